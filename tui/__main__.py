@@ -1,0 +1,8 @@
+"""`python -m tui` and the `samenwerken` console script."""
+
+import sys
+
+from tui.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

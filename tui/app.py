@@ -1,0 +1,88 @@
+"""The Textual application: a thin shell that opens the right screen and keeps sessions safe."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+
+from textual.app import App
+from textual.binding import Binding
+from textual.timer import Timer
+
+from tui.i18n import t
+from tui.session import SessionStore
+from tui.start import Start
+from tui.widgets.plain import visible
+
+
+class SamenwerkenApp(App[None]):
+    """Read the note, reflect on a cooperation, see what carries it and what holds it back."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "samenwerken"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True),
+    ]
+
+    def __init__(self, store: SessionStore, start: Start) -> None:
+        super().__init__()
+        self.store = store
+        self.start = start
+        self._retry_timer: Timer | None = None
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        from tui.screens.home import HomeScreen
+
+        start = self.start
+        if start.screen == "read":
+            from tui.screens.reader import ReaderScreen
+
+            self.push_screen(ReaderScreen(start.section, is_root=True))
+        elif start.screen == "walk" and start.stored is not None:
+            self.push_screen(HomeScreen())
+            self.open_walk(start.stored)
+        elif start.screen == "new":
+            self.push_screen(HomeScreen())
+            self.call_after_refresh(self.screen.action_new, start.title)  # type: ignore[attr-defined]
+        else:
+            self.push_screen(HomeScreen())
+
+    def open_walk(self, stored, item_id: str | None = None) -> None:
+        """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
+        from tui.screens.walk import WalkScreen
+        from tui.session.editor import SessionEditor
+
+        self.push_screen(WalkScreen(SessionEditor(self.store, stored), item_id))
+
+    def say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
+        """A notification that shows `text` literally (it may hold a title or a path)."""
+        self.notify(visible(text), severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    def report_unsaved(self, reason: str) -> None:
+        """A save failed: say so plainly and keep retrying until it is on disk."""
+        self.say(t("error.save_failed", reason=reason), severity="error", timeout=8)
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(2.0, self._retry_saves)
+
+    def _retry_saves(self) -> None:
+        editors = [s.editor for s in self.screen_stack if hasattr(s, "editor")]
+        if all(editor.retry() for editor in editors):
+            if self._retry_timer is not None:
+                self._retry_timer.stop()
+                self._retry_timer = None
+            self.say(t("walk.saved_again"))
+        for screen in self.screen_stack:
+            if hasattr(screen, "_update_status"):
+                screen._update_status()
+
+    def _install_signal_handlers(self) -> None:
+        """Leave cleanly on hang-up or termination. Answers are on disk already: saved as given."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.exit)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass  # no signals here (Windows, or not the main thread in tests)
+

@@ -1,0 +1,134 @@
+"""The command line: parses arguments, runs text-only commands, starts the app for the rest.
+
+Text-only commands (list, export, …) never import Textual, so they stay fast.
+Problems with files are printed as one line on stderr with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+from tui.errors import SessionNotFound, UserFileError
+from tui.paths import sessions_dir
+
+EXIT_USAGE = 2
+EXIT_PROBLEM = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--sessions-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder with session files (default: $SAMENWERKEN_SESSIONS, else the user data folder)",
+    )
+    common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="interface language (default nl)")
+
+    parser = argparse.ArgumentParser(
+        prog="samenwerken",
+        description="Lees de notitie 'Samen werken aan goed onderwijs', reflecteer op een samenwerking "
+        "en zie sterke punten en knelpunten. Zonder commando opent het beginscherm.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"samenwerken {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    read = commands.add_parser("read", parents=[common], help="read the note (optionally at a section)")
+    read.add_argument("section", nargs="?", metavar="SECTION-ID", help="e.g. vooraf, focus, factoren, kortom, bijlage-1")
+
+    new = commands.add_parser("new", parents=[common], help="start a reflection on one cooperation")
+    new.add_argument("title", nargs="?", metavar="TITLE", help="the cooperation, e.g. 'RPO Noord-Veluwe'")
+
+    resume = commands.add_parser("resume", parents=[common], help="continue a reflection (the latest without ID)")
+    resume.add_argument("id", nargs="?", metavar="ID")
+
+    listing = commands.add_parser("list", parents=[common], help="list the sessions without opening the app")
+    listing.add_argument("--json", action="store_true", help="one JSON array of sessions")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    folder = sessions_dir(getattr(args, "sessions_dir", None))
+    language = getattr(args, "lang", None) or "nl"
+    try:
+        if args.command == "list":
+            return list_sessions(folder, as_json=args.json)
+        return run_app(args, folder, language)
+    except (UserFileError, SessionNotFound) as error:
+        print(f"samenwerken: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+
+
+def list_sessions(folder: Path, as_json: bool) -> int:
+    """Print the sessions with their progress; bad files go to stderr, one line each."""
+    from tui.content import load_tool
+    from tui.session import SessionStore
+
+    item_ids = [item.id for item in load_tool().items]
+    sessions, bad = SessionStore(folder).scan()
+    rows = [
+        {
+            "id": s.session.id,
+            "title": s.session.title,
+            "answered": s.session.answered_count(item_ids),
+            "total": len(item_ids),
+            "updated": s.session.updated.isoformat(),
+            "created": s.session.created.isoformat(),
+            "follows": s.session.follows,
+            "path": str(s.path),
+        }
+        for s in sessions
+    ]
+    for problem in bad:
+        print(f"samenwerken: {problem.path}: {problem.reason}", file=sys.stderr)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(f"Geen sessies in {folder}")
+    else:
+        width = max(len(r["id"]) for r in rows)
+        for r in rows:
+            print(f"{r['id']:<{width}}  {r['answered']:>3}/{r['total']:<3}  {r['updated'][:16].replace('T', ' ')}  {r['title']}")
+    return 0
+
+
+def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
+    """Check what the first screen needs, then start the Textual app."""
+    from tui.content import load_note
+    from tui.session import SessionStore
+    from tui.start import Start
+
+    store = SessionStore(folder)
+    command = args.command
+    if command == "read":
+        note = load_note()
+        if args.section:
+            try:
+                note.section(args.section)
+            except KeyError:
+                known = ", ".join(s.id for s in note.sections)
+                print(f"samenwerken: no section {args.section!r}; choose one of: {known}", file=sys.stderr)
+                return EXIT_USAGE
+        start = Start("read", section=args.section or note.sections[0].id)
+    elif command == "new":
+        start = Start("new", title=(args.title or "").strip() or None)
+    elif command == "resume":
+        start = Start("walk", stored=store.find(args.id))
+    else:
+        start = Start("home")
+
+    from tui.factory import make_app
+
+    app = make_app(store, start, language)
+    app.run()
+    return app.return_code or 0
+

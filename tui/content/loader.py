@@ -1,0 +1,165 @@
+"""Reading content/ into models, turning every problem into one ContentError."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from functools import cache
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from tui.content.base import LANGUAGES, ContentModel
+from tui.content.note import Note, NoteIndex, Section
+from tui.content.tool import Tool
+from tui.errors import ContentError
+from tui.paths import content_root
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _display(path: Traversable) -> str:
+    return str(path)
+
+
+def read_text(path: Traversable) -> str:
+    """A content file as text; missing or non-UTF-8 files become a ContentError."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(_display(path), "", "file is missing") from None
+    except UnicodeDecodeError as error:
+        raise ContentError(_display(path), f"byte {error.start}", "not valid UTF-8 text") from None
+    except OSError as error:
+        raise ContentError(_display(path), "", f"cannot be read ({error.strerror})") from None
+
+
+def read_toml(path: Traversable) -> tuple[dict[str, Any], str]:
+    text = read_text(path)
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(_display(path), "", f"not valid TOML: {error}") from None
+
+
+def validate(model: type[Model], path: Traversable, data: dict[str, Any], text: str) -> Model:
+    """`model` from `data`; the first validation error names its field and line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = tuple(first["loc"])
+        field = _dotted(loc)
+        problem = first["msg"]
+        if first["type"] == "extra_forbidden" and loc:
+            close = difflib.get_close_matches(str(loc[-1]), _known_keys(), n=1)
+            problem = "unknown key" + (f"; did you mean {close[0]!r}?" if close else "")
+        line = _line_of(text, loc)
+        where = field + (f", line {line}" if line else "")
+        more = error.error_count() - 1
+        if more:
+            problem += f" (and {more} more problem{'s' if more > 1 else ''})"
+        raise ContentError(_display(path), where, problem) from None
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@cache
+def _known_keys() -> list[str]:
+    keys: set[str] = set()
+    pending: list[type] = [ContentModel]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        keys.update(getattr(cls, "model_fields", {}))
+    return sorted(keys)
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """Best guess of the line a validation error points at, following [[tables]]."""
+    lines = text.splitlines()
+    position, table = 0, []
+    names = [p for p in loc if isinstance(p, str)]
+    for i, part in enumerate(loc):
+        if isinstance(part, int) and i > 0 and isinstance(loc[i - 1], str):
+            table.append(loc[i - 1])
+            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]")
+            count = -1
+            for number in range(position, len(lines)):
+                if header.match(lines[number]):
+                    count += 1
+                    if count == part:
+                        position = number
+                        break
+            else:
+                return None
+    key = names[-1] if names else None
+    if key is None or (len(loc) and isinstance(loc[-1], int)):
+        return position + 1 if position else None
+    pattern = re.compile(r"^\s*" + re.escape(str(key)) + r"\s*=")
+    for number in range(position, len(lines)):
+        if pattern.match(lines[number]):
+            return number + 1
+    return position + 1 if position else None
+
+
+@cache
+def load_note(root: Traversable | None = None) -> Note:
+    """The note's index; section bodies are read when first shown or searched."""
+    root = root or content_root()
+    path = root / "note.toml"
+    data, text = read_toml(path)
+    index = validate(NoteIndex, path, data, text)
+    for section in index.sections:
+        if not (root / section.file).is_file():
+            raise ContentError(_display(path), f"sections: {section.id}", f"file {section.file!r} is missing")
+
+    def read_body(section: Section) -> str:
+        body = read_text(root / section.file)
+        if not body.strip():
+            raise ContentError(_display(root / section.file), "", "the section is empty")
+        return body
+
+    return Note(index, read_body)
+
+
+@cache
+def load_tool(root: Traversable | None = None) -> Tool:
+    """The reflection tool, checked against the note's section ids."""
+    root = root or content_root()
+    path = root / "tool.toml"
+    data, text = read_toml(path)
+    tool = validate(Tool, path, data, text)
+    known = {s.id for s in load_note(root).sections}
+    for part in tool.parts:
+        for where, source in [(part.id, part.source)] + [(i.id, i.source) for i in part.items]:
+            if source not in known:
+                raise ContentError(_display(path), where, f"source {source!r} is not a section of the note")
+    return tool
+
+
+@cache
+def load_strings(root: Traversable | None = None) -> dict[str, dict[str, str]]:
+    """The interface's words per language: {'nl': {...}, 'en': {...}}."""
+    path = (root or content_root()) / "strings.toml"
+    data, _ = read_toml(path)
+    out: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        table = data.get(lang)
+        if not isinstance(table, dict):
+            raise ContentError(_display(path), lang, f"the table [{lang}] is missing")
+        bad = [k for k, v in table.items() if not isinstance(v, str)]
+        if bad:
+            raise ContentError(_display(path), f"{lang}.{bad[0]}", "must be a string")
+        out[lang] = table
+    missing = sorted(set(out["nl"]) - set(out["en"]))
+    if missing:
+        raise ContentError(_display(path), f"en.{missing[0]}", "has no English text")
+    return out

@@ -1,0 +1,192 @@
+"""The reflection tool (the note's Bijlage 3, rebuilt): parts, items, scoring rules."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from tui.content.base import ContentModel
+
+ITEM_ID = r"^[a-z0-9-]+\.[a-z0-9-]+$"
+Direction = Literal["positive", "negative"]
+
+
+class Stage(ContentModel):
+    """A stage a cooperation can be in (verkennen, starten, …)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    label: str
+    label_en: str | None = None
+
+
+class ContextLists(ContentModel):
+    """The choices for a session's context, taken from the note's section 1."""
+
+    themes: list[str] = Field(min_length=1)
+    forms: list[str] = Field(min_length=1)
+    stages: list[Stage] = Field(min_length=1)
+
+
+class Perspective(ContentModel):
+    """One of the five perspectives of the Kaats & Opheij model."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    title_en: str | None = None
+    description: str
+    description_en: str | None = None
+
+
+class Suggestion(ContentModel):
+    """A suggestion of Bijlage 1 (a–i), rewritten as what one board can do."""
+
+    letter: str = Field(pattern=r"^[a-z]$")
+    text: str
+    text_en: str | None = None
+
+
+class Scale(ContentModel):
+    """Labels that hold for every scale item."""
+
+    not_applicable: str
+    not_applicable_en: str | None = None
+
+
+class Scoring(ContentModel):
+    """Thresholds on the 1–5 scale after direction (higher = better)."""
+
+    strength_at: int = Field(ge=1, le=5)
+    obstacle_at: int = Field(ge=1, le=5)
+    min_answered: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scoring:
+        if self.obstacle_at >= self.strength_at:
+            raise ValueError("obstacle_at must be below strength_at")
+        return self
+
+
+class Item(ContentModel):
+    """One scale item: a statement answered 1–5 or not applicable."""
+
+    id: str = Field(pattern=ITEM_ID, description="'<part>.<slug>', stable forever: answers are keyed by it.")
+    text: str = Field(min_length=1)
+    text_en: str | None = None
+    explain: str = Field(min_length=1)
+    explain_en: str | None = None
+    source: str = Field(description="Id of the note section this item comes from.")
+    quote: str = Field("", description="The note's words this item derives from.")
+    factor: str | None = Field(None, description="The reason or factor of section 2 it stands for.")
+    suggestions: list[str] = Field(default_factory=list)
+    perspectives: list[str] = Field(default_factory=list)
+    direction: Direction | None = None
+    low: str | None = None
+    low_en: str | None = None
+    high: str | None = None
+    high_en: str | None = None
+
+
+class Part(ContentModel):
+    """A part of the walk: a group of scale items, or the next steps."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    title_en: str | None = None
+    kind: Literal["scale", "steps"]
+    source: str
+    intro: str
+    intro_en: str | None = None
+    question: str | None = None
+    question_en: str | None = None
+    direction: Direction | None = None
+    low: str | None = None
+    low_en: str | None = None
+    high: str | None = None
+    high_en: str | None = None
+    strength_when_good: bool = True
+    items: list[Item] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Part:
+        if self.kind == "steps":
+            if self.items:
+                raise ValueError(f"part {self.id!r} is a steps part and cannot have items")
+            return self
+        missing = [k for k in ("question", "direction", "low", "high") if getattr(self, k) is None]
+        if missing:
+            raise ValueError(f"scale part {self.id!r} needs {', '.join(missing)}")
+        if not self.items:
+            raise ValueError(f"scale part {self.id!r} has no items")
+        for item in self.items:
+            if not item.id.startswith(self.id + "."):
+                raise ValueError(f"item {item.id!r} must start with its part id {self.id + '.'!r}")
+        return self
+
+    def item_direction(self, item: Item) -> Direction:
+        return item.direction or self.direction or "positive"
+
+    def anchor(self, item: Item, end: Literal["low", "high"], lang: str) -> str:
+        """The label of answer 1 or 5 for this item: its own, else the part's."""
+        own = item.loc(end, lang) if getattr(item, end) else ""
+        return own or self.loc(end, lang)
+
+
+class Tool(ContentModel):
+    """content/tool.toml: the whole reflection tool."""
+
+    schema_version: int = Field(ge=1)
+    scale: Scale
+    scoring: Scoring
+    context: ContextLists
+    perspectives: list[Perspective]
+    suggestions: list[Suggestion]
+    parts: list[Part] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Tool:
+        letters = {s.letter for s in self.suggestions}
+        perspectives = {p.id for p in self.perspectives}
+        seen: set[str] = set()
+        for part in self.parts:
+            if part.id in seen:
+                raise ValueError(f"part id {part.id!r} is used twice")
+            seen.add(part.id)
+            for item in part.items:
+                if item.id in seen:
+                    raise ValueError(f"item id {item.id!r} is used twice")
+                seen.add(item.id)
+                for letter in item.suggestions:
+                    if letter not in letters:
+                        raise ValueError(f"item {item.id!r}: no suggestion {letter!r} in [[suggestions]]")
+                for perspective in item.perspectives:
+                    if perspective not in perspectives:
+                        raise ValueError(f"item {item.id!r}: no perspective {perspective!r} in [[perspectives]]")
+        return self
+
+    @property
+    def scale_parts(self) -> list[Part]:
+        return [p for p in self.parts if p.kind == "scale"]
+
+    @property
+    def items(self) -> list[Item]:
+        """Every scale item in walk order."""
+        return [item for part in self.scale_parts for item in part.items]
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def part_of(self, item_id: str) -> Part:
+        for part in self.scale_parts:
+            if any(item.id == item_id for item in part.items):
+                return part
+        raise KeyError(item_id)
+
+    def suggestion(self, letter: str) -> Suggestion:
+        return next(s for s in self.suggestions if s.letter == letter)
+
+    def perspective(self, perspective_id: str) -> Perspective:
+        return next(p for p in self.perspectives if p.id == perspective_id)

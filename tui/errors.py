@@ -1,0 +1,35 @@
+"""The error types for problems in files people edit or keep.
+
+Each names the file, where in it, and what is wrong, so the command line can
+print one line and the app can show one notification: never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class UserFileError(Exception):
+    """A file the user (or an editor of the content) owns is not as it must be."""
+
+    def __init__(self, path: Path | str, where: str, problem: str) -> None:
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f" ({self.where})" if self.where else ""
+        return f"{self.path}{where}: {self.problem}"
+
+
+class ContentError(UserFileError):
+    """A file under content/ is broken: the app cannot show the note or the tool."""
+
+
+class SessionFileError(UserFileError):
+    """A session file cannot be read (or safely written); it is left untouched."""
+
+
+class SessionNotFound(Exception):
+    """No session matches what the user asked for."""

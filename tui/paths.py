@@ -1,0 +1,51 @@
+"""Where the content ships and where sessions are kept."""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+APP_NAME = "samenwerken"
+SESSIONS_ENV = "SAMENWERKEN_SESSIONS"
+CONTENT_ENV = "SAMENWERKEN_CONTENT"  # another content folder, for editors of the content
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT_DIR = _PACKAGE_DIR.parent
+
+
+def running_from_checkout() -> bool:
+    """True when the package sits in its source tree (editable install or `python -m`)."""
+    return (_CHECKOUT_DIR / "pyproject.toml").is_file() and (_CHECKOUT_DIR / "content").is_dir()
+
+
+def content_root() -> Traversable:
+    """The content folder: inside the wheel as `tui/_content`, else the checkout's `content/`."""
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        return Path(override)
+    packaged = resources.files("tui") / "_content"
+    if packaged.is_dir():
+        return packaged
+    return _CHECKOUT_DIR / "content"
+
+
+def default_sessions_dir() -> Path:
+    """The checkout's `sessions/`, else the platform's per-user data folder."""
+    if running_from_checkout():
+        return _CHECKOUT_DIR / "sessions"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME / "sessions"
+
+
+def sessions_dir(option: str | None = None) -> Path:
+    """The sessions folder: the command-line option, then the environment, then the default."""
+    chosen = option or os.environ.get(SESSIONS_ENV)
+    return Path(chosen).expanduser() if chosen else default_sessions_dir()

@@ -1,0 +1,72 @@
+"""Small modal questions: a line of text, or yes/no."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from tui.i18n import t
+from tui.widgets.plain import plain_text
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Ask for one line (a title); Enter accepts a non-empty answer, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="prompt.cancel")]
+
+    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain_text(self.question), classes="dialog-question")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input", max_length=400)
+            yield Static(t("prompt.hint"), id="prompt-hint", classes="hint")
+
+    @on(Input.Submitted, "#prompt-input")
+    def _accept(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.query_one("#prompt-hint", Static).update(t("prompt.empty"))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question; `j`/`y` or Enter on Yes confirms, `n` or Escape declines."""
+
+    BINDINGS = [
+        Binding("y,j", "answer(True)", t("key.yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", t("key.no"), id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain_text(self.question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("confirm.yes"), id="yes", variant="error")
+                yield Button(t("confirm.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no").focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

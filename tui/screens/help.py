@@ -1,0 +1,51 @@
+"""`?`: every key of the screen below, generated from its bindings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.i18n import t
+from tui.widgets.plain import plain_text
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys and what they do; any of Escape, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", t("key.close"), id="help.close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]], title: str) -> None:
+        super().__init__()
+        self.rows = rows
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        width = max((len(key) for key, _ in self.rows), default=4) + 2
+        lines = [f"{key:<{width}}{description}" for key, description in self.rows]
+        with VerticalScroll(id="help-box"):
+            yield Static(plain_text(self.title_text), classes="help-title")
+            yield Static(plain_text("\n".join(lines)), id="help-keys")
+            yield Static(plain_text(t("help.close_hint")), classes="hint")
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+def help_rows(screen) -> list[tuple[str, str]]:
+    """(keys, description) for the bindings active on `screen`, one row per action."""
+    app = screen.app
+    rows: dict[str, tuple[list[str], str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description:
+            continue
+        keys, _ = rows.setdefault(binding.action, ([], binding.description))
+        display = app.get_key_display(binding.with_key(key) if hasattr(binding, "with_key") else binding)
+        if display not in keys:
+            keys.append(display)
+    return [(" / ".join(keys), description) for keys, description in rows.values()]

@@ -1,0 +1,156 @@
+"""Reading the note: contents beside the text, paging, search and highlighted passages."""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from tui.content import Note, load_note
+from tui.content.note import SearchHit, plain
+from tui.i18n import t
+from tui.screens.help import HelpScreen, help_rows
+
+HEADING_LINES = 2
+"""Lines the reader puts before a section's body: its heading and a blank line."""
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", plain(text)).strip().casefold()
+
+
+class ReaderScreen(Screen[None]):
+    """The note, one section at a time, with its table of contents."""
+
+    BINDINGS = [
+        Binding("n,right", "next", t("key.next_section"), id="reader.next", priority=True),
+        Binding("p,left", "previous", t("key.previous_section"), id="reader.previous", priority=True),
+        Binding("t", "toggle_toc", t("key.contents"), id="reader.contents"),
+        Binding("slash", "search", t("key.search"), id="reader.search"),
+        Binding("question_mark", "help", t("key.help"), id="reader.help"),
+        Binding("q,escape", "back", t("key.back"), id="reader.back"),
+    ]
+
+    section_id: reactive[str] = reactive("", init=False)
+    """The section on screen."""
+
+    def __init__(self, section_id: str | None = None, highlight: str = "", is_root: bool = False) -> None:
+        super().__init__()
+        self.note: Note = load_note()
+        self._initial = section_id or self.note.sections[0].id
+        self._highlight = highlight
+        self._highlight_line: int | None = None
+        self.is_root = is_root
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield OptionList(
+                *[Option(self._toc_label(s), id=s.id) for s in self.note.sections],
+                id="toc",
+            )
+            with VerticalScroll(id="page"):
+                yield Markdown(id="text", open_links=False)
+        yield Footer()
+
+    def _toc_label(self, section) -> str:
+        return f"{section.number + ' ' if section.number else ''}{section.short}"
+
+    def on_mount(self) -> None:
+        self.title = self.note.index.title
+        self.query_one("#toc").display = self.app.size.width >= 60
+        self.section_id = self._initial
+        self.query_one("#page").focus()
+
+    async def watch_section_id(self, section_id: str) -> None:
+        section = self.note.section(section_id)
+        position = self.note.position(section_id)
+        self.sub_title = t("reader.where", k=position + 1, n=len(self.note.sections), title=section.short)
+        toc = self.query_one("#toc", OptionList)
+        toc.highlighted = position
+        markdown = self.query_one("#text", Markdown)
+        await markdown.update(f"# {section.heading}\n\n{self.note.body(section_id)}")
+        page = self.query_one("#page", VerticalScroll)
+        page.scroll_home(animate=False)
+        self.call_after_refresh(self._show_highlight)
+
+    def _show_highlight(self) -> None:
+        """Scroll to and mark the block holding the quote or search hit, if any."""
+        markdown = self.query_one("#text", Markdown)
+        target = None
+        for block in markdown.query("MarkdownBlock"):
+            block.remove_class("-highlight")
+        for block in markdown.children:
+            start, end = block.source_range
+            if self._highlight_line is not None:
+                line = self._highlight_line + HEADING_LINES
+                if start <= line < max(end, start + 1):
+                    target = block
+                    break
+            elif self._highlight:
+                source = "\n".join(markdown.source.splitlines()[start:end])
+                if _words(self._highlight) in _words(source):
+                    target = block
+                    break
+        if target is None:
+            return
+        target.add_class("-highlight")
+        self.query_one("#page", VerticalScroll).scroll_to_widget(target, animate=False, top=True)
+
+    def go(self, section_id: str, highlight: str = "", line: int | None = None) -> None:
+        """Show a section, optionally marking a passage (by its words or by its line)."""
+        self._highlight, self._highlight_line = highlight, line
+        if section_id == self.section_id:
+            self.call_after_refresh(self._show_highlight)
+        else:
+            self.section_id = section_id
+
+    def action_next(self) -> None:
+        position = self.note.position(self.section_id)
+        if position + 1 < len(self.note.sections):
+            self.go(self.note.sections[position + 1].id)
+        else:
+            self.notify(t("reader.last"), timeout=2)
+
+    def action_previous(self) -> None:
+        position = self.note.position(self.section_id)
+        if position > 0:
+            self.go(self.note.sections[position - 1].id)
+        else:
+            self.notify(t("reader.first"), timeout=2)
+
+    def action_toggle_toc(self) -> None:
+        toc = self.query_one("#toc")
+        toc.display = not toc.display
+        (toc if toc.display else self.query_one("#page")).focus()
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.note), self._jump_to_hit)
+
+    def _jump_to_hit(self, hit: SearchHit | None) -> None:
+        if hit is not None:
+            self.go(hit.section.id, line=hit.line)
+            self.query_one("#page").focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_rows(self), t("help.reader")))
+
+    def action_back(self) -> None:
+        if self.is_root:
+            self.app.exit()
+        else:
+            self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#toc")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.go(event.option.id)

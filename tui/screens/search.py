@@ -1,0 +1,77 @@
+"""`/` in the reader: search the whole note, list every hit, Enter jumps there."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.content import Note
+from tui.content.note import SearchHit
+from tui.i18n import t
+from tui.widgets.plain import plain_text
+
+MAX_HITS = 200
+
+
+class SearchScreen(ModalScreen[SearchHit | None]):
+    """Type to search; the hits update as you type; Enter or a click opens one."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="search.cancel"),
+        Binding("down", "to_hits", t("key.to_hits"), show=False, id="search.hits"),
+    ]
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(placeholder=t("search.placeholder"), id="search-input")
+            yield Static(t("search.hint"), id="search-count", classes="hint")
+            yield OptionList(id="search-hits")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input").focus()
+
+    @on(Input.Changed, "#search-input")
+    def _search(self, event: Input.Changed) -> None:
+        term = event.value.strip()
+        hits_list = self.query_one("#search-hits", OptionList)
+        hits_list.clear_options()
+        count = self.query_one("#search-count", Static)
+        if len(term) < 2:
+            self.hits = []
+            count.update(t("search.hint"))
+            return
+        self.hits = self.note.search(term)[:MAX_HITS]
+        sections = len({hit.section.id for hit in self.hits})
+        count.update(t("search.count", hits=len(self.hits), sections=sections) if self.hits else t("search.none"))
+        hits_list.add_options(
+            Option(plain_text(f"{hit.section.short}: {hit.snippet}"), id=str(i)) for i, hit in enumerate(self.hits)
+        )
+        if self.hits:
+            hits_list.highlighted = 0
+
+    @on(Input.Submitted, "#search-input")
+    def _first(self) -> None:
+        hits_list = self.query_one("#search-hits", OptionList)
+        if self.hits:
+            self.dismiss(self.hits[hits_list.highlighted or 0])
+
+    @on(OptionList.OptionSelected, "#search-hits")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id or 0)])
+
+    def action_to_hits(self) -> None:
+        if self.hits:
+            self.query_one("#search-hits").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

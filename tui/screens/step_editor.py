@@ -1,0 +1,64 @@
+"""Edit one next step: what, who, by when."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from tui.i18n import t
+from tui.session import NextStep
+
+
+class StepEditor(ModalScreen[dict[str, str] | None]):
+    """Three fields; Enter in the last (or ctrl+s) keeps the step, Escape drops the edit."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="step.cancel"),
+        Binding("ctrl+s", "save", t("key.keep"), id="step.save"),
+    ]
+
+    def __init__(self, step: NextStep) -> None:
+        super().__init__()
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(t("step.heading"), classes="dialog-question")
+            yield Label(t("step.text"))
+            yield Input(self.step.text, id="step-text", max_length=2000)
+            yield Label(t("step.who"))
+            yield Input(self.step.who, id="step-who", placeholder=t("step.who_example"), max_length=200)
+            yield Label(t("step.when"))
+            yield Input(self.step.when, id="step-when", placeholder=t("step.when_example"), max_length=100)
+            yield Static(t("step.hint"), id="step-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#step-text").focus()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        if event.input.id == "step-when":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        text = self.query_one("#step-text", Input).value.strip()
+        if not text:
+            self.query_one("#step-hint", Static).update(t("step.empty"))
+            self.query_one("#step-text").focus()
+            return
+        self.dismiss(
+            {
+                "text": text,
+                "who": self.query_one("#step-who", Input).value.strip(),
+                "when": self.query_one("#step-when", Input).value.strip(),
+            }
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

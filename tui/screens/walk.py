@@ -1,0 +1,301 @@
+"""The guided walk: one cooperation, item by item, every answer saved as it is given."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from rich.text import Text
+
+from tui.content import Item, Part, load_tool
+from tui.i18n import language, t
+from tui.screens.help import HelpScreen, help_rows
+from tui.session.editor import SaveFailed, SessionEditor
+from tui.widgets.plain import plain_text, visible
+from tui.widgets.scale import ScaleBar
+from tui.widgets.steps import StepsPane
+
+PROGRESS_WIDTH = 12
+
+SCALE_ACTIONS = {"answer", "not_applicable", "clear", "note", "source", "down", "up"}
+
+
+def progress_bar(done: int, total: int, width: int = PROGRESS_WIDTH) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+class WalkScreen(Screen[None]):
+    """Answer the tool's items with 1–5 and 0; tab moves between parts."""
+
+    BINDINGS = [
+        Binding("1", "answer(1)", t("key.answer"), key_display="1-5", id="walk.answer1"),
+        *[Binding(str(n), f"answer({n})", t("key.answer"), show=False, id=f"walk.answer{n}") for n in range(2, 6)],
+        Binding("0", "not_applicable", t("key.not_applicable"), id="walk.na"),
+        Binding("backspace", "clear", t("key.clear"), show=False, id="walk.clear"),
+        Binding("n", "note", t("key.note"), id="walk.note"),
+        Binding("j", "down", t("key.down"), show=False, id="walk.down"),
+        Binding("k", "up", t("key.up"), show=False, id="walk.up"),
+        Binding("tab", "part(1)", t("key.next_part"), show=False, priority=True, id="walk.next_part"),
+        Binding("shift+tab", "part(-1)", t("key.previous_part"), show=False, priority=True, id="walk.previous_part"),
+        Binding("l", "source", t("key.source"), id="walk.source"),
+        Binding("c", "context", t("key.context"), id="walk.context"),
+        Binding("question_mark", "help", t("key.help"), id="walk.help"),
+        Binding("q", "back", t("key.back"), id="walk.back"),
+    ]
+
+    part_index: reactive[int] = reactive(0, init=False)
+    """Which part of the tool is on screen."""
+
+    def __init__(self, editor: SessionEditor, item_id: str | None = None) -> None:
+        super().__init__()
+        self.editor = editor
+        self.tool = load_tool()
+        self.lang = language()
+        self.item_ids = [item.id for item in self.tool.items]
+        self._start_item = item_id or editor.session.first_unanswered(self.item_ids)
+
+    # building --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="walk-status")
+        yield Static(id="walk-question")
+        with ContentSwitcher(initial="scale-pane", id="walk-panes"):
+            with Vertical(id="scale-pane"):
+                yield OptionList(id="items")
+                yield Static(id="item-text")
+                yield Static(id="item-explain", classes="hint")
+                yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
+                yield Static(id="item-note")
+            yield StepsPane(self.editor, self.tool, id="steps-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = visible(self.editor.session.title)
+        if self._start_item:
+            part = self.tool.part_of(self._start_item)
+            self._show_part(self.tool.parts.index(part), [i.id for i in part.items].index(self._start_item))
+        else:
+            self._show_part(len(self.tool.parts) - 1 if self.all_answered else 0, 0)
+
+    # where we are ----------------------------------------------------------
+
+    @property
+    def part(self) -> Part:
+        return self.tool.parts[self.part_index]
+
+    @property
+    def item_list(self) -> OptionList:
+        return self.query_one("#items", OptionList)
+
+    @property
+    def item(self) -> Item | None:
+        if self.part.kind != "scale":
+            return None
+        index = self.item_list.highlighted
+        return self.part.items[index] if index is not None else None
+
+    @property
+    def all_answered(self) -> bool:
+        return self.editor.session.first_unanswered(self.item_ids) is None
+
+    def _show_part(self, index: int, item_index: int = 0) -> None:
+        self.part_index = index
+        part = self.part
+        self.sub_title = part.loc("title", self.lang)
+        switcher = self.query_one("#walk-panes", ContentSwitcher)
+        if part.kind == "steps":
+            switcher.current = "steps-pane"
+            self.query_one("#walk-question", Static).update(plain_text(part.loc("intro", self.lang)))
+            steps = self.query_one(StepsPane)
+            steps.refresh_steps()
+            steps.focus_list()
+        else:
+            switcher.current = "scale-pane"
+            self.query_one("#walk-question", Static).update(plain_text(part.loc("question", self.lang), "bold"))
+            items = self.item_list
+            items.set_options(Option(self._label(item), id=item.id) for item in part.items)
+            items.highlighted = min(item_index, len(part.items) - 1)
+            items.focus()
+        self._update_status()
+        self.refresh_bindings()
+
+    def _label(self, item: Item) -> Text:
+        answer = self.editor.session.answers.get(item.id)
+        if answer and answer.score is not None:
+            mark = f"✓ {answer.score}   "
+        elif answer and answer.not_applicable:
+            mark = f"✓ {self.tool.scale.loc('not_applicable', self.lang):<4}"
+        else:
+            mark = "·     "
+        note = "✎ " if answer and answer.note else "  "
+        label = Text(no_wrap=True, overflow="ellipsis", end="")
+        label.append(mark, style="bold" if answer and answer.answered else "dim")
+        label.append(note)
+        label.append(visible(item.loc("text", self.lang)))
+        return label
+
+    def _update_status(self) -> None:
+        session = self.editor.session
+        answered = session.answered_count(self.item_ids)
+        total = len(self.item_ids)
+        scale_parts = self.tool.scale_parts
+        part = self.part
+        where = t("walk.part", k=self.part_index + 1, n=len(self.tool.parts), title=part.loc("title", self.lang))
+        if part.kind == "scale":
+            index = (self.item_list.highlighted or 0) + 1
+            part_done = session.answered_count([i.id for i in part.items])
+            where += " · " + t("walk.item", k=index, n=len(part.items), done=part_done)
+        overall = t("walk.total", done=answered, total=total, bar=progress_bar(answered, total))
+        unsaved = "  " + t("walk.unsaved") if self.editor.unsaved else ""
+        self.query_one("#walk-status", Static).update(plain_text(f"{where}   {overall}{unsaved}"))
+        del scale_parts
+
+    def _show_item(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        part = self.part
+        answer = self.editor.session.answers.get(item.id)
+        self.query_one("#item-text", Static).update(plain_text(item.loc("text", self.lang), "bold"))
+        source = self.app_note_heading(item.source)
+        self.query_one("#item-explain", Static).update(
+            plain_text(f"{item.loc('explain', self.lang)}  [{t('walk.source', section=source)}]")
+        )
+        scale = self.query_one(ScaleBar)
+        scale.set_anchors(part.anchor(item, "low", self.lang), part.anchor(item, "high", self.lang))
+        scale.value = None if answer is None or not answer.answered else (0 if answer.not_applicable else answer.score)
+        note = answer.note if answer else ""
+        shown = t("walk.note_label") + (visible(note) if note else t("walk.no_note"))
+        self.query_one("#item-note", Static).update(plain_text(shown))
+        self._update_status()
+
+    def app_note_heading(self, section_id: str) -> str:
+        from tui.content import load_note
+
+        section = load_note().section(section_id)
+        return f"§ {section.number} {section.short}" if section.number else section.short
+
+    def _refresh_label(self, item_id: str) -> None:
+        items = self.item_list
+        index = items.get_option_index(item_id)
+        items.replace_option_prompt_at_index(index, self._label(self.tool.item(item_id)))
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def _highlighted(self) -> None:
+        self._show_item()
+
+    @on(OptionList.OptionSelected, "#items")
+    def _selected(self) -> None:
+        self.action_note()
+
+    # answering -------------------------------------------------------------
+
+    def _save(self, change, *args) -> bool:
+        """Apply a change through the editor; tell the user plainly if it is not on disk."""
+        try:
+            change(*args)
+        except SaveFailed as error:
+            self.app.report_unsaved(str(error))  # type: ignore[attr-defined]
+            return False
+        finally:
+            self._update_status()
+        return True
+
+    def action_answer(self, score: int) -> None:
+        item = self.item
+        if item is None:
+            return
+        self._save(self.editor.answer, item.id, score)
+        self._after_answer(item)
+
+    def action_not_applicable(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        self._save(self.editor.not_applicable, item.id)
+        self._after_answer(item)
+
+    def action_clear(self) -> None:
+        item = self.item
+        if item is not None:
+            self._save(self.editor.clear, item.id)
+            self._refresh_label(item.id)
+            self._show_item()
+
+    def _after_answer(self, item: Item) -> None:
+        """Mark the item and move on: to the next item, across the end of a part too."""
+        self._refresh_label(item.id)
+        index = self.item_list.highlighted or 0
+        if index + 1 < len(self.part.items):
+            self.item_list.highlighted = index + 1
+        elif self.part_index + 1 < len(self.tool.parts):
+            self._show_part(self.part_index + 1, 0)
+            if self.part.kind == "steps" and self.all_answered:
+                self.notify(t("walk.all_answered"), timeout=6)
+        else:
+            self._show_item()
+
+    def action_down(self) -> None:
+        self.item_list.action_cursor_down()
+
+    def action_up(self) -> None:
+        self.item_list.action_cursor_up()
+
+    def action_part(self, step: int) -> None:
+        self._show_part((self.part_index + step) % len(self.tool.parts), 0)
+
+    # notes, source, context ------------------------------------------------
+
+    def action_note(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        from tui.screens.note_editor import NoteEditor
+
+        answer = self.editor.session.answers.get(item.id)
+
+        def changed(text: str) -> None:
+            self._save(self.editor.note, item.id, text)
+
+        def closed(_: str | None) -> None:
+            self._refresh_label(item.id)
+            self._show_item()
+
+        heading = t("note.heading", item=item.loc("text", self.lang))
+        self.app.push_screen(NoteEditor(heading, answer.note if answer else "", changed), closed)
+
+    def action_source(self) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        item = self.item
+        if item is not None:
+            self.app.push_screen(ReaderScreen(item.source, highlight=item.quote))
+        else:
+            self.app.push_screen(ReaderScreen(self.part.source))
+
+    def action_context(self) -> None:
+        from tui.screens.context import ContextScreen
+
+        def closed(_: object) -> None:
+            self.title = visible(self.editor.session.title)
+
+        self.app.push_screen(ContextScreen(self.editor, self._save), closed)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_rows(self), t("help.walk")))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Scale keys only where there are scale items; steps keys only in Vervolg."""
+        if action in SCALE_ACTIONS and self.part.kind != "scale":
+            return False
+        return True

@@ -1,0 +1,62 @@
+"""A session's TOML form: bytes in, Session out, and back; every failure named."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from tui.errors import SessionFileError
+from tui.session.model import SCHEMA_VERSION, Session
+
+MIGRATIONS: dict[int, Any] = {}
+"""schema_version N -> function turning an N document into an N+1 document."""
+
+
+def parse(raw: bytes, path: str) -> Session:
+    """A Session from a file's bytes; anything short of a valid session is an error."""
+    if not raw.strip():
+        raise SessionFileError(path, "", "the file is empty")
+    if b"\x00" in raw:
+        raise SessionFileError(path, "", "not a text file (binary data)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SessionFileError(path, f"byte {error.start}", "not valid UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SessionFileError(path, "", f"not valid TOML ({error})") from None
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SessionFileError(path, "schema_version", "missing or not a whole number: not a session file")
+    if version > SCHEMA_VERSION:
+        raise SessionFileError(
+            path, "schema_version", f"written by a newer samenwerken (format {version}; this one reads up to {SCHEMA_VERSION})"
+        )
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SessionFileError(path, "schema_version", f"format {version} is not known")
+        data = step(data)
+        version = data["schema_version"]
+    try:
+        return Session.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(top)"
+        problem = "unknown key (kept as is; fix or remove it)" if first["type"] == "extra_forbidden" else first["msg"]
+        raise SessionFileError(path, field, problem) from None
+
+
+def dump(session: Session) -> bytes:
+    """The TOML bytes of a session, checked to be writable and to read back the same."""
+    data = session.model_dump(mode="python", exclude_none=True)
+    text = tomli_w.dumps(data)
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SessionFileError(session.id, "", "text contains characters that cannot be saved") from None
+    return raw

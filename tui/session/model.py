@@ -1,0 +1,89 @@
+"""One reflection on one cooperation, as it is kept on disk."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+"""The session file format this version writes. Raise it with a migration step."""
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second: readable in the file, precise enough."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class SessionModel(BaseModel):
+    """Session files may be hand-edited: unknown keys are refused, never dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Answer(SessionModel):
+    """The answer to one scale item. A note alone, without a score, is allowed."""
+
+    score: int | None = Field(None, ge=1, le=5, description="1–5, or absent when not (yet) scored.")
+    not_applicable: bool = Field(False, description="'Niet van toepassing': answered, but no score.")
+    note: str = Field("", description="The user's own words, kept verbatim.")
+    at: datetime | None = Field(None, description="When the score or n.v.t. was last given.")
+
+    @model_validator(mode="after")
+    def _score_or_not_applicable(self) -> Answer:
+        if self.score is not None and self.not_applicable:
+            raise ValueError("an answer cannot have a score and be not applicable")
+        return self
+
+    @property
+    def answered(self) -> bool:
+        return self.score is not None or self.not_applicable
+
+
+class Context(SessionModel):
+    """What the cooperation is about; can be filled in now or later."""
+
+    themes: list[str] = Field(default_factory=list, description="Themes of section 1.")
+    forms: list[str] = Field(default_factory=list, description="Forms of section 1.")
+    partners: str = Field("", description="Who cooperates, in the user's words.")
+    role: str = Field("", description="The user's role in it.")
+    stage: str = Field("", description="Stage id from the tool: verkennen, starten, …")
+
+
+class NextStep(SessionModel):
+    """An agreed next step: what, who, by when, and whether it is done."""
+
+    id: str = Field(default_factory=lambda: secrets.token_hex(4))
+    text: str
+    who: str = ""
+    when: str = Field("", description="By when, in the user's words or as a date.")
+    done: bool = False
+    suggestion: str = Field("", description="Letter of the Bijlage 1 suggestion it came from.")
+
+
+class Session(SessionModel):
+    """The whole file: one person's (or board's) reflection on one cooperation."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    language: Literal["nl", "en"] = "nl"
+    created: datetime
+    updated: datetime
+    follows: str = Field("", description="Id of the session this one follows up.")
+    context: Context = Field(default_factory=Context)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    notes: str = Field("", description="Free notes on the whole cooperation.")
+    next_steps: list[NextStep] = Field(default_factory=list)
+
+    def answered_count(self, item_ids: list[str]) -> int:
+        """How many of these items have a score or n.v.t."""
+        return sum(1 for i in item_ids if (a := self.answers.get(i)) is not None and a.answered)
+
+    def first_unanswered(self, item_ids: list[str]) -> str | None:
+        return next((i for i in item_ids if not ((a := self.answers.get(i)) and a.answered)), None)
+
+    def touch(self) -> None:
+        self.updated = now()

@@ -1,0 +1,127 @@
+"""Vervolg: the next steps of a session — add, edit, tick off, remove, or take a suggestion."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.content import Tool
+from tui.i18n import language, t
+from tui.session import NextStep
+from tui.session.editor import SaveFailed, SessionEditor
+from tui.widgets.plain import plain_text, visible
+
+
+def step_line(step: NextStep) -> str:
+    """One line per step: box, text, who and when."""
+    box = "☑" if step.done else "☐"
+    extra = " · ".join(part for part in (step.who, step.when) if part)
+    letter = f" [{step.suggestion}]" if step.suggestion else ""
+    return f"{box} {step.text}{letter}" + (f"  — {extra}" if extra else "")
+
+
+class StepsPane(Vertical):
+    """The list of next steps with its keys; changes go through the session editor."""
+
+    BINDINGS = [
+        Binding("a", "add", t("key.add_step"), id="steps.add"),
+        Binding("s", "suggest", t("key.suggestion"), id="steps.suggest"),
+        Binding("e", "edit", t("key.edit_step"), id="steps.edit"),
+        Binding("space", "toggle", t("key.toggle_step"), id="steps.toggle"),
+        Binding("x,delete", "remove", t("key.remove_step"), id="steps.remove"),
+    ]
+
+    def __init__(self, editor: SessionEditor, tool: Tool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.editor = editor
+        self.tool = tool
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="steps")
+        yield Static(t("steps.hint"), id="steps-hint", classes="hint")
+
+    @property
+    def steps(self) -> list[NextStep]:
+        return self.editor.session.next_steps
+
+    def focus_list(self) -> None:
+        self.query_one("#steps").focus()
+
+    def refresh_steps(self, keep: int | None = None) -> None:
+        steps_list = self.query_one("#steps", OptionList)
+        current = steps_list.highlighted if keep is None else keep
+        steps_list.set_options(Option(plain_text(step_line(s)), id=s.id) for s in self.steps)
+        if not self.steps:
+            steps_list.add_option(Option(t("steps.none"), disabled=True))
+        elif current is not None:
+            steps_list.highlighted = min(current, len(self.steps) - 1)
+
+    def current(self) -> NextStep | None:
+        index = self.query_one("#steps", OptionList).highlighted
+        if index is None or index >= len(self.steps):
+            return None
+        return self.steps[index]
+
+    def _apply(self, change, *args, **kwargs) -> None:
+        try:
+            change(*args, **kwargs)
+        except SaveFailed as error:
+            self.app.report_unsaved(str(error))  # type: ignore[attr-defined]
+        self.refresh_steps()
+
+    def action_add(self, text: str = "", suggestion: str = "") -> None:
+        from tui.screens.step_editor import StepEditor
+
+        def done(result: dict[str, str] | None) -> None:
+            if result:
+                self._apply(self.editor.add_step, suggestion=suggestion, **result)
+                self.refresh_steps(keep=len(self.steps) - 1)
+
+        self.app.push_screen(StepEditor(NextStep(text=text, suggestion=suggestion)), done)
+
+    def action_edit(self) -> None:
+        step = self.current()
+        if step is None:
+            return
+        from tui.screens.step_editor import StepEditor
+
+        def done(result: dict[str, str] | None) -> None:
+            if result:
+                self._apply(self.editor.update_step, step.id, **result)
+
+        self.app.push_screen(StepEditor(step), done)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def action_toggle(self) -> None:
+        step = self.current()
+        if step is not None:
+            self._apply(self.editor.toggle_step, step.id)
+
+    def action_remove(self) -> None:
+        step = self.current()
+        if step is None:
+            return
+        from tui.screens.dialogs import Confirm
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._apply(self.editor.remove_step, step.id)
+
+        self.app.push_screen(Confirm(t("steps.confirm_remove", text=visible(step.text[:80]))), done)
+
+    def action_suggest(self) -> None:
+        from tui.screens.suggestions import SuggestionPicker
+
+        def chosen(letter: str | None) -> None:
+            if letter:
+                suggestion = self.tool.suggestion(letter)
+                self.action_add(text=suggestion.loc("text", language()), suggestion=letter)
+
+        self.app.push_screen(SuggestionPicker(self.tool), chosen)
