@@ -46,7 +46,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="home-empty", classes="hint")
             yield Static(id="home-bad", classes="warning")
             yield Static(id="home-where", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")

@@ -58,7 +58,7 @@ class ReaderScreen(Screen[None]):
             )
             with VerticalScroll(id="page"):
                 yield Markdown(id="text", open_links=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def _toc_label(self, section) -> str:
         return f"{section.number + ' ' if section.number else ''}{section.short}"

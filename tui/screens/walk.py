@@ -74,7 +74,7 @@ class WalkScreen(Screen[None]):
                 yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
                 yield Static(id="item-note")
             yield StepsPane(self.editor, self.tool, id="steps-pane")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = visible(self.editor.session.title)
