@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
@@ -64,7 +64,9 @@ class WalkScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="walk-status")
+        with Horizontal(id="walk-status"):
+            yield Static(id="walk-where")
+            yield Static(id="walk-total")
         yield Static(id="walk-question")
         with ContentSwitcher(initial="scale-pane", id="walk-panes"):
             with Vertical(id="scale-pane"):
@@ -131,11 +133,11 @@ class WalkScreen(Screen[None]):
         if answer and answer.score is not None:
             mark = f"✓ {answer.score}   "
         elif answer and answer.not_applicable:
-            mark = f"✓ {self.tool.scale.loc('not_applicable', self.lang):<4}"
+            mark = "✓ nvt "
         else:
-            mark = "·     "
+            mark = "·     "  # every mark is six cells wide
         note = "✎ " if answer and answer.note else "  "
-        label = Text(no_wrap=True, overflow="ellipsis", end="")
+        label = Text(end="")
         label.append(mark, style="bold" if answer and answer.answered else "dim")
         label.append(note)
         label.append(visible(item.loc("text", self.lang)))
@@ -145,17 +147,18 @@ class WalkScreen(Screen[None]):
         session = self.editor.session
         answered = session.answered_count(self.item_ids)
         total = len(self.item_ids)
-        scale_parts = self.tool.scale_parts
         part = self.part
         where = t("walk.part", k=self.part_index + 1, n=len(self.tool.parts), title=part.loc("title", self.lang))
         if part.kind == "scale":
             index = (self.item_list.highlighted or 0) + 1
-            part_done = session.answered_count([i.id for i in part.items])
-            where += " · " + t("walk.item", k=index, n=len(part.items), done=part_done)
+            where += " · " + t("walk.item", k=index, n=len(part.items))
         overall = t("walk.total", done=answered, total=total, bar=progress_bar(answered, total))
-        unsaved = "  " + t("walk.unsaved") if self.editor.unsaved else ""
-        self.query_one("#walk-status", Static).update(plain_text(f"{where}   {overall}{unsaved}"))
-        del scale_parts
+        if self.editor.unsaved:
+            overall = t("walk.unsaved")
+        self.query_one("#walk-where", Static).update(plain_text(where))
+        total_widget = self.query_one("#walk-total", Static)
+        total_widget.update(plain_text(overall))
+        total_widget.set_class(self.editor.unsaved, "error")
 
     def _show_item(self) -> None:
         item = self.item
