@@ -17,6 +17,7 @@ from tui.errors import SessionNotFound, UserFileError
 from tui.paths import sessions_dir
 
 EXIT_USAGE = 2
+FORMATS = ("md", "csv", "json", "html")
 EXIT_PROBLEM = 1
 
 
@@ -44,12 +45,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", parents=[common], help="start a reflection on one cooperation")
     new.add_argument("title", nargs="?", metavar="TITLE", help="the cooperation, e.g. 'RPO Noord-Veluwe'")
+    new.add_argument("--from", dest="follows", metavar="ID", help="a follow-up: copy context and open next steps of ID")
 
     resume = commands.add_parser("resume", parents=[common], help="continue a reflection (the latest without ID)")
     resume.add_argument("id", nargs="?", metavar="ID")
 
     listing = commands.add_parser("list", parents=[common], help="list the sessions without opening the app")
     listing.add_argument("--json", action="store_true", help="one JSON array of sessions")
+
+    over = commands.add_parser("overview", parents=[common], help="strengths, obstacles and next steps of a session")
+    over.add_argument("id", metavar="ID")
+    over.add_argument("--print", action="store_true", help="print as text instead of opening the app")
+
+    exp = commands.add_parser("export", parents=[common], help="a report for a meeting: md, csv, json or html")
+    exp.add_argument("id", metavar="ID")
+    exp.add_argument("--format", choices=FORMATS, default="md")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
+
+    comp = commands.add_parser("compare", parents=[common], help="compare sessions: over time or between partners")
+    comp.add_argument("ids", nargs="+", metavar="ID")
+    comp.add_argument("--format", choices=("table", "json"), default="table")
+    comp.add_argument("--names", action="store_true", help="show whose session is whose")
+
+    imp = commands.add_parser("import", parents=[common], help="copy a session file (e.g. a partner's) into the folder")
+    imp.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -60,6 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             return list_sessions(folder, as_json=args.json)
+        text_command = "overview-print" if args.command == "overview" and args.print else args.command
+        if text_command in TEXT_COMMANDS:
+            from tui.i18n import set_language
+
+            set_language(language)
+            return TEXT_COMMANDS[text_command](args, folder, language)
         return run_app(args, folder, language)
     except (UserFileError, SessionNotFound) as error:
         print(f"samenwerken: {error}", file=sys.stderr)
@@ -119,10 +144,15 @@ def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
                 print(f"samenwerken: no section {args.section!r}; choose one of: {known}", file=sys.stderr)
                 return EXIT_USAGE
         start = Start("read", section=args.section or note.sections[0].id)
-    elif command == "new":
+    elif command == "new" and not args.follows:
         start = Start("new", title=(args.title or "").strip() or None)
+    elif command == "new" and args.follows:
+        earlier = store.find(args.follows).session
+        start = Start("walk", stored=store.create(args.title or earlier.title, language, follows=earlier))
     elif command == "resume":
         start = Start("walk", stored=store.find(args.id))
+    elif command == "overview":
+        start = Start("overview", stored=store.find(args.id))
     else:
         start = Start("home")
 
@@ -132,3 +162,85 @@ def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
     app.run()
     return app.return_code or 0
 
+
+
+def print_overview(args: argparse.Namespace, folder: Path, language: str) -> int:
+    """`overview ID --print`: the overview as text, fitted to the terminal, colour only on a terminal."""
+    import os
+    import shutil
+
+    from tui.content import load_tool
+    from tui.export import to_text
+    from tui.report import build_report
+    from tui.session import SessionStore
+
+    stored = SessionStore(folder).find(args.id)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size((80, 24)).columns
+    sys.stdout.write(to_text(build_report(load_tool(), stored.session, language), width=width, color=color))
+    return 0
+
+
+def export_session(args: argparse.Namespace, folder: Path, language: str) -> int:
+    """`export ID --format F [-o FILE]`."""
+    from tui.content import load_tool
+    from tui.export import export
+    from tui.session import SessionStore
+
+    store = SessionStore(folder)
+    stored = store.find(args.id)
+    text = export(load_tool(), stored.session, args.format, language)
+    if args.output:
+        target = Path(args.output)
+        try:
+            store.export_file(target, text.encode("utf-8"))
+        except OSError as error:
+            print(f"samenwerken: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_PROBLEM
+        print(f"{target}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def compare_sessions(args: argparse.Namespace, folder: Path, language: str) -> int:
+    """`compare ID ID [...]`: items ordered by how far the answers lie apart."""
+    import shutil
+
+    from tui.compare_report import compare_json, compare_table
+    from tui.content import load_tool
+    from tui.session import SessionStore
+
+    store = SessionStore(folder)
+    sessions = [store.find(ref).session for ref in args.ids]
+    if len(sessions) < 2:
+        print("samenwerken: compare needs at least two sessions", file=sys.stderr)
+        return EXIT_USAGE
+    tool = load_tool()
+    if args.format == "json":
+        sys.stdout.write(compare_json(tool, sessions, language, names=args.names))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        sys.stdout.write(compare_table(tool, sessions, language, names=args.names, width=width))
+    return 0
+
+
+def import_session(args: argparse.Namespace, folder: Path, language: str) -> int:
+    """`import FILE`: copy a session file into the sessions folder."""
+    from tui.session import SessionStore
+
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"samenwerken: {source}: no such file", file=sys.stderr)
+        return EXIT_PROBLEM
+    stored = SessionStore(folder).import_file(source)
+    print(f"{stored.session.id}\t{stored.path}")
+    return 0
+
+
+TEXT_COMMANDS = {
+    "overview-print": print_overview,
+    "export": export_session,
+    "compare": compare_sessions,
+    "import": import_session,
+}

@@ -12,7 +12,7 @@ from tui.session.store import StoredSession
 class Start:
     """The first screen: home, the reader at a section, a new walk, or a walk to resume."""
 
-    screen: Literal["home", "read", "new", "walk"]
+    screen: Literal["home", "read", "new", "walk", "overview"]
     section: str | None = None
     title: str | None = None
     stored: StoredSession | None = None

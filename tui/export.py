@@ -1,0 +1,280 @@
+"""A session's report as Markdown, CSV, JSON, HTML or terminal text. No Textual.
+
+All formats are rendered from `report.build_report`, so they say the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import textwrap
+
+from tui.content.tool import Tool
+from tui.i18n import t
+from tui.report import Report, SignalRow, bar, build_report
+from tui.session.model import Session
+from tui.text import visible
+
+FORMATS = ("md", "csv", "json", "html")
+
+
+def export(tool: Tool, session: Session, fmt: str, lang: str) -> str:
+    """The session in format `fmt` (one of FORMATS)."""
+    if fmt == "csv":
+        return to_csv(tool, session, lang)
+    report = build_report(tool, session, lang)
+    if fmt == "md":
+        return to_markdown(report)
+    if fmt == "json":
+        return to_json(tool, report, lang)
+    if fmt == "html":
+        return to_html(report)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _step_line(step) -> str:
+    box = "[x]" if step.done else "[ ]"
+    extra = " — ".join(x for x in (step.who, step.when) if x)
+    return f"{box} {step.text}" + (f" ({extra})" if extra else "")
+
+
+# Markdown -------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """User text inside Markdown: keep it literal (escape the characters Markdown acts on)."""
+    out = text.replace("\\", "\\\\")
+    for char in "`*_[]<>#|":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def to_markdown(report: Report) -> str:
+    s = report.session
+    lines = [f"# {_md(s.title)}", "", t("report.made", date=s.updated.astimezone().strftime("%d-%m-%Y")), ""]
+    if report.context:
+        lines += [f"- **{label}:** {_md(value)}" for label, value in report.context] + [""]
+    lines += [f"## {t('report.parts')}", "", f"| {t('report.part')} | {t('report.score')} | {t('report.answered')} |", "|---|---|---|"]
+    for p in report.parts:
+        lines.append(f"| {p.title} | {p.score_text} `{bar(p.mean, 10)}` | {p.answered}/{p.total} |")
+    lines += ["", f"## {t('report.strengths')}", ""]
+    lines += _md_signals(report.strengths) or [t("report.none"), ""]
+    lines += [f"## {t('report.obstacles')}", ""]
+    lines += _md_signals(report.obstacles) or [t("report.none"), ""]
+    if report.other_notes:
+        lines += [f"## {t('report.other_notes')}", ""]
+        lines += [f"- {text}  \n  *{_md(note)}*" for _, text, note in report.other_notes] + [""]
+    if s.notes:
+        lines += [f"## {t('report.notes')}", "", _md(s.notes), ""]
+    lines += [f"## {t('report.steps')}", ""]
+    lines += [f"- {_md(_step_line(step))}" for step in report.steps] or [t("report.none")]
+    lines += ["", f"## {t('report.unanswered')}", ""]
+    lines += [f"- {text} ({part})" for _, part, text in report.unanswered] or [t("report.none")]
+    return "\n".join(lines) + "\n"
+
+
+def _md_signals(rows: list[SignalRow]) -> list[str]:
+    lines: list[str] = []
+    for r in rows:
+        lines.append(f"- **{r.title}** — {r.part}, {t('report.answer')} {r.score}")
+        if r.note:
+            lines.append(f"  - {t('report.note')}: *{_md(r.note)}*")
+        for letter, text in r.suggestions:
+            lines.append(f"  - {t('report.try')} ({t('report.appendix1')} {letter}): {text}")
+        if r.perspectives:
+            lines.append(f"  - {t('report.perspective')}: {', '.join(r.perspectives)}")
+    return lines + [""] if lines else []
+
+
+# CSV and JSON ---------------------------------------------------------------
+
+CSV_COLUMNS = ["id", "part", "text", "score", "not_applicable", "note", "answered_at"]
+
+
+def to_csv(tool: Tool, session: Session, lang: str) -> str:
+    """One row per item of the tool, answered or not."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for part in tool.scale_parts:
+        for item in part.items:
+            answer = session.answers.get(item.id)
+            writer.writerow(
+                [
+                    item.id,
+                    part.id,
+                    item.loc("text", lang),
+                    "" if answer is None or answer.score is None else answer.score,
+                    "true" if answer is not None and answer.not_applicable else "false",
+                    answer.note if answer else "",
+                    answer.at.isoformat() if answer and answer.at else "",
+                ]
+            )
+    return out.getvalue()
+
+
+def to_json(tool: Tool, report: Report, lang: str) -> str:
+    s = report.session
+
+    def signal(r: SignalRow) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": r.id, "title": r.title, "part": r.part, "score": r.score, "value": r.value, "note": r.note,
+        }
+        if r.suggestions or r.perspectives:
+            data["suggestions"] = [{"letter": x, "text": text} for x, text in r.suggestions]
+            data["perspectives"] = r.perspectives
+        return data
+
+    items = []
+    for part in tool.scale_parts:
+        for item in part.items:
+            answer = s.answers.get(item.id)
+            items.append(
+                {
+                    "id": item.id,
+                    "part": part.id,
+                    "title": item.loc("text", lang),
+                    "score": answer.score if answer else None,
+                    "not_applicable": bool(answer and answer.not_applicable),
+                    "note": answer.note if answer else "",
+                }
+            )
+    data = {
+        "session": {
+            "id": s.id,
+            "title": s.title,
+            "language": s.language,
+            "created": s.created.isoformat(),
+            "updated": s.updated.isoformat(),
+            "follows": s.follows,
+            "context": s.context.model_dump(),
+            "notes": s.notes,
+        },
+        "parts": [
+            {"id": p.id, "title": p.title, "score": p.mean, "answered": p.answered,
+             "not_applicable": p.not_applicable, "total": p.total}
+            for p in report.parts
+        ],
+        "strengths": [signal(r) for r in report.strengths],
+        "obstacles": [signal(r) for r in report.obstacles],
+        "unanswered": [{"id": i, "part": p, "title": text} for i, p, text in report.unanswered],
+        "next_steps": [step.model_dump() for step in report.steps],
+        "items": items,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# HTML -----------------------------------------------------------------------
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
+h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
+table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}
+.bar{font-family:monospace;color:#2a6}.note{font-style:italic;white-space:pre-wrap}
+.strength::before{content:"+ ";font-weight:bold}.obstacle::before{content:"− ";font-weight:bold}
+li{margin:.3rem 0}@media print{body{margin:0}}
+"""
+
+
+def to_html(report: Report) -> str:
+    e = html.escape
+    s = report.session
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(s.language)}"><head><meta charset="utf-8">',
+        f"<title>{e(s.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(s.title)}</h1>",
+        f"<p>{e(t('report.made', date=s.updated.astimezone().strftime('%d-%m-%Y')))}</p>",
+    ]
+    if report.context:
+        out.append("<ul>" + "".join(f"<li><b>{e(k)}:</b> {e(v)}</li>" for k, v in report.context) + "</ul>")
+    out.append(f"<h2>{e(t('report.parts'))}</h2><table>")
+    out.append(f"<tr><th>{e(t('report.part'))}</th><th>{e(t('report.score'))}</th><th></th><th>{e(t('report.answered'))}</th></tr>")
+    for p in report.parts:
+        out.append(
+            f"<tr><td>{e(p.title)}</td><td>{e(p.score_text)}</td><td class='bar'>{bar(p.mean, 10)}</td>"
+            f"<td>{p.answered}/{p.total}</td></tr>"
+        )
+    out.append("</table>")
+    for heading, rows, css in (
+        (t("report.strengths"), report.strengths, "strength"),
+        (t("report.obstacles"), report.obstacles, "obstacle"),
+    ):
+        out.append(f"<h2>{e(heading)}</h2>")
+        if not rows:
+            out.append(f"<p>{e(t('report.none'))}</p>")
+            continue
+        out.append("<ul>")
+        for r in rows:
+            out.append(f"<li class='{css}'><b>{e(r.title)}</b> — {e(r.part)}, {e(t('report.answer'))} {r.score}")
+            if r.note:
+                out.append(f"<div class='note'>{e(r.note)}</div>")
+            if r.suggestions:
+                out.append("<ul>" + "".join(
+                    f"<li>{e(t('report.try'))} ({e(t('report.appendix1'))} {e(x)}): {e(text)}</li>" for x, text in r.suggestions
+                ) + "</ul>")
+            if r.perspectives:
+                out.append(f"<div>{e(t('report.perspective'))}: {e(', '.join(r.perspectives))}</div>")
+            out.append("</li>")
+        out.append("</ul>")
+    if report.other_notes:
+        out.append(f"<h2>{e(t('report.other_notes'))}</h2><ul>")
+        out += [f"<li>{e(text)}<div class='note'>{e(note)}</div></li>" for _, text, note in report.other_notes]
+        out.append("</ul>")
+    if s.notes:
+        out.append(f"<h2>{e(t('report.notes'))}</h2><p class='note'>{e(s.notes)}</p>")
+    out.append(f"<h2>{e(t('report.steps'))}</h2><ul>")
+    out += [f"<li>{e(_step_line(step))}</li>" for step in report.steps] or [f"<li>{e(t('report.none'))}</li>"]
+    out.append(f"</ul><h2>{e(t('report.unanswered'))}</h2><ul>")
+    out += [f"<li>{e(text)} ({e(part)})</li>" for _, part, text in report.unanswered] or [f"<li>{e(t('report.none'))}</li>"]
+    out.append("</ul></body></html>")
+    return "\n".join(out) + "\n"
+
+
+# Terminal text --------------------------------------------------------------
+
+_ANSI = {"bold": "\x1b[1m", "green": "\x1b[32m", "red": "\x1b[31m", "dim": "\x1b[2m", "reset": "\x1b[0m"}
+
+
+def to_text(report: Report, width: int = 80, color: bool = False) -> str:
+    """The overview as plain text for a terminal or a pipe, wrapped to `width`."""
+    width = max(40, width)
+
+    def paint(text: str, style: str) -> str:
+        return f"{_ANSI[style]}{text}{_ANSI['reset']}" if color else text
+
+    def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+        return textwrap.wrap(visible(text), width, initial_indent=first if first is not None else indent,
+                             subsequent_indent=indent) or [first or indent]
+
+    s = report.session
+    out = [paint(visible(s.title), "bold"), t("report.made", date=s.updated.astimezone().strftime("%d-%m-%Y")), ""]
+    for label, value in report.context:
+        out += wrap(f"{label}: {value}", "  ")
+    out += ["", paint(t("report.parts"), "bold")]
+    label_width = min(max(len(p.title) for p in report.parts), width - 34)
+    for p in report.parts:
+        out.append(f"  {p.title[:label_width]:<{label_width}} {bar(p.mean, 12)} {p.score_text:>4}  {p.answered}/{p.total}")
+    for heading, rows, mark, style in (
+        (t("report.strengths"), report.strengths, "+", "green"),
+        (t("report.obstacles"), report.obstacles, "−", "red"),
+    ):
+        out += ["", paint(heading, "bold")]
+        if not rows:
+            out.append("  " + t("report.none"))
+        for r in rows:
+            out += wrap(f"{r.title} ({r.part}, {t('report.answer')} {r.score})", "    ", paint(f"  {mark} ", style))
+            if r.note:
+                out += wrap(f"{t('report.note')}: {r.note}", "      ", "    ")
+            for letter, text in r.suggestions:
+                out += wrap(f"{t('report.try')} ({letter}): {text}", "      ", "    → ")
+    if report.other_notes:
+        out += ["", paint(t("report.other_notes"), "bold")]
+        for _, text, note in report.other_notes:
+            out += wrap(text, "    ", "  · ") + wrap(note, "    ")
+    out += ["", paint(t("report.steps"), "bold")]
+    out += [line for step in report.steps for line in wrap(_step_line(step), "      ", "  ")] or ["  " + t("report.none")]
+    out += ["", paint(t("report.unanswered_count", n=len(report.unanswered)), "bold")]
+    return "\n".join(out) + "\n"

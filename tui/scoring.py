@@ -1,0 +1,113 @@
+"""From answers to part scores, strengths and obstacles — pure functions, no Textual.
+
+Every score is first turned around where a high answer is bad ("direction"), so
+that after it higher is always better. Not applicable and unanswered items never
+count. Thresholds live in content/tool.toml ([scoring]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.content.tool import Item, Part, Tool
+from tui.session.model import Session
+
+SCALE_MAX = 5
+
+
+def oriented(score: int, direction: str) -> int:
+    """The score with 'higher is better' for every item (1↔5 for negative items)."""
+    return score if direction == "positive" else SCALE_MAX + 1 - score
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One answered item that stands out: a strength or an obstacle."""
+
+    item: Item
+    part: Part
+    score: int
+    """The answer as given (1–5)."""
+    value: int
+    """The answer after direction: higher is better."""
+    note: str
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+
+@dataclass(frozen=True)
+class PartScore:
+    """How one part of the tool is going: mean after direction, and how much is answered."""
+
+    part: Part
+    mean: float | None
+    """None when fewer items are answered than [scoring] min_answered asks."""
+    answered: int
+    not_applicable: int
+    total: int
+
+
+@dataclass
+class Overview:
+    """Everything the overview shows of one session."""
+
+    parts: list[PartScore]
+    strengths: list[Signal]
+    obstacles: list[Signal]
+    unanswered: list[tuple[Part, Item]]
+    notes: dict[str, str] = field(default_factory=dict)
+    """Notes on items that are neither strength nor obstacle, by item id."""
+
+
+def part_score(tool: Tool, part: Part, session: Session) -> PartScore:
+    values: list[int] = []
+    not_applicable = 0
+    for item in part.items:
+        answer = session.answers.get(item.id)
+        if answer is None:
+            continue
+        if answer.not_applicable:
+            not_applicable += 1
+        elif answer.score is not None:
+            values.append(oriented(answer.score, part.item_direction(item)))
+    enough = len(values) >= tool.scoring.min_answered
+    mean = round(sum(values) / len(values), 2) if values and enough else None
+    return PartScore(part, mean, len(values) + not_applicable, not_applicable, len(part.items))
+
+
+def overview(tool: Tool, session: Session) -> Overview:
+    """Per-part scores, strengths (strongest first), obstacles (worst first), what is left."""
+    strengths: list[tuple[int, int, Signal]] = []
+    obstacles: list[tuple[int, int, Signal]] = []
+    unanswered: list[tuple[Part, Item]] = []
+    notes: dict[str, str] = {}
+    order = 0
+    for part in tool.scale_parts:
+        for item in part.items:
+            order += 1
+            answer = session.answers.get(item.id)
+            if answer is None or not answer.answered:
+                unanswered.append((part, item))
+            if answer is None:
+                continue
+            if answer.score is None:
+                if answer.note:
+                    notes[item.id] = answer.note
+                continue
+            value = oriented(answer.score, part.item_direction(item))
+            signal = Signal(item, part, answer.score, value, answer.note)
+            if value >= tool.scoring.strength_at and part.strength_when_good:
+                strengths.append((-value, order, signal))
+            elif value <= tool.scoring.obstacle_at:
+                obstacles.append((value, order, signal))
+            elif answer.note:
+                notes[item.id] = answer.note
+    return Overview(
+        parts=[part_score(tool, part, session) for part in tool.scale_parts],
+        strengths=[s for *_, s in sorted(strengths, key=lambda x: (x[0], x[1]))],
+        obstacles=[s for *_, s in sorted(obstacles, key=lambda x: (x[0], x[1]))],
+        unanswered=unanswered,
+        notes=notes,
+    )
