@@ -43,6 +43,9 @@ class SamenwerkenApp(App[None]):
         elif start.screen == "walk" and start.stored is not None:
             self.push_screen(HomeScreen())
             self.open_walk(start.stored)
+        elif start.screen == "overview" and start.stored is not None:
+            self.push_screen(HomeScreen())
+            self.open_overview(start.stored)
         elif start.screen == "new":
             self.push_screen(HomeScreen())
             self.call_after_refresh(self.screen.action_new, start.title)  # type: ignore[attr-defined]
@@ -55,6 +58,29 @@ class SamenwerkenApp(App[None]):
         from tui.session.editor import SessionEditor
 
         self.push_screen(WalkScreen(SessionEditor(self.store, stored), item_id))
+
+    def open_overview(self, stored) -> None:
+        from tui.screens.overview import OverviewScreen
+        from tui.session.editor import SessionEditor
+
+        self.push_screen(OverviewScreen(SessionEditor(self.store, stored)))
+
+    def switch_screen_to_walk(self, editor) -> None:
+        """From the overview to the walk: back to it if it is below, else open it."""
+        from tui.screens.walk import WalkScreen
+
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        self.pop_screen()
+        if not isinstance(below, WalkScreen):
+            self.push_screen(WalkScreen(editor))
+
+    def write_export(self, session, fmt: str):
+        """Export a session into the sessions folder's exports/; returns the path."""
+        from tui.content import load_tool
+        from tui.export import export
+        from tui.i18n import language
+
+        return self.store.write_export(session, fmt, export(load_tool(), session, fmt, language()))
 
     def say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         """A notification that shows `text` literally (it may hold a title or a path)."""

@@ -24,6 +24,9 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", t("key.new"), id="home.new"),
         Binding("enter", "resume", t("key.resume"), id="home.resume", show=False),
         Binding("r", "read", t("key.read"), id="home.read"),
+        Binding("o", "overview", t("key.overview"), id="home.overview"),
+        Binding("space", "mark", t("key.mark"), show=False, id="home.mark"),
+        Binding("v", "compare", t("key.compare"), id="home.compare"),
         Binding("h", "rename", t("key.rename"), id="home.rename"),
         Binding("x,delete", "delete", t("key.delete"), id="home.delete"),
         Binding("question_mark", "help", t("key.help"), id="home.help"),
@@ -33,6 +36,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[StoredSession] = []
+        self.marked: set[str] = set()
         self.bad: list[BadFile] = []
 
     def compose(self) -> ComposeResult:
@@ -70,8 +74,9 @@ class HomeScreen(Screen[None]):
         for stored in self.sessions:
             session = stored.session
             answered = session.answered_count(item_ids)
+            mark = "☑ " if str(stored.path) in self.marked else ""
             table.add_row(
-                plain_text(session.title[:60]),
+                plain_text(mark + session.title[:60]),
                 f"{answered}/{len(item_ids)}",
                 session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
                 key=str(stored.path),
@@ -125,6 +130,29 @@ class HomeScreen(Screen[None]):
             self.action_new()
             return
         self.app.open_walk(stored)  # type: ignore[attr-defined]
+
+    def action_overview(self) -> None:
+        stored = self.selected()
+        if stored is not None:
+            self.app.open_overview(stored)  # type: ignore[attr-defined]
+
+    def action_mark(self) -> None:
+        stored = self.selected()
+        if stored is None:
+            return
+        key = str(stored.path)
+        self.marked.symmetric_difference_update({key})
+        self.refresh_sessions()
+        self.app.say(t("compare.marked", n=len(self.marked)), timeout=3)  # type: ignore[attr-defined]
+
+    def action_compare(self) -> None:
+        chosen = [s for s in self.sessions if str(s.path) in self.marked]
+        if len(chosen) < 2:
+            self.app.say(t("compare.need_two"), severity="warning")  # type: ignore[attr-defined]
+            return
+        from tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen([s.session for s in chosen]))
 
     def action_read(self) -> None:
         from tui.screens.reader import ReaderScreen

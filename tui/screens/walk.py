@@ -45,6 +45,7 @@ class WalkScreen(Screen[None]):
         Binding("shift+tab", "part(-1)", t("key.previous_part"), show=False, priority=True, id="walk.previous_part"),
         Binding("l", "source", t("key.source"), id="walk.source"),
         Binding("c", "context", t("key.context"), id="walk.context"),
+        Binding("o", "overview", t("key.overview"), id="walk.overview"),
         Binding("question_mark", "help", t("key.help"), id="walk.help"),
         Binding("q", "back", t("key.back"), id="walk.back"),
     ]
@@ -290,6 +291,21 @@ class WalkScreen(Screen[None]):
             self.title = visible(self.editor.session.title)
 
         self.app.push_screen(ContextScreen(self.editor, self._save), closed)
+
+    def action_overview(self) -> None:
+        from tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self.editor))
+
+    def on_screen_resume(self) -> None:
+        """Back from the overview or the reader: answers or steps may have changed there."""
+        if self.part.kind == "scale":
+            for item in self.part.items:
+                self._refresh_label(item.id)
+            self._show_item()
+        else:
+            self.query_one(StepsPane).refresh_steps()
+        self._update_status()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_rows(self), t("help.walk")))

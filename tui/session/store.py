@@ -165,6 +165,14 @@ class SessionStore:
         self.save(stored, touch=False)
         return stored
 
+    def write_export(self, session: Session, fmt: str, text: str) -> Path:
+        """An export written inside the sessions folder (exports/), private like the sessions."""
+        folder = self.root / "exports"
+        ensure_private_dir(folder)
+        path = folder / f"{session.id}.{fmt}"
+        self.export_file(path, text.encode("utf-8"))
+        return path
+
     def export_file(self, path: Path, data: bytes) -> None:
         """Write an export where the user asked, private like the sessions themselves."""
         write_atomic(path, data)

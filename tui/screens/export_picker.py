@@ -1,0 +1,36 @@
+"""`e` in the overview: choose an export format."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.i18n import t
+
+FORMATS = ("md", "html", "csv", "json")
+
+
+class ExportPicker(ModalScreen[str | None]):
+    """Markdown, HTML, CSV or JSON; Enter chooses, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="export.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(t("export.heading"), classes="dialog-question")
+            yield OptionList(*[Option(t(f"export.{fmt}"), id=fmt) for fmt in FORMATS], id="formats")
+
+    def on_mount(self) -> None:
+        self.query_one("#formats").focus()
+
+    @on(OptionList.OptionSelected, "#formats")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
