@@ -64,7 +64,6 @@ class ReaderScreen(Screen[None]):
         return f"{section.number + ' ' if section.number else ''}{section.short}"
 
     def on_mount(self) -> None:
-        self.title = self.note.index.title
         self.query_one("#toc").display = self.app.size.width >= 60
         self.section_id = self._initial
         self.query_one("#page").focus()
@@ -72,7 +71,8 @@ class ReaderScreen(Screen[None]):
     async def watch_section_id(self, section_id: str) -> None:
         section = self.note.section(section_id)
         position = self.note.position(section_id)
-        self.sub_title = t("reader.where", k=position + 1, n=len(self.note.sections), title=section.short)
+        self.title = section.short
+        self.sub_title = t("reader.where", k=position + 1, n=len(self.note.sections))
         toc = self.query_one("#toc", OptionList)
         toc.highlighted = position
         markdown = self.query_one("#text", Markdown)
