@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.timer import Timer
 
 from tui.i18n import t
-from tui.session import SessionStore
+from tui.session import SessionStore, StoredSession
+from tui.session.editor import SessionEditor
 from tui.start import Start
 from tui.widgets.plain import visible
 
@@ -30,6 +31,7 @@ class SamenwerkenApp(App[None]):
         self.store = store
         self.start = start
         self._retry_timer: Timer | None = None
+        self._editors: dict[str, SessionEditor] = {}
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -52,18 +54,35 @@ class SamenwerkenApp(App[None]):
         else:
             self.push_screen(HomeScreen())
 
-    def open_walk(self, stored, item_id: str | None = None) -> None:
+    def editor_for(self, stored: StoredSession) -> SessionEditor:
+        """The one editor of a session file in this app; read-only if another instance has it."""
+        key = str(stored.path)
+        editor = self._editors.get(key)
+        if editor is None:
+            editor = self._editors[key] = SessionEditor(self.store, stored)
+            if editor.read_only:
+                self.say(t("walk.read_only_opened", reason=editor.read_only_reason), severity="warning", timeout=10)
+        return editor
+
+    def release_editors(self) -> None:
+        """Back on the home screen: let other instances write the sessions we had open."""
+        for editor in self._editors.values():
+            if editor.unsaved:
+                return  # keep the lock while a save is still pending
+        for editor in self._editors.values():
+            editor.close()
+        self._editors.clear()
+
+    def open_walk(self, stored: StoredSession, item_id: str | None = None) -> None:
         """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
         from tui.screens.walk import WalkScreen
-        from tui.session.editor import SessionEditor
 
-        self.push_screen(WalkScreen(SessionEditor(self.store, stored), item_id))
+        self.push_screen(WalkScreen(self.editor_for(stored), item_id))
 
-    def open_overview(self, stored) -> None:
+    def open_overview(self, stored: StoredSession) -> None:
         from tui.screens.overview import OverviewScreen
-        from tui.session.editor import SessionEditor
 
-        self.push_screen(OverviewScreen(SessionEditor(self.store, stored)))
+        self.push_screen(OverviewScreen(self.editor_for(stored)))
 
     def switch_screen_to_walk(self, editor) -> None:
         """From the overview to the walk: back to it if it is below, else open it."""
@@ -93,8 +112,7 @@ class SamenwerkenApp(App[None]):
             self._retry_timer = self.set_interval(2.0, self._retry_saves)
 
     def _retry_saves(self) -> None:
-        editors = [s.editor for s in self.screen_stack if hasattr(s, "editor")]
-        if all(editor.retry() for editor in editors):
+        if all(editor.retry() for editor in self._editors.values()):
             if self._retry_timer is not None:
                 self._retry_timer.stop()
                 self._retry_timer = None

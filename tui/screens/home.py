@@ -61,6 +61,7 @@ class HomeScreen(Screen[None]):
         self.refresh_sessions()
 
     def on_screen_resume(self) -> None:
+        self.app.release_editors()  # type: ignore[attr-defined]
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
@@ -114,7 +115,7 @@ class HomeScreen(Screen[None]):
         try:
             stored = store.create(title, language=self._language())
         except OSError as error:
-            self.notify(t("error.cannot_create", folder=str(store.root), reason=error.strerror or str(error)), severity="error")
+            self.app.say(t("error.cannot_create", folder=str(store.root), reason=error.strerror or str(error)), severity="error")  # type: ignore[attr-defined]
             return
         self.app.open_walk(stored)  # type: ignore[attr-defined]
 
@@ -167,12 +168,14 @@ class HomeScreen(Screen[None]):
         def rename(title: str | None) -> None:
             if not title:
                 return
-            from tui.session.editor import SaveFailed, SessionEditor
+            from tui.session.editor import ReadOnly, SaveFailed
 
+            editor = self.app.editor_for(stored)  # type: ignore[attr-defined]
             try:
-                SessionEditor(self.app.store, stored).set_title(title)  # type: ignore[attr-defined]
-            except SaveFailed as error:
-                self.notify(t("error.save_failed", reason=str(error)), severity="error")
+                editor.set_title(title)
+            except (SaveFailed, ReadOnly) as error:
+                self.app.say(t("error.not_changed", reason=str(error)), severity="error")  # type: ignore[attr-defined]
+            self.app.release_editors()  # type: ignore[attr-defined]
             self.refresh_sessions()
 
         self.app.push_screen(TextPrompt(t("home.ask_rename"), value=stored.session.title), rename)
@@ -188,9 +191,9 @@ class HomeScreen(Screen[None]):
             try:
                 target = self.app.store.trash(stored)  # type: ignore[attr-defined]
             except OSError as error:
-                self.notify(t("error.cannot_delete", reason=error.strerror or str(error)), severity="error")
+                self.app.say(t("error.cannot_delete", reason=error.strerror or str(error)), severity="error")  # type: ignore[attr-defined]
                 return
-            self.notify(plain_text(t("home.deleted", path=str(target))), timeout=6)
+            self.app.say(t("home.deleted", path=str(target)), timeout=6)  # type: ignore[attr-defined]
             self.refresh_sessions()
 
         self.app.push_screen(Confirm(t("home.confirm_delete", title=visible(stored.session.title))), delete)

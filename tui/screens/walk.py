@@ -15,7 +15,7 @@ from rich.text import Text
 from tui.content import Item, Part, load_tool
 from tui.i18n import language, t
 from tui.screens.help import HelpScreen, help_rows
-from tui.session.editor import SaveFailed, SessionEditor
+from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.widgets.plain import plain_text, visible
 from tui.widgets.scale import ScaleBar
 from tui.widgets.steps import StepsPane
@@ -156,6 +156,8 @@ class WalkScreen(Screen[None]):
         overall = t("walk.total", done=answered, total=total, bar=progress_bar(answered, total))
         if self.editor.unsaved:
             overall = t("walk.unsaved")
+        elif self.editor.read_only:
+            overall = t("walk.read_only_mark")
         self.query_one("#walk-where", Static).update(plain_text(where))
         total_widget = self.query_one("#walk-total", Static)
         total_widget.update(plain_text(overall))
@@ -202,11 +204,16 @@ class WalkScreen(Screen[None]):
     # answering -------------------------------------------------------------
 
     def _save(self, change, *args) -> bool:
-        """Apply a change through the editor; tell the user plainly if it is not on disk."""
+        """Apply a change through the editor; tell the user plainly if it is not on disk.
+
+        False only when nothing changed (read-only); a failed save is kept in memory.
+        """
         try:
             change(*args)
         except SaveFailed as error:
             self.app.report_unsaved(str(error))  # type: ignore[attr-defined]
+        except ReadOnly as error:
+            self.app.say(t("walk.read_only", reason=str(error)), severity="warning")  # type: ignore[attr-defined]
             return False
         finally:
             self._update_status()
@@ -216,15 +223,15 @@ class WalkScreen(Screen[None]):
         item = self.item
         if item is None:
             return
-        self._save(self.editor.answer, item.id, score)
-        self._after_answer(item)
+        if self._save(self.editor.answer, item.id, score):
+            self._after_answer(item)
 
     def action_not_applicable(self) -> None:
         item = self.item
         if item is None:
             return
-        self._save(self.editor.not_applicable, item.id)
-        self._after_answer(item)
+        if self._save(self.editor.not_applicable, item.id):
+            self._after_answer(item)
 
     def action_clear(self) -> None:
         item = self.item
@@ -260,6 +267,9 @@ class WalkScreen(Screen[None]):
     def action_note(self) -> None:
         item = self.item
         if item is None:
+            return
+        if self.editor.read_only:
+            self.app.say(t("walk.read_only", reason=self.editor.read_only_reason), severity="warning")  # type: ignore[attr-defined]
             return
         from tui.screens.note_editor import NoteEditor
 
