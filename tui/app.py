@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
@@ -120,6 +121,28 @@ class SamenwerkenApp(App[None]):
         for screen in self.screen_stack:
             if hasattr(screen, "_update_status"):
                 screen._update_status()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below the usable minimum, cover everything with a message saying how large it must be."""
+        from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: answers are on disk already; say so and where the log is.
+
+        Textual's own report prints local variables, which can hold what the user
+        typed; the log written here holds only the error's type and the code path.
+        """
+        from tui.crash import Crashed, write_crash_log
+
+        log = write_crash_log(self.store.root, error)
+        super()._handle_exception(Crashed(str(self.store.root), log))
 
     def _install_signal_handlers(self) -> None:
         """Leave cleanly on hang-up or termination. Answers are on disk already: saved as given."""

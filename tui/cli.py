@@ -126,6 +126,18 @@ def list_sessions(folder: Path, as_json: bool) -> int:
     return 0
 
 
+def terminal_problem() -> str | None:
+    """Why the full-screen app cannot run here, or None when it can."""
+    import os
+
+    if os.environ.get("TERM", "") in ("dumb", "unknown"):
+        return "this terminal (TERM=dumb) cannot show the app"
+    for name, stream in (("input", sys.stdin), ("output", sys.stderr)):
+        if stream is None or not stream.isatty():
+            return f"the app needs a terminal, and its {name} is not one"
+    return None
+
+
 def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
     """Check what the first screen needs, then start the Textual app."""
     from tui.content import load_note
@@ -155,6 +167,15 @@ def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
         start = Start("overview", stored=store.find(args.id))
     else:
         start = Start("home")
+
+    problem = terminal_problem()
+    if problem is not None and not getattr(args, "headless", False):
+        print(
+            f"samenwerken: {problem}. Without a terminal, use 'samenwerken list', "
+            "'samenwerken overview ID --print' or 'samenwerken export ID'.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
 
     from tui.factory import make_app
 

@@ -17,6 +17,11 @@ MIGRATIONS: dict[int, Any] = {}
 
 def parse(raw: bytes, path: str) -> Session:
     """A Session from a file's bytes; anything short of a valid session is an error."""
+    return parse_versioned(raw, path)[0]
+
+
+def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
+    """A Session and the format version the file had before migration."""
     if not raw.strip():
         raise SessionFileError(path, "", "the file is empty")
     if b"\x00" in raw:
@@ -36,6 +41,7 @@ def parse(raw: bytes, path: str) -> Session:
         raise SessionFileError(
             path, "schema_version", f"written by a newer samenwerken (format {version}; this one reads up to {SCHEMA_VERSION})"
         )
+    original = version
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
@@ -43,7 +49,7 @@ def parse(raw: bytes, path: str) -> Session:
         data = step(data)
         version = data["schema_version"]
     try:
-        return Session.model_validate(data)
+        return Session.model_validate(data), original
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(top)"

@@ -14,7 +14,7 @@ from pathlib import Path
 from tui.errors import SessionFileError, SessionNotFound
 from tui.session import codec
 from tui.session.files import PRIVATE_FILE, ensure_private_dir, write_atomic
-from tui.session.model import Session, now
+from tui.session.model import SCHEMA_VERSION, Session, now
 from tui.session.naming import new_session_id
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -30,6 +30,8 @@ class StoredSession:
 
     session: Session
     path: Path
+    migrated_from: int | None = None
+    """The older format the file had; its first save keeps the original as a backup."""
 
 
 @dataclass
@@ -58,7 +60,7 @@ class SessionStore:
             if path.name.startswith(".") or not path.name.endswith(SUFFIX):
                 continue
             try:
-                good.append(StoredSession(self.read(path), path))
+                good.append(self.load(path))
             except SessionFileError as error:
                 bad.append(BadFile(path, error.problem if not error.where else f"{error.where}: {error.problem}"))
         good.sort(key=lambda s: s.session.updated, reverse=True)
@@ -66,6 +68,10 @@ class SessionStore:
 
     def read(self, path: Path) -> Session:
         """Parse one file, refusing anything that is not a small regular file in this folder."""
+        return self.load(path).session
+
+    def load(self, path: Path) -> StoredSession:
+        """Parse one file into a StoredSession (see `read` for what is refused)."""
         name = str(path)
         try:
             info = path.lstat()
@@ -86,13 +92,13 @@ class SessionStore:
             raw = path.read_bytes()
         except OSError as error:
             raise SessionFileError(name, "", f"cannot be read ({error.strerror})") from None
-        return codec.parse(raw, name)
+        session, version = codec.parse_versioned(raw, name)
+        return StoredSession(session, path, version if version < SCHEMA_VERSION else None)
 
     def find(self, ref: str | None = None) -> StoredSession:
         """The session named by id, unique id prefix, title or file path; the newest if None."""
         if ref and (os.sep in ref or ref.endswith(SUFFIX)) and Path(ref).exists():
-            path = Path(ref)
-            return StoredSession(self.read(path), path)
+            return SessionStore(Path(ref).resolve().parent).load(Path(ref).resolve())
         sessions, _ = self.scan()
         if not sessions:
             raise SessionNotFound(f"no sessions in {self.root}")
@@ -136,6 +142,11 @@ class SessionStore:
             stored.session.touch()
         data = codec.dump(stored.session)
         ensure_private_dir(self.root)
+        if stored.migrated_from is not None:
+            backup = stored.path.with_name(f"{stored.path.stem}.v{stored.migrated_from}.bak")
+            if not backup.exists():
+                write_atomic(backup, stored.path.read_bytes())
+            stored.migrated_from = None
         write_atomic(stored.path, data)
 
     def trash(self, stored: StoredSession) -> Path:
