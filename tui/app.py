@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 
 from textual import events
 from textual.app import App
@@ -15,6 +17,10 @@ from tui.session import SessionStore, StoredSession
 from tui.session.editor import SessionEditor
 from tui.start import Start
 from tui.widgets.plain import visible
+
+
+EXIT_GRACE_SECONDS = 2.0
+"""After a hang-up, restoring a terminal that is gone can block; the process leaves after this."""
 
 
 class SamenwerkenApp(App[None]):
@@ -145,11 +151,22 @@ class SamenwerkenApp(App[None]):
         super()._handle_exception(Crashed(str(self.store.root), log))
 
     def _install_signal_handlers(self) -> None:
-        """Leave cleanly on hang-up or termination. Answers are on disk already: saved as given."""
+        """Leave on hang-up or termination. Answers are on disk already: saved as given."""
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, self._on_signal, sig)
         except (NotImplementedError, RuntimeError, AttributeError, ValueError):
             pass  # no signals here (Windows, or not the main thread in tests)
+
+    def _on_signal(self, sig: int) -> None:
+        """Make sure nothing is pending, then exit; if the gone terminal blocks the exit, leave anyway."""
+        for editor in self._editors.values():
+            editor.retry()
+            editor.close()
+        code = 128 + sig
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=code)
 

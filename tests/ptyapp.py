@@ -1,0 +1,97 @@
+"""Run the real app in a pseudo-terminal, as a person's terminal would (for durability tests)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+
+class PtyApp:
+    """`samenwerken ARGS` on a pty of 80×24; keys are written to it, output is drained."""
+
+    def __init__(self, args: list[str], cols: int = 80, rows: int = 24) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+        def controlling_terminal() -> None:
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": ""}
+        env.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui", *args],
+            stdin=slave, stdout=slave, stderr=slave,
+            preexec_fn=controlling_terminal, env=env, close_fds=True,
+        )
+        os.close(slave)
+        self.master: int | None = master
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while self.master is not None:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def send(self, keys: str, pause: float = 0.0) -> None:
+        for key in keys:
+            os.write(self.master, key.encode())  # type: ignore[arg-type]
+            if pause:
+                time.sleep(pause)
+
+    def hang_up(self) -> None:
+        """Close the terminal's master side, as a dropped SSH connection does."""
+        master, self.master = self.master, None
+        if master is not None:
+            os.close(master)
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        self.process.send_signal(sig)
+
+    def wait(self, timeout: float) -> int | None:
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(5)
+        self.hang_up()
+
+
+def wait_for(condition, timeout: float = 15.0, step: float = 0.05) -> bool:
+    """Poll `condition()` until it is true or the time is up."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+def answers_in(path: Path) -> dict[str, int]:
+    """Scores in a session file (missing or unreadable file: nothing)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {k: v["score"] for k, v in data.get("answers", {}).items() if "score" in v}
