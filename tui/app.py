@@ -148,7 +148,9 @@ class SamenwerkenApp(App[None]):
         from tui.crash import Crashed, write_crash_log
 
         log = write_crash_log(self.store.root, error)
-        super()._handle_exception(Crashed(str(self.store.root), log))
+        crashed = Crashed(str(self.store.root), log)
+        crashed.__cause__ = error  # tests (Pilot) re-raise it and show the real cause
+        super()._handle_exception(crashed)
 
     def _install_signal_handlers(self) -> None:
         """Leave on hang-up or termination. Answers are on disk already: saved as given."""

@@ -49,7 +49,9 @@ def validate(model: type[Model], path: Traversable, data: dict[str, Any], text: 
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
+        errors = error.errors()
+        # A misspelt key shows up as "unknown" plus "missing": the unknown one explains both.
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = tuple(first["loc"])
         field = _dotted(loc)
         problem = first["msg"]
@@ -83,28 +85,39 @@ def _known_keys() -> list[str]:
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
-    """Best guess of the line a validation error points at, following [[tables]]."""
+    """Best guess of the line a validation error points at, following [tables] and [[arrays]]."""
     lines = text.splitlines()
     position, table = 0, []
-    names = [p for p in loc if isinstance(p, str)]
-    for i, part in enumerate(loc):
-        if isinstance(part, int) and i > 0 and isinstance(loc[i - 1], str):
-            table.append(loc[i - 1])
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]")
-            count = -1
-            for number in range(position, len(lines)):
-                if header.match(lines[number]):
-                    count += 1
-                    if count == part:
-                        position = number
-                        break
-            else:
-                return None
-    key = names[-1] if names else None
-    if key is None or (len(loc) and isinstance(loc[-1], int)):
+
+    def find(header: re.Pattern[str], nth: int) -> int | None:
+        count = -1
+        for number in range(position, len(lines)):
+            if header.match(lines[number]):
+                count += 1
+                if count == nth:
+                    return number
+        return None
+
+    for i, part in enumerate(loc[:-1]):
+        following = loc[i + 1]
+        if isinstance(part, str) and isinstance(following, int):
+            table.append(part)
+            found = find(re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]"), following)
+        elif isinstance(part, str):
+            table.append(part)
+            found = find(re.compile(r"^\s*\[\s*" + re.escape(".".join(table)) + r"\s*\]"), 0)
+        else:
+            continue
+        if found is None:
+            return None
+        position = found
+    key = loc[-1] if loc else None
+    if not isinstance(key, str):
         return position + 1 if position else None
-    pattern = re.compile(r"^\s*" + re.escape(str(key)) + r"\s*=")
+    pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
     for number in range(position, len(lines)):
+        if number > position and lines[number].lstrip().startswith("["):
+            break  # the key is not in this table (a missing key): point at the table
         if pattern.match(lines[number]):
             return number + 1
     return position + 1 if position else None

@@ -203,13 +203,13 @@ class WalkScreen(Screen[None]):
 
     # answering -------------------------------------------------------------
 
-    def _save(self, change, *args) -> bool:
+    def _save(self, change, *args, **kwargs) -> bool:
         """Apply a change through the editor; tell the user plainly if it is not on disk.
 
         False only when nothing changed (read-only); a failed save is kept in memory.
         """
         try:
-            change(*args)
+            change(*args, **kwargs)
         except SaveFailed as error:
             self.app.report_unsaved(str(error))  # type: ignore[attr-defined]
         except ReadOnly as error:

@@ -1,0 +1,29 @@
+"""Shared fixtures: a private sessions folder and a way to build the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.session import SessionStore
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SessionStore:
+    """An empty sessions folder under the test's own tmp path."""
+    return SessionStore(tmp_path / "sessions")
+
+
+@pytest.fixture
+def app_factory(tmp_path: Path):
+    """`make(start=None, store=None, language="nl")` -> the app, via `tui.factory.make_app`."""
+    from tui.factory import make_app
+
+    def make(start=None, store: SessionStore | None = None, language: str = "nl"):
+        return make_app(store or SessionStore(tmp_path / "sessions"), start, language)
+
+    return make

@@ -1,0 +1,34 @@
+"""The content, session and report layers work without Textual (text commands stay fast)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ALWAYS = ["tui.content", "tui.session", "tui.session.editor", "tui.i18n", "tui.paths", "tui.errors"]
+IF_PRESENT = ["tui.scoring", "tui.export", "tui.compare"]
+
+
+def modules() -> list[str]:
+    return ALWAYS + [name for name in IF_PRESENT if importlib.util.find_spec(name) is not None]
+
+
+def test_core_modules_do_not_import_textual():
+    names = modules()
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "    assert 'textual' not in sys.modules, f'importing {name} pulled in textual'\n"
+        "from tui.content import load_note, load_tool\n"
+        "load_note(); load_tool()\n"
+        "assert 'textual' not in sys.modules, 'loading the content pulled in textual'\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

@@ -1,0 +1,12 @@
+"""What the reader looks like at 80x24, compared with a stored SVG."""
+
+from __future__ import annotations
+
+from tui.factory import make_app
+from tui.session import SessionStore
+from tui.start import Start
+
+
+def test_reader_at_vooraf(snap_compare, tmp_path):
+    app = make_app(SessionStore(tmp_path / "sessions"), Start("read", section="vooraf"))
+    assert snap_compare(app, terminal_size=(80, 24))
