@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import signal
 import struct
 import subprocess
@@ -35,13 +36,22 @@ class PtyApp:
         os.close(slave)
         self.master: int | None = master
         self.output = bytearray()
+        self._stop = threading.Event()
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
     def _drain(self) -> None:
-        while self.master is not None:
+        # Poll instead of blocking in read(): a close() of the master while another
+        # thread sits in read() on it does not release the terminal, so no hang-up.
+        while not self._stop.is_set():
+            master = self.master
+            if master is None:
+                return
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
             try:
-                chunk = os.read(self.master, 65536)
+                chunk = os.read(master, 65536)
             except OSError:
                 return
             if not chunk:
@@ -56,6 +66,8 @@ class PtyApp:
 
     def hang_up(self) -> None:
         """Close the terminal's master side, as a dropped SSH connection does."""
+        self._stop.set()
+        self._reader.join(2)
         master, self.master = self.master, None
         if master is not None:
             os.close(master)

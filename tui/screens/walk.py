@@ -201,6 +201,14 @@ class WalkScreen(Screen[None]):
     def _selected(self) -> None:
         self.action_note()
 
+    @on(ScaleBar.Chosen)
+    def _clicked(self, event: ScaleBar.Chosen) -> None:
+        """A click on the scale answers like the digit keys do."""
+        if event.value == 0:
+            self.action_not_applicable()
+        else:
+            self.action_answer(event.value)
+
     # answering -------------------------------------------------------------
 
     def _save(self, change, *args, **kwargs) -> bool:
