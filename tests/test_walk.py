@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
@@ -296,8 +297,16 @@ async def test_help_lists_keys(tmp_path: Path) -> None:
         await press(pilot, "question_mark")
         assert screen_name(app) == "HelpScreen"
         text = widget_text(app.screen.query_one("#help-keys", Static))
-        for words in ("Antwoord", "N.v.t.", "Notitie", "Context", "Volgend deel", "Terug", "Bron in de notitie"):
-            assert words in text, words
+        from tui.i18n import t
+
+        keys = ("answer", "not_applicable", "clear", "note", "down", "up", "next_part", "previous_part",
+                "source", "context", "back")
+        for key in keys:
+            assert t(f"key.{key}") in text, key
+        assert "Antwoord" in text and "N.v.t." in text  # Dutch
+        lines = text.splitlines()
+        assert any(line.split()[0] == "0" for line in lines if line.strip())
+        assert any(line.split()[0] == "q" for line in lines if line.strip())
         await press(pilot, "escape")
         assert screen_name(app) == "WalkScreen"
 
@@ -499,3 +508,32 @@ async def test_new_prompt_escape_creates_nothing(tmp_path: Path) -> None:
         await press(pilot, "escape")
         assert screen_name(app) == "HomeScreen"
     assert store.scan() == ([], [])
+
+
+async def test_enter_edits_a_step(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.editor.add_step("Eerste versie")
+        await press(pilot, "shift+tab")
+        app.screen.query_one("#steps", OptionList).highlighted = 0
+        assert app.focused is not None and app.focused.id == "steps"
+        await press(pilot, "enter")
+        assert screen_name(app) == "StepEditor"
+        step_text = app.screen.query_one("#step-text", Input)
+        step_text.value = "Tweede versie"
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "WalkScreen"
+        steps = read_session(stored.path)["next_steps"]
+        assert [s["text"] for s in steps] == ["Tweede versie"]
+
+
+async def test_home_shows_whole_title(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    store.create("Samenwerkingsverband Zuid")
+    app = make_app(store, Start("home"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        title_column = next(iter(table.columns.values()))
+        assert title_column.get_render_width(table) >= len("Samenwerkingsverband Zuid")

@@ -30,7 +30,7 @@ class SamenwerkenApp(App[None]):
     TITLE = "samenwerken"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True, show=False),
     ]
 
     def __init__(self, store: SessionStore, start: Start) -> None:

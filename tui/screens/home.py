@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,8 +28,8 @@ class HomeScreen(Screen[None]):
         Binding("o", "overview", t("key.overview"), id="home.overview"),
         Binding("space", "mark", t("key.mark"), show=False, id="home.mark"),
         Binding("v", "compare", t("key.compare"), id="home.compare"),
-        Binding("h", "rename", t("key.rename"), id="home.rename"),
-        Binding("x,delete", "delete", t("key.delete"), id="home.delete"),
+        Binding("h", "rename", t("key.rename"), show=False, id="home.rename"),
+        Binding("x,delete", "delete", t("key.delete"), show=False, id="home.delete"),
         Binding("question_mark", "help", t("key.help"), id="home.help"),
         Binding("q", "quit", t("key.quit"), id="home.quit"),
     ]
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
             answered = session.answered_count(item_ids)
             mark = "☑ " if str(stored.path) in self.marked else ""
             table.add_row(
-                plain_text(mark + session.title[:60]),
+                Text(visible(mark + session.title[:60])),
                 f"{answered}/{len(item_ids)}",
                 session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
                 key=str(stored.path),

@@ -65,4 +65,6 @@ def dump(session: Session) -> bytes:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:
         raise SessionFileError(session.id, "", "text contains characters that cannot be saved") from None
+    if parse(raw, session.id) != session:
+        raise SessionFileError(session.id, "", "the saved form would not read back the same; not saved")
     return raw

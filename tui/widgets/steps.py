@@ -30,7 +30,6 @@ class StepsPane(Vertical):
     BINDINGS = [
         Binding("a", "add", t("key.add_step"), id="steps.add"),
         Binding("s", "suggest", t("key.suggestion"), id="steps.suggest"),
-        Binding("enter", "edit", t("key.edit_step"), id="steps.edit", show=False),
         Binding("space", "toggle", t("key.toggle_step"), id="steps.toggle"),
         Binding("x,delete", "remove", t("key.remove_step"), id="steps.remove"),
     ]
@@ -96,6 +95,11 @@ class StepsPane(Vertical):
                 self._apply(self.editor.update_step, step.id, **result)
 
         self.app.push_screen(StepEditor(step), done)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _selected(self) -> None:
+        """Enter (or a click) on a step edits it."""
+        self.action_edit()
 
     def action_toggle(self) -> None:
         step = self.current()
