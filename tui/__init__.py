@@ -1,8 +1,15 @@
 """samenwerken: read, reflect on and compare regional cooperation in education."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("samenwerken")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+checkout"
+
+def __getattr__(name: str) -> str:
+    """`tui.__version__`, read from the installed metadata only when asked (it costs ~30 ms)."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("samenwerken")
+    except PackageNotFoundError:  # a checkout that was never installed
+        return "0.0.0+checkout"

@@ -12,13 +12,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui import __version__
+import tui
 from tui.errors import SessionNotFound, UserFileError
 from tui.paths import sessions_dir
 
 EXIT_USAGE = 2
 FORMATS = ("md", "csv", "json", "html")
 EXIT_PROBLEM = 1
+
+
+class VersionAction(argparse.Action):
+    """Print the version; read only when asked, so every other start stays fast."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+        print(f"samenwerken {tui.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "en zie sterke punten en knelpunten. Zonder commando opent het beginscherm.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"samenwerken {__version__}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     read = commands.add_parser("read", parents=[common], help="read the note (optionally at a section)")
