@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from tui.content import Note, load_note
@@ -82,25 +83,25 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._show_highlight)
 
     def _show_highlight(self) -> None:
-        """Scroll to and mark the block holding the quote or search hit, if any."""
+        """Scroll to and mark the smallest block holding the quote or search hit, if any."""
         markdown = self.query_one("#text", Markdown)
-        target = None
-        for block in markdown.query("MarkdownBlock"):
+        lines = markdown.source.splitlines()
+        candidates: list[tuple[int, int, MarkdownBlock]] = []
+        for block in markdown.query(MarkdownBlock):
             block.remove_class("-highlight")
-        for block in markdown.children:
             start, end = block.source_range
+            end = max(end, start + 1)
             if self._highlight_line is not None:
-                line = self._highlight_line + HEADING_LINES
-                if start <= line < max(end, start + 1):
-                    target = block
-                    break
+                found = start <= self._highlight_line + HEADING_LINES < end
             elif self._highlight:
-                source = "\n".join(markdown.source.splitlines()[start:end])
-                if _words(self._highlight) in _words(source):
-                    target = block
-                    break
-        if target is None:
+                found = _words(self._highlight) in _words(" ".join(lines[start:end]))
+            else:
+                found = False
+            if found:
+                candidates.append((end - start, len(block.ancestors), block))
+        if not candidates:
             return
+        target = min(candidates, key=lambda c: (c[0], c[1]))[2]
         target.add_class("-highlight")
         self.query_one("#page", VerticalScroll).scroll_to_widget(target, animate=False, top=True)
 
