@@ -39,6 +39,7 @@ class SamenwerkenApp(App[None]):
         self.start = start
         self._retry_timer: Timer | None = None
         self._editors: dict[str, SessionEditor] = {}
+        self._too_small_pending = False
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -56,8 +57,9 @@ class SamenwerkenApp(App[None]):
             self.push_screen(HomeScreen())
             self.open_overview(start.stored)
         elif start.screen == "new":
-            self.push_screen(HomeScreen())
-            self.call_after_refresh(self.screen.action_new, start.title)  # type: ignore[attr-defined]
+            home = HomeScreen()
+            self.push_screen(home)
+            self.call_after_refresh(home.action_new, start.title)
         else:
             self.push_screen(HomeScreen())
 
@@ -72,13 +74,18 @@ class SamenwerkenApp(App[None]):
         return editor
 
     def release_editors(self) -> None:
-        """Back on the home screen: let other instances write the sessions we had open."""
+        """Let other instances write the sessions no open screen uses (and with nothing pending)."""
+        in_use = {id(getattr(screen, "editor", None)) for screen in self.screen_stack}
+        for key, editor in list(self._editors.items()):
+            if id(editor) not in in_use and not editor.unsaved:
+                editor.close()
+                del self._editors[key]
+
+    def on_unmount(self) -> None:
+        """A normal quit: every answer is on disk already; let go of the locks."""
         for editor in self._editors.values():
-            if editor.unsaved:
-                return  # keep the lock while a save is still pending
-        for editor in self._editors.values():
+            editor.retry()
             editor.close()
-        self._editors.clear()
 
     def open_walk(self, stored: StoredSession, item_id: str | None = None) -> None:
         """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
@@ -119,7 +126,7 @@ class SamenwerkenApp(App[None]):
             self._retry_timer = self.set_interval(2.0, self._retry_saves)
 
     def _retry_saves(self) -> None:
-        if all(editor.retry() for editor in self._editors.values()):
+        if all([editor.retry() for editor in self._editors.values()]):
             if self._retry_timer is not None:
                 self._retry_timer.stop()
                 self._retry_timer = None
@@ -130,14 +137,31 @@ class SamenwerkenApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the usable minimum, cover everything with a message saying how large it must be."""
-        from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+        from tui.screens.too_small import TooSmallScreen, too_small
 
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
+        if len(self.screen_stack) <= 1:
+            return  # no screen of ours yet; push_screen covers the first one
+        small = too_small(event.size.width, event.size.height)
+        showing = isinstance(self.screen, TooSmallScreen) or self._too_small_pending
         if small and not showing:
+            self._too_small_pending = True
             self.push_screen(TooSmallScreen())
-        elif not small and showing:
+        elif not small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
+        """Any screen opened while the window is too small opens under the too-small notice."""
+        from tui.screens.too_small import TooSmallScreen, too_small
+
+        result = super().push_screen(screen, *args, **kwargs)
+        if (
+            not isinstance(screen, TooSmallScreen)
+            and too_small(self.size.width, self.size.height)
+            and not self._too_small_pending
+        ):
+            self._too_small_pending = True
+            super().push_screen(TooSmallScreen())
+        return result
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: answers are on disk already; say so and where the log is.

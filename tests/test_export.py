@@ -1,0 +1,251 @@
+"""Exports of one session: golden files for md, csv, json and html, plus round trips and safety.
+
+The golden files live in tests/golden/. Run with UPDATE_GOLDEN=1 to (re)write them after
+a deliberate change, then review the diff before keeping it.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tui.content import load_tool
+from tui.export import FORMATS, export, to_text
+from tui.i18n import set_language
+from tui.report import build_report
+from tui.session import Answer, Context, NextStep, Session
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CREATED = datetime(2024, 3, 1, 9, 15, tzinfo=UTC)
+UPDATED = datetime(2024, 3, 15, 23, 30, tzinfo=UTC)  # a day later in CET: the TZ matters
+ANSWERED_AT = datetime(2024, 3, 10, 14, 0, tzinfo=UTC)
+FIRST_NOTE = 'Eerste regel\ntweede "regel" met [haken] en *sterren*\n🙂 en `code` | pipe <b>vet</b>'
+
+
+@pytest.fixture(autouse=True)
+def utc_and_dutch(monkeypatch: pytest.MonkeyPatch):
+    """Dates are rendered with astimezone(): pin the zone; the labels come from the Dutch strings."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    set_language("nl")
+    yield
+    monkeypatch.undo()
+    time.tzset()
+    set_language("nl")
+
+
+@pytest.fixture
+def tool():
+    return load_tool()
+
+
+def golden_session(tool) -> Session:
+    """The same session on every run: fixed id, dates, answers, note, context and steps."""
+    answers = {
+        item.id: Answer(score=5 if n % 2 == 0 else 1, at=ANSWERED_AT) for n, item in enumerate(tool.items)
+    }
+    first = tool.items[0].id
+    answers[first] = answers[first].model_copy(update={"note": FIRST_NOTE})
+    return Session(
+        id="regio-golden-000000",
+        title="Regio Golden",
+        language="nl",
+        created=CREATED,
+        updated=UPDATED,
+        context=Context(
+            partners="Stichting Noord & Scholengroep Zuid",
+            role="bestuurder",
+            stage="lopend",
+            themes=[tool.context.themes[0], tool.context.themes[4]],
+            forms=[tool.context.forms[5]],
+        ),
+        answers=answers,
+        notes="Algemene notitie over de samenwerking.",
+        next_steps=[
+            NextStep(id="step0001", text="Agenda opstellen voor het regio-overleg", who="Anna", when="1 april"),
+            NextStep(id="step0002", text="Verkenning gedeelde visie", who="", when="", done=True, suggestion="g"),
+        ],
+    )
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        return
+    if not path.exists():
+        pytest.fail(f"missing golden file {path}; run once with UPDATE_GOLDEN=1 and review it")
+    expected = path.read_bytes().decode("utf-8")
+    assert text == expected, f"{name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it after review)"
+
+
+# golden files ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html"])
+def test_export_matches_golden(tool, fmt: str) -> None:
+    assert fmt in FORMATS
+    text = export(tool, golden_session(tool), fmt, "nl")
+    check_golden(f"regio-golden.{fmt}", text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html"])
+def test_export_is_deterministic(tool, fmt: str) -> None:
+    assert export(tool, golden_session(tool), fmt, "nl") == export(tool, golden_session(tool), fmt, "nl")
+
+
+def test_dates_follow_the_local_zone(tool) -> None:
+    text = export(tool, golden_session(tool), "md", "nl")
+    assert "15-03-2024" in text
+    assert "16-03-2024" not in text
+
+
+def test_unknown_format_is_refused(tool) -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        export(tool, golden_session(tool), "pdf", "nl")
+
+
+# content of the formats -------------------------------------------------------
+
+
+def test_json_keys_and_signals(tool) -> None:
+    data = json.loads(export(tool, golden_session(tool), "json", "nl"))
+    assert {"session", "parts", "strengths", "obstacles", "next_steps"} <= set(data)
+    assert data["strengths"] and data["obstacles"]
+    for signal in data["strengths"] + data["obstacles"]:
+        assert {"id", "title", "score"} <= set(signal)
+        assert signal["title"] == tool.item(signal["id"]).text
+        assert signal["score"] in (1, 5)
+    assert len(data["parts"]) == len(tool.scale_parts)
+
+
+def test_first_strength_title_in_md_html_and_text(tool) -> None:
+    session = golden_session(tool)
+    report = build_report(tool, session, "nl")
+    title = report.strengths[0].title
+    assert title in export(tool, session, "md", "nl")
+    assert html.escape(title) in export(tool, session, "html", "nl")
+    text = to_text(report, width=80)
+    assert " ".join(title.split()) in " ".join(text.split())
+    assert "Sterke punten" in text
+    assert "Knelpunten" in text
+
+
+def test_csv_round_trip(tool) -> None:
+    session = golden_session(tool)
+    text = export(tool, session, "csv", "nl")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == len(tool.items) + 1 == 49
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [r["id"] for r in records] == [item.id for item in tool.items]
+    for record in records:
+        answer = session.answers[record["id"]]
+        assert record["score"] == str(answer.score)
+        assert record["note"] == answer.note
+        assert record["not_applicable"] == "false"
+        assert datetime.fromisoformat(record["answered_at"]) == ANSWERED_AT
+        assert record["part"] == tool.part_of(record["id"]).id
+    assert records[0]["note"] == FIRST_NOTE
+
+
+def test_csv_lists_unanswered_and_not_applicable_items(tool) -> None:
+    ids = [item.id for item in tool.items]
+    session = golden_session(tool)
+    answers = dict(session.answers)
+    del answers[ids[1]]
+    answers[ids[2]] = Answer(not_applicable=True, at=ANSWERED_AT)
+    session.answers = answers
+    records = list(csv.DictReader(io.StringIO(export(tool, session, "csv", "nl"), newline="")))
+    assert len(records) == 48
+    assert (records[1]["score"], records[1]["not_applicable"], records[1]["answered_at"]) == ("", "false", "")
+    assert (records[2]["score"], records[2]["not_applicable"]) == ("", "true")
+
+
+def test_json_round_trip(tool) -> None:
+    session = golden_session(tool)
+    data = json.loads(export(tool, session, "json", "nl"))
+    assert data["session"]["id"] == session.id
+    assert data["session"]["title"] == session.title
+    assert datetime.fromisoformat(data["session"]["created"]) == CREATED
+    assert datetime.fromisoformat(data["session"]["updated"]) == UPDATED
+    assert data["session"]["context"] == session.context.model_dump()
+    assert data["session"]["notes"] == session.notes
+    assert data["next_steps"] == [step.model_dump() for step in session.next_steps]
+    assert [s["done"] for s in data["next_steps"]] == [False, True]
+    assert [i["id"] for i in data["items"]] == [item.id for item in tool.items]
+    for entry in data["items"]:
+        answer = session.answers[entry["id"]]
+        assert entry["score"] == answer.score
+        assert entry["note"] == answer.note
+        assert entry["not_applicable"] is False
+    assert data["items"][0]["note"] == FIRST_NOTE
+    report = build_report(tool, session, "nl")
+    assert [s["id"] for s in data["strengths"]] == [r.id for r in report.strengths]
+    assert [s["id"] for s in data["obstacles"]] == [r.id for r in report.obstacles]
+    assert data["unanswered"] == []
+
+
+def test_html_is_self_contained(tool) -> None:
+    text = export(tool, golden_session(tool), "html", "nl")
+    assert text.startswith("<!DOCTYPE html>")
+    assert not re.search(r"""(?i)\b(src|href)\s*=\s*["']?\s*(https?:)?//""", text)
+    assert "<script" not in text.lower()
+    assert "<link" not in text.lower()
+    assert "@import" not in text
+
+
+def test_html_escapes_user_text(tool) -> None:
+    session = golden_session(tool)
+    first = tool.items[0].id
+    answers = dict(session.answers)
+    answers[first] = answers[first].model_copy(update={"note": "<script>alert('x')</script>"})
+    session.answers = answers
+    session.title = "Regio <b>vet</b> & co"
+    text = export(tool, session, "html", "nl")
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+    assert "<b>vet</b>" not in text
+    assert "Regio &lt;b&gt;vet&lt;/b&gt; &amp; co" in text
+
+
+def test_markdown_keeps_user_text_literal(tool) -> None:
+    text = export(tool, golden_session(tool), "md", "nl")
+    assert "\\[haken\\]" in text
+    assert "\\*sterren\\*" in text
+    assert "🙂" in text
+    assert "\\<b\\>vet\\</b\\>" in text
+
+
+def test_text_color_only_when_asked(tool) -> None:
+    report = build_report(tool, golden_session(tool), "nl")
+    assert "\x1b" not in to_text(report, color=False)
+    assert "\x1b" in to_text(report, color=True)
+
+
+def test_text_shows_escape_in_a_note_as_a_symbol(tool) -> None:
+    session = golden_session(tool)
+    strength = build_report(tool, session, "nl").strengths[0].id
+    answers = dict(session.answers)
+    answers[strength] = answers[strength].model_copy(update={"note": "kleur \x1b[31mrood\x1b[0m weg"})
+    session.answers = answers
+    report = build_report(tool, session, "nl")
+    text = to_text(report, color=False)
+    assert "\x1b" not in text
+    assert "␛[31mrood␛[0m" in text
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_text_fits_the_width(tool, width: int) -> None:
+    text = to_text(build_report(tool, golden_session(tool), "nl"), width=width)
+    too_long = [line for line in text.splitlines() if len(line) > width]
+    assert too_long == []

@@ -1,0 +1,336 @@
+"""Scoring without Textual: direction, part means, strengths, obstacles, notes, report rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tui.content import load_tool
+from tui.i18n import set_language
+from tui.report import build_report
+from tui.scoring import SCALE_MAX, oriented, overview, part_score
+from tui.session import Answer, Session
+
+T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture
+def tool():
+    return load_tool()
+
+
+def part(tool, part_id: str):
+    return next(p for p in tool.scale_parts if p.id == part_id)
+
+
+def ids_of(tool, part_id: str) -> list[str]:
+    return [item.id for item in part(tool, part_id).items]
+
+
+def with_answers(answers: dict[str, Answer]) -> Session:
+    return Session(id="s-test", title="Test", created=T0, updated=T0, answers=answers)
+
+
+def scored(score: int, note: str = "") -> Answer:
+    return Answer(score=score, note=note, at=T0)
+
+
+# content this file relies on -------------------------------------------------
+
+
+def test_content_assumptions(tool) -> None:
+    """The parts used below have the directions and flags these tests assume."""
+    assert part(tool, "waarom").direction == "negative"
+    assert part(tool, "waarom").strength_when_good is False
+    assert part(tool, "helpt").direction == "positive"
+    assert part(tool, "helpt").strength_when_good is True
+    assert part(tool, "hindert").direction == "negative"
+    assert part(tool, "hindert").strength_when_good is True
+    belangen = part(tool, "belangen")
+    negative = belangen.items[-1]
+    assert belangen.direction == "positive"
+    assert belangen.item_direction(negative) == "negative"
+    assert tool.scoring.strength_at == 4
+    assert tool.scoring.obstacle_at == 2
+    assert tool.scoring.min_answered == 2
+    assert len(tool.items) == 48
+
+
+# oriented ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("score", range(1, SCALE_MAX + 1))
+def test_oriented_positive_keeps_the_score(score: int) -> None:
+    assert oriented(score, "positive") == score
+
+
+@pytest.mark.parametrize(("score", "expected"), [(1, 5), (2, 4), (3, 3), (4, 2), (5, 1)])
+def test_oriented_negative_turns_it_around(score: int, expected: int) -> None:
+    assert oriented(score, "negative") == expected
+
+
+# part scores -------------------------------------------------------------------
+
+
+def test_positive_part_mean(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    result = part_score(tool, part(tool, "helpt"), with_answers({ids[0]: scored(5), ids[1]: scored(2)}))
+    assert result.mean == 3.5
+    assert result.answered == 2
+    assert result.not_applicable == 0
+    assert result.total == 12
+
+
+def test_negative_item_answered_5_counts_as_1(tool) -> None:
+    ids = ids_of(tool, "waarom")
+    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(5), ids[1]: scored(5)}))
+    assert result.mean == 1.0
+    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(5), ids[1]: scored(1)}))
+    assert result.mean == 3.0
+    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(2), ids[1]: scored(1)}))
+    assert result.mean == 4.5
+
+
+def test_item_direction_overrides_part_direction(tool) -> None:
+    """belangen is positive, but its last item is negative: 5 there counts as 1."""
+    belangen = part(tool, "belangen")
+    first, last = belangen.items[0].id, belangen.items[-1].id
+    result = part_score(tool, belangen, with_answers({first: scored(5), last: scored(5)}))
+    assert result.mean == 3.0
+    result = part_score(tool, belangen, with_answers({first: scored(5), last: scored(1)}))
+    assert result.mean == 5.0
+
+
+def test_not_applicable_and_unanswered_are_left_out(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    answers = {
+        ids[0]: scored(4),
+        ids[1]: scored(2),
+        ids[2]: Answer(not_applicable=True, at=T0),
+        ids[3]: Answer(note="alleen een notitie"),  # a note alone is not an answer
+    }
+    result = part_score(tool, part(tool, "helpt"), with_answers(answers))
+    assert result.mean == 3.0
+    assert result.answered == 3  # two scores and one n.v.t.
+    assert result.not_applicable == 1
+    assert result.total == 12
+
+
+def test_one_answer_is_too_few_for_a_mean(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    result = part_score(tool, part(tool, "helpt"), with_answers({ids[0]: scored(5)}))
+    assert result.mean is None
+    assert result.answered == 1
+
+
+def test_one_score_plus_not_applicable_is_still_too_few(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    answers = {ids[0]: scored(5), ids[1]: Answer(not_applicable=True, at=T0)}
+    result = part_score(tool, part(tool, "helpt"), with_answers(answers))
+    assert result.mean is None
+    assert result.answered == 2
+
+
+def test_mean_is_rounded_to_two_decimals(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    answers = {ids[0]: scored(5), ids[1]: scored(4), ids[2]: scored(4)}
+    assert part_score(tool, part(tool, "helpt"), with_answers(answers)).mean == 4.33
+
+
+# strengths ---------------------------------------------------------------------
+
+
+def test_positive_item_at_strength_threshold_is_a_strength(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    result = overview(tool, with_answers({ids[0]: scored(4), ids[1]: scored(3)}))
+    assert [s.id for s in result.strengths] == [ids[0]]
+    assert result.strengths[0].score == 4
+    assert result.strengths[0].value == 4
+    assert result.strengths[0].part.id == "helpt"
+    assert result.obstacles == []
+
+
+def test_hindrance_answered_low_is_a_strength(tool) -> None:
+    """hindert: 'plays no role' (1) is good, and that part counts good answers as strengths."""
+    item = ids_of(tool, "hindert")[0]
+    result = overview(tool, with_answers({item: scored(1)}))
+    assert [s.id for s in result.strengths] == [item]
+    assert result.strengths[0].score == 1
+    assert result.strengths[0].value == 5
+    assert result.obstacles == []
+
+
+def test_reason_not_to_cooperate_answered_1_is_not_a_strength(tool) -> None:
+    """waarom has strength_when_good = false: a reason that does not apply is no strength."""
+    item = ids_of(tool, "waarom")[0]
+    result = overview(tool, with_answers({item: scored(1)}))
+    assert result.strengths == []
+    assert result.obstacles == []
+    assert item not in [i.id for _, i in result.unanswered]
+
+
+# obstacles ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("part_id", "score", "value"),
+    [("hindert", 5, 1), ("hindert", 4, 2), ("helpt", 1, 1), ("helpt", 2, 2), ("waarom", 5, 1)],
+)
+def test_obstacles(tool, part_id: str, score: int, value: int) -> None:
+    item = ids_of(tool, part_id)[0]
+    result = overview(tool, with_answers({item: scored(score)}))
+    assert [s.id for s in result.obstacles] == [item]
+    assert result.obstacles[0].score == score
+    assert result.obstacles[0].value == value
+    assert result.strengths == []
+
+
+@pytest.mark.parametrize(("part_id", "score"), [("helpt", 3), ("hindert", 3), ("waarom", 3), ("waarom", 2)])
+def test_middling_answers_are_neither(tool, part_id: str, score: int) -> None:
+    item = ids_of(tool, part_id)[0]
+    result = overview(tool, with_answers({item: scored(score)}))
+    assert result.strengths == []
+    assert result.obstacles == []
+
+
+def test_not_applicable_is_neither_strength_nor_obstacle(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    result = overview(tool, with_answers({ids[0]: Answer(not_applicable=True, at=T0)}))
+    assert result.strengths == []
+    assert result.obstacles == []
+    assert ids[0] not in [i.id for _, i in result.unanswered]
+
+
+# ordering ----------------------------------------------------------------------
+
+
+def test_strengths_strongest_first_ties_in_walk_order(tool) -> None:
+    helpt = ids_of(tool, "helpt")
+    hindert = ids_of(tool, "hindert")
+    answers = {
+        helpt[0]: scored(4),  # value 4
+        helpt[1]: scored(5),  # value 5
+        helpt[2]: scored(4),  # value 4
+        hindert[0]: scored(1),  # value 5, later in the walk than helpt[1]
+        hindert[1]: scored(2),  # value 4
+        helpt[3]: scored(5),  # value 5
+    }
+    result = overview(tool, with_answers(answers))
+    assert [s.id for s in result.strengths] == [helpt[1], helpt[3], hindert[0], helpt[0], helpt[2], hindert[1]]
+    assert [s.value for s in result.strengths] == [5, 5, 5, 4, 4, 4]
+
+
+def test_obstacles_worst_first_ties_in_walk_order(tool) -> None:
+    waarom = ids_of(tool, "waarom")
+    helpt = ids_of(tool, "helpt")
+    hindert = ids_of(tool, "hindert")
+    answers = {
+        waarom[0]: scored(4),  # value 2
+        waarom[1]: scored(5),  # value 1
+        helpt[0]: scored(1),  # value 1
+        helpt[1]: scored(2),  # value 2
+        hindert[0]: scored(5),  # value 1
+    }
+    result = overview(tool, with_answers(answers))
+    assert [s.id for s in result.obstacles] == [waarom[1], helpt[0], hindert[0], waarom[0], helpt[1]]
+    assert [s.value for s in result.obstacles] == [1, 1, 1, 2, 2]
+
+
+# empty session -----------------------------------------------------------------
+
+
+def test_empty_session(tool) -> None:
+    result = overview(tool, with_answers({}))
+    assert result.strengths == []
+    assert result.obstacles == []
+    assert result.notes == {}
+    assert [p.part.id for p in result.parts] == [p.id for p in tool.scale_parts]
+    assert all(p.mean is None for p in result.parts)
+    assert all(p.answered == 0 and p.not_applicable == 0 for p in result.parts)
+    assert [i.id for _, i in result.unanswered] == [i.id for i in tool.items]
+    assert all(item.id.startswith(p.id + ".") for p, item in result.unanswered)
+
+
+def test_alternating_answers_fill_both_lists(tool) -> None:
+    answers = {item.id: scored(5 if n % 2 == 0 else 1) for n, item in enumerate(tool.items)}
+    result = overview(tool, with_answers(answers))
+    assert result.unanswered == []
+    assert len(result.strengths) + len(result.obstacles) + len(result.notes) > 0
+    # every answer of 5 or 1 is extreme: it is a strength or an obstacle, unless in 'waarom' answered 1
+    waarom = set(ids_of(tool, "waarom"))
+    signalled = {s.id for s in result.strengths} | {s.id for s in result.obstacles}
+    for item_id, answer in answers.items():
+        if item_id in waarom and answer.score == 1:
+            assert item_id not in signalled
+        else:
+            assert item_id in signalled
+    assert all(p.mean is not None for p in result.parts)
+
+
+# notes -------------------------------------------------------------------------
+
+
+def test_notes_of_middling_answers_go_to_notes(tool) -> None:
+    helpt = ids_of(tool, "helpt")
+    waarom = ids_of(tool, "waarom")
+    answers = {
+        helpt[0]: scored(3, "gaat wel"),
+        helpt[1]: scored(5, "sterk punt"),
+        helpt[2]: scored(1, "knelt"),
+        helpt[3]: Answer(note="nog geen score"),
+        helpt[4]: Answer(not_applicable=True, note="past niet", at=T0),
+        waarom[0]: scored(1, "geldt niet"),  # no strength in 'waarom', so its note is kept here
+        helpt[5]: scored(3),  # no note: nothing to keep
+    }
+    result = overview(tool, with_answers(answers))
+    assert result.notes == {
+        waarom[0]: "geldt niet",
+        helpt[0]: "gaat wel",
+        helpt[3]: "nog geen score",
+        helpt[4]: "past niet",
+    }
+    assert result.strengths[0].note == "sterk punt"
+    assert result.obstacles[0].note == "knelt"
+
+
+def test_a_note_alone_leaves_the_item_unanswered(tool) -> None:
+    item = tool.items[0].id
+    result = overview(tool, with_answers({item: Answer(note="eerst nadenken")}))
+    assert item in [i.id for _, i in result.unanswered]
+    assert result.notes == {item: "eerst nadenken"}
+
+
+# report rows -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_obstacle_rows_carry_suggestions_and_perspectives(tool, lang: str) -> None:
+    set_language(lang)
+    answers = {item.id: scored(5 if n % 2 == 0 else 1) for n, item in enumerate(tool.items)}
+    report = build_report(tool, with_answers(answers), lang)
+    assert report.obstacles
+    for row in report.obstacles:
+        item = tool.item(row.id)
+        assert row.title == item.loc("text", lang)
+        assert row.part == tool.part_of(row.id).loc("title", lang)
+        assert row.suggestions == [(x, tool.suggestion(x).loc("text", lang)) for x in item.suggestions]
+        assert row.perspectives == [tool.perspective(p).loc("title", lang) for p in item.perspectives]
+        assert all(text for _, text in row.suggestions)
+    assert any(row.suggestions for row in report.obstacles)
+    assert any(row.perspectives for row in report.obstacles)
+    assert [r.id for r in report.obstacles] == [s.id for s in report.overview.obstacles]
+    assert [r.id for r in report.strengths] == [s.id for s in report.overview.strengths]
+
+
+def test_report_other_notes_follow_overview_notes(tool) -> None:
+    helpt = ids_of(tool, "helpt")
+    report = build_report(tool, with_answers({helpt[0]: scored(3, "gaat wel")}), "nl")
+    assert report.other_notes == [(helpt[0], tool.item(helpt[0]).text, "gaat wel")]
