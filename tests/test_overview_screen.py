@@ -1,0 +1,225 @@
+"""The overview and compare screens, driven by keys through Textual's Pilot at 80×24."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from tests.session_helpers import item_ids, read_session, walk_app
+from tui.content import load_tool
+from tui.i18n import set_language
+from tui.report import build_report
+from tui.session import Answer, SessionStore
+from tui.start import Start
+
+SIZE = (80, 24)
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+def alternating(n: int) -> int:
+    return 5 if n % 2 == 0 else 1
+
+
+def body_text(app) -> str:
+    return str(app.screen.query_one("#ov-body", Static).render())
+
+
+def first_strength(session) -> str:
+    set_language("nl")
+    return build_report(load_tool(), session, "nl").strengths[0].title
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def answer_all(app, pilot, scores=alternating) -> None:
+    editor = app.screen.editor
+    for n, item_id in enumerate(item_ids()):
+        editor.answer(item_id, scores(n))
+    await pilot.pause()
+
+
+def answered_session(store: SessionStore, title: str, scores=alternating):
+    stored = store.create(title)
+    stored.session.answers = {i: Answer(score=scores(n)) for n, i in enumerate(item_ids())}
+    store.save(stored)
+    return stored
+
+
+# from the walk -----------------------------------------------------------------
+
+
+async def test_overview_from_the_walk(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "WalkScreen"
+        await answer_all(app, pilot)
+        await press(pilot, "o")
+        assert screen_name(app) == "OverviewScreen"
+        text = body_text(app)
+        assert first_strength(stored.session) in text
+        assert "KNELPUNTEN" in text.upper()
+        assert "Knelpunten".upper() in text
+        assert "STERKE PUNTEN" in text
+        assert app.screen.query_one("#overview").max_scroll_x == 0
+
+
+async def test_overview_answers_by_keys_are_shown(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    ids = item_ids()
+    tool = load_tool()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "5", "1")  # waarom: reason applies strongly, then not at all
+        await press(pilot, "o")
+        assert screen_name(app) == "OverviewScreen"
+        text = body_text(app)
+        assert tool.item(ids[0]).text in text  # an obstacle
+        assert tool.item(ids[1]).text not in text  # 'waarom' answered 1 is no strength
+        assert "46" in str(app.screen.query_one("#ov-rest", Static).render())
+
+
+async def test_export_from_the_overview(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer_all(app, pilot)
+        await press(pilot, "o", "e")
+        assert screen_name(app) == "ExportPicker"
+        await press(pilot, "enter")  # "md" is the first format
+        assert screen_name(app) == "OverviewScreen"
+        target = store.root / "exports" / f"{stored.session.id}.md"
+        assert target.is_file()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith(f"# {stored.session.title}")
+        assert first_strength(stored.session) in text
+
+
+async def test_export_picker_escape_writes_nothing(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "o", "e", "escape")
+        assert screen_name(app) == "OverviewScreen"
+        assert not (store.root / "exports").exists()
+
+
+async def test_add_a_step_in_the_overview(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer_all(app, pilot)
+        await press(pilot, "o")
+        app.screen.query_one("#ov-steps #steps").focus()
+        await pilot.pause()
+        await press(pilot, "a")
+        assert screen_name(app) == "StepEditor"
+        await pilot.press(*"Agenda maken")
+        await press(pilot, "enter")
+        await pilot.press(*"Anna")
+        await press(pilot, "enter")
+        await pilot.press(*"mei")
+        await press(pilot, "enter")
+        assert screen_name(app) == "OverviewScreen"
+        steps = read_session(stored.path)["next_steps"]
+        assert [(s["text"], s["who"], s["when"]) for s in steps] == [("Agenda maken", "Anna", "mei")]
+        assert "Agenda maken" in app.screen.query_one("#ov-steps #steps").get_option_at_index(0).prompt.plain
+
+
+async def test_walk_and_back_from_the_overview(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "o")
+        assert screen_name(app) == "OverviewScreen"
+        await press(pilot, "w")
+        assert screen_name(app) == "WalkScreen"
+        await press(pilot, "o")
+        assert screen_name(app) == "OverviewScreen"
+        await press(pilot, "q")
+        assert screen_name(app) == "WalkScreen"
+
+
+# from home ---------------------------------------------------------------------
+
+
+async def test_overview_from_home(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = answered_session(store, "Regio Thuis")
+    app = app_factory(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "HomeScreen"
+        await press(pilot, "o")
+        assert screen_name(app) == "OverviewScreen"
+        assert app.screen.editor.session.id == stored.session.id
+        assert first_strength(stored.session) in body_text(app)
+        await press(pilot, "q")
+        assert screen_name(app) == "HomeScreen"
+
+
+async def test_compare_from_home(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    answered_session(store, "Partner Alfa")
+    answered_session(store, "Partner Beta", lambda n: 3)
+    app = app_factory(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "HomeScreen"
+        await press(pilot, "space", "down", "space", "v")
+        assert screen_name(app) == "CompareScreen"
+        table = app.screen.query_one("#cmp-items", DataTable)
+        assert table.row_count == 48
+        assert table.get_row_at(0)[0] == "2 !"
+        await press(pilot, "q")
+        assert screen_name(app) == "HomeScreen"
+
+
+async def test_compare_needs_two_marked(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    answered_session(store, "Partner Alfa")
+    answered_session(store, "Partner Beta", lambda n: 3)
+    app = app_factory(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "space", "v")
+        assert screen_name(app) == "HomeScreen"
+
+
+# started on the overview --------------------------------------------------------
+
+
+async def test_start_on_the_overview(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = answered_session(store, "Regio Direct")
+    app = app_factory(Start("overview", stored=stored), store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "OverviewScreen"
+        text = body_text(app)
+        assert first_strength(stored.session) in text
+        assert "KNELPUNTEN" in text
+        assert app.screen.query_one("#overview").max_scroll_x == 0
+        await press(pilot, "q")
+        assert screen_name(app) == "HomeScreen"
+
+
+async def test_empty_session_overview_fits(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = store.create("Regio Leeg")
+    app = app_factory(Start("overview", stored=stored), store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "OverviewScreen"
+        assert "48" in str(app.screen.query_one("#ov-rest", Static).render())
+        assert app.screen.query_one("#overview").max_scroll_x == 0
