@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from tests.session_helpers import item_ids, read_session, walk_app
@@ -67,9 +68,9 @@ async def test_overview_from_the_walk(tmp_path: Path) -> None:
         assert screen_name(app) == "OverviewScreen"
         text = body_text(app)
         assert first_strength(stored.session) in text
-        assert "KNELPUNTEN" in text.upper()
-        assert "Knelpunten".upper() in text
-        assert "STERKE PUNTEN" in text
+        # headings are shown in capitals: "Knelpunten" -> "KNELPUNTEN"
+        assert "knelpunten" in text.casefold()
+        assert "sterke punten" in text.casefold()
         assert app.screen.query_one("#overview").max_scroll_x == 0
 
 
@@ -119,9 +120,8 @@ async def test_add_a_step_in_the_overview(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await answer_all(app, pilot)
-        await press(pilot, "o")
-        app.screen.query_one("#ov-steps #steps").focus()
-        await pilot.pause()
+        await press(pilot, "o", "tab")  # from the scrolling report to the steps list
+        assert app.focused is app.screen.query_one("#ov-steps #steps")
         await press(pilot, "a")
         assert screen_name(app) == "StepEditor"
         await pilot.press(*"Agenda maken")
@@ -134,6 +134,14 @@ async def test_add_a_step_in_the_overview(tmp_path: Path) -> None:
         steps = read_session(stored.path)["next_steps"]
         assert [(s["text"], s["who"], s["when"]) for s in steps] == [("Agenda maken", "Anna", "mei")]
         assert "Agenda maken" in app.screen.query_one("#ov-steps #steps").get_option_at_index(0).prompt.plain
+
+
+async def test_a_adds_a_step_right_after_opening_the_overview(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "o", "a")
+        assert screen_name(app) == "StepEditor"
 
 
 async def test_walk_and_back_from_the_overview(tmp_path: Path) -> None:

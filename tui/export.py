@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import json
+import re
 import textwrap
 
 from tui.content.tool import Tool
@@ -65,9 +66,11 @@ def to_markdown(report: Report) -> str:
     lines += _md_signals(report.obstacles) or [t("report.none"), ""]
     if report.other_notes:
         lines += [f"## {t('report.other_notes')}", ""]
-        lines += [f"- {text}  \n  *{_md(note)}*" for _, text, note in report.other_notes] + [""]
+        for _, text, note in report.other_notes:
+            lines += [f"- {text}", *_md_quote(note, "  ")]
+        lines.append("")
     if s.notes:
-        lines += [f"## {t('report.notes')}", "", _md(s.notes), ""]
+        lines += [f"## {t('report.notes')}", "", *_md_quote(s.notes, ""), ""]
     lines += [f"## {t('report.steps')}", ""]
     lines += [f"- {_md(_step_line(step))}" for step in report.steps] or [t("report.none")]
     lines += ["", f"## {t('report.unanswered')}", ""]
@@ -75,12 +78,22 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _md_quote(text: str, indent: str) -> list[str]:
+    """User text as a block quote, line by line, so blank lines and '- ' stay inside it."""
+    out = []
+    for line in text.splitlines() or [""]:
+        escaped = re.sub(r"^(\s*)([-+])(?=\s|$)", r"\1\\\2", _md(line))
+        escaped = re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", escaped)
+        out.append(f"{indent}> {escaped}".rstrip())
+    return out
+
+
 def _md_signals(rows: list[SignalRow]) -> list[str]:
     lines: list[str] = []
     for r in rows:
         lines.append(f"- **{r.title}** — {r.part}, {t('report.answer')} {r.score}")
         if r.note:
-            lines.append(f"  - {t('report.note')}: *{_md(r.note)}*")
+            lines += [f"  - {t('report.note')}:", *_md_quote(r.note, "    ")]
         for letter, text in r.suggestions:
             lines.append(f"  - {t('report.try')} ({t('report.appendix1')} {letter}): {text}")
         if r.perspectives:

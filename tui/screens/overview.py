@@ -22,6 +22,8 @@ class OverviewScreen(Screen[None]):
 
     BINDINGS = [
         Binding("e", "export", t("key.export"), id="overview.export"),
+        Binding("a", "add_step", t("key.add_step"), id="overview.add_step"),
+        Binding("s", "suggest", t("key.suggestion"), id="overview.suggest"),
         Binding("w", "walk", t("key.walk"), id="overview.walk"),
         Binding("question_mark", "help", t("key.help"), id="overview.help"),
         Binding("q,escape", "back", t("key.back"), id="overview.back"),
@@ -104,6 +106,12 @@ class OverviewScreen(Screen[None]):
             self.app.say(t("export.done", path=str(path)), timeout=10)  # type: ignore[attr-defined]
 
         self.app.push_screen(ExportPicker(), chosen)
+
+    def action_add_step(self) -> None:
+        self.query_one(StepsPane).action_add()
+
+    def action_suggest(self) -> None:
+        self.query_one(StepsPane).action_suggest()
 
     def action_walk(self) -> None:
         self.app.switch_screen_to_walk(self.editor)  # type: ignore[attr-defined]
