@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
+from tui.commands import NavigationCommands
 from tui.i18n import t
 from tui.session import SessionStore, StoredSession
 from tui.session.editor import SessionEditor
@@ -32,6 +33,8 @@ class SamenwerkenApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True, show=False),
     ]
+
+    COMMANDS = App.COMMANDS | {NavigationCommands}
 
     def __init__(self, store: SessionStore, start: Start) -> None:
         super().__init__()
@@ -92,6 +95,14 @@ class SamenwerkenApp(App[None]):
         from tui.screens.walk import WalkScreen
 
         self.push_screen(WalkScreen(self.editor_for(stored), item_id))
+
+    def open_reader(self, section_id: str) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.go(section_id)
+        else:
+            self.push_screen(ReaderScreen(section_id))
 
     def open_overview(self, stored: StoredSession) -> None:
         from tui.screens.overview import OverviewScreen

@@ -267,6 +267,14 @@ class WalkScreen(Screen[None]):
     def action_up(self) -> None:
         self.item_list.action_cursor_up()
 
+    def go_to_item(self, item_id: str) -> None:
+        """Show the part of an item with that item highlighted (command palette)."""
+        part = self.tool.part_of(item_id)
+        self._show_part(self.tool.parts.index(part), [i.id for i in part.items].index(item_id))
+
+    def go_to_part(self, part_id: str) -> None:
+        self._show_part([p.id for p in self.tool.parts].index(part_id), 0)
+
     def action_part(self, step: int) -> None:
         self._show_part((self.part_index + step) % len(self.tool.parts), 0)
 
