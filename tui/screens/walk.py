@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +11,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
-from rich.text import Text
 
 from tui.content import Item, Part, load_tool
 from tui.i18n import language, t
@@ -22,7 +22,7 @@ from tui.widgets.steps import StepsPane
 
 PROGRESS_WIDTH = 12
 
-SCALE_ACTIONS = {"answer", "not_applicable", "clear", "note", "source", "down", "up"}
+SCALE_ACTIONS = {"answer", "not_applicable", "clear", "note", "down", "up"}
 
 
 def progress_bar(done: int, total: int, width: int = PROGRESS_WIDTH) -> str:
@@ -170,7 +170,7 @@ class WalkScreen(Screen[None]):
         part = self.part
         answer = self.editor.session.answers.get(item.id)
         self.query_one("#item-text", Static).update(plain_text(item.loc("text", self.lang), "bold"))
-        source = self.app_note_heading(item.source)
+        source = self._section_label(item.source)
         self.query_one("#item-explain", Static).update(
             plain_text(f"{item.loc('explain', self.lang)}  [{t('walk.source', section=source)}]")
         )
@@ -182,7 +182,8 @@ class WalkScreen(Screen[None]):
         self.query_one("#item-note", Static).update(plain_text(shown))
         self._update_status()
 
-    def app_note_heading(self, section_id: str) -> str:
+    def _section_label(self, section_id: str) -> str:
+        """'§ 2 Factoren' for numbered sections, else the short title."""
         from tui.content import load_note
 
         section = load_note().section(section_id)
