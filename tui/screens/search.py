@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -53,11 +54,21 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.hits = self.note.search(term)[:MAX_HITS]
         sections = len({hit.section.id for hit in self.hits})
         count.update(t("search.count", hits=len(self.hits), sections=sections) if self.hits else t("search.none"))
-        hits_list.add_options(
-            Option(plain_text(f"{hit.section.short}: {hit.snippet}"), id=str(i)) for i, hit in enumerate(self.hits)
-        )
+        hits_list.add_options(Option(self._label(hit, term), id=str(i)) for i, hit in enumerate(self.hits))
         if self.hits:
             hits_list.highlighted = 0
+
+    @staticmethod
+    def _label(hit: SearchHit, term: str) -> Content:
+        """'Section: …snippet…' with every occurrence of the term marked."""
+        prefix = f"{hit.section.short}: "
+        label = plain_text(prefix + hit.snippet)
+        lowered, needle = label.plain.lower(), term.lower()
+        start = lowered.find(needle, len(prefix))
+        while start >= 0:
+            label = label.stylize("bold reverse", start, start + len(needle))
+            start = lowered.find(needle, start + len(needle))
+        return label.stylize("bold", 0, len(prefix) - 2)
 
     @on(Input.Submitted, "#search-input")
     def _first(self) -> None:
