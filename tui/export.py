@@ -192,11 +192,14 @@ li{margin:.3rem 0}@media print{body{margin:0}}
 
 
 def to_html(report: Report) -> str:
-    e = html.escape
+    def e(text: str) -> str:
+        """Escape for HTML text; apostrophes stay as typed (no attribute holds user text)."""
+        return html.escape(text, quote=False)
+
     s = report.session
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{e(s.language)}"><head><meta charset="utf-8">',
+        f'<html lang="{html.escape(s.language)}"><head><meta charset="utf-8">',
         f"<title>{e(s.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(s.title)}</h1>",
         f"<p>{e(t('report.made', date=s.updated.astimezone().strftime('%d-%m-%Y')))}</p>",
