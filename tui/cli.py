@@ -19,6 +19,7 @@ from tui.paths import sessions_dir
 EXIT_USAGE = 2
 FORMATS = ("md", "csv", "json", "html")
 EXIT_PROBLEM = 1
+UNWRAPPED = 10_000
 
 
 class VersionAction(argparse.Action):
@@ -207,8 +208,10 @@ def print_overview(args: argparse.Namespace, folder: Path, language: str) -> int
     from tui.session import SessionStore
 
     stored = SessionStore(folder).find(args.id)
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    width = shutil.get_terminal_size((80, 24)).columns
+    terminal = sys.stdout.isatty()
+    color = terminal and not os.environ.get("NO_COLOR")
+    # Fitted to a terminal; into a pipe or file, lines stay whole so grep and editors see them.
+    width = shutil.get_terminal_size((80, 24)).columns if terminal else UNWRAPPED
     sys.stdout.write(to_text(build_report(load_tool(), stored.session, language), width=width, color=color))
     return 0
 

@@ -266,7 +266,9 @@ def to_text(report: Report, width: int = 80, color: bool = False) -> str:
                              subsequent_indent=indent) or [first or indent]
 
     s = report.session
-    out = [paint(visible(s.title), "bold"), t("report.made", date=s.updated.astimezone().strftime("%d-%m-%Y")), ""]
+    out = [paint(visible(s.title), "bold"), t("report.made", date=s.updated.astimezone().strftime("%d-%m-%Y"))]
+    if report.context:
+        out.append("")
     for label, value in report.context:
         out += wrap(f"{label}: {value}", "  ")
     out += ["", paint(t("report.parts"), "bold")]
