@@ -90,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = getattr(args, "lang", None) or "nl"
     try:
         if args.command == "list":
+            from tui.i18n import set_language
+
+            set_language(language)
             return list_sessions(folder, as_json=args.json)
         text_command = "overview-print" if args.command == "overview" and args.print else args.command
         if text_command in TEXT_COMMANDS:
@@ -130,7 +133,9 @@ def list_sessions(folder: Path, as_json: bool) -> int:
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not rows:
-        print(f"Geen sessies in {folder}")
+        from tui.i18n import t
+
+        print(t("cli.no_sessions", folder=str(folder)))
     else:
         width = max(len(r["id"]) for r in rows)
         for r in rows:
