@@ -41,15 +41,6 @@ class ComparedItem:
         """Highest minus lowest answer, when at least two sessions answered it."""
         return self.high - self.low if len(self.given) >= 2 else None  # type: ignore[operator]
 
-    @property
-    def change(self) -> int | None:
-        """Last minus first answer, oriented so that positive means better (for over-time use)."""
-        first, last = self.scores[0], self.scores[-1]
-        if first is None or last is None:
-            return None
-        delta = last - first
-        return delta if self.part.item_direction(self.item) == "positive" else -delta
-
 
 @dataclass(frozen=True)
 class ComparedPart:

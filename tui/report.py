@@ -16,12 +16,15 @@ from tui.session.model import NextStep, Session
 BAR_WIDTH = 20
 
 
+def filled(fraction: float, width: int) -> str:
+    """A horizontal bar, `fraction` (0–1) of it filled."""
+    cells = round(width * fraction)
+    return "█" * cells + "░" * (width - cells)
+
+
 def bar(mean: float | None, width: int = BAR_WIDTH) -> str:
     """A horizontal bar for a 1–5 mean: filled from 1 (empty) to 5 (full)."""
-    if mean is None:
-        return "·" * width
-    filled = round(width * (mean - 1) / 4)
-    return "█" * filled + "░" * (width - filled)
+    return "·" * width if mean is None else filled((mean - 1) / 4, width)
 
 
 @dataclass

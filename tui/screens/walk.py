@@ -7,13 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Item, Part, load_tool
 from tui.i18n import language, t
+from tui.report import filled
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.widgets.plain import plain_text, visible
@@ -23,11 +23,6 @@ from tui.widgets.steps import StepsPane
 PROGRESS_WIDTH = 12
 
 SCALE_ACTIONS = {"answer", "not_applicable", "clear", "note", "down", "up"}
-
-
-def progress_bar(done: int, total: int, width: int = PROGRESS_WIDTH) -> str:
-    filled = round(width * done / total) if total else 0
-    return "█" * filled + "░" * (width - filled)
 
 
 class WalkScreen(Screen[None]):
@@ -50,12 +45,11 @@ class WalkScreen(Screen[None]):
         Binding("q", "back", t("key.back"), id="walk.back"),
     ]
 
-    part_index: reactive[int] = reactive(0, init=False)
-    """Which part of the tool is on screen."""
-
     def __init__(self, editor: SessionEditor, item_id: str | None = None) -> None:
         super().__init__()
         self.editor = editor
+        self.part_index = 0
+        """Which part of the tool is on screen."""
         self.tool = load_tool()
         self.lang = language()
         self.item_ids = [item.id for item in self.tool.items]
@@ -153,7 +147,7 @@ class WalkScreen(Screen[None]):
         if part.kind == "scale":
             index = (self.item_list.highlighted or 0) + 1
             where += " · " + t("walk.item", k=index, n=len(part.items))
-        overall = t("walk.total", done=answered, total=total, bar=progress_bar(answered, total))
+        overall = t("walk.total", done=answered, total=total, bar=filled(answered / total if total else 0, PROGRESS_WIDTH))
         if self.editor.unsaved:
             overall = t("walk.unsaved")
         elif self.editor.read_only:
