@@ -262,7 +262,7 @@ def test_lock_of_a_killed_holder_is_free(tmp_path: Path) -> None:
         if holder.poll() is None:
             holder.kill()
             holder.wait(10)
-    lock_file = store.root / ".locks" / f"{stored.session.id}.lock"
+    lock_file = store.root / ".locks" / f"{stored.path.name}.lock"
     assert lock_file.exists()  # a stale lock file is left …
     editor = SessionEditor(store, store.find(stored.session.id))
     try:
@@ -526,7 +526,7 @@ async def test_everything_written_is_private_even_with_umask_0(tmp_path: Path, m
             await press(pilot, "4", "o")
             await press(pilot, "e")
             await press(pilot, "enter")  # the first format
-            lock = store.root / ".locks" / f"{stored.session.id}.lock"
+            lock = store.root / ".locks" / f"{stored.path.name}.lock"
             assert lock.exists()
             assert mode(lock) == 0o600
             assert mode(lock.parent) == 0o700

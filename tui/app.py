@@ -6,6 +6,9 @@ import asyncio
 import os
 import signal
 import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -14,8 +17,10 @@ from textual.timer import Timer
 
 from tui.commands import NavigationCommands
 from tui.i18n import t
+from tui.errors import LimitExceeded, UserFileError
 from tui.session import SessionStore, StoredSession
-from tui.session.editor import SessionEditor
+from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
+from tui.session.rescue import find_rescues
 from tui.start import Start
 from tui.widgets.plain import visible
 
@@ -43,9 +48,19 @@ class SamenwerkenApp(App[None]):
         self._retry_timer: Timer | None = None
         self._editors: dict[str, SessionEditor] = {}
         self._too_small_pending = False
+        self.folder_problem = store.not_writable()
+        """Why the sessions folder cannot be written ('' when it can): everything opens read-only."""
+        self.rescued: list[Path] = []
+        self.lost = False
+        """Set when the user left with answers that are on disk nowhere: the exit code says so."""
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        if self.folder_problem:
+            self.say(t("home.folder_read_only", reason=self.folder_problem), severity="warning", timeout=12)
+        rescues = find_rescues(self.store.root)
+        if rescues:
+            self.say(t("rescue.found", n=len(rescues), path=str(rescues[-1])), severity="warning", timeout=15)
         from tui.screens.home import HomeScreen
 
         start = self.start
@@ -66,15 +81,46 @@ class SamenwerkenApp(App[None]):
         else:
             self.push_screen(HomeScreen())
 
-    def editor_for(self, stored: StoredSession) -> SessionEditor:
-        """The one editor of a session file in this app; read-only if another instance has it."""
-        key = str(stored.path)
+    def editor_for(self, stored: StoredSession) -> SessionEditor | None:
+        """The one editor of a session file in this app, its file read afresh.
+
+        Read-only when another instance has it, it is a link, or the folder cannot be
+        written; None (and a message) when the file can no longer be read.
+        """
+        key = os.path.realpath(stored.path)
         editor = self._editors.get(key)
         if editor is None:
-            editor = self._editors[key] = SessionEditor(self.store, stored)
+            reason = t("readonly.folder", reason=self.folder_problem) if self.folder_problem else ""
+            try:
+                editor = SessionEditor(self.store, stored, read_only_reason=reason)
+            except UserFileError as error:
+                self.say(t("error.cannot_open", reason=str(error)), severity="error", timeout=10)
+                return None
+            self._editors[key] = editor
             if editor.read_only:
                 self.say(t("walk.read_only_opened", reason=editor.read_only_reason), severity="warning", timeout=10)
         return editor
+
+    def apply_change(self, editor: SessionEditor, change: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Apply a change through the editor and tell the user plainly what became of it.
+
+        False only when nothing changed (read-only, over a limit); a failed save is kept
+        in memory and retried.
+        """
+        try:
+            change(*args, **kwargs)
+        except SaveFailed as error:
+            self.report_unsaved(str(error))
+        except ReadOnly as error:
+            self.say(t("walk.read_only", reason=str(error)), severity="warning")
+            return False
+        except LimitExceeded as error:
+            self.say(t("error.not_changed", reason=str(error)), severity="error", timeout=8)
+            return False
+        if editor.merged:
+            editor.merged = False
+            self.say(t("walk.merged"), timeout=8)
+        return True
 
     def release_editors(self) -> None:
         """Let other instances write the sessions no open screen uses (and with nothing pending)."""
@@ -90,11 +136,46 @@ class SamenwerkenApp(App[None]):
             editor.retry()
             editor.close()
 
+    async def action_quit(self) -> None:
+        """Quit; when answers are not on disk, ask first (stay, rescue copy, or quit anyway)."""
+        self.confirm_leave(list(self._editors.values()), self._quit, t("unsaved.quit"))
+
+    def _quit(self) -> None:
+        message = t("rescue.written", paths="\n".join(str(p) for p in self.rescued)) if self.rescued else None
+        self.exit(return_code=1 if self.lost else 0, message=message)
+
+    def confirm_leave(self, editors: list[SessionEditor], then: Callable[[], None], leave_label: str) -> None:
+        """Run `then` when every editor's answers are on disk; else ask what to do with them."""
+        unsaved = [editor for editor in editors if not editor.retry()]
+        if not unsaved:
+            then()
+            return
+        from tui.screens.dialogs import UnsavedChoice
+
+        def chosen(choice: str | None) -> None:
+            if choice == "rescue":
+                try:
+                    paths = [editor.rescue() for editor in unsaved]
+                except OSError as error:
+                    self.say(t("rescue.failed", reason=str(error)), severity="error", timeout=12)
+                    return
+                self.rescued += paths
+                self.say(t("rescue.written", paths=", ".join(str(p) for p in paths)), timeout=12)
+                then()
+            elif choice == "leave":
+                self.lost = then == self._quit
+                then()
+
+        reason = unsaved[0].last_error
+        self.push_screen(UnsavedChoice(t("unsaved.question", reason=reason), leave_label), chosen)
+
     def open_walk(self, stored: StoredSession, item_id: str | None = None) -> None:
         """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
         from tui.screens.walk import WalkScreen
 
-        self.push_screen(WalkScreen(self.editor_for(stored), item_id))
+        editor = self.editor_for(stored)
+        if editor is not None:
+            self.push_screen(WalkScreen(editor, item_id))
 
     def open_reader(self, section_id: str) -> None:
         from tui.screens.reader import ReaderScreen
@@ -107,7 +188,9 @@ class SamenwerkenApp(App[None]):
     def open_overview(self, stored: StoredSession) -> None:
         from tui.screens.overview import OverviewScreen
 
-        self.push_screen(OverviewScreen(self.editor_for(stored)))
+        editor = self.editor_for(stored)
+        if editor is not None:
+            self.push_screen(OverviewScreen(editor))
 
     def switch_screen_to_walk(self, editor) -> None:
         """From the overview to the walk: back to it if it is below, else open it."""
@@ -197,9 +280,16 @@ class SamenwerkenApp(App[None]):
             pass  # no signals here (Windows, or not the main thread in tests)
 
     def _on_signal(self, sig: int) -> None:
-        """Make sure nothing is pending, then exit; if the gone terminal blocks the exit, leave anyway."""
+        """Save what is pending, or else write a rescue copy the next start points to; then exit.
+
+        If the gone terminal blocks the exit, leave anyway.
+        """
         for editor in self._editors.values():
-            editor.retry()
+            if not editor.retry():
+                try:
+                    self.rescued.append(editor.rescue())
+                except OSError:
+                    self.lost = True
             editor.close()
         code = 128 + sig
         watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))

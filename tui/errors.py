@@ -33,3 +33,15 @@ class SessionFileError(UserFileError):
 
 class SessionNotFound(Exception):
     """No session matches what the user asked for."""
+
+
+class UnsafePath(UserFileError):
+    """A path the app would write through is a link, not a folder, or someone else's: refused."""
+
+
+class ChangedOnDisk(SessionFileError):
+    """The session file changed since this editor read or wrote it: it is not overwritten."""
+
+
+class LimitExceeded(ValueError):
+    """A text or list is longer than a session file may hold; nothing was changed."""

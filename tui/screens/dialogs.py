@@ -70,3 +70,38 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class UnsavedChoice(ModalScreen[str]):
+    """Answers are not on disk: stay, write a rescue copy elsewhere, or leave anyway.
+
+    Dismisses with "stay", "rescue" or "leave"; Escape stays. Staying is the default.
+    """
+
+    BINDINGS = [
+        Binding("escape", "choose('stay')", t("key.stay"), id="unsaved.stay"),
+        Binding("r", "choose('rescue')", t("key.rescue"), id="unsaved.rescue"),
+    ]
+
+    def __init__(self, question: str, leave_label: str) -> None:
+        super().__init__()
+        self.question = question
+        self.leave_label = leave_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(plain_text(self.question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("unsaved.stay"), id="stay", variant="primary")
+                yield Button(t("unsaved.rescue"), id="rescue", variant="success")
+                yield Button(self.leave_label, id="leave", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#stay").focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "stay")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

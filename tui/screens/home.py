@@ -14,7 +14,10 @@ from tui.content import load_note, load_tool
 from tui.i18n import t
 from tui.screens.dialogs import Confirm, TextPrompt
 from tui.screens.help import HelpScreen, help_rows
+from tui.errors import LimitExceeded, UserFileError
 from tui.session import BadFile, StoredSession
+from tui.session.rescue import find_rescues
+from tui.session.store import describe_os_error
 from tui.widgets.plain import plain_text, visible
 
 
@@ -92,9 +95,12 @@ class HomeScreen(Screen[None]):
         bad_lines += [f"  {visible(b.path.name)}: {visible(b.reason)}" for b in self.bad[:5]]
         if len(self.bad) > 5:
             bad_lines.append("  …")
+        if self.app.folder_problem:  # type: ignore[attr-defined]
+            bad_lines.insert(0, t("home.folder_read_only", reason=self.app.folder_problem))  # type: ignore[attr-defined]
+        bad_lines += [t("rescue.line", path=str(path)) for path in find_rescues(store.root)[-3:]]
         bad = self.query_one("#home-bad", Static)
         bad.update(plain_text("\n".join(bad_lines)))
-        bad.display = bool(self.bad)
+        bad.display = bool(bad_lines)
         self.query_one("#home-where", Static).update(plain_text(t("home.where", folder=str(store.root))))
 
     def selected(self) -> StoredSession | None:
@@ -113,10 +119,16 @@ class HomeScreen(Screen[None]):
         if not title:
             return
         store = self.app.store  # type: ignore[attr-defined]
+        if self.app.folder_problem:  # type: ignore[attr-defined]
+            self.app.say(t("error.cannot_create", folder=str(store.root), reason=self.app.folder_problem), severity="error")  # type: ignore[attr-defined]
+            return
         try:
             stored = store.create(title, language=self._language())
         except OSError as error:
-            self.app.say(t("error.cannot_create", folder=str(store.root), reason=error.strerror or str(error)), severity="error")  # type: ignore[attr-defined]
+            self.app.say(t("error.cannot_create", folder=str(store.root), reason=describe_os_error(error)), severity="error")  # type: ignore[attr-defined]
+            return
+        except (UserFileError, LimitExceeded) as error:
+            self.app.say(t("error.cannot_create", folder=str(store.root), reason=str(error)), severity="error")  # type: ignore[attr-defined]
             return
         self.app.open_walk(stored)  # type: ignore[attr-defined]
 
@@ -169,13 +181,9 @@ class HomeScreen(Screen[None]):
         def rename(title: str | None) -> None:
             if not title:
                 return
-            from tui.session.editor import ReadOnly, SaveFailed
-
             editor = self.app.editor_for(stored)  # type: ignore[attr-defined]
-            try:
-                editor.set_title(title)
-            except (SaveFailed, ReadOnly) as error:
-                self.app.say(t("error.not_changed", reason=str(error)), severity="error")  # type: ignore[attr-defined]
+            if editor is not None:
+                self.app.apply_change(editor, editor.set_title, title)  # type: ignore[attr-defined]
             self.app.release_editors()  # type: ignore[attr-defined]
             self.refresh_sessions()
 
@@ -189,10 +197,14 @@ class HomeScreen(Screen[None]):
         def delete(yes: bool | None) -> None:
             if not yes:
                 return
+            self.app.release_editors()  # type: ignore[attr-defined]
             try:
                 target = self.app.store.trash(stored)  # type: ignore[attr-defined]
             except OSError as error:
-                self.app.say(t("error.cannot_delete", reason=error.strerror or str(error)), severity="error")  # type: ignore[attr-defined]
+                self.app.say(t("error.cannot_delete", reason=describe_os_error(error)), severity="error")  # type: ignore[attr-defined]
+                return
+            except UserFileError as error:
+                self.app.say(t("error.cannot_delete", reason=error.problem), severity="error")  # type: ignore[attr-defined]
                 return
             self.app.say(t("home.deleted", path=str(target)), timeout=6)  # type: ignore[attr-defined]
             self.refresh_sessions()

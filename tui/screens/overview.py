@@ -120,4 +120,5 @@ class OverviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(help_rows(self), t("help.overview")))
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Back; asks first when answers are not on disk."""
+        self.app.confirm_leave([self.editor], lambda: self.dismiss(None), t("unsaved.leave"))  # type: ignore[attr-defined]

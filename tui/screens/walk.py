@@ -15,7 +15,7 @@ from tui.content import Item, Part, load_tool
 from tui.i18n import language, t
 from tui.report import filled
 from tui.screens.help import HelpScreen, help_rows
-from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
+from tui.session.editor import SessionEditor
 from tui.widgets.plain import plain_text, visible
 from tui.widgets.scale import ScaleBar
 from tui.widgets.steps import StepsPane
@@ -207,20 +207,11 @@ class WalkScreen(Screen[None]):
     # answering -------------------------------------------------------------
 
     def _save(self, change, *args, **kwargs) -> bool:
-        """Apply a change through the editor; tell the user plainly if it is not on disk.
-
-        False only when nothing changed (read-only); a failed save is kept in memory.
-        """
+        """Apply a change through the app's one helper; False only when nothing changed."""
         try:
-            change(*args, **kwargs)
-        except SaveFailed as error:
-            self.app.report_unsaved(str(error))  # type: ignore[attr-defined]
-        except ReadOnly as error:
-            self.app.say(t("walk.read_only", reason=str(error)), severity="warning")  # type: ignore[attr-defined]
-            return False
+            return self.app.apply_change(self.editor, change, *args, **kwargs)  # type: ignore[attr-defined]
         finally:
             self._update_status()
-        return True
 
     def action_answer(self, score: int) -> None:
         item = self.item
@@ -332,7 +323,8 @@ class WalkScreen(Screen[None]):
         self.app.push_screen(HelpScreen(help_rows(self), t("help.walk")))
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Back to where the walk was opened from; asks first when answers are not on disk."""
+        self.app.confirm_leave([self.editor], lambda: self.dismiss(None), t("unsaved.leave"))  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Scale keys only where there are scale items; steps keys only in Vervolg."""

@@ -9,6 +9,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from tui.errors import SessionFileError
+from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
 
 MIGRATIONS: dict[int, Any] = {}
@@ -34,6 +35,8 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SessionFileError(path, "", f"not valid TOML ({error})") from None
+    except RecursionError:
+        raise SessionFileError(path, "", "nested too deeply to be a session file") from None
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionFileError(path, "schema_version", "missing or not a whole number: not a session file")
@@ -50,11 +53,13 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
         version = data["schema_version"]
     try:
         return Session.model_validate(data), original
+    except RecursionError:
+        raise SessionFileError(path, "", "nested too deeply to be a session file") from None
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(top)"
         problem = "unknown key (kept as is; fix or remove it)" if first["type"] == "extra_forbidden" else first["msg"]
-        raise SessionFileError(path, field, problem) from None
+        raise SessionFileError(path, field[:80], problem[:200]) from None
 
 
 def dump(session: Session) -> bytes:
@@ -65,6 +70,10 @@ def dump(session: Session) -> bytes:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:
         raise SessionFileError(session.id, "", "text contains characters that cannot be saved") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SessionFileError(
+            session.id, "", f"the file would be {len(raw) // 1024} KB, more than a session may hold; not saved"
+        )
     if parse(raw, session.id) != session:
         raise SessionFileError(session.id, "", "the saved form would not read back the same; not saved")
     return raw

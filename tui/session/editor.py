@@ -1,6 +1,10 @@
 """Changes to an open session, each saved the moment it is made.
 
-The screens call these methods and never write files themselves. A save that
+The screens call these methods and never write files themselves. Opening reads
+the file afresh under its lock, so an old copy from a list is never the one
+edited. Every change is kept as a small function; when a save finds that the
+file changed on disk meanwhile, the editor reads it again and applies the
+changes not yet saved on top, so neither side's answers are lost. A save that
 fails keeps the change in memory, marks the editor unsaved and raises
 `SaveFailed`; `retry()` tries again later. Nothing the user gave is dropped.
 """
@@ -8,15 +12,24 @@ fails keeps the change in memory, marks the editor unsaved and raises
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
-from tui.errors import SessionFileError
+from tui.errors import ChangedOnDisk, SessionFileError, UserFileError
+from tui.i18n import t
+from tui.session import limits
 from tui.session.lock import SessionLock
-from tui.session.model import Answer, NextStep, now
-from tui.session.store import SessionStore, StoredSession
+from tui.session.model import Answer, NextStep, Session, now
+from tui.session.rescue import write_rescue
+from tui.session.store import SessionStore, StoredSession, describe_os_error
 
 T = TypeVar("T")
+Mutation = Callable[[Session], bool]
+"""Changes a session in place; True when something changed."""
+
+MERGE_TRIES = 3
 
 
 class SaveFailed(Exception):
@@ -24,14 +37,14 @@ class SaveFailed(Exception):
 
 
 class ReadOnly(Exception):
-    """This session is open for writing elsewhere (or from a newer format): nothing was changed."""
+    """This session cannot be written here (open elsewhere, a link, a read-only folder): nothing changed."""
 
 
 def writes(method: Callable[..., T]) -> Callable[..., T]:
     """Refuse a change on a read-only session before anything in memory changes."""
 
     @functools.wraps(method)
-    def guarded(self: SessionEditor, *args: object, **kwargs: object) -> T:
+    def guarded(self: SessionEditor, *args: Any, **kwargs: Any) -> T:
         if self.read_only:
             raise ReadOnly(self.read_only_reason)
         return method(self, *args, **kwargs)
@@ -39,97 +52,185 @@ def writes(method: Callable[..., T]) -> Callable[..., T]:
     return guarded
 
 
+def _put_answer(item_id: str, update: dict[str, Any]) -> Mutation:
+    def mutate(session: Session) -> bool:
+        old = session.answers.get(item_id) or Answer()
+        new = old.model_copy(update=update)
+        if new == old:
+            return False
+        answers = dict(session.answers)
+        if new == Answer():
+            answers.pop(item_id, None)
+        else:
+            answers[item_id] = new
+        session.answers = answers
+        return True
+
+    return mutate
+
+
 class SessionEditor:
     """The one way an open session is changed."""
 
-    def __init__(self, store: SessionStore, stored: StoredSession, lock: bool = True) -> None:
+    def __init__(self, store: SessionStore, stored: StoredSession, lock: bool = True, read_only_reason: str = "") -> None:
+        """Open `stored` for editing: take its lock, then read its file afresh.
+
+        Raises SessionFileError when the file can no longer be read (gone, broken, newer).
+        """
         self.store = store
-        self.stored = stored
         self.unsaved = False
         self.last_error = ""
-        self.read_only_reason = ""
-        self.lock = SessionLock(store.root, stored.session.id)
-        if lock and not self.lock.acquire():
-            self.read_only_reason = self.lock.holder()
+        self.merged = False
+        """Set when a save found changes made elsewhere and kept both; the screen says so once."""
+        self._pending: list[Mutation] = []
+        self.lock = SessionLock(stored.path)
+        self.read_only_reason = read_only_reason
+        if os.path.islink(stored.path):
+            self.read_only_reason = t("readonly.link")
+        elif lock and not self.read_only_reason:
+            self.read_only_reason = self._take_lock()
+        try:
+            self.stored = store.load(stored.path)
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _take_lock(self) -> str:
+        """'' when this editor may write, else why not."""
+        try:
+            if self.lock.acquire():
+                return ""
+            return t("readonly.locked", holder=self.lock.holder())
+        except UserFileError as error:
+            return t("readonly.unsafe", reason=str(error))
+        except OSError as error:
+            return t("readonly.folder", reason=describe_os_error(error))
 
     @property
     def read_only(self) -> bool:
         return bool(self.read_only_reason)
+
+    @property
+    def path(self) -> Path:
+        return self.stored.path
 
     def close(self) -> None:
         """Let other instances write this session again."""
         self.lock.release()
 
     @property
-    def session(self):  # -> Session
+    def session(self) -> Session:
         return self.stored.session
 
-    def _answer(self, item_id: str) -> Answer:
-        return self.session.answers.get(item_id) or Answer()
+    # changes ---------------------------------------------------------------
 
-    def _put(self, item_id: str, answer: Answer) -> None:
-        answers = dict(self.session.answers)
-        if answer == Answer():
-            answers.pop(item_id, None)
-        else:
-            answers[item_id] = answer
-        self.session.answers = answers
+    def _change(self, mutate: Mutation) -> None:
+        """Apply a change in memory, remember it until it is on disk, and save now."""
+        if not mutate(self.session):
+            return
+        self._pending.append(mutate)
         self.commit()
 
     @writes
     def answer(self, item_id: str, score: int) -> None:
         """Score an item 1–5."""
-        self._put(item_id, self._answer(item_id).model_copy(update={"score": score, "not_applicable": False, "at": now()}))
+        self._change(_put_answer(item_id, {"score": score, "not_applicable": False, "at": now()}))
 
     @writes
     def not_applicable(self, item_id: str) -> None:
-        self._put(item_id, self._answer(item_id).model_copy(update={"score": None, "not_applicable": True, "at": now()}))
+        self._change(_put_answer(item_id, {"score": None, "not_applicable": True, "at": now()}))
 
     @writes
     def clear(self, item_id: str) -> None:
         """Take back a score or n.v.t., keeping the note."""
-        self._put(item_id, self._answer(item_id).model_copy(update={"score": None, "not_applicable": False, "at": None}))
+        self._change(_put_answer(item_id, {"score": None, "not_applicable": False, "at": None}))
 
     @writes
     def note(self, item_id: str, text: str) -> None:
-        if self._answer(item_id).note == text:
-            return
-        self._put(item_id, self._answer(item_id).model_copy(update={"note": text}))
+        limits.check_length("note", text, limits.MAX_NOTE)
+        self._change(_put_answer(item_id, {"note": text}))
 
     @writes
     def set_title(self, title: str) -> None:
         title = title.strip()
-        if title and title != self.session.title:
-            self.session.title = title
-            self.commit()
+        limits.check_length("title", title, limits.MAX_TITLE)
+
+        def mutate(session: Session) -> bool:
+            if not title or title == session.title:
+                return False
+            session.title = title
+            return True
+
+        self._change(mutate)
 
     @writes
-    def set_context(self, **fields: object) -> None:
+    def set_context(self, **fields: Any) -> None:
         """Change context fields (themes, forms, partners, role, stage)."""
-        context = self.session.context.model_copy(update=fields)
-        if context != self.session.context:
-            self.session.context = context
-            self.commit()
+        for name in ("partners", "role", "stage"):
+            if name in fields:
+                limits.check_length(name, str(fields[name]), limits.MAX_SHORT)
+        for name in ("themes", "forms"):
+            if name in fields:
+                limits.check_count(name, len(fields[name]), limits.MAX_CONTEXT_CHOICES)
+                for value in fields[name]:
+                    limits.check_length(name, value, limits.MAX_SHORT)
+
+        def mutate(session: Session) -> bool:
+            context = session.context.model_copy(update=fields)
+            if context == session.context:
+                return False
+            session.context = context
+            return True
+
+        self._change(mutate)
 
     @writes
     def set_notes(self, text: str) -> None:
-        if text != self.session.notes:
-            self.session.notes = text
-            self.commit()
+        limits.check_length("note", text, limits.MAX_NOTE)
+
+        def mutate(session: Session) -> bool:
+            if text == session.notes:
+                return False
+            session.notes = text
+            return True
+
+        self._change(mutate)
+
+    @staticmethod
+    def _check_step(fields: dict[str, Any]) -> None:
+        if "text" in fields:
+            limits.check_length("step", str(fields["text"]), limits.MAX_STEP_TEXT)
+        for name in ("who", "when"):
+            if name in fields:
+                limits.check_length(name, str(fields[name]), limits.MAX_SHORT)
 
     @writes
     def add_step(self, text: str, who: str = "", when: str = "", suggestion: str = "") -> NextStep:
+        self._check_step({"text": text, "who": who, "when": when})
+        limits.check_count("steps", len(self.session.next_steps) + 1, limits.MAX_STEPS)
         step = NextStep(text=text, who=who, when=when, suggestion=suggestion)
-        self.session.next_steps = [*self.session.next_steps, step]
-        self.commit()
+
+        def mutate(session: Session) -> bool:
+            if any(s.id == step.id for s in session.next_steps):
+                return False
+            session.next_steps = [*session.next_steps, step.model_copy()]
+            return True
+
+        self._change(mutate)
         return step
 
     @writes
-    def update_step(self, step_id: str, **fields: object) -> None:
-        steps = [s.model_copy(update=fields) if s.id == step_id else s for s in self.session.next_steps]
-        if steps != self.session.next_steps:
-            self.session.next_steps = steps
-            self.commit()
+    def update_step(self, step_id: str, **fields: Any) -> None:
+        self._check_step(fields)
+
+        def mutate(session: Session) -> bool:
+            steps = [s.model_copy(update=fields) if s.id == step_id else s for s in session.next_steps]
+            if steps == session.next_steps:
+                return False
+            session.next_steps = steps
+            return True
+
+        self._change(mutate)
 
     @writes
     def toggle_step(self, step_id: str) -> None:
@@ -138,19 +239,52 @@ class SessionEditor:
 
     @writes
     def remove_step(self, step_id: str) -> None:
-        self.session.next_steps = [s for s in self.session.next_steps if s.id != step_id]
-        self.commit()
+        def mutate(session: Session) -> bool:
+            steps = [s for s in session.next_steps if s.id != step_id]
+            if len(steps) == len(session.next_steps):
+                return False
+            session.next_steps = steps
+            return True
+
+        self._change(mutate)
+
+    # saving ----------------------------------------------------------------
 
     def commit(self) -> None:
         """Save now; on failure keep everything in memory and raise SaveFailed."""
         try:
-            self.store.save(self.stored)
-        except (OSError, SessionFileError) as error:
-            self.unsaved = True
-            self.last_error = str(error.strerror if isinstance(error, OSError) and error.strerror else error)
-            raise SaveFailed(self.last_error) from None
+            self._write()
+        except OSError as error:
+            self._failed(describe_os_error(error))
+        except UserFileError as error:
+            self._failed(str(error.problem))
         self.unsaved = False
         self.last_error = ""
+
+    def _failed(self, reason: str) -> None:
+        self.unsaved = True
+        self.last_error = reason
+        raise SaveFailed(reason) from None
+
+    def _write(self) -> None:
+        """Save; when the file changed elsewhere, read it again and apply the unsaved changes on top.
+
+        A file that changed into something unreadable (broken, newer) is never overwritten:
+        the SessionFileError goes up and the changes stay in memory.
+        """
+        for _ in range(MERGE_TRIES):
+            try:
+                self.store.save(self.stored)
+            except ChangedOnDisk:
+                fresh = self.store.load(self.stored.path)
+                for mutate in self._pending:
+                    mutate(fresh.session)
+                self.stored = fresh
+                self.merged = True
+                continue
+            self._pending.clear()
+            return
+        raise SessionFileError(str(self.stored.path), "", t("readonly.keeps_changing"))
 
     def retry(self) -> bool:
         """Try a failed save again; True when everything is on disk."""
@@ -161,3 +295,7 @@ class SessionEditor:
         except SaveFailed:
             return False
         return True
+
+    def rescue(self) -> Path:
+        """Write what is in memory to a rescue copy elsewhere; OSError when no folder takes it."""
+        return write_rescue(self.session, self.store.root)

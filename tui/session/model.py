@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 """The session file format this version writes. Raise it with a migration step."""
@@ -15,6 +15,15 @@ SCHEMA_VERSION = 1
 def now() -> datetime:
     """The current time in UTC, to the second: readable in the file, precise enough."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def as_aware(value: Any) -> Any:
+    """A hand-edited time without a zone is local time; a date alone is its local midnight."""
+    if isinstance(value, datetime):
+        return value.astimezone() if value.tzinfo is None else value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day).astimezone()
+    return value
 
 
 class SessionModel(BaseModel):
@@ -30,6 +39,8 @@ class Answer(SessionModel):
     not_applicable: bool = Field(False, description="'Niet van toepassing': answered, but no score.")
     note: str = Field("", description="The user's own words, kept verbatim.")
     at: datetime | None = Field(None, description="When the score or n.v.t. was last given.")
+
+    _local_time = field_validator("at", mode="before")(as_aware)
 
     @model_validator(mode="after")
     def _score_or_not_applicable(self) -> Answer:
@@ -77,6 +88,8 @@ class Session(SessionModel):
     answers: dict[str, Answer] = Field(default_factory=dict)
     notes: str = Field("", description="Free notes on the whole cooperation.")
     next_steps: list[NextStep] = Field(default_factory=list)
+
+    _local_times = field_validator("created", "updated", mode="before")(as_aware)
 
     def answered_count(self, item_ids: list[str]) -> int:
         """How many of these items have a score or n.v.t."""

@@ -1,27 +1,47 @@
 """The sessions folder: list, load, create, save, rename, trash and import sessions.
 
 Every write goes through `files.write_atomic`; a file that cannot be read is
-reported as a `BadFile` and never written, moved or deleted by the store.
+reported as a `BadFile` and never written, moved or deleted by the store. A
+save checks that the file on disk is still the one this copy was read from
+(or last wrote), so a stale copy never overwrites newer answers.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import stat
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.errors import SessionFileError, SessionNotFound
+from tui.errors import ChangedOnDisk, SessionFileError, SessionNotFound
 from tui.session import codec
-from tui.session.files import PRIVATE_FILE, ensure_private_dir, write_atomic
+from tui.session.files import check_replaceable, ensure_private_dir, read_limited, write_atomic
+from tui.session.limits import MAX_FILE_BYTES
+from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
 from tui.session.naming import new_session_id
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Larger files are not sessions this app wrote; reading them would stall the list."""
-
 SUFFIX = ".toml"
 TRASH = ".prullenbak"
+EXPORTS = "exports"
+
+__all__ = ["MAX_FILE_BYTES", "BadFile", "Fingerprint", "SessionStore", "StoredSession"]
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a session file was when this copy read or wrote it: status, and a hash of its bytes."""
+
+    status: tuple[int, int, int, int]
+    """Device, inode, size and modification time (ns): when equal, the bytes need no rereading."""
+    digest: bytes
+
+    @classmethod
+    def of(cls, info: os.stat_result, data: bytes) -> Fingerprint:
+        return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), hashlib.sha256(data).digest())
 
 
 @dataclass
@@ -32,6 +52,10 @@ class StoredSession:
     path: Path
     migrated_from: int | None = None
     """The older format the file had; its first save keeps the original as a backup."""
+    fingerprint: Fingerprint | None = field(default=None, compare=False)
+    """The file as last read or written here; None for a file not written yet."""
+    is_link: bool = False
+    """The file is a symbolic link: shown, never replaced."""
 
 
 @dataclass
@@ -40,6 +64,30 @@ class BadFile:
 
     path: Path
     reason: str
+
+
+def same_text(a: str, b: str) -> bool:
+    """Titles match whatever their Unicode form or case (é typed two ways is one é)."""
+    return unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold()
+
+
+def describe_os_error(error: OSError) -> str:
+    """One plain line for a failed file operation: what happened and what to do."""
+    hints = {
+        errno.ENOSPC: "free some space on the disk",
+        errno.EDQUOT: "free some space: your quota is full",
+        errno.EROFS: "choose a folder on a writable disk",
+        errno.EACCES: "check who owns it, or choose another folder",
+        errno.EPERM: "check who owns it, or choose another folder",
+        errno.ENAMETOOLONG: "choose a shorter name",
+        errno.ENOTDIR: "part of the path is a file, not a folder",
+        errno.EEXIST: "choose another name, or allow it to be replaced",
+        errno.EISDIR: "name a file, not a folder",
+        errno.ELOOP: "the path holds a link loop",
+    }
+    what = error.strerror or str(error)
+    hint = hints.get(error.errno or 0)
+    return f"{what}; {hint}" if hint else what
 
 
 class SessionStore:
@@ -54,11 +102,16 @@ class SessionStore:
         """Every readable session (newest change first) and every unreadable file."""
         good: list[StoredSession] = []
         bad: list[BadFile] = []
-        if not self.root.is_dir():
+        try:
+            names = sorted(os.listdir(self.root))
+        except FileNotFoundError:
             return good, bad
-        for path in sorted(self.root.iterdir()):
-            if path.name.startswith(".") or not path.name.endswith(SUFFIX):
+        except OSError as error:
+            return good, [BadFile(self.root, f"the sessions folder cannot be read: {describe_os_error(error)}")]
+        for name in names:
+            if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
+            path = self.root / name
             try:
                 good.append(self.load(path))
             except SessionFileError as error:
@@ -71,17 +124,21 @@ class SessionStore:
         return self.load(path).session
 
     def load(self, path: Path) -> StoredSession:
-        """Parse one file into a StoredSession (see `read` for what is refused)."""
+        """Read one file afresh into a StoredSession; every problem is a SessionFileError."""
         name = str(path)
         try:
-            info = path.lstat()
+            info = os.lstat(path)
         except OSError as error:
-            raise SessionFileError(name, "", f"cannot be read ({error.strerror})") from None
-        if stat.S_ISLNK(info.st_mode):
-            target = path.resolve()
-            if target.parent != self.root.resolve():
+            raise SessionFileError(name, "", f"cannot be read ({describe_os_error(error)})") from None
+        is_link = stat.S_ISLNK(info.st_mode)
+        if is_link:
+            try:
+                target = path.resolve(strict=True)
+                info = os.stat(path)
+            except (OSError, RuntimeError):
+                raise SessionFileError(name, "", "a link that leads nowhere (its target is gone, or a loop)") from None
+            if target.parent != Path(os.path.realpath(path.parent)):
                 raise SessionFileError(name, "", "a link to a file outside the sessions folder")
-            info = target.stat()
         if stat.S_ISDIR(info.st_mode):
             raise SessionFileError(name, "", "a folder, not a session file")
         if not stat.S_ISREG(info.st_mode):
@@ -89,16 +146,25 @@ class SessionStore:
         if info.st_size > MAX_FILE_BYTES:
             raise SessionFileError(name, "", f"too large for a session ({info.st_size // 1024 // 1024} MB)")
         try:
-            raw = path.read_bytes()
+            raw, info = read_limited(path, MAX_FILE_BYTES)
         except OSError as error:
-            raise SessionFileError(name, "", f"cannot be read ({error.strerror})") from None
+            raise SessionFileError(name, "", f"cannot be read ({describe_os_error(error)})") from None
+        except ValueError as error:
+            raise SessionFileError(name, "", str(error)) from None
         session, version = codec.parse_versioned(raw, name)
-        return StoredSession(session, path, version if version < SCHEMA_VERSION else None)
+        return StoredSession(
+            session,
+            path,
+            version if version < SCHEMA_VERSION else None,
+            fingerprint=Fingerprint.of(info, raw),
+            is_link=is_link,
+        )
 
     def find(self, ref: str | None = None) -> StoredSession:
         """The session named by id, unique id prefix, title or file path; the newest if None."""
-        if ref and (os.sep in ref or ref.endswith(SUFFIX)) and Path(ref).exists():
-            return SessionStore(Path(ref).resolve().parent).load(Path(ref).resolve())
+        if ref and (os.sep in ref or ref.endswith(SUFFIX)) and os.path.lexists(ref):
+            path = Path(os.path.abspath(ref))
+            return SessionStore(path.parent).load(path)
         sessions, _ = self.scan()
         if not sessions:
             raise SessionNotFound(f"no sessions in {self.root}")
@@ -107,7 +173,7 @@ class SessionStore:
         for matches in (
             [s for s in sessions if s.session.id == ref],
             [s for s in sessions if s.session.id.startswith(ref)],
-            [s for s in sessions if s.session.title.casefold() == ref.casefold()],
+            [s for s in sessions if same_text(s.session.title, ref)],
         ):
             if len(matches) == 1:
                 return matches[0]
@@ -116,15 +182,37 @@ class SessionStore:
                 raise SessionNotFound(f"{ref!r} matches more than one session: {names}")
         raise SessionNotFound(f"no session {ref!r} in {self.root}")
 
+    def not_writable(self) -> str:
+        """Why nothing can be written in this folder ('' when it can). Creates nothing."""
+        folder = self.root
+        while not os.path.lexists(folder):
+            if folder.parent == folder:
+                return ""
+            folder = folder.parent
+        try:
+            info = os.stat(folder)
+        except OSError as error:
+            return f"{folder}: {describe_os_error(error)}"
+        if not stat.S_ISDIR(info.st_mode):
+            return f"{folder}: is not a folder"
+        if folder == self.root and not os.path.islink(folder) and hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return f"{folder}: belongs to another user"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"{folder}: the folder is read-only for you"
+        return ""
+
     # writing ---------------------------------------------------------------
 
     def create(self, title: str, language: str = "nl", follows: Session | None = None) -> StoredSession:
         """A new session file, written at once so it shows up in every list."""
-        ensure_private_dir(self.root)
+        from tui.session.limits import MAX_TITLE, check_length
+
+        check_length("title", title, MAX_TITLE)
+        ensure_private_dir(self.root, may_be_link=True)
         while True:
             session_id = new_session_id(title)
             path = self.root / f"{session_id}{SUFFIX}"
-            if not path.exists():
+            if not os.path.lexists(path):
                 break
         stamp = now()
         session = Session(id=session_id, title=title, language=language, created=stamp, updated=stamp)
@@ -136,40 +224,83 @@ class SessionStore:
         self.save(stored, touch=False)
         return stored
 
+    def disk_fingerprint(self, stored: StoredSession) -> Fingerprint | None:
+        """The session file as it is on disk now (None when it is gone); reread only when its status moved."""
+        path = stored.path
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            raise SessionFileError(str(path), "", "is a link; opened read-only and never replaced")
+        known = stored.fingerprint
+        if known is not None and known.status == (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns):
+            return known
+        try:
+            raw, info = read_limited(path, MAX_FILE_BYTES)
+        except ValueError:
+            return Fingerprint((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), b"")
+        return Fingerprint.of(info, raw)
+
     def save(self, stored: StoredSession, touch: bool = True) -> None:
-        """Write the session atomically. Raises OSError or SessionFileError; the old file survives."""
+        """Write the session atomically, if the file on disk is still the one it was read from.
+
+        Raises ChangedOnDisk when another program wrote the file since (it is left as it is),
+        OSError or SessionFileError when it cannot be written; the old file always survives.
+        """
+        path = stored.path
+        if stored.is_link:
+            raise SessionFileError(str(path), "", "is a link; opened read-only and never replaced")
         if touch:
             stored.session.touch()
         data = codec.dump(stored.session)
-        ensure_private_dir(self.root)
+        ensure_private_dir(path.parent, may_be_link=True)
+        current = self.disk_fingerprint(stored)
+        if stored.fingerprint is None and current is not None:
+            raise ChangedOnDisk(str(path), "", "a file of that name appeared meanwhile; not overwritten")
+        if stored.fingerprint is not None and current is not None and current.digest != stored.fingerprint.digest:
+            raise ChangedOnDisk(str(path), "", "changed on disk since it was opened here; not overwritten")
         if stored.migrated_from is not None:
-            backup = stored.path.with_name(f"{stored.path.stem}.v{stored.migrated_from}.bak")
-            if not backup.exists():
-                write_atomic(backup, stored.path.read_bytes())
+            backup = path.with_name(f"{path.stem}.v{stored.migrated_from}.bak")
+            if not os.path.lexists(backup) and current is not None:
+                raw, _ = read_limited(path, MAX_FILE_BYTES)
+                write_atomic(backup, raw)
             stored.migrated_from = None
-        write_atomic(stored.path, data)
+        info = write_atomic(path, data)
+        stored.fingerprint = Fingerprint.of(info, data)
 
     def trash(self, stored: StoredSession) -> Path:
-        """Move a session file to the trash folder inside the sessions folder."""
-        trash = self.root / TRASH
-        ensure_private_dir(trash)
-        target = trash / stored.path.name
-        counter = 1
-        while target.exists():
-            target = trash / f"{stored.path.stem}.{counter}{SUFFIX}"
-            counter += 1
-        os.replace(stored.path, target)
+        """Move a session file to the trash folder beside it; refused while it is open elsewhere."""
+        lock = SessionLock(stored.path)
+        if not lock.acquire():
+            raise SessionFileError(
+                str(stored.path), "", f"open in another window ({lock.holder()}); close it there first"
+            )
+        try:
+            trash = Path(os.path.realpath(stored.path.parent)) / TRASH
+            ensure_private_dir(trash)
+            target = trash / stored.path.name
+            counter = 1
+            while os.path.lexists(target):
+                target = trash / f"{stored.path.stem}.{counter}{SUFFIX}"
+                counter += 1
+            os.replace(stored.path, target)
+        finally:
+            lock.release()
         return target
 
     def import_file(self, source: Path) -> StoredSession:
         """Copy a session file (for example a partner's) into this folder, keeping its id if free."""
         session = SessionStore(source.parent).read(source)
-        ensure_private_dir(self.root)
+        ensure_private_dir(self.root, may_be_link=True)
         path = self.root / f"{session.id}{SUFFIX}"
-        if path.exists():
-            existing = self.read(path) if path.is_file() else None
+        if os.path.lexists(path):
+            try:
+                existing: Session | None = self.read(path)
+            except SessionFileError:
+                existing = None
             if existing is not None and existing == session:
-                return StoredSession(existing, path)
+                return self.load(path)
             session.id = new_session_id(session.title)
             path = self.root / f"{session.id}{SUFFIX}"
         stored = StoredSession(session, path)
@@ -178,14 +309,19 @@ class SessionStore:
 
     def write_export(self, session: Session, fmt: str, text: str) -> Path:
         """An export written inside the sessions folder (exports/), private like the sessions."""
-        folder = self.root / "exports"
+        folder = self.root / EXPORTS
         ensure_private_dir(folder)
         path = folder / f"{session.id}.{fmt}"
-        self.export_file(path, text.encode("utf-8"))
+        self.export_file(path, text.encode("utf-8"), overwrite=True)
         return path
 
-    def export_file(self, path: Path, data: bytes) -> None:
-        """Write an export where the user asked, private like the sessions themselves."""
+    def export_file(self, path: Path, data: bytes, overwrite: bool = False) -> None:
+        """Write an export where the user asked: a new file, or (when allowed) a regular file replaced.
+
+        A link, folder, device or FIFO is refused (UnsafePath); an existing file without
+        `overwrite` raises FileExistsError. The file is private (0600), like the sessions.
+        """
+        if check_replaceable(path) and not overwrite:
+            raise FileExistsError(errno.EEXIST, "exists", str(path))
         write_atomic(path, data)
-        os.chmod(path, PRIVATE_FILE)
 

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from tui.content import Tool
 from tui.i18n import language, t
 from tui.session import NextStep
-from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
+from tui.session.editor import SessionEditor
 from tui.widgets.plain import plain_text, visible
 
 
@@ -66,12 +66,7 @@ class StepsPane(Vertical):
         return self.steps[index]
 
     def _apply(self, change, *args, **kwargs) -> None:
-        try:
-            change(*args, **kwargs)
-        except SaveFailed as error:
-            self.app.report_unsaved(str(error))  # type: ignore[attr-defined]
-        except ReadOnly as error:
-            self.app.say(t("walk.read_only", reason=str(error)), severity="warning")  # type: ignore[attr-defined]
+        self.app.apply_change(self.editor, change, *args, **kwargs)  # type: ignore[attr-defined]
         self.refresh_steps()
 
     def action_add(self, text: str = "", suggestion: str = "") -> None:

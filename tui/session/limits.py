@@ -1,0 +1,34 @@
+"""How much one session may hold, so that what the app writes it can always read again.
+
+Checked before anything changes (with a clear message), and the whole file's
+size once more before it is written. Generous for people, small for a file.
+"""
+
+from __future__ import annotations
+
+from tui.errors import LimitExceeded
+from tui.i18n import t
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Larger files are not sessions this app wrote; reading them would stall the list."""
+
+MAX_TITLE = 400
+MAX_SHORT = 400
+"""Partners, role, who, when, a theme or form of one's own."""
+MAX_NOTE = 200_000
+"""One note on an item, or the notes on the whole cooperation."""
+MAX_STEP_TEXT = 2_000
+MAX_STEPS = 200
+MAX_CONTEXT_CHOICES = 100
+
+
+def check_length(what: str, text: str, limit: int) -> None:
+    """Raise LimitExceeded when `text` is longer than `limit` characters; `what` names a 'limit.*' text."""
+    if len(text) > limit:
+        raise LimitExceeded(t("limit.too_long", what=t(f"limit.{what}"), n=len(text), max=limit))
+
+
+def check_count(what: str, count: int, limit: int) -> None:
+    """Raise LimitExceeded when a list would hold more than `limit` entries."""
+    if count > limit:
+        raise LimitExceeded(t("limit.too_many", what=t(f"limit.{what}"), max=limit))
