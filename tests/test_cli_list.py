@@ -103,7 +103,7 @@ def test_resume_unknown_id_fails_before_the_tui(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     make_sessions(folder)
     result = run("--sessions-dir", str(folder), "resume", "nonexistent-id", timeout=30)
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input
     assert "Traceback" not in result.stderr
     message = result.stderr.strip()
     assert len(message.splitlines()) == 1, message
@@ -113,7 +113,7 @@ def test_resume_unknown_id_fails_before_the_tui(tmp_path: Path) -> None:
 
 def test_resume_in_empty_folder_fails_cleanly(tmp_path: Path) -> None:
     result = run("--sessions-dir", str(tmp_path / "empty"), "resume", timeout=30)
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 

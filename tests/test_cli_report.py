@@ -73,7 +73,7 @@ def test_overview_print_unknown_id(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     answered(SessionStore(folder), "Regio Print", alternating)
     result = run("--sessions-dir", str(folder), "overview", "bestaat-niet", "--print")
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -113,13 +113,17 @@ def test_export_md_to_a_private_file_even_with_umask_0(tmp_path: Path) -> None:
     assert str(target) in result.stderr
 
 
-def test_export_md_overwrites_a_loose_file_and_makes_it_private(tmp_path: Path) -> None:
+def test_export_md_replaces_a_loose_file_with_force_and_makes_it_private(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     stored = answered(SessionStore(folder), "Regio Bestand", alternating)
     target = tmp_path / "verslag.md"
     target.write_text("oud")
     target.chmod(0o666)
-    result = run("--sessions-dir", str(folder), "export", stored.session.id, "-o", str(target),
+    refused = run("--sessions-dir", str(folder), "export", stored.session.id, "-o", str(target))
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr
+    assert target.read_text() == "oud"
+    result = run("--sessions-dir", str(folder), "export", stored.session.id, "-o", str(target), "--force",
                  preexec_fn=lambda: os.umask(0))
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -130,7 +134,7 @@ def test_export_unknown_id(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     answered(SessionStore(folder), "Regio Er Wel", alternating)
     result = run("--sessions-dir", str(folder), "export", "bestaat-niet", "--format", "md")
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -141,7 +145,7 @@ def test_export_unknown_id(tmp_path: Path) -> None:
 
 def test_export_in_an_empty_folder(tmp_path: Path) -> None:
     result = run("--sessions-dir", str(tmp_path / "leeg"), "export", "iets")
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
 
@@ -250,7 +254,7 @@ def test_import_then_list(tmp_path: Path) -> None:
 
 def test_import_missing_file(tmp_path: Path) -> None:
     result = run("--sessions-dir", str(tmp_path / "sessions"), "import", str(tmp_path / "weg.toml"))
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
 

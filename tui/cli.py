@@ -1,20 +1,22 @@
 """The command line: parses arguments, runs text-only commands, starts the app for the rest.
 
 Text-only commands (list, export, …) never import Textual, so they stay fast.
-Problems with files are printed as one line on stderr with a non-zero exit.
+Problems with files are printed as one line on stderr, never a traceback: exit
+code 1 for a failure, 2 for bad usage or bad input. Everything printed to a
+terminal shows control, bidi and invisible characters as visible stand-ins.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import tui
-from tui.errors import SessionNotFound, UserFileError
+from tui.errors import ContentError, LimitExceeded, SessionNotFound, UserFileError
 from tui.paths import sessions_dir
+from tui.text import escape_json, safe_line, terminal_json, visible
 
 EXIT_USAGE = 2
 FORMATS = ("md", "csv", "json", "html")
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("id", metavar="ID")
     exp.add_argument("--format", choices=FORMATS, default="md")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists (else you are asked)")
 
     comp = commands.add_parser("compare", parents=[common], help="compare sessions: over time or between partners")
     comp.add_argument("ids", nargs="+", metavar="ID")
@@ -82,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[common], help="copy a session file (e.g. a partner's) into the folder")
     imp.add_argument("file", metavar="FILE")
     return parser
+
+
+def say(text: str) -> None:
+    """One line on stderr, safe for the terminal whatever file or key it names."""
+    print(f"samenwerken: {safe_line(text)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,11 +109,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(language)
             return TEXT_COMMANDS[text_command](args, folder, language)
         return run_app(args, folder, language)
-    except (UserFileError, SessionNotFound) as error:
-        print(f"samenwerken: {error}", file=sys.stderr)
+    except ContentError as error:
+        say(str(error))
+        return EXIT_PROBLEM
+    except (UserFileError, SessionNotFound, LimitExceeded) as error:
+        say(str(error))
+        return EXIT_USAGE
+    except OSError as error:
+        from tui.session.store import describe_os_error
+
+        say(f"{error.filename}: {describe_os_error(error)}" if error.filename else describe_os_error(error))
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - the last guard: a line and a log, never a traceback
+        from tui.crash import write_crash_log
+
+        log = write_crash_log(folder, error)
+        say(f"unexpected error ({type(error).__name__}); details without your text: {log or 'no log written'}")
+        return EXIT_PROBLEM
 
 
 def list_sessions(folder: Path, as_json: bool) -> int:
@@ -129,17 +151,21 @@ def list_sessions(folder: Path, as_json: bool) -> int:
         for s in sessions
     ]
     for problem in bad:
-        print(f"samenwerken: {problem.path}: {problem.reason}", file=sys.stderr)
+        say(f"{problem.path}: {problem.reason}")
+    from tui.session.rescue import find_rescues
+
+    for path in find_rescues(folder):
+        say(f"rescue copy {path}: restore with 'samenwerken import {path}'")
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(terminal_json(rows))
     elif not rows:
         from tui.i18n import t
 
-        print(t("cli.no_sessions", folder=str(folder)))
+        print(t("cli.no_sessions", folder=safe_line(str(folder))))
     else:
         width = max(len(r["id"]) for r in rows)
         for r in rows:
-            print(f"{r['id']:<{width}}  {r['answered']:>3}/{r['total']:<3}  {r['updated'][:16].replace('T', ' ')}  {r['title']}")
+            print(f"{r['id']:<{width}}  {r['answered']:>3}/{r['total']:<3}  {r['updated'][:16].replace('T', ' ')}  {safe_line(str(r['title']))}")
     return 0
 
 
@@ -170,7 +196,7 @@ def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
                 note.section(args.section)
             except KeyError:
                 known = ", ".join(s.id for s in note.sections)
-                print(f"samenwerken: no section {args.section!r}; choose one of: {known}", file=sys.stderr)
+                say(f"no section {args.section!r}; choose one of: {known}")
                 return EXIT_USAGE
         start = Start("read", section=args.section or note.sections[0].id)
     elif command == "new" and not args.follows:
@@ -222,24 +248,33 @@ def print_overview(args: argparse.Namespace, folder: Path, language: str) -> int
 
 
 def export_session(args: argparse.Namespace, folder: Path, language: str) -> int:
-    """`export ID --format F [-o FILE]`."""
+    """`export ID --format F [-o FILE [--force]]`: to a file exactly as typed, to a terminal made safe."""
     from tui.content import load_tool
     from tui.export import export
     from tui.session import SessionStore
+    from tui.session.files import check_replaceable
 
     store = SessionStore(folder)
     stored = store.find(args.id)
     text = export(load_tool(), stored.session, args.format, language)
-    if args.output:
-        target = Path(args.output)
-        try:
-            store.export_file(target, text.encode("utf-8"))
-        except OSError as error:
-            print(f"samenwerken: cannot write {target}: {error.strerror or error}", file=sys.stderr)
-            return EXIT_PROBLEM
-        print(f"{target}", file=sys.stderr)
-    else:
+    if not args.output:
+        if sys.stdout.isatty():
+            text = escape_json(text) if args.format == "json" else visible(text)
         sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    overwrite = args.force
+    if check_replaceable(target) and not overwrite:
+        if not sys.stdin.isatty():
+            say(f"{target} exists; add --force to replace it")
+            return EXIT_PROBLEM
+        answer = input(f"{safe_line(str(target))} exists. Replace it? [y/N] ").strip().casefold()
+        if answer not in ("y", "yes", "j", "ja"):
+            say("nothing written")
+            return EXIT_PROBLEM
+        overwrite = True
+    store.export_file(target, text.encode("utf-8"), overwrite=overwrite)
+    print(safe_line(str(target)), file=sys.stderr)
     return 0
 
 
@@ -254,11 +289,11 @@ def compare_sessions(args: argparse.Namespace, folder: Path, language: str) -> i
     store = SessionStore(folder)
     sessions = [store.find(ref).session for ref in args.ids]
     if len(sessions) < 2:
-        print("samenwerken: compare needs at least two sessions", file=sys.stderr)
+        say("compare needs at least two sessions")
         return EXIT_USAGE
     tool = load_tool()
     if args.format == "json":
-        sys.stdout.write(compare_json(tool, sessions, language, names=args.names))
+        sys.stdout.write(escape_json(compare_json(tool, sessions, language, names=args.names)))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
         sys.stdout.write(compare_table(tool, sessions, language, names=args.names, width=width))
@@ -266,15 +301,20 @@ def compare_sessions(args: argparse.Namespace, folder: Path, language: str) -> i
 
 
 def import_session(args: argparse.Namespace, folder: Path, language: str) -> int:
-    """`import FILE`: copy a session file into the sessions folder."""
+    """`import FILE`: copy a session file into the sessions folder; a rescue copy is moved in."""
+    import os
+
     from tui.session import SessionStore
+    from tui.session.rescue import is_rescue
 
     source = Path(args.file)
-    if not source.is_file():
-        print(f"samenwerken: {source}: no such file", file=sys.stderr)
-        return EXIT_PROBLEM
+    if not os.path.lexists(source):
+        say(f"{source}: no such file")
+        return EXIT_USAGE
     stored = SessionStore(folder).import_file(source)
-    print(f"{stored.session.id}\t{stored.path}")
+    if is_rescue(source, folder):
+        os.unlink(source)
+    print(f"{stored.session.id}\t{safe_line(str(stored.path))}")
     return 0
 
 
