@@ -417,6 +417,73 @@ def test_item_quotes_are_the_notes_words(tool, bodies):
         assert fold(item.quote) in fold(bodies[item.source]), f"{item.id}: quote not in {item.source}"
 
 
+def passages(markdown: str) -> list[str]:
+    """The smallest units an item can stand for: list entries, sentences, and the numbered
+    elements inside a sentence (the NSOB's "1. het individu: …, 2. de structuur …")."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", markdown):
+        lines = block.splitlines()
+        if any(re.match(r"^\s*- ", line) for line in lines):
+            units += [unmarked(line) for line in lines if re.match(r"^\s*- ", line)]
+            continue
+        text = unmarked(block)
+        for sentence in re.split(r"(?<=[.?!])[”’]?\s+(?=[“‘]?[A-Z(])", text):
+            units += [u.strip() for u in re.split(r"(?=\b\d\. [a-z])", sentence) if u.strip()]
+    return units
+
+
+FACTOR_LISTS = {"waarom": None, "helpt": "Bevorderende factoren", "hindert": "Belemmerende factoren"}
+"""Where each part of section 2 finds its factors: the five reasons, or one of the two columns."""
+
+
+def item_passage(tool, item, body: str) -> str:
+    """The one unit of the item's section that its factor (or, without one, its passage) names."""
+    part = tool.part_of(item.id)
+    if item.factor and part.id in FACTOR_LISTS:
+        name, units = item.factor, item_texts(body, FACTOR_LISTS[part.id])
+    else:
+        name, units = item.factor or item.passage, passages(body)
+    assert name, f"{item.id} names neither a factor nor a passage"
+    found = [u for u in units if fold(name) in fold(u)]
+    assert len(found) == 1, f"{item.id}: {name!r} names {len(found)} passages of {item.source}: {found}"
+    return found[0]
+
+
+def test_passage_splitter_finds_the_units(bodies):
+    kortom = passages(bodies["kortom"])
+    assert any(u.startswith("1. het individu: personen spelen") for u in kortom)
+    assert any(u.startswith("3. het weefsel:") for u in kortom)
+    vaardigheid = passages(bodies["vaardigheid"])
+    assert "Er zijn verschillende partijen, met hun eigen visies, belangen en ambities." in vaardigheid
+    assert "Persoonlijke relatie (samenwerking vergt vertrouwen)" in passages(bodies["factoren"])
+
+
+def test_every_quote_comes_from_the_passage_its_item_names(tool, bodies):
+    """Not just anywhere in the section: inside the factor's entry, or the sentence the passage names."""
+    wrong = []
+    for item in tool.items:
+        unit = item_passage(tool, item, bodies[item.source])
+        if fold(item.quote) not in fold(unit):
+            wrong.append(f"{item.id}: {item.quote!r} is not in {unit!r}")
+        if item.passage and fold(item.passage) not in fold(item.quote):
+            wrong.append(f"{item.id}: the quote does not show its passage {item.passage!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_items_of_section_2_name_their_factor(tool):
+    for part in tool.parts:
+        if part.id in ("waarom", "helpt", "hindert"):
+            assert all(item.factor and not item.passage for item in part.items), part.id
+
+
+def test_known_links_are_right(tool, bodies):
+    """The links issue 13 found wrong stay right."""
+    assert tool.item("helpt.urgentie").quote == "Ervaren urgentie"
+    trust = tool.item("vaardigheid.relatie-vertrouwen")
+    assert "vertrouwen" in trust.quote
+    assert fold(trust.quote) in fold(bodies[trust.source])
+
+
 def _factor_matches(factor: str, entry: str) -> bool:
     return fold(factor) in fold(entry)
 

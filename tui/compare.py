@@ -2,11 +2,16 @@
 
 Pure functions, no Textual. Differences are topics for a conversation, not a
 verdict: items where the answers lie furthest apart come first.
+
+The tool's content has a version (content/tool.toml `version`); an item whose
+meaning changed keeps its earlier wordings. Answers given to different wordings
+are not quite the same question, so `compare` flags them (`ComparedItem.reworded`)
+and `reworded_items` lists what changed between two versions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.content.tool import Item, Part, Tool
 from tui.scoring import part_score
@@ -23,6 +28,14 @@ class ComparedItem:
     item: Item
     part: Part
     scores: list[int | None]
+    versions: list[int] = field(default_factory=list)
+    """The tool version each session answered this item with (empty when unknown)."""
+
+    @property
+    def reworded(self) -> bool:
+        """The sessions answered different wordings of this item: compare with care."""
+        answered = [v for v, s in zip(self.versions, self.scores, strict=False) if s is not None]
+        return len(answered) >= 2 and bool(changes_between(self.item, min(answered), max(answered)))
 
     @property
     def given(self) -> list[int]:
@@ -49,7 +62,11 @@ class ComparedPart:
 
 
 def compare(tool: Tool, sessions: list[Session]) -> tuple[list[ComparedPart], list[ComparedItem]]:
-    """Parts with each session's mean, and items ordered by spread (largest first)."""
+    """Parts with each session's mean, and items ordered by spread (largest first).
+
+    Each item also carries the tool version each session answered it with, so that
+    `ComparedItem.reworded` can flag answers given to different wordings.
+    """
     parts = [ComparedPart(p, [part_score(tool, p, s).mean for s in sessions]) for p in tool.scale_parts]
     items: list[tuple[int, int, ComparedItem]] = []
     order = 0
@@ -57,7 +74,7 @@ def compare(tool: Tool, sessions: list[Session]) -> tuple[list[ComparedPart], li
         for item in part.items:
             order += 1
             scores = [_score(s, item.id) for s in sessions]
-            compared = ComparedItem(item, part, scores)
+            compared = ComparedItem(item, part, scores, [answered_with(s, item.id) for s in sessions])
             spread = compared.spread
             items.append((-(spread if spread is not None else -1), order, compared))
     items.sort(key=lambda x: (x[0], x[1]))
@@ -67,3 +84,59 @@ def compare(tool: Tool, sessions: list[Session]) -> tuple[list[ComparedPart], li
 def _score(session: Session, item_id: str) -> int | None:
     answer = session.answers.get(item_id)
     return answer.score if answer is not None else None
+
+
+# Wording across tool versions --------------------------------------------------
+
+FIRST_VERSION = 1
+"""Sessions saved before the tool had a version were answered with version 1."""
+
+
+def answered_with(session: Session, item_id: str) -> int:
+    """The tool version `session` answered `item_id` with.
+
+    Read from the answer (`tool_version`), else the session (`tool_version`), else
+    version 1: sessions written before the session format recorded it were all
+    answered with the first version of the tool.
+    """
+    answer = session.answers.get(item_id)
+    for holder in (answer, session):
+        version = getattr(holder, "tool_version", None)
+        if isinstance(version, int) and version >= FIRST_VERSION:
+            return version
+    return FIRST_VERSION
+
+
+def changes_between(item: Item, old: int, new: int) -> list[int]:
+    """The versions after `old` up to and including `new` in which `item`'s meaning changed."""
+    low, high = min(old, new), max(old, new)
+    return [v for v in item.changed_in if low < v <= high]
+
+
+@dataclass(frozen=True)
+class Reworded:
+    """An item whose statement means something else in one version than in another."""
+
+    item: Item
+    part: Part
+    old: str
+    """The statement as version `old` worded it."""
+    new: str
+    """The statement as version `new` words it."""
+    changed_in: list[int]
+    """The versions (after `old`, up to `new`) that changed it."""
+
+
+def reworded_items(tool: Tool, old: int, new: int, lang: str = "nl") -> list[Reworded]:
+    """Items, in walk order, whose meaning changed between tool versions `old` and `new`.
+
+    Pure: depends on the tool's content only. Give the versions two sessions were
+    answered with; an empty list means their answers can be compared as they are.
+    """
+    out = []
+    for part in tool.scale_parts:
+        for item in part.items:
+            versions = changes_between(item, old, new)
+            if versions:
+                out.append(Reworded(item, part, item.wording_at(old, lang), item.wording_at(new, lang), versions))
+    return out

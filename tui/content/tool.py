@@ -39,11 +39,16 @@ class Perspective(ContentModel):
 
 
 class Suggestion(ContentModel):
-    """A suggestion of Bijlage 1 (a–i), rewritten as what one board can do."""
+    """A suggestion of Bijlage 1 (a–i), rewritten as what one board can do.
+
+    Bijlage 1 speaks to the sector councils and profile organisations; the app's
+    text is a rewrite, so it is always credited "naar bijlage 1 <letter>".
+    """
 
     letter: str = Field(pattern=r"^[a-z]$")
     text: str
     text_en: str | None = None
+    quote: str = Field(min_length=1, description="Words of the original letter in Bijlage 1, verbatim: `l` shows them.")
 
 
 class Scale(ContentModel):
@@ -67,6 +72,15 @@ class Scoring(ContentModel):
         return self
 
 
+class Wording(ContentModel):
+    """An earlier wording of an item, kept so answers given to it can be flagged."""
+
+    replaced_in: int = Field(ge=2, description="The tool version that replaced this wording.")
+    text: str = Field(min_length=1, description="The statement as it read before that version.")
+    text_en: str | None = None
+    why: str = Field(min_length=1, description="What changed in its meaning, for maintainers.")
+
+
 class Item(ContentModel):
     """One scale item: a statement answered 1–5 or not applicable."""
 
@@ -78,13 +92,49 @@ class Item(ContentModel):
     source: str = Field(description="Id of the note section this item comes from.")
     quote: str = Field("", description="The note's words this item derives from.")
     factor: str | None = Field(None, description="The reason or factor of section 2 it stands for.")
+    passage: str | None = Field(
+        None, description="Without a factor: words naming the sentence or quoted element of the note it stands for."
+    )
     suggestions: list[str] = Field(default_factory=list)
+    why: dict[str, str] = Field(
+        default_factory=dict, description="For each suggestion letter, one line on why it fits this item."
+    )
+    history: list[Wording] = Field(
+        default_factory=list, description="Earlier wordings whose meaning differed, oldest first."
+    )
     perspectives: list[str] = Field(default_factory=list)
     direction: Direction | None = None
     low: str | None = None
     low_en: str | None = None
     high: str | None = None
     high_en: str | None = None
+
+    @model_validator(mode="after")
+    def _links_explained(self) -> Item:
+        if len(set(self.suggestions)) != len(self.suggestions):
+            raise ValueError(f"item {self.id!r} names a suggestion twice")
+        missing = [x for x in self.suggestions if not self.why.get(x, "").strip()]
+        if missing:
+            raise ValueError(f"item {self.id!r}: say why suggestion {missing[0]!r} fits (why.{missing[0]} = ...)")
+        extra = sorted(set(self.why) - set(self.suggestions))
+        if extra:
+            raise ValueError(f"item {self.id!r}: why.{extra[0]} explains a suggestion it does not link")
+        versions = [w.replaced_in for w in self.history]
+        if versions != sorted(set(versions)):
+            raise ValueError(f"item {self.id!r}: history must be oldest first, one wording per version")
+        return self
+
+    @property
+    def changed_in(self) -> list[int]:
+        """The tool versions in which this item's meaning changed."""
+        return [w.replaced_in for w in self.history]
+
+    def wording_at(self, version: int, lang: str = "nl") -> str:
+        """The statement as it read in tool `version` (the current text if it has not changed since)."""
+        for earlier in self.history:
+            if version < earlier.replaced_in:
+                return earlier.loc("text", lang)
+        return self.loc("text", lang)
 
 
 class Part(ContentModel):
@@ -135,7 +185,10 @@ class Part(ContentModel):
 class Tool(ContentModel):
     """content/tool.toml: the whole reflection tool."""
 
-    schema_version: int = Field(ge=1)
+    schema_version: int = Field(ge=1, description="The format of this file.")
+    version: int = Field(
+        1, ge=1, description="The version of the tool's content; raise it when a statement's meaning changes."
+    )
     scale: Scale
     scoring: Scoring
     context: ContextLists
@@ -162,6 +215,12 @@ class Tool(ContentModel):
                 for perspective in item.perspectives:
                     if perspective not in perspectives:
                         raise ValueError(f"item {item.id!r}: no perspective {perspective!r} in [[perspectives]]")
+                for earlier in item.history:
+                    if earlier.replaced_in > self.version:
+                        raise ValueError(
+                            f"item {item.id!r}: wording replaced in version {earlier.replaced_in}, "
+                            f"but the tool is at version {self.version}"
+                        )
         return self
 
     @property

@@ -1,0 +1,184 @@
+"""Item ids never change; a statement whose meaning changes keeps its old wording and the tool's version.
+
+`compare` uses this to flag items that two sessions answered in different wordings.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tui.compare import (
+    ComparedItem,
+    answered_with,
+    changes_between,
+    compare,
+    reworded_items,
+)
+from tui.content import load_tool
+from tui.errors import ContentError
+from tui.session import Answer, Session
+
+ROOT = Path(__file__).resolve().parent.parent
+
+IDS = [
+    "waarom.geen-noodzaak", "waarom.niet-op-netvlies", "waarom.niet-willen", "waarom.geen-gezamenlijke-ambitie",
+    "waarom.praktische-redenen",
+    "helpt.urgentie", "helpt.bevlogenheid", "helpt.goede-voorbeelden", "helpt.samenwerken-leidt-tot-samenwerken",
+    "helpt.afgebakende-regio", "helpt.benchmarks", "helpt.gedeelde-visie", "helpt.elkaar-kennen", "helpt.open-cultuur",
+    "helpt.investeren-relatie", "helpt.bestuurlijke-moed", "helpt.organisatie",
+    "hindert.wet-en-regelgeving", "hindert.concurrentie", "hindert.cultuurverschillen", "hindert.geld-en-tijd",
+    "hindert.schaalverschillen", "hindert.institutionalisering", "hindert.administratiesystemen", "hindert.vervoer",
+    "hindert.weerstand-medewerkers", "hindert.bekostiging", "hindert.persoonlijke-relatie",
+    "hindert.behoudende-besturen",
+    "belangen.spanning", "belangen.gedeelde-verantwoordelijkheid", "belangen.dialoog",
+    "belangen.meer-dan-continuiteit", "belangen.prikkel-eigen-organisatie",
+    "vaardigheid.ambitie-betekenisvol", "vaardigheid.ambitie-eigen-visies", "vaardigheid.belangen-op-tafel",
+    "vaardigheid.belangen-recht-doen", "vaardigheid.relatie-verbonden", "vaardigheid.relatie-vertrouwen",
+    "vaardigheid.organisatie-condities", "vaardigheid.organisatie-besluiten", "vaardigheid.proces-hoe",
+    "vaardigheid.proces-geen-meerderheid", "vaardigheid.proces-betekenis", "vaardigheid.individu",
+    "vaardigheid.structuur", "vaardigheid.weefsel",
+]  # fmt: skip
+"""Every item id as version 1 shipped them: saved answers are keyed by these, forever."""
+
+REWORDED_IN_2 = {
+    "waarom.niet-willen",
+    "waarom.praktische-redenen",
+    "helpt.benchmarks",
+    "helpt.open-cultuur",
+    "helpt.organisatie",
+    "hindert.concurrentie",
+    "hindert.bekostiging",
+    "belangen.gedeelde-verantwoordelijkheid",
+    "belangen.prikkel-eigen-organisatie",
+    "vaardigheid.belangen-op-tafel",
+    "vaardigheid.belangen-recht-doen",
+    "vaardigheid.relatie-vertrouwen",
+    "vaardigheid.organisatie-condities",
+    "vaardigheid.individu",
+}
+"""The statements whose meaning changed in version 2 (issue 13)."""
+
+
+@pytest.fixture(scope="module")
+def tool():
+    return load_tool()
+
+
+def test_item_ids_never_change(tool):
+    assert [item.id for item in tool.items] == IDS
+
+
+def test_directions_never_flip(tool):
+    """A flipped direction would turn every saved answer around: make a new item instead."""
+    negative = {item.id for part in tool.scale_parts for item in part.items if part.item_direction(item) == "negative"}
+    assert negative == {i for i in IDS if i.startswith(("waarom.", "hindert."))} | {"belangen.prikkel-eigen-organisatie"}
+
+
+def test_the_tool_has_a_version(tool):
+    assert tool.version == 2
+    assert all(v <= tool.version for item in tool.items for v in item.changed_in)
+
+
+def test_reworded_between_1_and_2(tool):
+    changed = reworded_items(tool, 1, 2)
+    assert {r.item.id for r in changed} == REWORDED_IN_2
+    assert [r.item.id for r in changed] == [i for i in IDS if i in REWORDED_IN_2]  # walk order
+    for r in changed:
+        assert r.changed_in == [2]
+        assert r.new == r.item.text
+        assert r.old == r.item.history[0].text
+        assert r.old != r.new
+    english = {r.item.id: r for r in reworded_items(tool, 1, 2, "en")}
+    assert english["helpt.benchmarks"].old.startswith("We share figures")
+
+
+def test_nothing_is_reworded_within_one_version(tool):
+    assert reworded_items(tool, 1, 1) == []
+    assert reworded_items(tool, 2, 2) == []
+
+
+def test_order_of_versions_does_not_matter(tool):
+    forward = reworded_items(tool, 1, 2)
+    backward = reworded_items(tool, 2, 1)
+    assert [r.item.id for r in backward] == [r.item.id for r in forward]
+    assert [(r.old, r.new) for r in backward] == [(r.new, r.old) for r in forward]
+
+
+def test_wording_at(tool):
+    item = tool.item("vaardigheid.belangen-recht-doen")
+    assert item.wording_at(1).endswith("ook van de kleinste.")
+    assert item.wording_at(2) == item.text
+    assert item.wording_at(99) == item.text
+    unchanged = tool.item("helpt.urgentie")
+    assert unchanged.wording_at(1) == unchanged.text
+    assert changes_between(item, 1, 2) == [2]
+    assert changes_between(unchanged, 1, 2) == []
+
+
+# --------------------------------------------------------------------------- what compare sees
+
+
+def session(answers: dict[str, int]) -> Session:
+    at = datetime(2024, 3, 1, tzinfo=UTC)
+    return Session(
+        id="s", title="S", created=at, updated=at, answers={i: Answer(score=s) for i, s in answers.items()}
+    )
+
+
+def test_sessions_without_a_version_were_answered_with_version_1(tool):
+    s = session({"helpt.benchmarks": 3})
+    assert answered_with(s, "helpt.benchmarks") == 1
+    assert answered_with(s, "helpt.urgentie") == 1
+
+
+def test_the_version_is_read_from_the_answer_then_the_session():
+    """Ready for the session format to record it (per answer, or per session)."""
+    answer = SimpleNamespace(score=3, tool_version=2)
+    holder = SimpleNamespace(answers={"a.b": answer, "c.d": SimpleNamespace(score=1)}, tool_version=3)
+    assert answered_with(holder, "a.b") == 2  # type: ignore[arg-type]
+    assert answered_with(holder, "c.d") == 3  # type: ignore[arg-type]
+    assert answered_with(SimpleNamespace(answers={}), "a.b") == 1  # type: ignore[arg-type]
+
+
+def test_compare_flags_answers_to_different_wordings(tool):
+    item, part = tool.item("helpt.benchmarks"), tool.part_of("helpt.benchmarks")
+    assert ComparedItem(item, part, [4, 2], [1, 2]).reworded
+    assert not ComparedItem(item, part, [4, 2], [2, 2]).reworded
+    assert not ComparedItem(item, part, [4, None], [1, 2]).reworded  # only one answer: nothing to compare
+    assert not ComparedItem(item, part, [4, 2]).reworded  # versions unknown
+    same = tool.item("helpt.urgentie")
+    assert not ComparedItem(same, part, [4, 2], [1, 2]).reworded
+
+
+def test_compare_of_today_s_sessions_flags_nothing(tool):
+    _, items = compare(tool, [session({"helpt.benchmarks": 5}), session({"helpt.benchmarks": 1})])
+    benchmarks = next(c for c in items if c.item.id == "helpt.benchmarks")
+    assert benchmarks.versions == [1, 1]
+    assert not benchmarks.reworded
+    assert benchmarks.spread == 4
+
+
+# --------------------------------------------------------------------------- the loader checks it
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root)
+    return root
+
+
+def test_a_wording_from_a_future_version_is_refused(content):
+    path = content / "tool.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\nversion = 2\n") == 1
+    path.write_text(text.replace("\nversion = 2\n", "\nversion = 1\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_tool(content)
+    assert "version 2" in str(caught.value)
+    assert "waarom.niet-willen" in str(caught.value)
