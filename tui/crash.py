@@ -7,7 +7,8 @@ import time
 import traceback
 from pathlib import Path
 
-from tui.session.files import PRIVATE_FILE, ensure_private_dir
+from tui.errors import UserFileError
+from tui.session.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir
 
 
 class Crashed(Exception):
@@ -35,9 +36,9 @@ def write_crash_log(folder: Path, error: BaseException) -> Path | None:
         logs = folder / ".logs"
         ensure_private_dir(logs)
         path = logs / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write("\n".join(lines) + "\n")
         return path
-    except OSError:
+    except (OSError, UserFileError):  # no log rather than one written through a link
         return None

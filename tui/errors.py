@@ -45,3 +45,11 @@ class ChangedOnDisk(SessionFileError):
 
 class LimitExceeded(ValueError):
     """A text or list is longer than a session file may hold; nothing was changed."""
+
+
+class OpenElsewhere(SessionFileError):
+    """The session is open for writing in another window; `holder` says which (pid and host)."""
+
+    def __init__(self, path: str, holder: str) -> None:
+        super().__init__(path, "", f"open in another window ({holder}); close it there first")
+        self.holder = holder

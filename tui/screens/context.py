@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, 
 from tui.content import load_tool
 from tui.i18n import language, t
 from tui.session.editor import SessionEditor
+from tui.widgets.plain import visible
 
 
 class ContextScreen(ModalScreen[None]):
@@ -44,13 +45,30 @@ class ContextScreen(ModalScreen[None]):
                 for stage in lists.stages:
                     yield RadioButton(stage.loc("label", lang), value=context.stage == stage.id, name=stage.id)
             yield Label(t("context.themes"))
-            yield SelectionList[str](*[(theme, theme, theme in context.themes) for theme in lists.themes], id="ctx-themes")
+            yield SelectionList[str](*self._choices(lists.themes, context.themes), id="ctx-themes")
+            yield Input(id="ctx-own-themes", placeholder=t("context.own_theme"), max_length=400)
             yield Label(t("context.forms"))
-            yield SelectionList[str](*[(form, form, form in context.forms) for form in lists.forms], id="ctx-forms")
+            yield SelectionList[str](*self._choices(lists.forms, context.forms), id="ctx-forms")
+            yield Input(id="ctx-own-forms", placeholder=t("context.own_form"), max_length=400)
             yield Static(t("context.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#ctx-title").focus()
+
+    @staticmethod
+    def _choices(offered: list[str], chosen: list[str]) -> list[tuple[str, str, bool]]:
+        """The tool's choices, then the user's own ones from the file: nothing in it is dropped."""
+        own = [value for value in chosen if value not in offered]
+        return [(value, value, value in chosen) for value in offered] + [
+            (t("context.own", value=visible(value)), value, True) for value in own
+        ]
+
+    def _kept(self, field: str, offered: list[str], selected: set[str]) -> list[str]:
+        """Selected values in the tool's order, then the user's own in the order they were added."""
+        current: list[str] = getattr(self.editor.session.context, field)
+        own = [value for value in current if value not in offered]
+        own += [value for value in selected if value not in offered and value not in own]
+        return [value for value in offered + own if value in selected]
 
     @on(Input.Changed, "#ctx-title")
     def _title(self, event: Input.Changed) -> None:
@@ -66,8 +84,9 @@ class ContextScreen(ModalScreen[None]):
         self.save(self.editor.set_context, role=event.value)
 
     @on(Input.Submitted)
-    def _next(self) -> None:
-        self.focus_next()
+    def _next(self, event: Input.Submitted) -> None:
+        if event.input.id not in ("ctx-own-themes", "ctx-own-forms"):
+            self.focus_next()
 
     @on(RadioSet.Changed, "#ctx-stage")
     def _stage(self, event: RadioSet.Changed) -> None:
@@ -76,12 +95,27 @@ class ContextScreen(ModalScreen[None]):
     @on(SelectionList.SelectedChanged, "#ctx-themes")
     def _themes(self, event: SelectionList.SelectedChanged) -> None:
         chosen = set(event.selection_list.selected)
-        self.save(self.editor.set_context, themes=[x for x in self.tool.context.themes if x in chosen])
+        self.save(self.editor.set_context, themes=self._kept("themes", self.tool.context.themes, chosen))
 
     @on(SelectionList.SelectedChanged, "#ctx-forms")
     def _forms(self, event: SelectionList.SelectedChanged) -> None:
         chosen = set(event.selection_list.selected)
-        self.save(self.editor.set_context, forms=[x for x in self.tool.context.forms if x in chosen])
+        self.save(self.editor.set_context, forms=self._kept("forms", self.tool.context.forms, chosen))
+
+    @on(Input.Submitted, "#ctx-own-themes, #ctx-own-forms")
+    def _own(self, event: Input.Submitted) -> None:
+        """A theme or form of one's own: added to the list, chosen, and saved."""
+        value = event.value.strip()
+        field = "themes" if event.input.id == "ctx-own-themes" else "forms"
+        choices = self.query_one(f"#ctx-{field}", SelectionList)
+        if value and value not in getattr(self.editor.session.context, field):
+            if value in getattr(self.tool.context, field):
+                choices.select(value)
+            else:
+                choices.add_option((t("context.own", value=visible(value)), value, True))
+            offered = getattr(self.tool.context, field)
+            self.save(self.editor.set_context, **{field: self._kept(field, offered, set(choices.selected) | {value})})
+        event.input.value = ""
 
     def action_close(self) -> None:
         self.dismiss(None)

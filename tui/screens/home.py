@@ -14,7 +14,7 @@ from tui.content import load_note, load_tool
 from tui.i18n import t
 from tui.screens.dialogs import Confirm, TextPrompt
 from tui.screens.help import HelpScreen, help_rows
-from tui.errors import LimitExceeded, UserFileError
+from tui.errors import LimitExceeded, OpenElsewhere, UserFileError
 from tui.session import BadFile, StoredSession
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
@@ -202,6 +202,9 @@ class HomeScreen(Screen[None]):
                 target = self.app.store.trash(stored)  # type: ignore[attr-defined]
             except OSError as error:
                 self.app.say(t("error.cannot_delete", reason=describe_os_error(error)), severity="error")  # type: ignore[attr-defined]
+                return
+            except OpenElsewhere as error:
+                self.app.say(t("error.cannot_delete", reason=t("readonly.locked", holder=error.holder)), severity="error")  # type: ignore[attr-defined]
                 return
             except UserFileError as error:
                 self.app.say(t("error.cannot_delete", reason=error.problem), severity="error")  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.errors import ChangedOnDisk, SessionFileError, SessionNotFound
+from tui.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
 from tui.session import codec
 from tui.session.files import check_replaceable, ensure_private_dir, read_limited, write_atomic
 from tui.session.limits import MAX_FILE_BYTES
@@ -183,7 +183,9 @@ class SessionStore:
         raise SessionNotFound(f"no session {ref!r} in {self.root}")
 
     def not_writable(self) -> str:
-        """Why nothing can be written in this folder ('' when it can). Creates nothing."""
+        """Why nothing can be written in this folder ('' when it can), in the user's language. Creates nothing."""
+        from tui.i18n import t
+
         folder = self.root
         while not os.path.lexists(folder):
             if folder.parent == folder:
@@ -194,11 +196,13 @@ class SessionStore:
         except OSError as error:
             return f"{folder}: {describe_os_error(error)}"
         if not stat.S_ISDIR(info.st_mode):
-            return f"{folder}: is not a folder"
+            return t("folder.not_a_folder", folder=str(folder))
         if folder == self.root and not os.path.islink(folder) and hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return f"{folder}: belongs to another user"
+            return t("folder.not_yours", folder=str(folder))
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return t("folder.read_only_disk", folder=str(folder))
         if not os.access(folder, os.W_OK | os.X_OK):
-            return f"{folder}: the folder is read-only for you"
+            return t("folder.no_write", folder=str(folder))
         return ""
 
     # writing ---------------------------------------------------------------
@@ -273,9 +277,7 @@ class SessionStore:
         """Move a session file to the trash folder beside it; refused while it is open elsewhere."""
         lock = SessionLock(stored.path)
         if not lock.acquire():
-            raise SessionFileError(
-                str(stored.path), "", f"open in another window ({lock.holder()}); close it there first"
-            )
+            raise OpenElsewhere(str(stored.path), lock.holder())
         try:
             trash = Path(os.path.realpath(stored.path.parent)) / TRASH
             ensure_private_dir(trash)
