@@ -1,4 +1,4 @@
-"""Pick one of Bijlage 1's suggestions as a next step."""
+"""Pick one of the suggestions rewritten after Bijlage 1 as a next step."""
 
 from __future__ import annotations
 
@@ -6,18 +6,37 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Tool
+from tui.content.tool import Suggestion
 from tui.i18n import language, t
+
+SOURCE = "bijlage-1"
+"""The note's section the suggestions are rewritten from."""
+
+
+def credit(letter: str) -> str:
+    """How the app names a rewritten suggestion's origin: 'naar bijlage 1 c', never 'bijlage 1 c'."""
+    return f"{t('report.appendix1')} {letter}"
+
+
+def option_label(suggestion: Suggestion, lang: str) -> Content:
+    """The rewrite, then its credit on a dim line of its own."""
+    text = Content(suggestion.loc("text", lang))
+    return Content.assemble(text, "\n", Content.styled(f"({credit(suggestion.letter)})", "dim"))
 
 
 class SuggestionPicker(ModalScreen[str | None]):
-    """The suggestions a–i, rewritten for one board; Enter takes one."""
+    """The suggestions a–i, rewritten for one board; Enter takes one, l shows the original."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="suggest.cancel")]
+    BINDINGS = [
+        Binding("l", "source", t("key.source"), id="suggest.source"),
+        Binding("escape", "cancel", t("key.cancel"), id="suggest.cancel"),
+    ]
 
     def __init__(self, tool: Tool) -> None:
         super().__init__()
@@ -28,16 +47,31 @@ class SuggestionPicker(ModalScreen[str | None]):
         with Vertical(classes="dialog wide"):
             yield Static(t("suggest.heading"), classes="dialog-question")
             yield OptionList(
-                *[Option(f"{s.letter}. {s.loc('text', lang)}", id=s.letter) for s in self.tool.suggestions],
+                *[Option(option_label(s, lang), id=s.letter) for s in self.tool.suggestions],
                 id="suggestions",
             )
 
     def on_mount(self) -> None:
         self.query_one("#suggestions").focus()
 
+    @property
+    def highlighted(self) -> Suggestion | None:
+        options = self.query_one("#suggestions", OptionList)
+        if options.highlighted is None:
+            return None
+        letter = options.get_option_at_index(options.highlighted).id
+        return self.tool.suggestion(letter) if letter else None
+
     @on(OptionList.OptionSelected, "#suggestions")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_source(self) -> None:
+        """The original letter in Bijlage 1, marked, over this picker; q comes back here."""
+        from tui.screens.reader import ReaderScreen
+
+        suggestion = self.highlighted
+        self.app.push_screen(ReaderScreen(SOURCE, highlight=suggestion.quote if suggestion else ""))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
