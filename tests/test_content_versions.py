@@ -153,6 +153,9 @@ def test_compare_flags_answers_to_different_wordings(tool):
     assert not ComparedItem(item, part, [4, 2]).reworded  # versions unknown
     same = tool.item("helpt.urgentie")
     assert not ComparedItem(same, part, [4, 2], [1, 2]).reworded
+    assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording() == item.history[0].text
+    assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording("en") == item.history[0].text_en
+    assert ComparedItem(item, part, [4, 2], [2, 2]).earlier_wording() is None
 
 
 def test_compare_of_today_s_sessions_flags_nothing(tool):

@@ -32,10 +32,19 @@ class ComparedItem:
     """The tool version each session answered this item with (empty when unknown)."""
 
     @property
+    def answered_versions(self) -> list[int]:
+        """The tool versions of the sessions that gave this item a score."""
+        return [v for v, s in zip(self.versions, self.scores, strict=False) if s is not None]
+
+    @property
     def reworded(self) -> bool:
         """The sessions answered different wordings of this item: compare with care."""
-        answered = [v for v, s in zip(self.versions, self.scores, strict=False) if s is not None]
+        answered = self.answered_versions
         return len(answered) >= 2 and bool(changes_between(self.item, min(answered), max(answered)))
+
+    def earlier_wording(self, lang: str = "nl") -> str | None:
+        """The statement as the earliest of these answers read it, when the wording differed."""
+        return self.item.wording_at(min(self.answered_versions), lang) if self.reworded else None
 
     @property
     def given(self) -> list[int]:
