@@ -67,7 +67,7 @@ async def test_overview_from_the_walk(tmp_path: Path) -> None:
         await press(pilot, "o")
         assert screen_name(app) == "OverviewScreen"
         text = body_text(app)
-        assert first_strength(stored.session) in text
+        assert first_strength(store.load(stored.path).session) in text
         # headings are shown in capitals: "Knelpunten" -> "KNELPUNTEN"
         assert "knelpunten" in text.casefold()
         assert "sterke punten" in text.casefold()
@@ -103,7 +103,7 @@ async def test_export_from_the_overview(tmp_path: Path) -> None:
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         text = target.read_text(encoding="utf-8")
         assert text.startswith(f"# {stored.session.title}")
-        assert first_strength(stored.session) in text
+        assert first_strength(store.load(stored.path).session) in text
 
 
 async def test_export_picker_escape_writes_nothing(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ async def test_opens_at_vooraf(store):
         screen = app.screen
         assert type(screen).__name__ == "ReaderScreen"
         assert screen.section_id == "vooraf"
-        assert screen.sub_title.startswith("sectie 1 van 11")
+        assert screen.sub_title.startswith("onderdeel 1 van 11")
         assert "Vooraf" in shown(screen)
         source = text_of(screen)
         assert source.startswith("# Vooraf")
@@ -69,7 +69,7 @@ async def test_paging_forward_and_back(store, forward, back):
         await pilot.press(forward)
         await pilot.pause()
         assert screen.section_id == "focus"
-        assert screen.sub_title.startswith("sectie 2 van 11")
+        assert screen.sub_title.startswith("onderdeel 2 van 11")
         assert "Focus" in shown(screen)
         assert text_of(screen).startswith("# Focus")
         assert body_start("focus") in text_of(screen)
@@ -78,7 +78,7 @@ async def test_paging_forward_and_back(store, forward, back):
         await pilot.pause()
         assert screen.section_id == "vooraf"
         assert body_start("vooraf") in text_of(screen)
-        assert screen.sub_title.startswith("sectie 1 van 11")
+        assert screen.sub_title.startswith("onderdeel 1 van 11")
 
 
 async def test_paging_through_the_whole_note(store):
@@ -92,7 +92,7 @@ async def test_paging_through_the_whole_note(store):
             await pilot.pause()
             seen.append(screen.section_id)
         assert seen == SECTION_IDS
-        assert screen.sub_title.startswith("sectie 11 van 11")
+        assert screen.sub_title.startswith("onderdeel 11 van 11")
         assert "Colofon" in shown(screen)
 
 
@@ -106,7 +106,7 @@ async def test_next_at_last_section_stays_and_says_so(store):
         await pilot.pause()
         assert screen.section_id == "colofon"
         assert text_of(screen).startswith("# Colofon")
-        assert any("laatste sectie" in message for message in notifications(app))
+        assert any("laatste onderdeel" in message for message in notifications(app))
 
 
 async def test_previous_at_first_section_stays_and_says_so(store):
@@ -116,7 +116,7 @@ async def test_previous_at_first_section_stays_and_says_so(store):
         await pilot.press("p")
         await pilot.pause()
         assert app.screen.section_id == "vooraf"
-        assert any("eerste sectie" in message for message in notifications(app))
+        assert any("eerste onderdeel" in message for message in notifications(app))
 
 
 async def test_t_hides_and_shows_contents(store):
@@ -146,7 +146,7 @@ async def test_clicking_a_contents_entry_opens_it(store, index):
         await pilot.pause()
         expected = SECTION_IDS[index]
         assert screen.section_id == expected
-        assert screen.sub_title.startswith(f"sectie {index + 1} van 11")
+        assert screen.sub_title.startswith(f"onderdeel {index + 1} van 11")
         assert body_start(expected) in text_of(screen)
 
 
@@ -245,7 +245,7 @@ async def test_deep_link_to_kortom(store):
         await pilot.pause()
         screen = app.screen
         assert screen.section_id == "kortom"
-        assert screen.sub_title.startswith("sectie 7 van 11")
+        assert screen.sub_title.startswith("onderdeel 7 van 11")
         assert "Kortom" in shown(screen)
         assert text_of(screen).startswith("# Kortom")
         assert "Denktank VNG" in text_of(screen)

@@ -337,7 +337,7 @@ def test_file_of_a_newer_format_is_refused_and_left_alone(tmp_path: Path) -> Non
 
     for ref in (str(newer), "rpo-noord-veluwe-3fa2c1"):
         done = run_cli("--sessions-dir", str(root), "resume", ref, env={"TERM": "xterm-256color"})
-        assert done.returncode == 1, (ref, done.stdout, done.stderr)
+        assert done.returncode == 2, (ref, done.stdout, done.stderr)  # bad input
         if ref == str(newer):
             assert "newer" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr

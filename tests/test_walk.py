@@ -303,7 +303,7 @@ async def test_help_lists_keys(tmp_path: Path) -> None:
                 "source", "context", "back")
         for key in keys:
             assert t(f"key.{key}") in text, key
-        assert "Antwoord" in text and "N.v.t." in text  # Dutch
+        assert "Antwoord" in text and "n.v.t." in text  # Dutch
         lines = text.splitlines()
         assert any(line.split()[0] == "0" for line in lines if line.strip())
         assert any(line.split()[0] == "q" for line in lines if line.strip())
