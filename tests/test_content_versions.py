@@ -136,12 +136,13 @@ def test_sessions_without_a_version_were_answered_with_version_1(tool):
     assert answered_with(s, "helpt.urgentie") == 1
 
 
-def test_the_version_is_read_from_the_answer_then_the_session():
-    """Ready for the session format to record it (per answer, or per session)."""
-    answer = SimpleNamespace(score=3, tool_version=2)
-    holder = SimpleNamespace(answers={"a.b": answer, "c.d": SimpleNamespace(score=1)}, tool_version=3)
+def test_the_version_is_read_from_the_answer():
+    """Format 2 records the tool version with each score; older answers were given to version 1."""
+    from tui.session.model import Answer
+
+    holder = SimpleNamespace(answers={"a.b": Answer(score=3, tool_version=2), "c.d": Answer(score=1)})
     assert answered_with(holder, "a.b") == 2  # type: ignore[arg-type]
-    assert answered_with(holder, "c.d") == 3  # type: ignore[arg-type]
+    assert answered_with(holder, "c.d") == 1  # type: ignore[arg-type]
     assert answered_with(SimpleNamespace(answers={}), "a.b") == 1  # type: ignore[arg-type]
 
 
@@ -185,3 +186,34 @@ def test_a_wording_from_a_future_version_is_refused(content):
         load_tool(content)
     assert "version 2" in str(caught.value)
     assert "waarom.niet-willen" in str(caught.value)
+
+
+def test_the_editor_records_the_tool_version_with_each_score(tmp_path: Path, tool) -> None:
+    from tui.session import SessionStore
+    from tui.session.editor import SessionEditor
+
+    store = SessionStore(tmp_path / "sessions")
+    editor = SessionEditor(store, store.create("Regio Versie"), tool_version=tool.version)
+    editor.answer("helpt.benchmarks", 4)
+    editor.not_applicable("helpt.urgentie")
+    assert store.read(editor.path).answers["helpt.benchmarks"].tool_version == tool.version == 2
+    assert store.read(editor.path).answers["helpt.urgentie"].tool_version == 2
+    editor.clear("helpt.benchmarks")
+    assert "helpt.benchmarks" not in store.read(editor.path).answers
+
+
+def test_compare_output_says_which_statement_was_reworded(tool) -> None:
+    import json
+
+    from tui.compare_report import compare_json, compare_table
+
+    old = session({"helpt.benchmarks": 5, "helpt.urgentie": 5})  # format 1: answered with version 1
+    new = session({"helpt.benchmarks": 1, "helpt.urgentie": 1})
+    new.answers = {i: a.model_copy(update={"tool_version": 2}) for i, a in new.answers.items()}
+    table = compare_table(tool, [old, new], "nl", width=120)
+    earlier = tool.item("helpt.benchmarks").history[0].text
+    assert "anders geformuleerd" in table and earlier[:30] in table.replace("\n    ", " ")
+    items = {i["id"]: i for i in json.loads(compare_json(tool, [old, new], "nl"))["items"]}
+    assert items["helpt.benchmarks"]["reworded"] is True
+    assert items["helpt.benchmarks"]["earlier_wording"] == earlier
+    assert items["helpt.urgentie"]["reworded"] is False

@@ -285,7 +285,7 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     store = SessionStore(root)
 
     session = store.read(path)
-    assert session.schema_version == 1
+    assert session.schema_version == 2  # format 1 is read through its migration
     assert session.title == "RPO Noord-Veluwe"
     assert session.follows == "rpo-noord-veluwe-0b11aa"
     assert session.answers["waarom.niet-op-netvlies"].not_applicable
@@ -295,7 +295,7 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     assert session.context.stage == "lopend"
     assert [s.done for s in session.next_steps] == [False, True]
     stored = store.find(session.id)
-    assert stored.migrated_from is None
+    assert stored.migrated_from == 1  # its first save keeps the format-1 file as a backup
     good, bad = store.scan()
     assert [s.session.id for s in good] == [session.id] and bad == []
 
@@ -308,6 +308,7 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     saved = read_session(path)
     assert saved["updated"] > original["updated"]
     assert saved["answers"].pop("vaardigheid.weefsel")["score"] == 3
+    assert saved.pop("schema_version") == 2 and original.pop("schema_version") == 1
     for data in (saved, original):
         data.pop("updated")
         for answer in data["answers"].values():  # defaults may be written out or left out
@@ -315,14 +316,15 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
             answer.setdefault("note", "")
     assert saved == original
     assert store.read(path).answers["helpt.urgentie"] == session.answers["helpt.urgentie"]
-    assert not list(root.glob("*.bak"))  # no migration, so no backup
+    backup = root / f"{path.stem}.v1.bak"
+    assert backup.read_bytes() == FIXTURE.read_bytes()  # the format-1 file, kept as it was
 
 
 def test_file_of_a_newer_format_is_refused_and_left_alone(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
     root.mkdir()
     newer = root / "van-de-toekomst.toml"
-    newer.write_text(FIXTURE.read_text("utf-8").replace("schema_version = 1", "schema_version = 2"), "utf-8")
+    newer.write_text(FIXTURE.read_text("utf-8").replace("schema_version = 1", "schema_version = 99"), "utf-8")
     before = file_state(newer)
     store = SessionStore(root)
 
@@ -541,7 +543,7 @@ async def test_everything_written_is_private_even_with_umask_0(tmp_path: Path, m
 
         monkeypatch.setitem(codec.MIGRATIONS, 0, from_0)
         old_file = store.root / "oud.toml"
-        old_file.write_text(stored.path.read_text("utf-8").replace("schema_version = 1", "schema_version = 0"), "utf-8")
+        old_file.write_text(stored.path.read_text("utf-8").replace("schema_version = 2", "schema_version = 0"), "utf-8")
         old_file.chmod(0o644)
         migrated = store.load(old_file)
         assert migrated.migrated_from == 0

@@ -358,6 +358,19 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         assert len(steps) == 2
         assert steps[1]["suggestion"] == "a"
         assert steps[1]["text"] == tool.suggestion("a").loc("text", "nl").strip()
+        assert "(naar bijlage 1 a)" in str(app.screen.query_one("#steps").get_option_at_index(1).prompt)
+
+        app.screen.query_one("#steps").highlighted = 1
+        await press(pilot, "l")  # the step's suggestion: its original in Bijlage 1
+        assert screen_name(app) == "ReaderScreen"
+        assert app.screen.section_id == "bijlage-1"
+        for _ in range(3):
+            await pilot.pause()
+        from tests.test_content_suggestions import highlighted_source
+
+        assert "**a.**" in highlighted_source(app.screen)
+        await press(pilot, "q")
+        assert screen_name(app) == "WalkScreen"
 
 
 async def test_step_editor_escape_adds_nothing(tmp_path: Path) -> None:

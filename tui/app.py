@@ -92,7 +92,9 @@ class SamenwerkenApp(App[None]):
         if editor is None:
             reason = t("readonly.folder", reason=self.folder_problem) if self.folder_problem else ""
             try:
-                editor = SessionEditor(self.store, stored, read_only_reason=reason)
+                from tui.content import load_tool
+
+                editor = SessionEditor(self.store, stored, read_only_reason=reason, tool_version=load_tool().version)
             except UserFileError as error:
                 self.say(t("error.cannot_open", reason=str(error)), severity="error", timeout=10)
                 return None

@@ -104,16 +104,11 @@ FIRST_VERSION = 1
 def answered_with(session: Session, item_id: str) -> int:
     """The tool version `session` answered `item_id` with.
 
-    Read from the answer (`tool_version`), else the session (`tool_version`), else
-    version 1: sessions written before the session format recorded it were all
-    answered with the first version of the tool.
+    Read from the answer; answers saved before the session format recorded it
+    were all given with the first version of the tool.
     """
     answer = session.answers.get(item_id)
-    for holder in (answer, session):
-        version = getattr(holder, "tool_version", None)
-        if isinstance(version, int) and version >= FIRST_VERSION:
-            return version
-    return FIRST_VERSION
+    return answer.tool_version if answer is not None and answer.tool_version else FIRST_VERSION
 
 
 def changes_between(item: Item, old: int, new: int) -> list[int]:

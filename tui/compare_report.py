@@ -44,6 +44,8 @@ def compare_json(tool: Tool, sessions: list[Session], lang: str, names: bool = F
                 "low": c.low,
                 "high": c.high,
                 "spread": c.spread,
+                "reworded": c.reworded,
+                **({"earlier_wording": c.earlier_wording(lang)} if c.reworded else {}),
             }
             for c in items
         ],
@@ -77,4 +79,7 @@ def compare_table(tool: Tool, sessions: list[Session], lang: str, names: bool = 
         spread = f"{c.spread:>6}" if c.spread is not None else f"{'–':>6}"
         lines.append(f"  {wrapped[0]:<{text_width}}{scores}{spread}")
         lines += [f"  {w}" for w in wrapped[1:]]
+        if c.reworded:
+            note = visible(t("compare.reworded", old=c.earlier_wording(lang) or ""))
+            lines += [f"    {w}" for w in textwrap.wrap(note, text_width)]
     return "\n".join(lines) + "\n"

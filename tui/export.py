@@ -47,7 +47,8 @@ def for_terminal(text: str, fmt: str) -> str:
 def _step_line(step) -> str:
     box = "[x]" if step.done else "[ ]"
     extra = " — ".join(x for x in (step.who, step.when) if x)
-    return f"{box} {step.text}" + (f" ({extra})" if extra else "")
+    credit = f" ({t('report.appendix1')} {step.suggestion})" if step.suggestion else ""
+    return f"{box} {step.text}{credit}" + (f" ({extra})" if extra else "")
 
 
 # Markdown -------------------------------------------------------------------
@@ -178,7 +179,9 @@ def to_json(tool: Tool, report: Report, lang: str) -> str:
             "id": r.id, "title": r.title, "part": r.part, "score": r.score, "value": r.value, "note": r.note,
         }
         if r.suggestions or r.perspectives:
-            data["suggestions"] = [{"letter": x, "text": text} for x, text in r.suggestions]
+            data["suggestions"] = [
+                {"letter": x, "credit": f"{t('report.appendix1')} {x}", "text": text} for x, text in r.suggestions
+            ]
             data["perspectives"] = r.perspectives
         return data
 
@@ -345,7 +348,7 @@ def to_text(report: Report, width: int = 80, color: bool = False) -> str:
             if r.note:
                 out += wrap(f"{t('report.note')}: {r.note}", "      ", "    ")
             for letter, text in r.suggestions:
-                out += wrap(f"{t('report.try')} ({letter}): {text}", "      ", "    → ")
+                out += wrap(f"{t('report.try')} ({t('report.appendix1')} {letter}): {text}", "      ", "    → ")
     if report.other_notes:
         out += ["", heading(t("report.other_notes"))]
         for _, text, note in report.other_notes:

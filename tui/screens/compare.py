@@ -13,7 +13,7 @@ from tui.content import load_tool
 from tui.i18n import language, t
 from tui.screens.help import HelpScreen, help_rows
 from tui.session import Session
-from tui.widgets.plain import plain_text
+from tui.widgets.plain import plain_text, visible
 
 
 class CompareScreen(Screen[None]):
@@ -54,7 +54,10 @@ class CompareScreen(Screen[None]):
         table.add_column("item", key="item")
         for c in items:
             spread = "–" if c.spread is None else (f"{c.spread} !" if c.spread >= DISAGREEMENT else str(c.spread))
-            table.add_row(spread, *["–" if s is None else str(s) for s in c.scores], c.item.loc("text", lang))
+            text = c.item.loc("text", lang)
+            if c.reworded:
+                text += "  " + t("compare.reworded", old=c.earlier_wording(lang) or "")
+            table.add_row(spread, *["–" if s is None else str(s) for s in c.scores], visible(text))
         table.focus()
 
     def action_help(self) -> None:

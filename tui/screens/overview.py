@@ -89,7 +89,7 @@ class OverviewScreen(Screen[None]):
             if r.note:
                 lines.append(f"     {t('report.note')}: “{r.note}”")
             for letter, text in r.suggestions:
-                lines.append(f"     → {t('report.try')} ({letter}): {text}")
+                lines.append(f"     → {t('report.try')} ({t('report.appendix1')} {letter}): {text}")
         return lines
 
     def action_export(self) -> None:

@@ -12,7 +12,12 @@ from tui.errors import SessionFileError
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
 
-MIGRATIONS: dict[int, Any] = {}
+def _from_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 had no tool versions on answers: absent means the tool's first version."""
+    return {**data, "schema_version": 2}
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1}
 """schema_version N -> function turning an N document into an N+1 document."""
 
 

@@ -72,12 +72,22 @@ def _put_answer(item_id: str, update: dict[str, Any]) -> Mutation:
 class SessionEditor:
     """The one way an open session is changed."""
 
-    def __init__(self, store: SessionStore, stored: StoredSession, lock: bool = True, read_only_reason: str = "") -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        stored: StoredSession,
+        lock: bool = True,
+        read_only_reason: str = "",
+        tool_version: int | None = None,
+    ) -> None:
         """Open `stored` for editing: take its lock, then read its file afresh.
 
-        Raises SessionFileError when the file can no longer be read (gone, broken, newer).
+        `tool_version` is recorded with every score, so a comparison can tell answers
+        given to an earlier wording. Raises SessionFileError when the file can no
+        longer be read (gone, broken, newer).
         """
         self.store = store
+        self.tool_version = tool_version
         self.unsaved = False
         self.last_error = ""
         self.merged = False
@@ -134,16 +144,16 @@ class SessionEditor:
     @writes
     def answer(self, item_id: str, score: int) -> None:
         """Score an item 1–5."""
-        self._change(_put_answer(item_id, {"score": score, "not_applicable": False, "at": now()}))
+        self._change(_put_answer(item_id, {"score": score, "not_applicable": False, "at": now(), "tool_version": self.tool_version}))
 
     @writes
     def not_applicable(self, item_id: str) -> None:
-        self._change(_put_answer(item_id, {"score": None, "not_applicable": True, "at": now()}))
+        self._change(_put_answer(item_id, {"score": None, "not_applicable": True, "at": now(), "tool_version": self.tool_version}))
 
     @writes
     def clear(self, item_id: str) -> None:
         """Take back a score or n.v.t., keeping the note."""
-        self._change(_put_answer(item_id, {"score": None, "not_applicable": False, "at": None}))
+        self._change(_put_answer(item_id, {"score": None, "not_applicable": False, "at": None, "tool_version": None}))
 
     @writes
     def note(self, item_id: str, text: str) -> None:

@@ -8,8 +8,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
-"""The session file format this version writes. Raise it with a migration step."""
+SCHEMA_VERSION = 2
+"""The session file format this version writes. Raise it with a migration step.
+
+2: answers record the tool version they were given with (`Answer.tool_version`).
+"""
 
 
 def now() -> datetime:
@@ -39,6 +42,7 @@ class Answer(SessionModel):
     not_applicable: bool = Field(False, description="'Niet van toepassing': answered, but no score.")
     note: str = Field("", description="The user's own words, kept verbatim.")
     at: datetime | None = Field(None, description="When the score or n.v.t. was last given.")
+    tool_version: int | None = Field(None, ge=1, description="The tool's version when the score was given.")
 
     _local_time = field_validator("at", mode="before")(as_aware)
 

@@ -20,7 +20,7 @@ def step_line(step: NextStep) -> str:
     """One line per step: box, text, who and when."""
     box = "☑" if step.done else "☐"
     extra = " · ".join(part for part in (step.who, step.when) if part)
-    letter = f" [{step.suggestion}]" if step.suggestion else ""
+    letter = f" ({t('report.appendix1')} {step.suggestion})" if step.suggestion else ""
     return f"{box} {step.text}{letter}" + (f"  — {extra}" if extra else "")
 
 
@@ -32,6 +32,7 @@ class StepsPane(Vertical):
         Binding("s", "suggest", t("key.suggestion"), id="steps.suggest"),
         Binding("space", "toggle", t("key.toggle_step"), id="steps.toggle"),
         Binding("x,delete", "remove", t("key.remove_step"), id="steps.remove"),
+        Binding("l", "source", t("key.source"), show=False, id="steps.source"),
     ]
 
     def __init__(self, editor: SessionEditor, tool: Tool, id: str | None = None) -> None:
@@ -46,6 +47,15 @@ class StepsPane(Vertical):
     @property
     def steps(self) -> list[NextStep]:
         return self.editor.session.next_steps
+
+    def action_source(self) -> None:
+        """Bijlage 1, with the original of the step's suggestion marked when it came from one."""
+        from tui.screens.reader import ReaderScreen
+
+        step = self.current()
+        by_letter = {s.letter: s for s in self.tool.suggestions}
+        quote = by_letter[step.suggestion].quote if step and step.suggestion in by_letter else ""
+        self.app.push_screen(ReaderScreen("bijlage-1", highlight=quote))
 
     def focus_list(self) -> None:
         self.query_one("#steps").focus()
