@@ -113,11 +113,11 @@ async def test_failed_save_keeps_answer_in_memory_and_retries(
 
         assert editor.session.answers[first].score == 4  # kept in memory
         assert editor.unsaved is True
-        assert "No space left" in editor.last_error
+        assert "schijf is vol" in editor.last_error
         total = widget_text(app.screen.query_one("#walk-total", Static))
         assert "NIET BEWAARD" in total
         messages = [n.message for n in app._notifications]
-        assert any("Niet bewaard" in m and "No space left" in m for m in messages), messages
+        assert any("Niet bewaard" in m and "schijf is vol" in m for m in messages), messages
         assert stored.path.read_bytes() == before  # the old file is intact
         assert not [p for p in store.root.iterdir() if p.name.endswith(".tmp")]
 

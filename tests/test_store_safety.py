@@ -249,7 +249,7 @@ def test_a_file_that_cannot_be_read_is_listed(store: SessionStore, monkeypatch: 
 
     monkeypatch.setattr("tui.session.store.read_limited", denied)
     good, bad = store.scan()
-    assert good == [] and "Permission denied" in bad[0].reason
+    assert good == [] and "geen toestemming" in bad[0].reason
 
 
 # 9. What it writes, it can read again --------------------------------------------------
@@ -320,3 +320,24 @@ def test_title_lookup_ignores_unicode_form_and_case(store: SessionStore, typed: 
     stored = store.create("Caf\u00e9 Noord")
     store.create("Cafe Zuid")
     assert store.find(typed).session.id == stored.session.id
+
+
+def test_a_rescue_copy_is_put_back_and_the_version_it_replaces_kept(store: SessionStore, tmp_path: Path, monkeypatch) -> None:
+    from tui.cli import main
+    from tui.session.rescue import write_rescue
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    stored = store.create("Regio Gered")
+    editor = SessionEditor(store, stored)
+    editor.answer(item_ids()[0], 5)
+    editor.session.answers = {**editor.session.answers}
+    editor.session.notes = "alleen in het geheugen"
+    copy = write_rescue(editor.session, store.root)
+    editor.close()
+    assert main(["--sessions-dir", str(store.root), "import", str(copy)]) == 0
+    assert not copy.exists()
+    restored = store.find(stored.session.id).session
+    assert restored.notes == "alleen in het geheugen"
+    assert len(store.scan()[0]) == 1  # put back in place, not a second session
+    [replaced] = (store.root / ".prullenbak").iterdir()
+    assert store.read(replaced).notes == ""

@@ -97,16 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = sessions_dir(getattr(args, "sessions_dir", None))
     language = getattr(args, "lang", None) or "nl"
     try:
-        if args.command == "list":
-            from tui.i18n import set_language
+        from tui.i18n import set_language
 
-            set_language(language)
+        set_language(language)
+        if args.command == "list":
             return list_sessions(folder, as_json=args.json)
         text_command = "overview-print" if args.command == "overview" and args.print else args.command
         if text_command in TEXT_COMMANDS:
-            from tui.i18n import set_language
-
-            set_language(language)
             return TEXT_COMMANDS[text_command](args, folder, language)
         return run_app(args, folder, language)
     except ContentError as error:
@@ -311,9 +308,14 @@ def import_session(args: argparse.Namespace, folder: Path, language: str) -> int
     if not os.path.lexists(source):
         say(f"{source}: no such file")
         return EXIT_USAGE
-    stored = SessionStore(folder).import_file(source)
+    store = SessionStore(folder)
     if is_rescue(source, folder):
+        stored, replaced = store.restore(source)
         os.unlink(source)
+        if replaced is not None:
+            say(f"restored; the version it replaced is in {replaced}")
+    else:
+        stored = store.import_file(source)
     print(f"{stored.session.id}\t{safe_line(str(stored.path))}")
     return 0
 

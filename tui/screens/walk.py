@@ -31,7 +31,7 @@ class WalkScreen(Screen[None]):
     BINDINGS = [
         Binding("1", "answer(1)", t("key.answer"), key_display="1-5", id="walk.answer1"),
         *[Binding(str(n), f"answer({n})", t("key.answer"), show=False, id=f"walk.answer{n}") for n in range(2, 6)],
-        Binding("0", "not_applicable", t("key.not_applicable"), id="walk.na"),
+        Binding("0", "not_applicable", t("key.not_applicable"), show=False, id="walk.na"),  # the scale shows it
         Binding("backspace", "clear", t("key.clear"), show=False, id="walk.clear"),
         Binding("n", "note", t("key.note"), id="walk.note"),
         Binding("j", "down", t("key.down"), show=False, id="walk.down"),

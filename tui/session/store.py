@@ -71,23 +71,28 @@ def same_text(a: str, b: str) -> bool:
     return unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold()
 
 
+OS_ERRORS = {
+    errno.ENOSPC: "ENOSPC",
+    errno.EDQUOT: "EDQUOT",
+    errno.EROFS: "EROFS",
+    errno.EACCES: "EACCES",
+    errno.EPERM: "EACCES",
+    errno.ENAMETOOLONG: "ENAMETOOLONG",
+    errno.ENOTDIR: "ENOTDIR",
+    errno.EEXIST: "EEXIST",
+    errno.EISDIR: "EISDIR",
+    errno.ELOOP: "ELOOP",
+    errno.ENOENT: "ENOENT",
+}
+"""Errors people meet, each with a sentence in the interface's language ('oserror.*')."""
+
+
 def describe_os_error(error: OSError) -> str:
     """One plain line for a failed file operation: what happened and what to do."""
-    hints = {
-        errno.ENOSPC: "free some space on the disk",
-        errno.EDQUOT: "free some space: your quota is full",
-        errno.EROFS: "choose a folder on a writable disk",
-        errno.EACCES: "check who owns it, or choose another folder",
-        errno.EPERM: "check who owns it, or choose another folder",
-        errno.ENAMETOOLONG: "choose a shorter name",
-        errno.ENOTDIR: "part of the path is a file, not a folder",
-        errno.EEXIST: "choose another name, or allow it to be replaced",
-        errno.EISDIR: "name a file, not a folder",
-        errno.ELOOP: "the path holds a link loop",
-    }
-    what = error.strerror or str(error)
-    hint = hints.get(error.errno or 0)
-    return f"{what}; {hint}" if hint else what
+    from tui.i18n import t
+
+    name = OS_ERRORS.get(error.errno or 0)
+    return t(f"oserror.{name}") if name else (error.strerror or str(error))
 
 
 class SessionStore:
@@ -308,6 +313,25 @@ class SessionStore:
         stored = StoredSession(session, path)
         self.save(stored, touch=False)
         return stored
+
+    def restore(self, source: Path) -> tuple[StoredSession, Path | None]:
+        """Put a rescue copy back in place of its session; the version it replaces goes to the trash.
+
+        Returns the restored session and where the replaced file went (None when there was
+        none, or when the copy belongs to no session here and was imported as a new one).
+        """
+        rescued = SessionStore(source.parent).read(source)
+        path = self.root / f"{rescued.id}{SUFFIX}"
+        try:
+            current = self.load(path)
+        except SessionFileError:
+            return self.import_file(source), None
+        if current.session.created != rescued.created:
+            return self.import_file(source), None  # same id, another session: keep both
+        replaced = self.trash(current)
+        stored = StoredSession(rescued, path)
+        self.save(stored, touch=False)
+        return stored, replaced
 
     def write_export(self, session: Session, fmt: str, text: str) -> Path:
         """An export written inside the sessions folder (exports/), private like the sessions."""
