@@ -349,5 +349,10 @@ class SessionStore:
         """
         if check_replaceable(path) and not overwrite:
             raise FileExistsError(errno.EEXIST, "exists", str(path))
-        write_atomic(path, data)
+        if not path.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
+        try:
+            write_atomic(path, data)
+        except OSError as error:  # name the file asked for, not the temporary one beside it
+            raise type(error)(error.errno, error.strerror, str(path)) from None
 
