@@ -11,7 +11,8 @@ import pytest
 from tui.content import load_note, load_strings, load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/seed/000_89394c03959e3bbb.txt")
+SEED = ROOT.parent / "shared" / "seed" / "000_89394c03959e3bbb.txt"
+"""The note as delivered: `../shared/seed` beside the repository (absent in a plain clone)."""
 
 SECTION_IDS = [
     "vooraf",
@@ -355,6 +356,8 @@ def _is_layout_line(line: str, headings: list[str]) -> bool:
 
 
 def seed_chunks(note) -> list[str]:
+    if not SEED.is_file():
+        pytest.skip(f"the seed note is not at {SEED} (../shared/seed beside the repository)")
     text = SEED.read_text(encoding="utf-8")
     for wrong, right in CORRECTIONS:
         assert wrong in text, f"correction {wrong!r} no longer needed?"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -33,16 +32,19 @@ def content_root() -> Traversable:
 
 
 def default_sessions_dir() -> Path:
-    """The checkout's `sessions/`, else the platform's per-user data folder."""
+    """The checkout's `sessions/`, else the platform's per-user data folder (XDG on Linux)."""
     if running_from_checkout():
         return _CHECKOUT_DIR / "sessions"
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_NAME / "sessions"
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "sessions"
+
+
+def state_dir() -> Path:
+    """The platform's per-user state folder (XDG_STATE_HOME on Linux): rescue copies go there first."""
+    import platformdirs
+
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
 def sessions_dir(option: str | None = None) -> Path:

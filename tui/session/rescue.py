@@ -25,10 +25,11 @@ RESCUE = ".rescue"
 
 def rescue_folders(sessions_root: Path) -> list[Path]:
     """Places to try, most durable first: the user's state folder, the sessions folder, temp, home."""
+    from tui.paths import state_dir
+
     uid = getattr(os, "getuid", lambda: 0)()
-    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     return [
-        state / "samenwerken" / "rescue",
+        state_dir() / "rescue",
         sessions_root / RESCUE,
         Path(tempfile.gettempdir()) / f"samenwerken-{uid}" / "rescue",
         Path.home() / "samenwerken-rescue",
