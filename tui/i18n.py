@@ -1,26 +1,71 @@
-"""The interface's words in Dutch (default) or English, from content/strings.toml."""
+"""The interface's words in Dutch (default) or English, from content/strings.toml.
+
+The language is chosen once, at start. `strings_for(language)` gives a `Strings`
+object for it; that object is what every renderer (report, exports, compare,
+command-line text) and every screen (through the app) is handed. Nothing reads
+a language from a global.
+
+`t()` and `set_language()` are the old global form, kept only while the last
+callers move to a `Strings` object.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
 from tui.content import load_strings
 
-_language = "nl"
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The interface's words in one language: `strings("key", name=value)` gives the text."""
+
+    language: Language
+    table: Mapping[str, str]
+    fallback: Mapping[str, str]
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self.table.get(key) or self.fallback.get(key)
+        if text is None:
+            raise KeyError(f"no interface text {key!r} in content/strings.toml")
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in self.table or key in self.fallback
+
+
+def as_language(language: str) -> Language:
+    """'nl' or 'en'; anything else is Dutch, the app's default."""
+    return "en" if language == "en" else "nl"
+
+
+@cache
+def strings_for(language: str) -> Strings:
+    """The Strings of a language (read once per run); Dutch text fills any gap."""
+    tables = load_strings()
+    chosen = as_language(language)
+    return Strings(chosen, tables[chosen], tables["nl"])
+
+
+_language: Language = "nl"
 
 
 def set_language(language: str) -> None:
-    """Choose the interface language for the rest of the run ('nl' or 'en')."""
+    """Old global form: choose the language `t()` speaks."""
     global _language
-    _language = language if language in ("nl", "en") else "nl"
+    _language = as_language(language)
 
 
-def language() -> str:
+def language() -> Language:
     return _language
 
 
 def t(key: str, **values: object) -> str:
-    """The text for `key` in the current language, with `{placeholders}` filled in."""
-    strings = load_strings()
-    text = strings[_language].get(key) or strings["nl"].get(key)
-    if text is None:
-        raise KeyError(f"no interface text {key!r} in content/strings.toml")
-    return text.format(**values) if values else text
+    """Old global form: the text for `key` in the language last set."""
+    return strings_for(_language)(key, **values)
