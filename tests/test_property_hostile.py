@@ -22,8 +22,8 @@ strict UTF-8 stream and stderr a backslashreplace one, as Python's real streams:
 - every JSON output still parses to the user's exact text.
 
 Local time is Amsterdam's, the users' own. App bugs found while writing these
-are kept out of the generators and pinned by strict xfail tests at the end of
-the file (see KNOWN BUGS there).
+are pinned by regression tests at the end of the file (FOUND BUGS there); the
+generators still stay clear of those cases so each failure reads plainly.
 """
 
 from __future__ import annotations
@@ -970,13 +970,10 @@ def test_large_session_within_the_limit_is_read_and_shown(tmp_path: Path) -> Non
     check(cli(folder, "overview", f"groot-{SALT}", "--print"))
 
 
-# -- KNOWN BUGS --------------------------------------------------------------------------------
-# Found by the properties above; kept out of their generators and pinned here. Each is
-# xfail(strict=True): when the app is fixed it passes, and strict makes that a failure,
-# so the xfail (and the narrowing in the generator named in its docstring) gets removed.
+# -- FOUND BUGS --------------------------------------------------------------------------------
+# Found by the properties above and fixed; each test pins one (its docstring says what broke).
 
 
-@pytest.mark.xfail(strict=True, reason="bug A: tomllib's ValueError for an integer over 4300 digits escapes scan()")
 def test_bug_a_huge_integer_is_a_bad_file(tmp_path: Path) -> None:
     """`x = 111…1` (4301 digits, 4 KB) stops list, export, overview and compare for every session.
 
@@ -1003,26 +1000,28 @@ EDGE_TIMES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="bug B: .astimezone() of an offset date-time at the edge of the range overflows")
 @pytest.mark.parametrize(("key", "value", "command"), EDGE_TIMES)
-def test_bug_b_offset_times_at_the_edges(tmp_path: Path, key: str, value: str, command: tuple[str, ...]) -> None:
-    """A valid session whose `updated`/`created` is an offset date-time near year 1 or 9999.
+def test_offset_times_at_the_edges_are_a_bad_file_not_a_crash(
+    tmp_path: Path, key: str, value: str, command: tuple[str, ...]
+) -> None:
+    """A session whose `updated`/`created` is an offset date-time near year 1 or 9999.
 
-    The file is read (`list` shows it), but `export` md/html, `overview --print`
-    (`s.updated.astimezone()` for "laatst bijgewerkt") and `compare --names`
-    (`s.created.astimezone()` in compare_report.labels) raise OverflowError:
-    "unexpected error", exit 1. In any local time zone. Generator narrowed:
-    `session_times` (years 2-9998).
+    Such a time cannot be shown in local time, so the file is listed as bad with a
+    reason, and a command naming it says so in one line (exit 2): it never crashes
+    (it used to: OverflowError from `.astimezone()` in the renderers).
     """
     folder = tmp_path / "sessions"
     two_nasty_sessions(folder)
     put(folder, "rand.toml", _session_with(f"{key} = {value}")())
     ident = f"anders-{SALT}"
     argv = [command[0], ident, *([A_ID] if command[0] == "compare" else []), *command[1:]]
-    check(cli(folder, *argv))
+    ran = cli(folder, *argv)
+    assert ran.code == 2 and "unexpected error" not in ran.err, str(ran)
+    assert len(ran.err.strip().splitlines()) == 1, str(ran)
+    listed = cli(folder, "list")
+    assert "rand.toml" in listed.err and "range" in listed.err, str(listed)
 
 
-@pytest.mark.xfail(strict=True, reason="bug C: a local date-time that overflows to UTC raises OverflowError out of scan()")
 def test_bug_c_local_time_at_the_edge_west_of_utc(tmp_path: Path) -> None:
     """`updated = 9999-12-31T23:59:59` (no offset) with local time west of UTC (New York).
 
@@ -1040,7 +1039,6 @@ def test_bug_c_local_time_at_the_edge_west_of_utc(tmp_path: Path) -> None:
         check(cli(folder, "list"), quiet=False)
 
 
-@pytest.mark.xfail(strict=True, reason="bug D: list --json writes a non-UTF-8 file name as a lone surrogate: UnicodeEncodeError")
 def test_bug_d_good_session_under_a_name_that_is_not_utf8(tmp_path: Path) -> None:
     """A good session in a file whose name is not UTF-8 (b'\\xff.toml', e.g. from an old zip).
 
@@ -1055,7 +1053,6 @@ def test_bug_d_good_session_under_a_name_that_is_not_utf8(tmp_path: Path) -> Non
     check(cli(folder, "list", "--json"), quiet=False)
 
 
-@pytest.mark.xfail(strict=True, reason="bug E: a key with a line break makes the BadFile reason more than one line")
 def test_bug_e_bad_file_reason_is_one_line(tmp_path: Path) -> None:
     """An unknown key `"a\\nb" = 1` (or an answer keyed so) gives reason 'a\\nb: unknown key …'.
 

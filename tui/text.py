@@ -126,8 +126,11 @@ def _json_escape(cp: int) -> str:
     return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
 
 
-_JSON = {cp: _json_escape(cp) for cp in DANGEROUS if cp not in (0x09, 0x0A, 0x0D)}
-"""Tab, newline and CR are JSON's own blanks between values (inside strings json.dumps escapes them)."""
+_JSON = {cp: _json_escape(cp) for cp in DANGEROUS if cp not in (0x09, 0x0A, 0x0D)} | {
+    cp: _json_escape(cp) for cp in range(0xD800, 0xE000)
+}
+"""Tab, newline and CR are JSON's own blanks between values (inside strings json.dumps escapes them).
+Lone surrogates (a file name that is not UTF-8) are escaped too: they cannot be written as UTF-8."""
 
 
 def escape_json(json_text: str) -> str:

@@ -9,6 +9,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from tui.errors import SessionFileError
+from tui.text import safe_line
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
 
@@ -42,6 +43,8 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
         raise SessionFileError(path, "", f"not valid TOML ({error})") from None
     except RecursionError:
         raise SessionFileError(path, "", "nested too deeply to be a session file") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise SessionFileError(path, "", f"not a value a session holds ({str(error)[:80]})") from None
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionFileError(path, "schema_version", "missing or not a whole number: not a session file")
@@ -62,9 +65,9 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
         raise SessionFileError(path, "", "nested too deeply to be a session file") from None
     except ValidationError as error:
         first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(top)"
+        field = safe_line(".".join(str(p) for p in first["loc"]) or "(top)")
         problem = "unknown key (kept as is; fix or remove it)" if first["type"] == "extra_forbidden" else first["msg"]
-        raise SessionFileError(path, field[:80], problem[:200]) from None
+        raise SessionFileError(path, field[:80], safe_line(problem[:200])) from None
 
 
 def dump(session: Session) -> bytes:

@@ -21,11 +21,19 @@ def now() -> datetime:
 
 
 def as_aware(value: Any) -> Any:
-    """A hand-edited time without a zone is local time; a date alone is its local midnight."""
-    if isinstance(value, datetime):
-        return value.astimezone() if value.tzinfo is None else value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day).astimezone()
+    """A hand-edited time without a zone is local time; a date alone is its local midnight.
+
+    A time that cannot be shown in local time (at the very edge of the calendar) is refused.
+    """
+    try:
+        if isinstance(value, datetime):
+            aware = value.astimezone() if value.tzinfo is None else value
+            aware.astimezone()  # it must be showable where the user is
+            return aware
+        if isinstance(value, date):
+            return datetime(value.year, value.month, value.day).astimezone()
+    except (OverflowError, ValueError, OSError):
+        raise ValueError("a date and time outside the range that can be shown") from None
     return value
 
 
