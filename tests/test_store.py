@@ -14,8 +14,7 @@ from pydantic import ValidationError
 
 from tests.session_helpers import file_state, item_ids, read_session
 from tui.errors import SessionFileError, SessionNotFound
-from tui.session import Answer, NextStep, SessionStore
-from tui.session import codec
+from tui.session import Answer, NextStep, SessionStore, codec
 from tui.session.editor import SessionEditor
 
 T0 = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
@@ -137,9 +136,7 @@ def make_bad_files(store: SessionStore, tmp_path: Path) -> dict[str, str]:
     (root / "binary.toml").write_bytes(b"schema_version = 1\x00\x01\x02")
     (root / "latin1.toml").write_bytes('title = "Café"\n'.encode("latin-1"))
     (root / "invalid.toml").write_bytes(b"not toml [[[")
-    (root / "wrongtype.toml").write_text(
-        valid + '\n[answers."waarom.geen-noodzaak"]\nscore = "x"\n', "utf-8"
-    )
+    (root / "wrongtype.toml").write_text(valid + '\n[answers."waarom.geen-noodzaak"]\nscore = "x"\n', "utf-8")
     (root / "unknown.toml").write_text("extra_key = 1\n" + valid, "utf-8")
     (root / "newer.toml").write_text(valid.replace("schema_version = 2", "schema_version = 99"), "utf-8")
     (root / "folder.toml").mkdir()
@@ -166,9 +163,7 @@ def test_scan_good_newest_first_and_bad_files_named(store: SessionStore, tmp_pat
     new = good_file(store, "Nieuw", T0 + timedelta(days=2))
     middle = good_file(store, "Midden", T0 + timedelta(days=1))
     expected = make_bad_files(store, tmp_path)
-    before = {
-        p.name: file_state(p) for p in store.root.iterdir() if p.is_file() and not p.is_symlink()
-    }
+    before = {p.name: file_state(p) for p in store.root.iterdir() if p.is_file() and not p.is_symlink()}
     outside_before = file_state(tmp_path / "outside.toml")
 
     good, bad = store.scan()
@@ -239,7 +234,9 @@ def test_loading_without_change_writes_nothing(store: SessionStore) -> None:
 # names -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("title", ["../../x", "/etc/passwd", "..", "CON", "x" * 400, "🙂 emoji", "nul", "...", "a/b\\c"])
+@pytest.mark.parametrize(
+    "title", ["../../x", "/etc/passwd", "..", "CON", "x" * 400, "🙂 emoji", "nul", "...", "a/b\\c"]
+)
 def test_titles_give_safe_file_names(store: SessionStore, tmp_path: Path, title: str) -> None:
     stored = store.create(title)
     path = stored.path
@@ -348,7 +345,9 @@ answers = st.dictionaries(
     max_size=10,
 )
 steps = st.lists(
-    st.builds(NextStep, text=texts, who=texts, when=texts, done=st.booleans(), suggestion=st.sampled_from(["", "a", "i"])),
+    st.builds(
+        NextStep, text=texts, who=texts, when=texts, done=st.booleans(), suggestion=st.sampled_from(["", "a", "i"])
+    ),
     max_size=3,
 )
 

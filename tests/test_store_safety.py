@@ -7,6 +7,7 @@ as another process would.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from datetime import datetime
@@ -16,10 +17,15 @@ import pytest
 
 from tests.session_helpers import file_state, item_ids, read_session
 from tui.errors import LimitExceeded, SessionFileError, UnsafePath
+from tui.i18n import strings_for
 from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
-from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE
+from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE, OverLimit
 from tui.session.lock import SessionLock
+from tui.session.reason import Reason
+from tui.session.store import describe_os_error
+
+DUTCH, ENGLISH = strings_for("nl"), strings_for("en")
 
 # 1. No stale copy ever overwrites newer answers --------------------------------------
 
@@ -89,9 +95,13 @@ def test_one_lock_per_file_from_two_sessions_folders(tmp_path: Path) -> None:
     first = SessionEditor(elsewhere, elsewhere.find(str(stored.path)))
     second = SessionEditor(home, home.find(stored.session.id))
     assert not first.read_only
-    assert second.read_only and "pid" in second.read_only_reason
-    with pytest.raises(ReadOnly):
+    assert second.read_only and second.read_only_reason is not None
+    assert second.read_only_reason.key == "readonly.locked"
+    assert "pid" in second.read_only_reason.text(ENGLISH)
+    assert second.read_only_reason.text(DUTCH).startswith("open in een ander venster (pid")
+    with pytest.raises(ReadOnly) as refused:
         second.answer(item_ids()[0], 1)
+    assert refused.value.reason == second.read_only_reason
     assert not (tmp_path / "b" / ".locks").exists()  # the lock lives beside the file
 
 
@@ -116,12 +126,15 @@ def test_a_lock_file_that_is_a_link_is_refused_and_its_target_untouched(store: S
     lock.path.parent.mkdir(exist_ok=True)
     lock.path.symlink_to(victim)
     editor = SessionEditor(store, stored)
-    assert editor.read_only and "link" in editor.read_only_reason
+    assert editor.read_only and editor.read_only_reason is not None
+    assert "link" in editor.read_only_reason.text(ENGLISH)
     assert victim.read_text() == "do not truncate me"
 
 
 @pytest.mark.parametrize("folder", [".locks", "exports", ".prullenbak", ".logs"])
-def test_app_folders_that_are_links_are_refused_and_never_chmodded(store: SessionStore, tmp_path: Path, folder: str) -> None:
+def test_app_folders_that_are_links_are_refused_and_never_chmodded(
+    store: SessionStore, tmp_path: Path, folder: str
+) -> None:
     stored = store.create("Regio Map")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o755)
@@ -156,7 +169,8 @@ def test_a_session_file_that_is_a_link_opens_read_only_and_stays_a_link(store: S
     link = store.root / "verwijzing.toml"
     link.symlink_to(stored.path.name)
     editor = SessionEditor(store, store.load(link))
-    assert editor.read_only and "link" in editor.read_only_reason
+    assert editor.read_only_reason == Reason("readonly.link")
+    assert editor.read_only_reason.text(DUTCH) == "het bestand is een link; samenwerken vervangt geen links"
     with pytest.raises(ReadOnly):
         editor.answer(item_ids()[0], 5)
     with pytest.raises(SessionFileError, match="link"):
@@ -166,7 +180,7 @@ def test_a_session_file_that_is_a_link_opens_read_only_and_stays_a_link(store: S
 
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "folder", "device"])
 def test_export_to_a_non_regular_file_is_refused(store: SessionStore, tmp_path: Path, kind: str) -> None:
-    stored = store.create("Regio Export")
+    store.create("Regio Export")
     target = tmp_path / "target"
     victim = tmp_path / "victim.txt"
     victim.write_text("keep")
@@ -197,7 +211,7 @@ def test_export_over_an_existing_file_needs_permission(store: SessionStore, tmp_
 
 # 7. One bad file never stops anything ----------------------------------------------------
 
-VALID = "schema_version = 1\nid = \"{id}\"\ntitle = \"{id}\"\ncreated = 2024-01-01T10:00:00Z\nupdated = {updated}\n"
+VALID = 'schema_version = 1\nid = "{id}"\ntitle = "{id}"\ncreated = 2024-01-01T10:00:00Z\nupdated = {updated}\n'
 
 
 def test_local_times_and_bare_dates_are_read_as_local_time(store: SessionStore) -> None:
@@ -249,7 +263,10 @@ def test_a_file_that_cannot_be_read_is_listed(store: SessionStore, monkeypatch: 
 
     monkeypatch.setattr("tui.session.store.read_limited", denied)
     good, bad = store.scan()
-    assert good == [] and "geen toestemming" in bad[0].reason
+    assert (
+        good == []
+        and bad[0].reason == "cannot be read (permission denied; check who owns it, or choose another folder)"
+    )
 
 
 # 9. What it writes, it can read again --------------------------------------------------
@@ -274,6 +291,56 @@ def test_limits_are_checked_before_anything_changes(store: SessionStore) -> None
     assert len(read_session(stored.path)["next_steps"]) == MAX_STEPS
 
 
+@pytest.mark.parametrize(
+    ("strings", "too_long", "too_many"),
+    [
+        (DUTCH, "De titel is 401 tekens lang; er passen er hoogstens 400 in", "Vervolgstappen: hoogstens 200"),
+        (ENGLISH, "The title is 401 characters long; at most 400 fit", "Next steps: at most 200"),
+    ],
+)
+def test_a_limit_says_what_and_how_much_in_the_language_asked(store: SessionStore, strings, too_long, too_many) -> None:
+    stored = store.create("Regio Grens")
+    editor = SessionEditor(store, stored)
+    with pytest.raises(OverLimit) as caught:
+        editor.set_title("t" * (MAX_TITLE + 1))
+    assert caught.value.reason.text(strings) == too_long
+    assert str(caught.value) == "The title is 401 characters long; at most 400 fit"
+    for n in range(MAX_STEPS):
+        editor.add_step(f"stap {n}")
+    with pytest.raises(OverLimit) as caught:
+        editor.add_step("een te veel")
+    assert caught.value.reason.text(strings) == too_many
+
+
+@pytest.mark.parametrize(
+    ("strings", "full", "denied"),
+    [
+        (DUTCH, "de schijf is vol; maak ruimte vrij", "je mag niet schrijven in {folder}"),
+        (ENGLISH, "the disk is full; free some space", "you may not write in {folder}"),
+    ],
+)
+def test_file_problems_are_said_in_the_language_asked(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch, strings, full: str, denied: str
+) -> None:
+    stored = store.create("Regio Vol")
+    editor = SessionEditor(store, stored)
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("tui.session.store.write_atomic", disk_full)
+    with pytest.raises(SaveFailed) as caught:
+        editor.answer(item_ids()[0], 4)
+    assert editor.unsaved and editor.last_error == caught.value.reason
+    assert caught.value.reason.text(strings) == full
+    assert describe_os_error(OSError(errno.ENOSPC, "x"), strings) == full
+    assert describe_os_error(OSError(errno.EBUSY, "Device or resource busy"), strings) == "Device or resource busy"
+
+    assert store.not_writable(strings) == ""
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert store.not_writable(strings) == denied.format(folder=store.root)
+
+
 def test_a_session_too_large_for_its_file_is_not_written(store: SessionStore) -> None:
     stored = store.create("Regio Groot")
     editor = SessionEditor(store, stored)
@@ -286,7 +353,9 @@ def test_a_session_too_large_for_its_file_is_not_written(store: SessionStore) ->
     store.load(stored.path)  # what is on disk still reads
 
 
-def test_import_refuses_a_huge_file_before_parsing(store: SessionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_refuses_a_huge_file_before_parsing(
+    store: SessionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     huge = tmp_path / "groot.toml"
     with open(huge, "wb") as out:
         out.truncate(MAX_FILE_BYTES + 1)
@@ -322,7 +391,9 @@ def test_title_lookup_ignores_unicode_form_and_case(store: SessionStore, typed: 
     assert store.find(typed).session.id == stored.session.id
 
 
-def test_a_rescue_copy_is_put_back_and_the_version_it_replaces_kept(store: SessionStore, tmp_path: Path, monkeypatch) -> None:
+def test_a_rescue_copy_is_put_back_and_the_version_it_replaces_kept(
+    store: SessionStore, tmp_path: Path, monkeypatch
+) -> None:
     from tui.cli import main
     from tui.session.rescue import write_rescue
 

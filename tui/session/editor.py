@@ -15,15 +15,15 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
-from tui.errors import ChangedOnDisk, SessionFileError, UserFileError
-from tui.i18n import t
+from tui.errors import ChangedOnDisk, UserFileError
 from tui.session import limits
 from tui.session.lock import SessionLock
 from tui.session.model import Answer, NextStep, Session, now
+from tui.session.reason import Reason
 from tui.session.rescue import write_rescue
-from tui.session.store import SessionStore, StoredSession, describe_os_error
+from tui.session.store import SessionStore, StoredSession, os_error_reason
 
 T = TypeVar("T")
 Mutation = Callable[[Session], bool]
@@ -33,11 +33,22 @@ MERGE_TRIES = 3
 
 
 class SaveFailed(Exception):
-    """The change is kept in memory but is not on disk yet."""
+    """The change is kept in memory but is not on disk yet; `reason.text(strings)` says why."""
+
+    def __init__(self, reason: Reason) -> None:
+        self.reason = reason
+        super().__init__(str(reason))
 
 
 class ReadOnly(Exception):
-    """This session cannot be written here (open elsewhere, a link, a read-only folder): nothing changed."""
+    """This session cannot be written here (open elsewhere, a link, a read-only folder): nothing changed.
+
+    `reason.text(strings)` says why.
+    """
+
+    def __init__(self, reason: Reason) -> None:
+        self.reason = reason
+        super().__init__(str(reason))
 
 
 def writes(method: Callable[..., T]) -> Callable[..., T]:
@@ -45,7 +56,7 @@ def writes(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def guarded(self: SessionEditor, *args: Any, **kwargs: Any) -> T:
-        if self.read_only:
+        if self.read_only_reason is not None:
             raise ReadOnly(self.read_only_reason)
         return method(self, *args, **kwargs)
 
@@ -77,27 +88,30 @@ class SessionEditor:
         store: SessionStore,
         stored: StoredSession,
         lock: bool = True,
-        read_only_reason: str = "",
+        read_only_reason: Reason | None = None,
         tool_version: int | None = None,
     ) -> None:
         """Open `stored` for editing: take its lock, then read its file afresh.
 
         `tool_version` is recorded with every score, so a comparison can tell answers
-        given to an earlier wording. Raises SessionFileError when the file can no
+        given to an earlier wording. `read_only_reason` opens it read-only from the start
+        (e.g. the folder cannot be written). Raises SessionFileError when the file can no
         longer be read (gone, broken, newer).
         """
         self.store = store
         self.tool_version = tool_version
         self.unsaved = False
-        self.last_error = ""
+        self.last_error: Reason | None = None
+        """Why the last save failed (None when everything is on disk)."""
         self.merged = False
         """Set when a save found changes made elsewhere and kept both; the screen says so once."""
         self._pending: list[Mutation] = []
         self.lock = SessionLock(stored.path)
         self.read_only_reason = read_only_reason
+        """Why this session cannot be written here (None when it can)."""
         if os.path.islink(stored.path):
-            self.read_only_reason = t("readonly.link")
-        elif lock and not self.read_only_reason:
+            self.read_only_reason = Reason("readonly.link")
+        elif lock and self.read_only_reason is None:
             self.read_only_reason = self._take_lock()
         try:
             self.stored = store.load(stored.path)
@@ -105,20 +119,20 @@ class SessionEditor:
             self.lock.release()
             raise
 
-    def _take_lock(self) -> str:
-        """'' when this editor may write, else why not."""
+    def _take_lock(self) -> Reason | None:
+        """None when this editor may write, else why not."""
         try:
             if self.lock.acquire():
-                return ""
-            return t("readonly.locked", holder=self.lock.holder())
+                return None
+            return Reason("readonly.locked", {"holder": self.lock.holder()})
         except UserFileError as error:
-            return t("readonly.unsafe", reason=str(error))
+            return Reason("readonly.unsafe", {"reason": str(error)})
         except OSError as error:
-            return t("readonly.folder", reason=describe_os_error(error))
+            return Reason("readonly.folder", {"reason": os_error_reason(error)})
 
     @property
     def read_only(self) -> bool:
-        return bool(self.read_only_reason)
+        return self.read_only_reason is not None
 
     @property
     def path(self) -> Path:
@@ -144,11 +158,19 @@ class SessionEditor:
     @writes
     def answer(self, item_id: str, score: int) -> None:
         """Score an item 1–5."""
-        self._change(_put_answer(item_id, {"score": score, "not_applicable": False, "at": now(), "tool_version": self.tool_version}))
+        self._change(
+            _put_answer(
+                item_id, {"score": score, "not_applicable": False, "at": now(), "tool_version": self.tool_version}
+            )
+        )
 
     @writes
     def not_applicable(self, item_id: str) -> None:
-        self._change(_put_answer(item_id, {"score": None, "not_applicable": True, "at": now(), "tool_version": self.tool_version}))
+        self._change(
+            _put_answer(
+                item_id, {"score": None, "not_applicable": True, "at": now(), "tool_version": self.tool_version}
+            )
+        )
 
     @writes
     def clear(self, item_id: str) -> None:
@@ -263,24 +285,26 @@ class SessionEditor:
     def commit(self) -> None:
         """Save now; on failure keep everything in memory and raise SaveFailed."""
         try:
-            self._write()
+            if not self._write():
+                self._failed(Reason("readonly.keeps_changing"))
         except OSError as error:
-            self._failed(describe_os_error(error))
+            self._failed(os_error_reason(error))
         except UserFileError as error:
-            self._failed(str(error.problem))
+            self._failed(Reason.plain(error.problem))
         self.unsaved = False
-        self.last_error = ""
+        self.last_error = None
 
-    def _failed(self, reason: str) -> None:
+    def _failed(self, reason: Reason) -> NoReturn:
         self.unsaved = True
         self.last_error = reason
         raise SaveFailed(reason) from None
 
-    def _write(self) -> None:
+    def _write(self) -> bool:
         """Save; when the file changed elsewhere, read it again and apply the unsaved changes on top.
 
-        A file that changed into something unreadable (broken, newer) is never overwritten:
-        the SessionFileError goes up and the changes stay in memory.
+        False when it kept changing through every try. A file that changed into something
+        unreadable (broken, newer) is never overwritten: the SessionFileError goes up and
+        the changes stay in memory.
         """
         for _ in range(MERGE_TRIES):
             try:
@@ -293,8 +317,8 @@ class SessionEditor:
                 self.merged = True
                 continue
             self._pending.clear()
-            return
-        raise SessionFileError(str(self.stored.path), "", t("readonly.keeps_changing"))
+            return True
+        return False
 
     def retry(self) -> bool:
         """Try a failed save again; True when everything is on disk."""

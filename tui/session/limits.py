@@ -7,7 +7,7 @@ size once more before it is written. Generous for people, small for a file.
 from __future__ import annotations
 
 from tui.errors import LimitExceeded
-from tui.i18n import t
+from tui.session.reason import Reason
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are not sessions this app wrote; reading them would stall the list."""
@@ -22,13 +22,25 @@ MAX_STEPS = 200
 MAX_CONTEXT_CHOICES = 100
 
 
+class OverLimit(LimitExceeded):
+    """A text or list is longer than a session may hold; nothing was changed.
+
+    `reason.text(strings)` says what and by how much in the interface's language;
+    `str(error)` says it in English (for logs).
+    """
+
+    def __init__(self, reason: Reason) -> None:
+        self.reason = reason
+        super().__init__(str(reason))
+
+
 def check_length(what: str, text: str, limit: int) -> None:
-    """Raise LimitExceeded when `text` is longer than `limit` characters; `what` names a 'limit.*' text."""
+    """Raise OverLimit when `text` is longer than `limit` characters; `what` names a 'limit.*' text."""
     if len(text) > limit:
-        raise LimitExceeded(t("limit.too_long", what=t(f"limit.{what}"), n=len(text), max=limit))
+        raise OverLimit(Reason("limit.too_long", {"what": Reason(f"limit.{what}"), "n": len(text), "max": limit}))
 
 
 def check_count(what: str, count: int, limit: int) -> None:
-    """Raise LimitExceeded when a list would hold more than `limit` entries."""
+    """Raise OverLimit when a list would hold more than `limit` entries."""
     if count > limit:
-        raise LimitExceeded(t("limit.too_many", what=t(f"limit.{what}"), max=limit))
+        raise OverLimit(Reason("limit.too_many", {"what": Reason(f"limit.{what}"), "max": limit}))

@@ -15,6 +15,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
 from tui.session import codec
@@ -23,6 +24,10 @@ from tui.session.limits import MAX_FILE_BYTES
 from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
 from tui.session.naming import new_session_id
+from tui.session.reason import Reason
+
+if TYPE_CHECKING:
+    from tui.i18n import Strings
 
 SUFFIX = ".toml"
 TRASH = ".prullenbak"
@@ -87,12 +92,22 @@ OS_ERRORS = {
 """Errors people meet, each with a sentence in the interface's language ('oserror.*')."""
 
 
-def describe_os_error(error: OSError) -> str:
-    """One plain line for a failed file operation: what happened and what to do."""
-    from tui.i18n import t
-
+def os_error_reason(error: OSError) -> Reason:
+    """What happened in a failed file operation and what to do, in no language yet."""
     name = OS_ERRORS.get(error.errno or 0)
-    return t(f"oserror.{name}") if name else (error.strerror or str(error))
+    return Reason(f"oserror.{name}") if name else Reason.plain(error.strerror or str(error))
+
+
+def describe_os_error(error: OSError, strings: Strings) -> str:
+    """One plain line for a failed file operation, in the language of `strings`."""
+    return os_error_reason(error).text(strings)
+
+
+def _in_english(error: OSError) -> str:
+    """An OS error inside the store's own messages about files, which are English like every UserFileError."""
+    from tui.i18n import strings_for
+
+    return describe_os_error(error, strings_for("en"))
 
 
 class SessionStore:
@@ -112,7 +127,7 @@ class SessionStore:
         except FileNotFoundError:
             return good, bad
         except OSError as error:
-            return good, [BadFile(self.root, f"the sessions folder cannot be read: {describe_os_error(error)}")]
+            return good, [BadFile(self.root, f"the sessions folder cannot be read: {_in_english(error)}")]
         for name in names:
             if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
@@ -134,7 +149,7 @@ class SessionStore:
         try:
             info = os.lstat(path)
         except OSError as error:
-            raise SessionFileError(name, "", f"cannot be read ({describe_os_error(error)})") from None
+            raise SessionFileError(name, "", f"cannot be read ({_in_english(error)})") from None
         is_link = stat.S_ISLNK(info.st_mode)
         if is_link:
             try:
@@ -153,7 +168,7 @@ class SessionStore:
         try:
             raw, info = read_limited(path, MAX_FILE_BYTES)
         except OSError as error:
-            raise SessionFileError(name, "", f"cannot be read ({describe_os_error(error)})") from None
+            raise SessionFileError(name, "", f"cannot be read ({_in_english(error)})") from None
         except ValueError as error:
             raise SessionFileError(name, "", str(error)) from None
         session, version = codec.parse_versioned(raw, name)
@@ -187,10 +202,8 @@ class SessionStore:
                 raise SessionNotFound(f"{ref!r} matches more than one session: {names}")
         raise SessionNotFound(f"no session {ref!r} in {self.root}")
 
-    def not_writable(self) -> str:
-        """Why nothing can be written in this folder ('' when it can), in the user's language. Creates nothing."""
-        from tui.i18n import t
-
+    def not_writable(self, strings: Strings) -> str:
+        """Why nothing can be written in this folder ('' when it can), in the language of `strings`. Creates nothing."""
         folder = self.root
         while not os.path.lexists(folder):
             if folder.parent == folder:
@@ -199,15 +212,15 @@ class SessionStore:
         try:
             info = os.stat(folder)
         except OSError as error:
-            return f"{folder}: {describe_os_error(error)}"
+            return f"{folder}: {describe_os_error(error, strings)}"
         if not stat.S_ISDIR(info.st_mode):
-            return t("folder.not_a_folder", folder=str(folder))
+            return strings("folder.not_a_folder", folder=str(folder))
         if folder == self.root and not os.path.islink(folder) and hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return t("folder.not_yours", folder=str(folder))
+            return strings("folder.not_yours", folder=str(folder))
         if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
-            return t("folder.read_only_disk", folder=str(folder))
+            return strings("folder.read_only_disk", folder=str(folder))
         if not os.access(folder, os.W_OK | os.X_OK):
-            return t("folder.no_write", folder=str(folder))
+            return strings("folder.no_write", folder=str(folder))
         return ""
 
     # writing ---------------------------------------------------------------
@@ -355,4 +368,3 @@ class SessionStore:
             write_atomic(path, data)
         except OSError as error:  # name the file asked for, not the temporary one beside it
             raise type(error)(error.errno, error.strerror, str(path)) from None
-
