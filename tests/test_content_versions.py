@@ -76,7 +76,9 @@ def test_item_ids_never_change(tool):
 def test_directions_never_flip(tool):
     """A flipped direction would turn every saved answer around: make a new item instead."""
     negative = {item.id for part in tool.scale_parts for item in part.items if part.item_direction(item) == "negative"}
-    assert negative == {i for i in IDS if i.startswith(("waarom.", "hindert."))} | {"belangen.prikkel-eigen-organisatie"}
+    assert negative == {i for i in IDS if i.startswith(("waarom.", "hindert."))} | {
+        "belangen.prikkel-eigen-organisatie"
+    }
 
 
 def test_the_tool_has_a_version(tool):
@@ -85,7 +87,7 @@ def test_the_tool_has_a_version(tool):
 
 
 def test_reworded_between_1_and_2(tool):
-    changed = reworded_items(tool, 1, 2)
+    changed = reworded_items(tool, 1, 2, "nl")
     assert {r.item.id for r in changed} == REWORDED_IN_2
     assert [r.item.id for r in changed] == [i for i in IDS if i in REWORDED_IN_2]  # walk order
     for r in changed:
@@ -98,13 +100,13 @@ def test_reworded_between_1_and_2(tool):
 
 
 def test_nothing_is_reworded_within_one_version(tool):
-    assert reworded_items(tool, 1, 1) == []
-    assert reworded_items(tool, 2, 2) == []
+    assert reworded_items(tool, 1, 1, "nl") == []
+    assert reworded_items(tool, 2, 2, "nl") == []
 
 
 def test_order_of_versions_does_not_matter(tool):
-    forward = reworded_items(tool, 1, 2)
-    backward = reworded_items(tool, 2, 1)
+    forward = reworded_items(tool, 1, 2, "nl")
+    backward = reworded_items(tool, 2, 1, "nl")
     assert [r.item.id for r in backward] == [r.item.id for r in forward]
     assert [(r.old, r.new) for r in backward] == [(r.new, r.old) for r in forward]
 
@@ -125,9 +127,7 @@ def test_wording_at(tool):
 
 def session(answers: dict[str, int]) -> Session:
     at = datetime(2024, 3, 1, tzinfo=UTC)
-    return Session(
-        id="s", title="S", created=at, updated=at, answers={i: Answer(score=s) for i, s in answers.items()}
-    )
+    return Session(id="s", title="S", created=at, updated=at, answers={i: Answer(score=s) for i, s in answers.items()})
 
 
 def test_sessions_without_a_version_were_answered_with_version_1(tool):
@@ -154,9 +154,9 @@ def test_compare_flags_answers_to_different_wordings(tool):
     assert not ComparedItem(item, part, [4, 2]).reworded  # versions unknown
     same = tool.item("helpt.urgentie")
     assert not ComparedItem(same, part, [4, 2], [1, 2]).reworded
-    assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording() == item.history[0].text
+    assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording("nl") == item.history[0].text
     assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording("en") == item.history[0].text_en
-    assert ComparedItem(item, part, [4, 2], [2, 2]).earlier_wording() is None
+    assert ComparedItem(item, part, [4, 2], [2, 2]).earlier_wording("nl") is None
 
 
 def test_compare_of_today_s_sessions_flags_nothing(tool):
@@ -205,15 +205,19 @@ def test_the_editor_records_the_tool_version_with_each_score(tmp_path: Path, too
 def test_compare_output_says_which_statement_was_reworded(tool) -> None:
     import json
 
-    from tui.compare_report import compare_json, compare_table
+    from tui.compare import build_comparison
+    from tui.compare_export import compare_json, compare_markdown, compare_table
+    from tui.i18n import strings_for
 
     old = session({"helpt.benchmarks": 5, "helpt.urgentie": 5})  # format 1: answered with version 1
     new = session({"helpt.benchmarks": 1, "helpt.urgentie": 1})
     new.answers = {i: a.model_copy(update={"tool_version": 2}) for i, a in new.answers.items()}
-    table = compare_table(tool, [old, new], "nl", width=120)
+    comparison = build_comparison(tool, [old, new], strings_for("nl"))
+    table = compare_table(comparison, width=120)
     earlier = tool.item("helpt.benchmarks").history[0].text
     assert "anders geformuleerd" in table and earlier[:30] in table.replace("\n    ", " ")
-    items = {i["id"]: i for i in json.loads(compare_json(tool, [old, new], "nl"))["items"]}
+    assert "anders geformuleerd" in compare_markdown(comparison)
+    items = {i["id"]: i for i in json.loads(compare_json(comparison))["items"]}
     assert items["helpt.benchmarks"]["reworded"] is True
     assert items["helpt.benchmarks"]["earlier_wording"] == earlier
     assert items["helpt.urgentie"]["reworded"] is False

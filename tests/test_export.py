@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from tui.content import load_tool
-from tui.export import FORMATS, export, to_text
-from tui.i18n import set_language
+from tui.export import FORMATS, TEXT_SECTIONS, export, to_text
+from tui.i18n import strings_for
 from tui.report import build_report
 from tui.session import Answer, Context, NextStep, Session
 
@@ -31,16 +31,17 @@ ANSWERED_AT = datetime(2024, 3, 10, 14, 0, tzinfo=UTC)
 FIRST_NOTE = 'Eerste regel\ntweede "regel" met [haken] en *sterren*\n🙂 en `code` | pipe <b>vet</b>'
 
 
+DUTCH = strings_for("nl")
+
+
 @pytest.fixture(autouse=True)
-def utc_and_dutch(monkeypatch: pytest.MonkeyPatch):
-    """Dates are rendered with astimezone(): pin the zone; the labels come from the Dutch strings."""
+def utc(monkeypatch: pytest.MonkeyPatch):
+    """Dates are rendered with astimezone(): pin the zone."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
-    set_language("nl")
     yield
     monkeypatch.undo()
     time.tzset()
-    set_language("nl")
 
 
 @pytest.fixture
@@ -50,9 +51,7 @@ def tool():
 
 def golden_session(tool) -> Session:
     """The same session on every run: fixed id, dates, answers, note, context and steps."""
-    answers = {
-        item.id: Answer(score=5 if n % 2 == 0 else 1, at=ANSWERED_AT) for n, item in enumerate(tool.items)
-    }
+    answers = {item.id: Answer(score=5 if n % 2 == 0 else 1, at=ANSWERED_AT) for n, item in enumerate(tool.items)}
     first = tool.items[0].id
     answers[first] = answers[first].model_copy(update={"note": FIRST_NOTE})
     return Session(
@@ -77,6 +76,11 @@ def golden_session(tool) -> Session:
     )
 
 
+def render(tool, session: Session, fmt: str) -> str:
+    """The session exported in `fmt`, in Dutch."""
+    return export(build_report(tool, session, DUTCH), fmt)
+
+
 def check_golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
@@ -95,31 +99,31 @@ def check_golden(name: str, text: str) -> None:
 @pytest.mark.parametrize("fmt", ["md", "csv", "json", "html"])
 def test_export_matches_golden(tool, fmt: str) -> None:
     assert fmt in FORMATS
-    text = export(tool, golden_session(tool), fmt, "nl")
+    text = render(tool, golden_session(tool), fmt)
     check_golden(f"regio-golden.{fmt}", text)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "json", "html"])
 def test_export_is_deterministic(tool, fmt: str) -> None:
-    assert export(tool, golden_session(tool), fmt, "nl") == export(tool, golden_session(tool), fmt, "nl")
+    assert render(tool, golden_session(tool), fmt) == render(tool, golden_session(tool), fmt)
 
 
 def test_dates_follow_the_local_zone(tool) -> None:
-    text = export(tool, golden_session(tool), "md", "nl")
+    text = render(tool, golden_session(tool), "md")
     assert "15-03-2024" in text
     assert "16-03-2024" not in text
 
 
 def test_unknown_format_is_refused(tool) -> None:
     with pytest.raises(ValueError, match="unknown format"):
-        export(tool, golden_session(tool), "pdf", "nl")
+        render(tool, golden_session(tool), "pdf")
 
 
 # content of the formats -------------------------------------------------------
 
 
 def test_json_keys_and_signals(tool) -> None:
-    data = json.loads(export(tool, golden_session(tool), "json", "nl"))
+    data = json.loads(render(tool, golden_session(tool), "json"))
     assert {"session", "parts", "strengths", "obstacles", "next_steps"} <= set(data)
     assert data["strengths"] and data["obstacles"]
     for signal in data["strengths"] + data["obstacles"]:
@@ -131,10 +135,10 @@ def test_json_keys_and_signals(tool) -> None:
 
 def test_first_strength_title_in_md_html_and_text(tool) -> None:
     session = golden_session(tool)
-    report = build_report(tool, session, "nl")
+    report = build_report(tool, session, DUTCH)
     title = report.strengths[0].title
-    assert title in export(tool, session, "md", "nl")
-    assert html.escape(title) in export(tool, session, "html", "nl")
+    assert title in render(tool, session, "md")
+    assert html.escape(title) in render(tool, session, "html")
     text = to_text(report, width=80)
     assert " ".join(title.split()) in " ".join(text.split())
     assert "Sterke punten" in text
@@ -143,7 +147,7 @@ def test_first_strength_title_in_md_html_and_text(tool) -> None:
 
 def test_csv_round_trip(tool) -> None:
     session = golden_session(tool)
-    text = export(tool, session, "csv", "nl")
+    text = render(tool, session, "csv")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == len(tool.items) + 1 == 49
     records = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -165,7 +169,7 @@ def test_csv_lists_unanswered_and_not_applicable_items(tool) -> None:
     del answers[ids[1]]
     answers[ids[2]] = Answer(not_applicable=True, at=ANSWERED_AT)
     session.answers = answers
-    records = list(csv.DictReader(io.StringIO(export(tool, session, "csv", "nl"), newline="")))
+    records = list(csv.DictReader(io.StringIO(render(tool, session, "csv"), newline="")))
     assert len(records) == 48
     assert (records[1]["score"], records[1]["not_applicable"], records[1]["answered_at"]) == ("", "false", "")
     assert (records[2]["score"], records[2]["not_applicable"]) == ("", "true")
@@ -173,7 +177,7 @@ def test_csv_lists_unanswered_and_not_applicable_items(tool) -> None:
 
 def test_json_round_trip(tool) -> None:
     session = golden_session(tool)
-    data = json.loads(export(tool, session, "json", "nl"))
+    data = json.loads(render(tool, session, "json"))
     assert data["session"]["id"] == session.id
     assert data["session"]["title"] == session.title
     assert datetime.fromisoformat(data["session"]["created"]) == CREATED
@@ -189,14 +193,14 @@ def test_json_round_trip(tool) -> None:
         assert entry["note"] == answer.note
         assert entry["not_applicable"] is False
     assert data["items"][0]["note"] == FIRST_NOTE
-    report = build_report(tool, session, "nl")
+    report = build_report(tool, session, DUTCH)
     assert [s["id"] for s in data["strengths"]] == [r.id for r in report.strengths]
     assert [s["id"] for s in data["obstacles"]] == [r.id for r in report.obstacles]
     assert data["unanswered"] == []
 
 
 def test_html_is_self_contained(tool) -> None:
-    text = export(tool, golden_session(tool), "html", "nl")
+    text = render(tool, golden_session(tool), "html")
     assert text.startswith("<!DOCTYPE html>")
     assert not re.search(r"""(?i)\b(src|href)\s*=\s*["']?\s*(https?:)?//""", text)
     assert "<script" not in text.lower()
@@ -211,7 +215,7 @@ def test_html_escapes_user_text(tool) -> None:
     answers[first] = answers[first].model_copy(update={"note": "<script>alert('x')</script>"})
     session.answers = answers
     session.title = "Regio <b>vet</b> & co"
-    text = export(tool, session, "html", "nl")
+    text = render(tool, session, "html")
     assert "<script>" not in text
     assert "&lt;script&gt;" in text
     assert "<b>vet</b>" not in text
@@ -219,7 +223,7 @@ def test_html_escapes_user_text(tool) -> None:
 
 
 def test_markdown_keeps_user_text_literal(tool) -> None:
-    text = export(tool, golden_session(tool), "md", "nl")
+    text = render(tool, golden_session(tool), "md")
     assert "\\[haken\\]" in text
     assert "\\*sterren\\*" in text
     assert "🙂" in text
@@ -227,18 +231,18 @@ def test_markdown_keeps_user_text_literal(tool) -> None:
 
 
 def test_text_color_only_when_asked(tool) -> None:
-    report = build_report(tool, golden_session(tool), "nl")
+    report = build_report(tool, golden_session(tool), DUTCH)
     assert "\x1b" not in to_text(report, color=False)
     assert "\x1b" in to_text(report, color=True)
 
 
 def test_text_shows_escape_in_a_note_as_a_symbol(tool) -> None:
     session = golden_session(tool)
-    strength = build_report(tool, session, "nl").strengths[0].id
+    strength = build_report(tool, session, DUTCH).strengths[0].id
     answers = dict(session.answers)
     answers[strength] = answers[strength].model_copy(update={"note": "kleur \x1b[31mrood\x1b[0m weg"})
     session.answers = answers
-    report = build_report(tool, session, "nl")
+    report = build_report(tool, session, DUTCH)
     text = to_text(report, color=False)
     assert "\x1b" not in text
     assert "␛[31mrood␛[0m" in text
@@ -246,6 +250,37 @@ def test_text_shows_escape_in_a_note_as_a_symbol(tool) -> None:
 
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
 def test_text_fits_the_width(tool, width: int) -> None:
-    text = to_text(build_report(tool, golden_session(tool), "nl"), width=width)
+    text = to_text(build_report(tool, golden_session(tool), DUTCH), width=width)
     too_long = [line for line in text.splitlines() if len(line) > width]
     assert too_long == []
+
+
+def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
+    report = build_report(tool, golden_session(tool), DUTCH)
+    assert to_text(report, sections=("unanswered", "steps")) == (
+        "Vervolgstappen\n"
+        "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
+        "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
+        "\n"
+        "Nog niet beantwoord: 0 item(s)\n"
+    )
+    assert to_text(report, sections=("head", "notes")) == (
+        "Regio Golden\nReflectie, laatst bijgewerkt 15-03-2024\n\nAantekeningen\n  Algemene notitie over de samenwerking.\n"
+    )
+    assert to_text(report, sections=TEXT_SECTIONS) == to_text(report)
+    with pytest.raises(ValueError, match="unknown sections"):
+        to_text(report, sections=("body",))
+
+
+def test_text_leaves_out_what_is_empty_and_lists_ten_unanswered(tool) -> None:
+    session = golden_session(tool)
+    session.notes = ""
+    session.answers = {}
+    report = build_report(tool, session, DUTCH)
+    text = to_text(report, width=200, sections=("notes", "other_notes", "unanswered"))
+    lines = text.splitlines()
+    assert lines[0] == "Nog niet beantwoord: 48 item(s)"
+    assert lines[1:11] == [f"  · {item.text}" for item in tool.items[:10]]
+    assert lines[11:] == ["  …"]
+    assert "  · te weinig" not in to_text(report)
+    assert [line for line in to_text(report, width=200).splitlines() if line.endswith(" te weinig  0/5")]

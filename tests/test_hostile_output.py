@@ -7,7 +7,7 @@ Here the renderers are driven directly with such sessions:
 
 - terminal text (`to_text`, `compare_table`) and terminal JSON show or escape every
   control, bidi and zero-width character;
-- Markdown parses to the same token tree as with plain text;
+- Markdown (the overview's and the comparison's) parses to the same token tree as with plain text;
 - CSV cells never start a formula;
 - JSON files keep the user's text exactly; HTML runs no script.
 """
@@ -23,10 +23,11 @@ from datetime import UTC, datetime
 import pytest
 from markdown_it import MarkdownIt
 
-from tui.compare_report import compare_json, compare_table
+from tui.compare import build_comparison
+from tui.compare_export import compare_json, compare_markdown, compare_table
 from tui.content import load_tool
 from tui.export import FORMATS, export, for_terminal, to_json, to_text
-from tui.i18n import set_language
+from tui.i18n import strings_for
 from tui.report import build_report
 from tui.session.model import Answer, Context, NextStep, Session
 from tui.text import escape_json, printable, safe_line, terminal_json, visible
@@ -36,9 +37,7 @@ T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 ESC = "\x1b"
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-FORBIDDEN = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f" + BIDI + ZERO_WIDTH + "\u2028\u2029\U000e0000-\U000e007f]"
-)
+FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + BIDI + ZERO_WIDTH + "\u2028\u2029\U000e0000-\U000e007f]")
 """What must never reach a terminal raw: C0 (but newline), DEL, C1, bidi, zero-width, tags."""
 
 TERMINAL_ATTACKS = [
@@ -111,7 +110,7 @@ MARKDOWN_ATTACKS = [
 ]
 
 FORMULAS = [
-    "=HYPERLINK(\"http://e.vil\",\"klik\")",
+    '=HYPERLINK("http://e.vil","klik")',
     "=1+1",
     "+1",
     "-1",
@@ -126,11 +125,7 @@ FORMULAS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def dutch():
-    set_language("nl")
-    yield
-    set_language("nl")
+DUTCH = strings_for("nl")
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +135,12 @@ def tool():
 
 def places(tool) -> dict[str, str]:
     """The item ids that end up as a strength, an obstacle and an 'other note' in `hostile_session`."""
-    report = build_report(tool, hostile_session(tool, "x"), "nl")
+    report = build_report(tool, hostile_session(tool, "x"), DUTCH)
     return {"strength": report.strengths[0].id, "obstacle": report.obstacles[0].id, "other": tool.items[2].id}
+
+
+def render(tool, session: Session, fmt: str) -> str:
+    return export(build_report(tool, session, DUTCH), fmt)
 
 
 def hostile_session(tool, text: str, where: dict[str, str] | None = None) -> Session:
@@ -242,7 +241,7 @@ def test_terminal_json_is_plain_json_when_nothing_is_dangerous() -> None:
 
 @pytest.mark.parametrize("text", TERMINAL_ATTACKS + MARKDOWN_ATTACKS)
 def test_overview_text_is_terminal_safe(tool, where, text: str) -> None:
-    report = build_report(tool, hostile_session(tool, text, where), "nl")
+    report = build_report(tool, hostile_session(tool, text, where), DUTCH)
     for width in (40, 80, 10_000):
         out = to_text(report, width=width)
         assert_terminal_safe(out)
@@ -250,7 +249,7 @@ def test_overview_text_is_terminal_safe(tool, where, text: str) -> None:
 
 
 def test_overview_text_colour_is_the_only_escape(tool, where) -> None:
-    report = build_report(tool, hostile_session(tool, "\x1b]0;pwned\x07\u202e", where), "nl")
+    report = build_report(tool, hostile_session(tool, "\x1b]0;pwned\x07\u202e", where), DUTCH)
     out = to_text(report, color=True)
     assert "]0;pwned" in out
     assert not re.search(r"\x1b(?!\[(?:0|1|2|31|32)m)", out), "only the colours asked for"
@@ -261,7 +260,7 @@ def test_overview_text_colour_is_the_only_escape(tool, where) -> None:
 @pytest.mark.parametrize("text", [*TERMINAL_ATTACKS, "line1\nline2", "a\r\n- b"])
 def test_compare_table_is_terminal_safe(tool, text: str, names: bool) -> None:
     sessions = [hostile_session(tool, text), hostile_session(tool, "Gewoon")]
-    out = compare_table(tool, sessions, "nl", names=names)
+    out = compare_table(build_comparison(tool, sessions, DUTCH, names=names))
     assert_terminal_safe(out)
     second = out.splitlines()[1]
     if names:
@@ -274,7 +273,7 @@ def test_compare_table_is_terminal_safe(tool, text: str, names: bool) -> None:
 @pytest.mark.parametrize("text", [*TERMINAL_ATTACKS, "line1\nline2"])
 def test_compare_json_is_terminal_safe_and_exact(tool, text: str) -> None:
     sessions = [hostile_session(tool, text), hostile_session(tool, "Gewoon")]
-    out = compare_json(tool, sessions, "nl", names=True)
+    out = compare_json(build_comparison(tool, sessions, DUTCH, names=True))
     assert_terminal_safe(out)
     data = json.loads(out)
     assert data["sessions"][0]["title"] == text
@@ -287,14 +286,19 @@ def test_compare_json_is_terminal_safe_and_exact(tool, text: str) -> None:
 @pytest.mark.parametrize("text", TERMINAL_ATTACKS + MARKDOWN_ATTACKS)
 def test_json_file_keeps_the_text_exactly_and_terminal_json_escapes(tool, where, text: str) -> None:
     session = hostile_session(tool, text, where)
-    faithful = export(tool, session, "json", "nl")
+    faithful = render(tool, session, "json")
     data = json.loads(faithful)
     assert data["session"]["title"] == text
     assert data["session"]["notes"] == text
     assert data["session"]["context"]["partners"] == text
     assert data["session"]["context"]["role"] == text
     assert data["next_steps"][0] == {
-        "id": "step0001", "text": text, "who": text, "when": text, "done": False, "suggestion": "",
+        "id": "step0001",
+        "text": text,
+        "who": text,
+        "when": text,
+        "done": False,
+        "suggestion": "",
     }
     notes = {i["id"]: i["note"] for i in data["items"]}
     assert notes[where["strength"]] == notes[where["obstacle"]] == notes[tool.items[2].id] == text
@@ -302,13 +306,13 @@ def test_json_file_keeps_the_text_exactly_and_terminal_json_escapes(tool, where,
     shown = for_terminal(faithful, "json")
     assert_terminal_safe(shown)
     assert json.loads(shown) == data
-    assert to_json(tool, build_report(tool, session, "nl"), "nl") == faithful
+    assert to_json(build_report(tool, session, DUTCH)) == faithful
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_export_is_terminal_safe_through_for_terminal(tool, where, fmt: str) -> None:
     text = "".join(TERMINAL_ATTACKS)
-    out = for_terminal(export(tool, hostile_session(tool, text, where), fmt, "nl"), fmt)
+    out = for_terminal(render(tool, hostile_session(tool, text, where), fmt), fmt)
     assert_terminal_safe(out)
 
 
@@ -335,14 +339,14 @@ def plain_like(text: str) -> str:
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS + TERMINAL_ATTACKS)
 def test_markdown_has_the_same_shape_with_hostile_text(tool, where, text: str) -> None:
-    hostile = export(tool, hostile_session(tool, text, where), "md", "nl")
-    plain = export(tool, hostile_session(tool, plain_like(text), where), "md", "nl")
+    hostile = render(tool, hostile_session(tool, text, where), "md")
+    plain = render(tool, hostile_session(tool, plain_like(text), where), "md")
     assert shape(hostile) == shape(plain)
 
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS)
 def test_markdown_renders_no_markup_from_user_text(tool, where, text: str) -> None:
-    markdown = export(tool, hostile_session(tool, text, where), "md", "nl")
+    markdown = render(tool, hostile_session(tool, text, where), "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
     assert not kinds & {"fence", "code_block", "html_block", "html_inline", "link_open", "image", "hr", "em_open"}
@@ -352,14 +356,23 @@ def test_markdown_renders_no_markup_from_user_text(tool, where, text: str) -> No
     assert "<script" not in rendered and "<div>" not in rendered and "<a " not in rendered
 
 
+@pytest.mark.parametrize("text", MARKDOWN_ATTACKS + TERMINAL_ATTACKS)
+def test_compare_markdown_has_the_same_shape_with_hostile_text(tool, text: str) -> None:
+    def markdown(title: str) -> str:
+        sessions = [hostile_session(tool, title), hostile_session(tool, "Gewoon")]
+        return compare_markdown(build_comparison(tool, sessions, DUTCH, names=True))
+
+    assert shape(markdown(text)) == shape(markdown(plain_like(text)))
+
+
 def test_markdown_title_with_line_breaks_stays_one_heading(tool) -> None:
-    markdown = export(tool, hostile_session(tool, "Regio\n# Noord\r\n- Zuid"), "md", "nl")
+    markdown = render(tool, hostile_session(tool, "Regio\n# Noord\r\n- Zuid"), "md")
     assert markdown.splitlines()[0] == "# Regio \\# Noord - Zuid"
 
 
 def test_markdown_keeps_a_note_readable(tool, where) -> None:
     note = "Punten:\n- eerste\n1. tweede\n\n    ingesprongen\n=== klaar ==="
-    markdown = export(tool, hostile_session(tool, note, where), "md", "nl")
+    markdown = render(tool, hostile_session(tool, note, where), "md")
     assert "  > Punten:\n  > \\- eerste\n  > 1\\. tweede\n  >\n  > ingesprongen\n  > \\=== klaar ===" in markdown
 
 
@@ -372,7 +385,7 @@ def csv_rows(text: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_csv_cells_never_start_a_formula(tool, where, formula: str) -> None:
-    rows = csv_rows(export(tool, hostile_session(tool, formula, where), "csv", "nl"))
+    rows = csv_rows(render(tool, hostile_session(tool, formula, where), "csv"))
     for row in rows:
         for cell in row:
             if cell.startswith("'"):
@@ -385,13 +398,13 @@ def test_csv_cells_never_start_a_formula(tool, where, formula: str) -> None:
 
 def test_csv_keeps_ordinary_text_exactly(tool, where) -> None:
     text = "Gewoon: 1 + 1 = 2, @Anna - 'citaat'\nnieuwe regel\t\x1b"
-    rows = csv_rows(export(tool, hostile_session(tool, text, where), "csv", "nl"))
+    rows = csv_rows(render(tool, hostile_session(tool, text, where), "csv"))
     assert [r[5] for r in rows[1:] if r[5]] == [text] * 3
 
 
 @pytest.mark.parametrize("text", ["oud\rnieuw", "oud\rnieuw\r\nregel", "eind\r"])
 def test_csv_keeps_a_carriage_return_inside_its_cell(tool, where, text: str) -> None:
-    rows = csv_rows(export(tool, hostile_session(tool, text, where), "csv", "nl"))
+    rows = csv_rows(render(tool, hostile_session(tool, text, where), "csv"))
     assert len(rows) == len(tool.items) + 1
     assert {len(r) for r in rows} == {7}
     assert [r[5] for r in rows[1:] if r[5]] == [text] * 3
@@ -402,7 +415,7 @@ def test_csv_keeps_a_carriage_return_inside_its_cell(tool, where, text: str) -> 
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS + TERMINAL_ATTACKS)
 def test_html_runs_nothing_and_shows_controls(tool, where, text: str) -> None:
-    out = export(tool, hostile_session(tool, text, where), "html", "nl")
+    out = render(tool, hostile_session(tool, text, where), "html")
     assert "<script" not in out.lower()
     assert "<div>\nblock" not in out and "<!-- x" not in out
     assert_terminal_safe(out.replace("\t", ""))

@@ -7,19 +7,12 @@ from datetime import UTC, datetime
 import pytest
 
 from tui.content import load_tool
-from tui.i18n import set_language
+from tui.i18n import strings_for
 from tui.report import build_report
 from tui.scoring import SCALE_MAX, oriented, overview, part_score
 from tui.session import Answer, Session
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def dutch():
-    set_language("nl")
-    yield
-    set_language("nl")
 
 
 @pytest.fixture
@@ -313,9 +306,9 @@ def test_a_note_alone_leaves_the_item_unanswered(tool) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_obstacle_rows_carry_suggestions_and_perspectives(tool, lang: str) -> None:
-    set_language(lang)
     answers = {item.id: scored(5 if n % 2 == 0 else 1) for n, item in enumerate(tool.items)}
-    report = build_report(tool, with_answers(answers), lang)
+    session = with_answers(answers)
+    report = build_report(tool, session, strings_for(lang))
     assert report.obstacles
     for row in report.obstacles:
         item = tool.item(row.id)
@@ -326,11 +319,12 @@ def test_obstacle_rows_carry_suggestions_and_perspectives(tool, lang: str) -> No
         assert all(text for _, text in row.suggestions)
     assert any(row.suggestions for row in report.obstacles)
     assert any(row.perspectives for row in report.obstacles)
-    assert [r.id for r in report.obstacles] == [s.id for s in report.overview.obstacles]
-    assert [r.id for r in report.strengths] == [s.id for s in report.overview.strengths]
+    result = overview(tool, session)
+    assert [r.id for r in report.obstacles] == [s.id for s in result.obstacles]
+    assert [r.id for r in report.strengths] == [s.id for s in result.strengths]
 
 
 def test_report_other_notes_follow_overview_notes(tool) -> None:
     helpt = ids_of(tool, "helpt")
-    report = build_report(tool, with_answers({helpt[0]: scored(3, "gaat wel")}), "nl")
+    report = build_report(tool, with_answers({helpt[0]: scored(3, "gaat wel")}), strings_for("nl"))
     assert report.other_notes == [(helpt[0], tool.item(helpt[0]).text, "gaat wel")]

@@ -3,6 +3,10 @@
 Pure functions, no Textual. Differences are topics for a conversation, not a
 verdict: items where the answers lie furthest apart come first.
 
+`compare` works on the tool's items; `build_comparison` turns that into plain data
+in one language (a `Comparison`), the single source for every rendering of it
+(tui.compare_export: the table, JSON and Markdown; the compare screen).
+
 The tool's content has a version (content/tool.toml `version`); an item whose
 meaning changed keeps its earlier wordings. Answers given to different wordings
 are not quite the same question, so `compare` flags them (`ComparedItem.reworded`)
@@ -14,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.content.tool import Item, Part, Tool
+from tui.i18n import Strings
 from tui.scoring import part_score
 from tui.session.model import Session
 
@@ -42,7 +47,7 @@ class ComparedItem:
         answered = self.answered_versions
         return len(answered) >= 2 and bool(changes_between(self.item, min(answered), max(answered)))
 
-    def earlier_wording(self, lang: str = "nl") -> str | None:
+    def earlier_wording(self, lang: str) -> str | None:
         """The statement as the earliest of these answers read it, when the wording differed."""
         return self.item.wording_at(min(self.answered_versions), lang) if self.reworded else None
 
@@ -90,6 +95,88 @@ def compare(tool: Tool, sessions: list[Session]) -> tuple[list[ComparedPart], li
     return parts, [c for *_, c in items]
 
 
+# The comparison as plain data -------------------------------------------------
+
+
+def labels(sessions: list[Session], names: bool) -> list[str]:
+    """Who answered: A, B, C… by default; roles (or titles) and dates only when asked."""
+    if not names:
+        return [chr(ord("A") + i) if i < 26 else f"S{i + 1}" for i in range(len(sessions))]
+    out = []
+    for s in sessions:
+        who = s.context.role or s.title
+        out.append(f"{who} ({s.created.astimezone().strftime('%d-%m-%Y')})")
+    return out
+
+
+@dataclass(frozen=True)
+class ComparisonPart:
+    id: str
+    title: str
+    means: list[float | None]
+    """Each session's mean for the part (None: too few answers)."""
+
+
+@dataclass(frozen=True)
+class ComparisonItem:
+    id: str
+    part: str
+    """The part's id."""
+    title: str
+    scores: list[int | None]
+    """Each session's answer (None: unanswered or not applicable)."""
+    low: int | None
+    high: int | None
+    spread: int | None
+    """Highest minus lowest answer, when at least two sessions answered it."""
+    earlier_wording: str | None
+    """The statement as the earliest of these answers read it, when it was reworded since."""
+    reworded_note: str
+    """The sentence that says so ('' when it was not reworded)."""
+
+    @property
+    def reworded(self) -> bool:
+        return self.earlier_wording is not None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Sessions side by side, in the language of `strings`: parts, then items by spread."""
+
+    strings: Strings
+    sessions: list[Session]
+    labels: list[str]
+    """Who answered: A, B… or, with `names`, roles and dates."""
+    names: bool
+    """Whether whose session is whose may be shown."""
+    parts: list[ComparisonPart]
+    items: list[ComparisonItem]
+    """Largest spread first; items answered by fewer than two sessions last."""
+    disagreement: int = DISAGREEMENT
+
+
+def build_comparison(tool: Tool, sessions: list[Session], strings: Strings, names: bool = False) -> Comparison:
+    """The comparison of `sessions`, worded in the language of `strings`."""
+    lang = strings.language
+    parts, items = compare(tool, sessions)
+
+    def item(c: ComparedItem) -> ComparisonItem:
+        earlier = c.earlier_wording(lang)
+        note = strings("compare.reworded", old=earlier) if earlier is not None else ""
+        return ComparisonItem(
+            c.item.id, c.part.id, c.item.loc("text", lang), c.scores, c.low, c.high, c.spread, earlier, note
+        )
+
+    return Comparison(
+        strings=strings,
+        sessions=list(sessions),
+        labels=labels(sessions, names),
+        names=names,
+        parts=[ComparisonPart(p.part.id, p.part.loc("title", lang), p.means) for p in parts],
+        items=[item(c) for c in items],
+    )
+
+
 def _score(session: Session, item_id: str) -> int | None:
     answer = session.answers.get(item_id)
     return answer.score if answer is not None else None
@@ -131,7 +218,7 @@ class Reworded:
     """The versions (after `old`, up to `new`) that changed it."""
 
 
-def reworded_items(tool: Tool, old: int, new: int, lang: str = "nl") -> list[Reworded]:
+def reworded_items(tool: Tool, old: int, new: int, lang: str) -> list[Reworded]:
     """Items, in walk order, whose meaning changed between tool versions `old` and `new`.
 
     Pure: depends on the tool's content only. Give the versions two sessions were

@@ -1,0 +1,135 @@
+"""Pieces every renderer shares: bars, a next step's line, literal Markdown, escaped HTML, terminal text.
+
+The views are built as plain data (`tui.report` for one session's overview,
+`tui.compare` for a comparison); `tui.export` and `tui.compare_export` render them,
+from these pieces. Screens use them too, so a bar or a step looks the same
+everywhere. No Textual, and light to import.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from typing import TYPE_CHECKING
+
+from tui.text import one_line, printable, safe_line, visible
+
+if TYPE_CHECKING:
+    from tui.i18n import Strings
+    from tui.session.model import NextStep
+
+BAR_WIDTH = 20
+
+
+def filled(fraction: float, width: int) -> str:
+    """A horizontal bar, `fraction` (0–1) of it filled."""
+    cells = round(width * fraction)
+    return "█" * cells + "░" * (width - cells)
+
+
+def bar(mean: float | None, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar for a 1–5 mean: filled from 1 (empty) to 5 (full)."""
+    return "·" * width if mean is None else filled((mean - 1) / 4, width)
+
+
+CHECKBOXES = ("[ ]", "[x]")
+"""How a step that is open, and one that is done, begins."""
+
+
+def step_line(step: NextStep, strings: Strings, boxes: tuple[str, str] = CHECKBOXES) -> str:
+    """One next step on one line: box, text, the suggestion it came from, who and when.
+
+    As typed: a renderer makes it safe for its medium (Markdown, HTML, terminal).
+    """
+    box = boxes[1] if step.done else boxes[0]
+    extra = " — ".join(x for x in (step.who, step.when) if x)
+    credit = f" ({strings('report.appendix1')} {step.suggestion})" if step.suggestion else ""
+    return f"{box} {step.text}{credit}" + (f" ({extra})" if extra else "")
+
+
+# Markdown -------------------------------------------------------------------
+
+_MD_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_BLOCK_START = re.compile(r"^(?:([-+=:])|(\d+)([.)]))")
+
+
+def _md_literal(line: str, start: bool) -> str:
+    """One line of text, literal in Markdown: no emphasis, code, links, images, HTML or entities.
+
+    With `start`, the line also begins a block (a list item's text, a quoted line), so what
+    could open a list, heading, rule, setext heading or code block there is escaped as well.
+    """
+    out = _MD_ENTITY.sub("\\\\&", line.translate(_MD_ESCAPE))
+    if start:
+        out = _MD_BLOCK_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], out)
+    return out
+
+
+def md_text(text: str, start: bool = False) -> str:
+    """User (or content) text on one line of Markdown: line breaks become spaces, nothing is markup."""
+    return _md_literal(one_line(text).strip(" \t"), start)
+
+
+def md_quote(text: str, indent: str) -> list[str]:
+    """User text as a block quote, line by line, so blank lines and '- ' stay inside it.
+
+    Leading blanks are dropped (four would make a code block; Markdown drops fewer anyway),
+    trailing ones too (two would make a hard line break), and so are blank lines at the end.
+    """
+    lines = [_md_literal(line.strip(" \t"), start=True) for line in printable(text).rstrip(" \t\n").split("\n")]
+    return [f"{indent}> {line}".rstrip() for line in lines]
+
+
+# HTML -----------------------------------------------------------------------
+
+
+def html_text(text: str) -> str:
+    """Text on one line, escaped for HTML; apostrophes stay as typed (no attribute holds user text)."""
+    return html.escape(one_line(text), quote=False)
+
+
+def html_block(text: str) -> str:
+    """Text whose line breaks count (notes), escaped for HTML."""
+    return html.escape(printable(text), quote=False)
+
+
+# Terminal text --------------------------------------------------------------
+
+_ANSI = {"bold": "\x1b[1m", "green": "\x1b[32m", "red": "\x1b[31m", "dim": "\x1b[2m", "reset": "\x1b[0m"}
+
+
+class Terminal:
+    """Text for a terminal at `width` columns, in colour or not.
+
+    Every piece of text (the user's and the content's) goes through `visible`/`safe_line`:
+    nothing in a session file can steer the terminal or break a line it should not. The
+    only escape sequences are the colours asked for (`rich.text.Text.from_ansi` reads them).
+    """
+
+    def __init__(self, width: int, color: bool) -> None:
+        self.width = max(40, width)
+        self.color = color
+
+    def paint(self, text: str, style: str) -> str:
+        """`text` in a style of _ANSI (bold, green, red, dim) when in colour."""
+        return f"{_ANSI[style]}{text}{_ANSI['reset']}" if self.color else text
+
+    def heading(self, text: str) -> str:
+        return self.paint(safe_line(text), "bold")
+
+    def wrap(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
+        """`text` wrapped to the width; line breaks in it become spaces."""
+        lines = textwrap.wrap(
+            visible(text),
+            self.width,
+            initial_indent=first if first is not None else indent,
+            subsequent_indent=indent,
+        )
+        return lines or [first or indent]
+
+
+def blocks(*parts: list[str]) -> str:
+    """Blocks of lines, a blank line between them; empty blocks are left out."""
+    return "\n\n".join("\n".join(block) for block in parts if block) + "\n"
