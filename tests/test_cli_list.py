@@ -1,33 +1,31 @@
-"""`samenwerken list` and `resume` as a user runs them: a real process, no TUI."""
+"""`samenwerken list` and `resume` without the TUI: in this process through `main`, and once as a real process."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from tests.cli_helpers import Ran, run_main, run_process
 from tests.session_helpers import file_state, item_ids
 from tui.session import Answer, SessionStore
 
-ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "SAMENWERKEN_SESSIONS"}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        cwd=ROOT,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+@pytest.fixture(autouse=True)
+def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    def run(*argv: str) -> Ran:
+        return run_main(capsys, *argv)
+
+    return run
 
 
 def make_sessions(folder: Path) -> dict[str, int]:
@@ -48,13 +46,14 @@ def make_sessions(folder: Path) -> dict[str, int]:
     return counts
 
 
-def test_list_json_rows(tmp_path: Path) -> None:
+def test_list_json_rows_from_the_console_script(tmp_path: Path) -> None:
+    """A real process: the console script (or `python -m tui`), its own stdout encoding, nothing in stderr."""
     folder = tmp_path / "sessions"
     counts = make_sessions(folder)
-    result = run("--sessions-dir", str(folder), "list", "--json")
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    rows = json.loads(result.stdout)
+    result = run_process("--sessions-dir", str(folder), "list", "--json")
+    assert result.code == 0, result.err
+    assert result.err == ""
+    rows = json.loads(result.out)
     assert len(rows) == 3
     total = len(item_ids())
     for row in rows:
@@ -67,69 +66,71 @@ def test_list_json_rows(tmp_path: Path) -> None:
     assert [r["title"] for r in rows] == ["Vijf 🙂", "Drie", "Nul"]  # newest first
 
 
-def test_list_with_broken_file(tmp_path: Path) -> None:
+def test_list_with_broken_file(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     counts = make_sessions(folder)
     broken = folder / "garbage.toml"
     broken.write_bytes(b"not toml [[[")
     before = file_state(broken)
     result = run("--sessions-dir", str(folder), "list", "--json")
-    assert result.returncode == 0
-    rows = json.loads(result.stdout)
+    assert result.code == 0
+    rows = json.loads(result.out)
     assert {r["id"] for r in rows} == set(counts)
-    assert "garbage.toml" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert "garbage.toml" in result.err
+    assert "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
     assert file_state(broken) == before
 
 
-def test_list_text_form(tmp_path: Path) -> None:
+def test_list_text_form(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     make_sessions(folder)
     result = run("--sessions-dir", str(folder), "list")
-    assert result.returncode == 0
-    lines = result.stdout.strip().splitlines()
+    assert result.code == 0
+    lines = result.out.strip().splitlines()
     assert len(lines) == 3
     assert "Vijf 🙂" in lines[0]
 
 
-def test_list_empty_folder(tmp_path: Path) -> None:
+def test_list_empty_folder(tmp_path: Path, run) -> None:
     result = run("--sessions-dir", str(tmp_path / "none"), "list", "--json")
-    assert result.returncode == 0
-    assert json.loads(result.stdout) == []
+    assert result.code == 0
+    assert json.loads(result.out) == []
 
 
-def test_resume_unknown_id_fails_before_the_tui(tmp_path: Path) -> None:
+def test_resume_unknown_id_fails_before_the_tui(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     make_sessions(folder)
-    result = run("--sessions-dir", str(folder), "resume", "nonexistent-id", timeout=30)
-    assert result.returncode == 2  # bad input
-    assert "Traceback" not in result.stderr
-    message = result.stderr.strip()
+    result = run("--sessions-dir", str(folder), "resume", "nonexistent-id")
+    assert result.code == 2  # bad input
+    assert "Traceback" not in result.err
+    message = result.err.strip()
     assert len(message.splitlines()) == 1, message
     assert "nonexistent-id" in message
-    assert result.stdout == ""  # no terminal output: the app never started
+    assert result.out == ""  # no terminal output: the app never started
 
 
-def test_resume_in_empty_folder_fails_cleanly(tmp_path: Path) -> None:
-    result = run("--sessions-dir", str(tmp_path / "empty"), "resume", timeout=30)
-    assert result.returncode == 2  # bad input
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+def test_resume_in_empty_folder_fails_cleanly(tmp_path: Path, run) -> None:
+    result = run("--sessions-dir", str(tmp_path / "empty"), "resume")
+    assert result.code == 2  # bad input
+    assert "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
 
 
-def test_sessions_env_var_is_honoured(tmp_path: Path) -> None:
+def test_sessions_env_var_is_honoured(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "from-env"
     counts = make_sessions(folder)
-    result = run("list", "--json", env={"SAMENWERKEN_SESSIONS": str(folder)})
-    assert result.returncode == 0, result.stderr
-    assert {r["id"] for r in json.loads(result.stdout)} == set(counts)
+    monkeypatch.setenv("SAMENWERKEN_SESSIONS", str(folder))
+    result = run("list", "--json")
+    assert result.code == 0, result.err
+    assert {r["id"] for r in json.loads(result.out)} == set(counts)
 
 
-def test_option_beats_env_var(tmp_path: Path) -> None:
+def test_option_beats_env_var(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
     chosen = tmp_path / "chosen"
     counts = make_sessions(chosen)
     other = tmp_path / "other"
     make_sessions(other)
-    result = run("--sessions-dir", str(chosen), "list", "--json", env={"SAMENWERKEN_SESSIONS": str(other)})
-    assert {r["id"] for r in json.loads(result.stdout)} == set(counts)
+    monkeypatch.setenv("SAMENWERKEN_SESSIONS", str(other))
+    result = run("--sessions-dir", str(chosen), "list", "--json")
+    assert {r["id"] for r in json.loads(result.out)} == set(counts)

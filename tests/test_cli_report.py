@@ -1,38 +1,40 @@
-"""`overview --print`, `export`, `compare` and `import` as a user runs them: a real process, no TUI."""
+"""`overview --print`, `export`, `compare` and `import` without the TUI: in this process through `main`.
+
+One export runs as a real process with umask 0: that the file is private must not
+depend on the process that writes it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import stat
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from tests.cli_helpers import Ran, run_main, run_process
 from tests.session_helpers import item_ids, read_session
 from tui.content import load_tool
-from tui.i18n import set_language
+from tui.i18n import strings_for
 from tui.report import build_report
 from tui.session import Answer, Context, NextStep, SessionStore, StoredSession
 
-ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-def run(*args: str, preexec_fn=None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SAMENWERKEN_SESSIONS"}
-    env["NO_COLOR"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        preexec_fn=preexec_fn,
-    )
+@pytest.fixture(autouse=True)
+def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    def run(*argv: str) -> Ran:
+        return run_main(capsys, *argv)
+
+    return run
 
 
 def answered(store: SessionStore, title: str, scores) -> StoredSession:
@@ -54,100 +56,105 @@ def flat(text: str) -> str:
 # overview --print --------------------------------------------------------------
 
 
-def test_overview_print(tmp_path: Path) -> None:
+def test_overview_print(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     stored = answered(SessionStore(folder), "Regio Print", alternating)
     result = run("--sessions-dir", str(folder), "overview", stored.session.id, "--print")
-    assert result.returncode == 0, result.stderr
-    assert "Sterke punten" in result.stdout
-    assert "Knelpunten" in result.stdout
-    assert "Regio Print" in result.stdout
-    set_language("nl")
-    first = build_report(load_tool(), stored.session, "nl").strengths[0].title
-    assert flat(first) in flat(result.stdout)
-    assert "\x1b" not in result.stdout
-    assert "Traceback" not in result.stderr
+    assert result.code == 0, result.err
+    assert "Sterke punten" in result.out
+    assert "Knelpunten" in result.out
+    assert "Regio Print" in result.out
+    first = build_report(load_tool(), stored.session, strings_for("nl")).strengths[0].title
+    assert flat(first) in flat(result.out)
+    assert "\x1b" not in result.out
+    assert "Traceback" not in result.err
 
 
-def test_overview_print_unknown_id(tmp_path: Path) -> None:
+def test_overview_print_unknown_id(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     answered(SessionStore(folder), "Regio Print", alternating)
     result = run("--sessions-dir", str(folder), "overview", "bestaat-niet", "--print")
-    assert result.returncode == 2  # bad input
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.code == 2  # bad input
+    assert result.out == ""
+    assert "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
 
 
 # export ------------------------------------------------------------------------
 
 
-def test_export_json_to_stdout(tmp_path: Path) -> None:
+def test_export_json_to_stdout(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     stored = answered(SessionStore(folder), "Regio Json", alternating)
     result = run("--sessions-dir", str(folder), "export", stored.session.id, "--format", "json")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
     assert data["session"]["id"] == stored.session.id
     assert data["session"]["title"] == "Regio Json"
     assert len(data["items"]) == len(item_ids())
     assert data["strengths"] and data["obstacles"]
 
 
-def test_export_md_to_a_private_file_even_with_umask_0(tmp_path: Path) -> None:
+def test_export_md_to_a_private_file_even_with_umask_0(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     stored = answered(SessionStore(folder), "Regio Bestand", alternating)
     target = tmp_path / "out" / "verslag.md"
     target.parent.mkdir()
-    result = run(
-        "--sessions-dir", str(folder), "export", stored.session.id, "--format", "md", "-o", str(target),
-        preexec_fn=lambda: os.umask(0),
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
+    old = os.umask(0)
+    try:
+        result = run_process(
+            "--sessions-dir", str(folder), "export", stored.session.id, "--format", "md", "-o", str(target)
+        )
+    finally:
+        os.umask(old)
+    assert result.code == 0, result.err
+    assert result.out == ""
     assert target.is_file()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Regio Bestand\n")
     assert "## Sterke punten" in text
-    assert str(target) in result.stderr
+    assert str(target) in result.err
 
 
-def test_export_md_replaces_a_loose_file_with_force_and_makes_it_private(tmp_path: Path) -> None:
+def test_export_md_replaces_a_loose_file_with_force_and_makes_it_private(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     stored = answered(SessionStore(folder), "Regio Bestand", alternating)
     target = tmp_path / "verslag.md"
     target.write_text("oud")
     target.chmod(0o666)
     refused = run("--sessions-dir", str(folder), "export", stored.session.id, "-o", str(target))
-    assert refused.returncode == 1
-    assert "--force" in refused.stderr
+    assert refused.code == 1
+    assert "--force" in refused.err
     assert target.read_text() == "oud"
-    result = run("--sessions-dir", str(folder), "export", stored.session.id, "-o", str(target), "--force",
-                 preexec_fn=lambda: os.umask(0))
-    assert result.returncode == 0, result.stderr
+    old = os.umask(0)
+    try:
+        result = run("--sessions-dir", str(folder), "export", stored.session.id, "-o", str(target), "--force")
+    finally:
+        os.umask(old)
+    assert result.code == 0, result.err
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert target.read_text(encoding="utf-8").startswith("# Regio Bestand")
 
 
-def test_export_unknown_id(tmp_path: Path) -> None:
+def test_export_unknown_id(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     answered(SessionStore(folder), "Regio Er Wel", alternating)
     result = run("--sessions-dir", str(folder), "export", "bestaat-niet", "--format", "md")
-    assert result.returncode == 2  # bad input
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+    assert result.code == 2  # bad input
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
     assert lines[0].startswith("samenwerken:")
     assert "bestaat-niet" in lines[0]
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.err
 
 
-def test_export_in_an_empty_folder(tmp_path: Path) -> None:
+def test_export_in_an_empty_folder(tmp_path: Path, run) -> None:
     result = run("--sessions-dir", str(tmp_path / "leeg"), "export", "iets")
-    assert result.returncode == 2  # bad input
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    assert result.code == 2  # bad input
+    assert len(result.err.strip().splitlines()) == 1
+    assert "Traceback" not in result.err
 
 
 # compare -----------------------------------------------------------------------
@@ -160,12 +167,12 @@ def two_sessions(folder: Path) -> tuple[StoredSession, StoredSession]:
     return a, b
 
 
-def test_compare_json(tmp_path: Path) -> None:
+def test_compare_json(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--format", "json")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
     items = data["items"]
     assert len(items) == len(item_ids())
     for entry in items:
@@ -176,10 +183,10 @@ def test_compare_json(tmp_path: Path) -> None:
     spreads = [entry["spread"] for entry in items]
     assert spreads == sorted(spreads, reverse=True)
     assert [s["label"] for s in data["sessions"]] == ["A", "B"]
-    assert "Partner Alfa" not in result.stdout
+    assert "Partner Alfa" not in result.out
 
 
-def test_compare_json_largest_spread_first(tmp_path: Path) -> None:
+def test_compare_json_largest_spread_first(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     store = SessionStore(folder)
     ids = item_ids()
@@ -187,76 +194,89 @@ def test_compare_json_largest_spread_first(tmp_path: Path) -> None:
     # B agrees with A everywhere except two items: 4 points apart on ids[7], 2 on ids[3].
     b = answered(store, "Partner Beta", lambda n: {7: 5, 3: 3}.get(n, alternating(n)))
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--format", "json")
-    assert result.returncode == 0, result.stderr
-    items = json.loads(result.stdout)["items"]
+    assert result.code == 0, result.err
+    items = json.loads(result.out)["items"]
     assert [(i["id"], i["spread"]) for i in items[:2]] == [(ids[7], 4), (ids[3], 2)]
     assert all(i["spread"] == 0 for i in items[2:])
     # equal spreads keep the walk order
     assert [i["id"] for i in items[2:]] == [i for i in ids if i not in (ids[7], ids[3])]
 
 
-def test_compare_table(tmp_path: Path) -> None:
+def test_compare_table(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id)
-    assert result.returncode == 0, result.stderr
-    assert "verschil" in result.stdout
-    assert "Partner Alfa" not in result.stdout
-    assert "Partner Beta" not in result.stdout
-    assert "\x1b" not in result.stdout
+    assert result.code == 0, result.err
+    assert "verschil" in result.out
+    assert "Partner Alfa" not in result.out
+    assert "Partner Beta" not in result.out
+    assert "\x1b" not in result.out
 
 
-def test_compare_names(tmp_path: Path) -> None:
+def test_compare_names(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--names")
-    assert result.returncode == 0, result.stderr
-    assert "Partner Alfa" in result.stdout
-    assert "Partner Beta" in result.stdout
+    assert result.code == 0, result.err
+    assert "Partner Alfa" in result.out
+    assert "Partner Beta" in result.out
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--names", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    sessions = json.loads(result.stdout)["sessions"]
+    assert result.code == 0, result.err
+    sessions = json.loads(result.out)["sessions"]
     assert [s["title"] for s in sessions] == ["Partner Alfa", "Partner Beta"]
     assert [s["id"] for s in sessions] == [a.session.id, b.session.id]
 
 
-def test_compare_needs_two(tmp_path: Path) -> None:
+def test_compare_markdown(tmp_path: Path, run) -> None:
+    folder = tmp_path / "sessions"
+    a, b = two_sessions(folder)
+    result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--format", "md")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "# Vergelijking van 2 reflecties (verschillen zijn gespreksstof, geen oordeel)"
+    assert "| | A | B | verschil |" in lines
+    assert "Partner Alfa" not in result.out
+    first = build_report(load_tool(), a.session, strings_for("nl")).items[0].title
+    assert f"| {first} | 5 | 3 | 2 |" in lines
+
+
+def test_compare_needs_two(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, _ = two_sessions(folder)
     result = run("--sessions-dir", str(folder), "compare", a.session.id)
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
+    assert result.code == 2
+    assert "Traceback" not in result.err
 
 
 # import ------------------------------------------------------------------------
 
 
-def test_import_then_list(tmp_path: Path) -> None:
+def test_import_then_list(tmp_path: Path, run) -> None:
     other = tmp_path / "partner"
     theirs = answered(SessionStore(other), "Partner Gamma", alternating)
     original = theirs.path.read_bytes()
     folder = tmp_path / "sessions"
     answered(SessionStore(folder), "Eigen", lambda n: 3)
     result = run("--sessions-dir", str(folder), "import", str(theirs.path))
-    assert result.returncode == 0, result.stderr
-    new_id, new_path = result.stdout.strip().split("\t")
+    assert result.code == 0, result.err
+    new_id, new_path = result.out.strip().split("\t")
     assert new_id == theirs.session.id
     assert Path(new_path).parent == folder
     assert theirs.path.read_bytes() == original  # a copy: the partner's file is untouched
     listing = run("--sessions-dir", str(folder), "list", "--json")
-    assert listing.returncode == 0, listing.stderr
-    rows = {row["id"]: row for row in json.loads(listing.stdout)}
+    assert listing.code == 0, listing.err
+    rows = {row["id"]: row for row in json.loads(listing.out)}
     assert set(rows) >= {theirs.session.id}
     assert len(rows) == 2
     assert rows[theirs.session.id]["title"] == "Partner Gamma"
     assert rows[theirs.session.id]["answered"] == len(item_ids())
 
 
-def test_import_missing_file(tmp_path: Path) -> None:
+def test_import_missing_file(tmp_path: Path, run) -> None:
     result = run("--sessions-dir", str(tmp_path / "sessions"), "import", str(tmp_path / "weg.toml"))
-    assert result.returncode == 2  # bad input
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    assert result.code == 2  # bad input
+    assert len(result.err.strip().splitlines()) == 1
+    assert "Traceback" not in result.err
 
 
 # new --from (store level: the command itself needs a terminal) ------------------
@@ -265,7 +285,9 @@ def test_import_missing_file(tmp_path: Path) -> None:
 def test_create_follow_up_copies_context_and_open_steps(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
     earlier = answered(store, "Regio Eerst", alternating)
-    earlier.session.context = Context(partners="Noord en Zuid", role="bestuurder", stage="lopend", themes=["Lerarentekort"])
+    earlier.session.context = Context(
+        partners="Noord en Zuid", role="bestuurder", stage="lopend", themes=["Lerarentekort"]
+    )
     earlier.session.next_steps = [
         NextStep(id="open0001", text="Nog te doen", who="Anna", when="mei"),
         NextStep(id="done0001", text="Al gedaan", done=True),

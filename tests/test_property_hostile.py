@@ -13,7 +13,7 @@ strict UTF-8 stream and stderr a backslashreplace one, as Python's real streams:
 - `SessionStore.scan()` never raises: every good file reads back exactly, every
   other file is a BadFile with a reason;
 - `list` (and `--json`), `overview ID --print`, `export ID --format md|csv|json|html`
-  and `compare ID ID` (with `--names`, `--format json`) never raise, never print a
+  and `compare ID ID` (with `--names`, every `--format`) never raise, never print a
   traceback or an "unexpected error", and exit 0; `list` names each bad file on
   one stderr line, and nothing else is printed on stderr;
 - their output holds no raw character of `tui.text.DANGEROUS` but the newline
@@ -53,9 +53,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tui.cli import main
+from tui.compare_export import COMPARE_FORMATS
 from tui.content import load_tool
 from tui.errors import SessionFileError
-from tui.i18n import set_language
+from tui.export import FORMATS
 from tui.session import SessionStore, codec
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION
@@ -104,7 +105,7 @@ def local_zone(zone: str):
 
 @pytest.fixture(autouse=True)
 def surroundings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Amsterdam time; no rescue copies from elsewhere (`list` reports those); Dutch again after."""
+    """Amsterdam time; no rescue copies from elsewhere (`list` reports those)."""
     home = tmp_path_factory.mktemp("home")
     (home / "tmp").mkdir()
     monkeypatch.setenv("HOME", str(home))
@@ -113,11 +114,8 @@ def surroundings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
-    try:
-        with local_zone(AMSTERDAM):
-            yield
-    finally:
-        set_language("nl")
+    with local_zone(AMSTERDAM):
+        yield
 
 
 # -- running the command line --------------------------------------------------
@@ -338,7 +336,19 @@ DOCUMENT_ATTACKS = [
     '",\n"',
     "'",
 ]
-ODD_UNICODE = ["👩\u200d💻", "🏳\ufe0f\u200d🌈", "e\u0301", "ﬀ", "İ", "ß", "\U0010ffff", "\ufffd", "\u00a0", "\u3000", "é"]
+ODD_UNICODE = [
+    "👩\u200d💻",
+    "🏳\ufe0f\u200d🌈",
+    "e\u0301",
+    "ﬀ",
+    "İ",
+    "ß",
+    "\U0010ffff",
+    "\ufffd",
+    "\u00a0",
+    "\u3000",
+    "é",
+]
 DANGEROUS_CHARS = tuple(sorted(map(chr, DANGEROUS)))
 
 any_char = st.characters(blacklist_categories=("Cs",))
@@ -521,7 +531,20 @@ def _deep(kind: str, depth: int) -> bytes:
 
 deep_documents = st.builds(_deep, st.sampled_from(["array", "inline", "tables", "steps"]), st.integers(20, 3000))
 
-JUNK = [b"\xff", b"\xfe\xff", b"\xc3(", b"\xed\xa0\x80", b"\x00", b"\x1b]0;pwned\x07", b"\xef\xbb\xbf", b"\x85", b"\r", b'"', b"[", b"\n[["]
+JUNK = [
+    b"\xff",
+    b"\xfe\xff",
+    b"\xc3(",
+    b"\xed\xa0\x80",
+    b"\x00",
+    b"\x1b]0;pwned\x07",
+    b"\xef\xbb\xbf",
+    b"\x85",
+    b"\r",
+    b'"',
+    b"[",
+    b"\n[[",
+]
 RAW_SAMPLES = [
     b"", b"\n", b" \n\t \r\n", b"\xef\xbb\xbf", b"\x00" * 16, bytes(range(256)), b"\xff\xfe\xfd",
     'title = "café"'.encode("latin-1"), b"this is [not toml", b"\x1b]0;pwned\x07\n", b"=" * 100,
@@ -737,6 +760,7 @@ def test_text_commands_never_break_and_never_print_raw_controls(spec: Folder) ->
 
         check(cli(folder, "compare", a["id"], b["id"], lang=lang))
         check(cli(folder, "compare", a["id"], b["id"], "--names", lang=lang))
+        check(cli(folder, "compare", a["id"], b["id"], "--names", "--format", "md", terminal=True, lang=lang))
         ran = cli(folder, "compare", a["id"], b["id"], "--format", "json", lang=lang)
         check(ran)
         assert [s["label"] for s in json.loads(ran.out)["sessions"]] == ["A", "B"]
@@ -798,12 +822,11 @@ def all_commands(folder: Path, a: str, b: str, lang: str = "nl") -> list[Ran]:
     for ran in runs:
         check(ran, quiet=False)
     more = [cli(folder, "overview", a, "--print", lang=lang)]
-    more += [cli(folder, "export", a, "--format", f, terminal=True, lang=lang) for f in ("md", "csv", "json", "html")]
+    more += [cli(folder, "export", a, "--format", f, terminal=True, lang=lang) for f in FORMATS]
     more += [
-        cli(folder, "compare", a, b, lang=lang),
-        cli(folder, "compare", a, b, "--names", lang=lang),
-        cli(folder, "compare", a, b, "--format", "json", lang=lang),
-        cli(folder, "compare", a, b, "--names", "--format", "json", lang=lang),
+        cli(folder, "compare", a, b, *names, "--format", f, terminal=True, lang=lang)
+        for f in COMPARE_FORMATS
+        for names in ((), ("--names",))
     ]
     for ran in more:
         check(ran)
@@ -909,7 +932,12 @@ def test_unreadable_file_is_a_bad_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["updated = 2024-01-01T10:00:00", "updated = 2024-01-01", "created = 2024-03-31T02:30:00", "updated = 2024-01-01 10:00:00.123456"],
+    [
+        "updated = 2024-01-01T10:00:00",
+        "updated = 2024-01-01",
+        "created = 2024-03-31T02:30:00",
+        "updated = 2024-01-01 10:00:00.123456",
+    ],
 )
 def test_hand_edited_local_times_are_read_as_local_time(tmp_path: Path, line: str) -> None:
     folder = tmp_path / "sessions"
@@ -926,7 +954,7 @@ def test_hostile_words_are_shown_not_obeyed(tmp_path: Path, monkeypatch: pytest.
     folder = tmp_path / "sessions"
     two_nasty_sessions(folder)
     runs = {" ".join(r.argv): r for r in all_commands(folder, A_ID, B_ID, lang=lang)}
-    for shown in ("list", "overview " + A_ID + " --print", f"compare {A_ID} {B_ID} --names"):
+    for shown in ("list", "overview " + A_ID + " --print", f"compare {A_ID} {B_ID} --names --format table"):
         for stand_in in STAND_INS:
             assert stand_in in runs[shown].out, (shown, stand_in)
     assert NASTY_TEXT["title"] == json.loads(runs["list --json"].out)[1]["title"]  # b is older
@@ -996,7 +1024,12 @@ EDGE_TIMES = [
     pytest.param("updated", "0001-01-01T00:00:00+14:00", ("export", "--format", "md"), id="updated min, export md"),
     pytest.param("updated", "0001-01-01T00:00:00+14:00", ("overview", "--print"), id="updated min, overview"),
     pytest.param("created", "0001-01-01T00:00:00+14:00", ("compare", "--names"), id="created min, compare names"),
-    pytest.param("created", "9999-12-31T23:59:59-12:00", ("compare", "--names", "--format", "json"), id="created max, compare json"),
+    pytest.param(
+        "created",
+        "9999-12-31T23:59:59-12:00",
+        ("compare", "--names", "--format", "json"),
+        id="created max, compare json",
+    ),
 ]
 
 

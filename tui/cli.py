@@ -12,14 +12,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import tui
+from tui.compare_export import COMPARE_FORMATS
 from tui.errors import ContentError, LimitExceeded, SessionNotFound, UserFileError
+from tui.export import FORMATS, export, for_terminal, to_text
 from tui.paths import sessions_dir
-from tui.text import escape_json, safe_line, terminal_json, visible
+from tui.text import safe_line, terminal_json
+
+if TYPE_CHECKING:
+    from tui.i18n import Strings
 
 EXIT_USAGE = 2
-FORMATS = ("md", "csv", "json", "html")
 EXIT_PROBLEM = 1
 UNWRAPPED = 10_000
 
@@ -27,10 +32,10 @@ UNWRAPPED = 10_000
 class VersionAction(argparse.Action):
     """Print the version; read only when asked, so every other start stays fast."""
 
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
         print(f"samenwerken {tui.__version__}")
         parser.exit()
 
@@ -43,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="folder with session files (default: $SAMENWERKEN_SESSIONS, else the user data folder)",
     )
-    common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="interface language (default nl)")
+    common.add_argument(
+        "--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="interface language (default nl)"
+    )
 
     parser = argparse.ArgumentParser(
         prog="samenwerken",
@@ -55,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     read = commands.add_parser("read", parents=[common], help="read the note (optionally at a section)")
-    read.add_argument("section", nargs="?", metavar="SECTION-ID", help="e.g. vooraf, focus, factoren, kortom, bijlage-1")
+    read.add_argument(
+        "section", nargs="?", metavar="SECTION-ID", help="e.g. vooraf, focus, factoren, kortom, bijlage-1"
+    )
 
     new = commands.add_parser("new", parents=[common], help="start a reflection on one cooperation")
     new.add_argument("title", nargs="?", metavar="TITLE", help="the cooperation, e.g. 'RPO Noord-Veluwe'")
@@ -71,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     over.add_argument("id", metavar="ID")
     over.add_argument("--print", action="store_true", help="print as text instead of opening the app")
 
-    exp = commands.add_parser("export", parents=[common], help="a report for a meeting: md, csv, json or html")
+    exp = commands.add_parser("export", parents=[common], help=f"a report for a meeting: {', '.join(FORMATS)}")
     exp.add_argument("id", metavar="ID")
     exp.add_argument("--format", choices=FORMATS, default="md")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
@@ -79,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     comp = commands.add_parser("compare", parents=[common], help="compare sessions: over time or between partners")
     comp.add_argument("ids", nargs="+", metavar="ID")
-    comp.add_argument("--format", choices=("table", "json"), default="table")
+    comp.add_argument("--format", choices=COMPARE_FORMATS, default="table")
     comp.add_argument("--names", action="store_true", help="show whose session is whose")
 
     imp = commands.add_parser("import", parents=[common], help="copy a session file (e.g. a partner's) into the folder")
@@ -93,29 +102,36 @@ def say(text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the language is chosen here, once, and handed to everything that words text."""
     args = build_parser().parse_args(argv)
     folder = sessions_dir(getattr(args, "sessions_dir", None))
-    language = getattr(args, "lang", None) or "nl"
+    strings: Strings | None = None
     try:
-        from tui.i18n import set_language
+        from tui.i18n import strings_for
 
-        set_language(language)
+        strings = strings_for(getattr(args, "lang", None) or "nl")
         if args.command == "list":
-            return list_sessions(folder, as_json=args.json)
+            return list_sessions(folder, strings, as_json=args.json)
         text_command = "overview-print" if args.command == "overview" and args.print else args.command
         if text_command in TEXT_COMMANDS:
-            return TEXT_COMMANDS[text_command](args, folder, language)
-        return run_app(args, folder, language)
+            return TEXT_COMMANDS[text_command](args, folder, strings)
+        return run_app(args, folder, strings)
     except ContentError as error:
         say(str(error))
         return EXIT_PROBLEM
-    except (UserFileError, SessionNotFound, LimitExceeded) as error:
+    except (UserFileError, SessionNotFound) as error:
         say(str(error))
         return EXIT_USAGE
-    except OSError as error:
-        from tui.session.store import describe_os_error
+    except LimitExceeded as error:
+        from tui.session.limits import OverLimit
 
-        say(f"{error.filename}: {describe_os_error(error)}" if error.filename else describe_os_error(error))
+        say(error.reason.text(strings) if isinstance(error, OverLimit) and strings else str(error))
+        return EXIT_USAGE
+    except OSError as error:
+        from tui.session.store import describe_os_error, os_error_reason
+
+        reason = describe_os_error(error, strings) if strings else str(os_error_reason(error))
+        say(f"{error.filename}: {reason}" if error.filename else reason)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
@@ -127,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
-def list_sessions(folder: Path, as_json: bool) -> int:
+def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     """Print the sessions with their progress; bad files go to stderr, one line each."""
     from tui.content import load_tool
     from tui.session import SessionStore
@@ -156,13 +172,12 @@ def list_sessions(folder: Path, as_json: bool) -> int:
     if as_json:
         print(terminal_json(rows))
     elif not rows:
-        from tui.i18n import t
-
-        print(t("cli.no_sessions", folder=safe_line(str(folder))))
+        print(strings("cli.no_sessions", folder=safe_line(str(folder))))
     else:
-        width = max(len(r["id"]) for r in rows)
-        for r in rows:
-            print(f"{r['id']:<{width}}  {r['answered']:>3}/{r['total']:<3}  {r['updated'][:16].replace('T', ' ')}  {safe_line(str(r['title']))}")
+        width = max(len(s.session.id) for s in sessions)
+        for s in sessions:
+            answered, updated = s.session.answered_count(item_ids), s.session.updated.isoformat()[:16].replace("T", " ")
+            print(f"{s.session.id:<{width}}  {answered:>3}/{len(item_ids):<3}  {updated}  {safe_line(s.session.title)}")
     return 0
 
 
@@ -178,7 +193,7 @@ def terminal_problem() -> str | None:
     return None
 
 
-def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
+def run_app(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """Check what the first screen needs, then start the Textual app."""
     from tui.content import load_note
     from tui.session import SessionStore
@@ -200,7 +215,7 @@ def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
         start = Start("new", title=(args.title or "").strip() or None)
     elif command == "new" and args.follows:
         earlier = store.find(args.follows).session
-        start = Start("walk", stored=store.create(args.title or earlier.title, language, follows=earlier))
+        start = Start("walk", stored=store.create(args.title or earlier.title, strings.language, follows=earlier))
     elif command == "resume":
         start = Start("walk", stored=store.find(args.id))
     elif command == "overview":
@@ -219,19 +234,17 @@ def run_app(args: argparse.Namespace, folder: Path, language: str) -> int:
 
     from tui.factory import make_app
 
-    app = make_app(store, start, language)
+    app = make_app(store, start, strings.language)
     app.run()
     return app.return_code or 0
 
 
-
-def print_overview(args: argparse.Namespace, folder: Path, language: str) -> int:
+def print_overview(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """`overview ID --print`: the overview as text, fitted to the terminal, colour only on a terminal."""
     import os
     import shutil
 
     from tui.content import load_tool
-    from tui.export import to_text
     from tui.report import build_report
     from tui.session import SessionStore
 
@@ -240,23 +253,23 @@ def print_overview(args: argparse.Namespace, folder: Path, language: str) -> int
     color = terminal and not os.environ.get("NO_COLOR")
     # Fitted to a terminal; into a pipe or file, lines stay whole so grep and editors see them.
     width = shutil.get_terminal_size((80, 24)).columns if terminal else UNWRAPPED
-    sys.stdout.write(to_text(build_report(load_tool(), stored.session, language), width=width, color=color))
+    sys.stdout.write(to_text(build_report(load_tool(), stored.session, strings), width=width, color=color))
     return 0
 
 
-def export_session(args: argparse.Namespace, folder: Path, language: str) -> int:
+def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """`export ID --format F [-o FILE [--force]]`: to a file exactly as typed, to a terminal made safe."""
     from tui.content import load_tool
-    from tui.export import export
+    from tui.report import build_report
     from tui.session import SessionStore
     from tui.session.files import check_replaceable
 
     store = SessionStore(folder)
     stored = store.find(args.id)
-    text = export(load_tool(), stored.session, args.format, language)
+    text = export(build_report(load_tool(), stored.session, strings), args.format)
     if not args.output:
         if sys.stdout.isatty():
-            text = escape_json(text) if args.format == "json" else visible(text)
+            text = for_terminal(text, args.format)
         sys.stdout.write(text)
         return 0
     target = Path(args.output)
@@ -275,11 +288,12 @@ def export_session(args: argparse.Namespace, folder: Path, language: str) -> int
     return 0
 
 
-def compare_sessions(args: argparse.Namespace, folder: Path, language: str) -> int:
+def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """`compare ID ID [...]`: items ordered by how far the answers lie apart."""
     import shutil
 
-    from tui.compare_report import compare_json, compare_table
+    from tui.compare import build_comparison
+    from tui.compare_export import compare_json, compare_markdown, compare_table
     from tui.content import load_tool
     from tui.session import SessionStore
 
@@ -288,16 +302,18 @@ def compare_sessions(args: argparse.Namespace, folder: Path, language: str) -> i
     if len(sessions) < 2:
         say("compare needs at least two sessions")
         return EXIT_USAGE
-    tool = load_tool()
+    comparison = build_comparison(load_tool(), sessions, strings, names=args.names)
     if args.format == "json":
-        sys.stdout.write(escape_json(compare_json(tool, sessions, language, names=args.names)))
+        sys.stdout.write(compare_json(comparison))
+    elif args.format == "md":
+        markdown = compare_markdown(comparison)
+        sys.stdout.write(for_terminal(markdown, "md") if sys.stdout.isatty() else markdown)
     else:
-        width = shutil.get_terminal_size((100, 24)).columns
-        sys.stdout.write(compare_table(tool, sessions, language, names=args.names, width=width))
+        sys.stdout.write(compare_table(comparison, width=shutil.get_terminal_size((100, 24)).columns))
     return 0
 
 
-def import_session(args: argparse.Namespace, folder: Path, language: str) -> int:
+def import_session(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """`import FILE`: copy a session file into the sessions folder; a rescue copy is moved in."""
     import os
 
