@@ -218,8 +218,9 @@ def test_compare_names(tmp_path: Path, run) -> None:
     a, b = two_sessions(folder)
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--names")
     assert result.code == 0, result.err
-    assert "Partner Alfa" in result.out
-    assert "Partner Beta" in result.out
+    day = a.session.created.astimezone().strftime("%d-%m-%Y")
+    assert result.out.splitlines()[1] == f"  A  Partner Alfa ({day}): Partner Alfa"
+    assert "Partner Beta" in result.out.splitlines()[2]
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--names", "--format", "json")
     assert result.code == 0, result.err
     sessions = json.loads(result.out)["sessions"]

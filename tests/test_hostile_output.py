@@ -264,7 +264,7 @@ def test_compare_table_is_terminal_safe(tool, text: str, names: bool) -> None:
     assert_terminal_safe(out)
     second = out.splitlines()[1]
     if names:
-        assert second.startswith("  " + safe_line(text)), "role and title stay on one line"
+        assert second.startswith("  A  " + safe_line(text)), "column, role and title stay on one line"
         assert second.endswith(": " + safe_line(text))
     else:
         assert second == "  A"

@@ -51,7 +51,10 @@ def compare_table(comparison: Comparison, width: int = 100, sections: Sequence[s
     who = [safe_line(label) for label in c.labels]
 
     heading = [safe_line(strings("compare.heading", n=len(c.sessions)))]
-    heading += [f"  {w}: {safe_line(s.title)}" if c.names else f"  {w}" for w, s in zip(who, c.sessions, strict=True)]
+    heading += [
+        f"  {column}  {w}: {safe_line(s.title)}" if c.names else f"  {column}"
+        for column, w, s in zip(columns(c), who, c.sessions, strict=True)
+    ]
 
     parts = [safe_line(strings("compare.parts")), f"  {'':<34}{header}"]
     for p in c.parts:
@@ -109,7 +112,10 @@ def compare_markdown(comparison: Comparison) -> str:
     c, strings, md = comparison, comparison.strings, md_text
     heads = columns(c)
     lines = [f"# {md(strings('compare.heading', n=len(c.sessions)))}", ""]
-    lines += [f"- {head}: {md(s.title)}" if c.names else f"- {head}" for head, s in zip(heads, c.sessions, strict=True)]
+    lines += [
+        f"- {head} — {md(label)}: {md(s.title)}" if c.names else f"- {head}"
+        for head, label, s in zip(heads, c.labels, c.sessions, strict=True)
+    ]
     lines += ["", f"## {md(strings('compare.parts'))}", "", "| | " + " | ".join(heads) + " |"]
     lines.append("|---|" + "---|" * len(heads))
     lines += [f"| {md(p.title)} | " + " | ".join(score_cell(m) for m in p.means) + " |" for p in c.parts]
