@@ -61,7 +61,7 @@ def bench_startup(rounds: int, folder: Path) -> list[tuple[str, float, float]]:
     bare = median_of(rounds, lambda: timed([sys.executable, "-c", BARE_START]))
     rows = []
     for screen in ("home", "read"):
-        ours = median_of(rounds, lambda: timed([sys.executable, "-c", APP_START, str(folder), screen]))
+        ours = median_of(rounds, lambda s=screen: timed([sys.executable, "-c", APP_START, str(folder), s]))
         rows.append((f"startup {screen}", ours, bare))
     return rows
 

@@ -30,8 +30,12 @@ class PtyApp:
         env.pop("TEXTUAL", None)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", *args],
-            stdin=slave, stdout=slave, stderr=slave,
-            preexec_fn=controlling_terminal, env=env, close_fds=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            preexec_fn=controlling_terminal,
+            env=env,
+            close_fds=True,
         )
         os.close(slave)
         self.master: int | None = master

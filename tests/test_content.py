@@ -196,10 +196,7 @@ def list_items(markdown: str, heading: str | None = None) -> list[tuple[str, lis
     Without a heading: the items before the first `## ` heading.
     """
     lines = markdown.splitlines()
-    if heading is not None:
-        start = lines.index(f"## {heading}") + 1
-    else:
-        start = 0
+    start = lines.index(f"## {heading}") + 1 if heading is not None else 0
     items: list[tuple[str, list[str]]] = []
     for line in lines[start:]:
         if line.startswith("## "):
@@ -538,8 +535,11 @@ def test_every_used_string_key_exists():
     strings = load_strings()
     used: dict[str, str] = {}
     for path in sorted((ROOT / "tui").rglob("*.py")):
-        for key in re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", path.read_text(encoding="utf-8")):
-            used.setdefault(key, str(path.relative_to(ROOT)))
+        text = path.read_text(encoding="utf-8")
+        # strings("key"), Reason("key"), and binding descriptions "key.…" (translated at runtime)
+        pattern = r"""\b(?:strings|Reason)\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']|["'](key\.[a-z_0-9]+)["']"""
+        for call, binding in re.findall(pattern, text):
+            used.setdefault(call or binding, str(path.relative_to(ROOT)))
     assert len(used) > 50
     missing = {key: where for key, where in used.items() if key not in strings["nl"] or key not in strings["en"]}
     assert not missing, missing

@@ -14,7 +14,7 @@ from textual.widgets.markdown import MarkdownBlock
 from tests.test_content import fold, list_items, unmarked
 from tui.content import load_note, load_strings, load_tool
 from tui.errors import ContentError
-from tui.i18n import set_language
+from tui.i18n import set_language, strings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)
@@ -69,8 +69,8 @@ def test_picker_labels_credit_each_rewrite():
     from tui.screens.suggestions import credit, option_label
 
     tool = load_tool()
-    assert credit("c") == "naar bijlage 1 c"
-    label = option_label(tool.suggestion("c"), "nl").plain
+    assert credit("c", strings_for("nl")) == "naar bijlage 1 c"
+    label = option_label(tool.suggestion("c"), strings_for("nl")).plain
     assert label.startswith(tool.suggestion("c").text)
     assert label.endswith("(naar bijlage 1 c)")
 
@@ -81,6 +81,12 @@ class PickerApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.chosen: list[str | None] = []
+        self.strings = strings_for("nl")
+        self.tool = load_tool()
+        self.note = load_note()
+
+    def cover_if_too_small(self) -> None:
+        """Screens ask the app this when they come to the front; this one is always large enough."""
 
     def on_mount(self) -> None:
         from tui.screens.suggestions import SuggestionPicker

@@ -18,7 +18,18 @@ from tui.content import load_note, load_strings, load_tool
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
-DUTCH_FIELDS = {"text", "intro", "question", "low", "high", "explain", "description", "title", "label", "not_applicable"}
+DUTCH_FIELDS = {
+    "text",
+    "intro",
+    "question",
+    "low",
+    "high",
+    "explain",
+    "description",
+    "title",
+    "label",
+    "not_applicable",
+}
 """Fields of tool.toml that hold Dutch text written for the app (their *_en twins are English)."""
 ENGLISH_FIELDS = {f"{name}_en" for name in DUTCH_FIELDS}
 

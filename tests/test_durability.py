@@ -52,7 +52,8 @@ def test_kill_9_at_random_moments_loses_no_saved_answer(tmp_path: Path) -> None:
     while kills < KILLS and time.monotonic() - start < KILL_BUDGET_SECONDS:
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(store.root), stored.session.id, str(kills)],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "R"

@@ -102,7 +102,9 @@ async def test_quit_anyway_exits_non_zero(tmp_path: Path, monkeypatch, state_hom
     assert not state_home.exists()
 
 
-async def test_back_from_the_walk_with_unsaved_answers_asks_and_keeps_retrying(tmp_path: Path, monkeypatch, state_home) -> None:
+async def test_back_from_the_walk_with_unsaved_answers_asks_and_keeps_retrying(
+    tmp_path: Path, monkeypatch, state_home
+) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Regio Terug")
     app = make_app(store, Start("home"))
@@ -130,8 +132,9 @@ def can_mount() -> bool:
 def tmpfs(where: Path, size: str = "2m"):
     """A small file system of its own at `where` (root only); unmounted afterwards."""
     where.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(where)],
-                            capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(where)], capture_output=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
     try:
@@ -171,7 +174,7 @@ def test_hang_up_with_unsaved_answers_writes_a_rescue_copy_and_says_so_next_time
                 assert wait_for(lambda: (store.root / ".locks").exists())
                 fill_up(disk)  # from now on nothing can be saved there
                 app.send("3")
-                assert wait_for(lambda: "NIET BEWAARD".encode() in app.output)
+                assert wait_for(lambda: b"NIET BEWAARD" in app.output)
                 app.kill(sig)
                 code = app.wait(15)
             finally:
@@ -181,8 +184,13 @@ def test_hang_up_with_unsaved_answers_writes_a_rescue_copy_and_says_so_next_time
             assert len(rescues) == 1
             assert answers_in(rescues[0]) == {item_ids()[0]: 3}
             assert stat.S_IMODE(rescues[0].stat().st_mode) == 0o600
-            listed = subprocess.run([sys.executable, "-m", "tui", "--sessions-dir", str(store.root), "list"],
-                                    capture_output=True, text=True, cwd=ROOT, timeout=60)
+            listed = subprocess.run(
+                [sys.executable, "-m", "tui", "--sessions-dir", str(store.root), "list"],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=60,
+            )
             assert str(rescues[0]) in listed.stderr
             assert stored.path.read_bytes() == before
         finally:

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static, TextArea
 from tests.ptyapp import PtyApp, answers_in, wait_for
 from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
 from tui.factory import make_app
+from tui.i18n import strings_for
 from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SessionEditor
 from tui.start import Start
@@ -34,7 +35,11 @@ def run_cli(*args: str, stdin=subprocess.DEVNULL, env: dict[str, str] | None = N
     """`python -m tui ARGS` in a child process; returns the CompletedProcess (text)."""
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
-        stdin=stdin, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
 
@@ -113,7 +118,7 @@ async def test_failed_save_keeps_answer_in_memory_and_retries(
 
         assert editor.session.answers[first].score == 4  # kept in memory
         assert editor.unsaved is True
-        assert "schijf is vol" in editor.last_error
+        assert "schijf is vol" in editor.last_error.text(app.strings)
         total = widget_text(app.screen.query_one("#walk-total", Static))
         assert "NIET BEWAARD" in total
         messages = [n.message for n in app._notifications]
@@ -162,7 +167,10 @@ if len(sys.argv) > 3:  # hold the lock until killed
 def probe_read_only(store: SessionStore, session_id: str) -> str:
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(store.root), session_id],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
@@ -181,7 +189,7 @@ async def test_second_instance_is_read_only_and_changes_nothing(tmp_path: Path, 
         # The same process, another open file description: flock refuses.
         other = SessionEditor(store, store.find(stored.session.id))
         assert other.read_only
-        assert str(os.getpid()) in other.read_only_reason
+        assert str(os.getpid()) in other.read_only_reason.text(strings_for("nl"))
         snapshot = other.session.model_copy(deep=True)
         for change in (
             lambda: other.answer(second, 5),
@@ -248,13 +256,15 @@ def test_lock_of_a_killed_holder_is_free(tmp_path: Path) -> None:
     stored = store.create("Verlaten slot")
     holder = subprocess.Popen(
         [sys.executable, "-c", PROBE, str(store.root), stored.session.id, "hold"],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "False"  # it got the lock
         mine = SessionEditor(store, store.find(stored.session.id))
-        assert mine.read_only and f"pid {holder.pid}" in mine.read_only_reason
+        assert mine.read_only and f"pid {holder.pid}" in mine.read_only_reason.text(strings_for("nl"))
         mine.close()
         holder.send_signal(signal.SIGKILL)
         holder.wait(10)
@@ -355,7 +365,7 @@ def make_broken_files(root: Path, valid: str) -> list[str]:
     (root / "empty.toml").write_bytes(b"")
     (root / "binary.toml").write_bytes(bytes(range(256)) * 4)
     (root / "latin1.toml").write_bytes(valid.replace("Regio", "Caf\u00e9").encode("latin-1"))
-    (root / "wrongtype.toml").write_text(valid.replace("language = \"nl\"", "language = 3"), "utf-8")
+    (root / "wrongtype.toml").write_text(valid.replace('language = "nl"', "language = 3"), "utf-8")
     (root / "unknown.toml").write_text("extra = true\n" + valid, "utf-8")
     (root / "truncated.toml").write_text(valid[: len(valid) // 3] + '\ntitle = "half', "utf-8")
     with open(root / "huge.toml", "wb") as handle:  # 50 MB, sparse
@@ -363,8 +373,19 @@ def make_broken_files(root: Path, valid: str) -> list[str]:
         handle.truncate(50 * 1024 * 1024)
     (root / "x.toml").mkdir()
     (root / "evil.toml").symlink_to("/etc/passwd")
-    return sorted(["empty.toml", "binary.toml", "latin1.toml", "wrongtype.toml", "unknown.toml",
-                   "truncated.toml", "huge.toml", "x.toml", "evil.toml"])
+    return sorted(
+        [
+            "empty.toml",
+            "binary.toml",
+            "latin1.toml",
+            "wrongtype.toml",
+            "unknown.toml",
+            "truncated.toml",
+            "huge.toml",
+            "x.toml",
+            "evil.toml",
+        ]
+    )
 
 
 def broken_state(root: Path, names: list[str]) -> dict[str, object]:
@@ -497,7 +518,7 @@ async def test_control_characters_in_title_are_shown_visibly_and_stored_unchange
 async def test_a_100_kb_note_round_trips(tmp_path: Path) -> None:
     app, store, stored = walk_app(tmp_path)
     first = item_ids()[0]
-    line = "Een lange notitie met é, 🙂, \"quotes\", [brackets] en \\ backslashes.\n"
+    line = 'Een lange notitie met é, 🙂, "quotes", [brackets] en \\ backslashes.\n'
     big = (line * (100 * 1024 // len(line.encode()) + 1))[: 100 * 1024]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -7,6 +7,7 @@ missing server is a failure, not a skip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import secrets
@@ -42,16 +43,31 @@ pytestmark = pytest.mark.skipif(
 
 def ssh_command(*remote: str, tty: bool = False) -> list[str]:
     return [
-        "ssh", *(["-tt"] if tty else ["-T"]),
-        "-i", str(KEY), "-p", str(PORT),
-        "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-        "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10",
-        f"{USER}@127.0.0.1", *remote,
+        "ssh",
+        *(["-tt"] if tty else ["-T"]),
+        "-i",
+        str(KEY),
+        "-p",
+        str(PORT),
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "ConnectTimeout=10",
+        f"{USER}@127.0.0.1",
+        *remote,
     ]
 
 
 def ssh_run(*remote: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(ssh_command(*remote), capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        ssh_command(*remote), capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
 
 
 def app_pids(folder: Path) -> list[int]:
@@ -128,11 +144,20 @@ def test_dropped_ssh_connection_keeps_every_answer_and_ends_the_app(server) -> N
 
     client = subprocess.Popen(
         ssh_command(
-            "env", "TERM=xterm-256color", sys.executable, "-m", "tui",
-            "--sessions-dir", str(folder), "resume", stored.session.id,
+            "env",
+            "TERM=xterm-256color",
+            sys.executable,
+            "-m",
+            "tui",
+            "--sessions-dir",
+            str(folder),
+            "resume",
+            stored.session.id,
             tty=True,
         ),
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     output = bytearray()
 
@@ -178,10 +203,8 @@ def test_dropped_ssh_connection_keeps_every_answer_and_ends_the_app(server) -> N
             client.kill()
             client.wait(10)
         for pid in app_pids(folder):  # only this test's app, by its id
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         deadline = time.monotonic() + 5
         while app_pids(folder) and time.monotonic() < deadline:
             time.sleep(0.1)

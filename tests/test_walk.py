@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
@@ -205,7 +204,7 @@ async def test_note_typed_is_saved(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "n")
-        assert screen_name(app) == "NoteEditor"
+        assert screen_name(app) == "RemarkDialog"
         await pilot.press(*"Goed gesprek")
         await pilot.pause()
         # saved while typing, before Escape
@@ -299,8 +298,19 @@ async def test_help_lists_keys(tmp_path: Path) -> None:
         text = widget_text(app.screen.query_one("#help-keys", Static))
         from tui.i18n import t
 
-        keys = ("answer", "not_applicable", "clear", "note", "down", "up", "next_part", "previous_part",
-                "source", "context", "back")
+        keys = (
+            "answer",
+            "not_applicable",
+            "clear",
+            "note",
+            "down",
+            "up",
+            "next_part",
+            "previous_part",
+            "source",
+            "context",
+            "back",
+        )
         for key in keys:
             assert t(f"key.{key}") in text, key
         assert "Antwoord" in text and "n.v.t." in text  # Dutch
@@ -328,7 +338,7 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         assert read_session(stored.path)["answers"] == {}
 
         await press(pilot, "a")
-        assert screen_name(app) == "StepEditor"
+        assert screen_name(app) == "StepDialog"
         await pilot.press(*"Overleg plannen")
         await press(pilot, "enter")
         await pilot.press(*"Anna")
@@ -351,7 +361,7 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         await press(pilot, "s")
         assert screen_name(app) == "SuggestionPicker"
         await press(pilot, "enter")
-        assert screen_name(app) == "StepEditor"  # the suggestion's text, ready to adjust
+        assert screen_name(app) == "StepDialog"  # the suggestion's text, ready to adjust
         await press(pilot, "enter", "enter", "enter")
         assert screen_name(app) == "WalkScreen"
         steps = read_session(stored.path)["next_steps"]
@@ -373,7 +383,7 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         assert screen_name(app) == "WalkScreen"
 
 
-async def test_step_editor_escape_adds_nothing(tmp_path: Path) -> None:
+async def test_step_dialog_escape_adds_nothing(tmp_path: Path) -> None:
     app, store, stored = walk_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -532,7 +542,7 @@ async def test_enter_edits_a_step(tmp_path: Path) -> None:
         app.screen.query_one("#steps", OptionList).highlighted = 0
         assert app.focused is not None and app.focused.id == "steps"
         await press(pilot, "enter")
-        assert screen_name(app) == "StepEditor"
+        assert screen_name(app) == "StepDialog"
         step_text = app.screen.query_one("#step-text", Input)
         step_text.value = "Tweede versie"
         await press(pilot, "ctrl+s")

@@ -48,6 +48,11 @@ def test_walk_after_three_answers(snap_compare, fixed_place: SessionStore) -> No
 
 def test_home_with_two_sessions(snap_compare, fixed_place: SessionStore) -> None:
     fixed_session(fixed_place, "RPO Noord-Veluwe", CREATED, UPDATED)
-    fixed_session(fixed_place, "Samenwerkingsverband Zuid", datetime(2024, 3, 1, 8, 0, tzinfo=UTC), datetime(2024, 3, 2, 16, 45, tzinfo=UTC))
+    fixed_session(
+        fixed_place,
+        "Samenwerkingsverband Zuid",
+        datetime(2024, 3, 1, 8, 0, tzinfo=UTC),
+        datetime(2024, 3, 2, 16, 45, tzinfo=UTC),
+    )
     app = make_app(fixed_place, Start("home"))
     assert snap_compare(app, terminal_size=(80, 24))

@@ -13,17 +13,21 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.timer import Timer
 
 from tui.commands import NavigationCommands
-from tui.i18n import t
-from tui.errors import LimitExceeded, UserFileError
-from tui.session import SessionStore, StoredSession
+from tui.content import Note, Tool
+from tui.errors import UserFileError
+from tui.i18n import Strings
+from tui.screens.base import AppScreen, SaveStateChanged, translate_bindings
+from tui.session import NextStep, Session, SessionStore, StoredSession
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
+from tui.session.limits import OverLimit
+from tui.session.reason import Reason
 from tui.session.rescue import find_rescues
 from tui.start import Start
 from tui.widgets.plain import visible
-
 
 EXIT_GRACE_SECONDS = 2.0
 """After a hang-up, restoring a terminal that is gone can block; the process leaves after this."""
@@ -36,19 +40,23 @@ class SamenwerkenApp(App[None]):
     TITLE = "samenwerken"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True, show=False),
+        Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True, show=False),
     ]
 
     COMMANDS = App.COMMANDS | {NavigationCommands}
 
-    def __init__(self, store: SessionStore, start: Start) -> None:
+    def __init__(self, store: SessionStore, start: Start, strings: Strings, note: Note, tool: Tool) -> None:
+        """Everything the app shows comes in here: the words, the note and the tool (see `make_app`)."""
         super().__init__()
         self.store = store
         self.start = start
+        self.strings = strings
+        self.note = note
+        self.tool = tool
+        translate_bindings(self, strings)
         self._retry_timer: Timer | None = None
         self._editors: dict[str, SessionEditor] = {}
-        self._too_small_pending = False
-        self.folder_problem = store.not_writable()
+        self.folder_problem = store.not_writable(strings)
         """Why the sessions folder cannot be written ('' when it can): everything opens read-only."""
         self.rescued: list[Path] = []
         self.lost = False
@@ -57,10 +65,12 @@ class SamenwerkenApp(App[None]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         if self.folder_problem:
-            self.say(t("home.folder_read_only", reason=self.folder_problem), severity="warning", timeout=12)
+            self.say(self.strings("home.folder_read_only", reason=self.folder_problem), severity="warning", timeout=12)
         rescues = find_rescues(self.store.root)
         if rescues:
-            self.say(t("rescue.found", n=len(rescues), path=str(rescues[-1])), severity="warning", timeout=15)
+            self.say(
+                self.strings("rescue.found", n=len(rescues), path=str(rescues[-1])), severity="warning", timeout=15
+            )
         from tui.screens.home import HomeScreen
 
         start = self.start
@@ -90,17 +100,16 @@ class SamenwerkenApp(App[None]):
         key = os.path.realpath(stored.path)
         editor = self._editors.get(key)
         if editor is None:
-            reason = t("readonly.folder", reason=self.folder_problem) if self.folder_problem else ""
+            reason = Reason("readonly.folder", {"reason": self.folder_problem}) if self.folder_problem else None
             try:
-                from tui.content import load_tool
-
-                editor = SessionEditor(self.store, stored, read_only_reason=reason, tool_version=load_tool().version)
+                editor = SessionEditor(self.store, stored, read_only_reason=reason, tool_version=self.tool.version)
             except UserFileError as error:
-                self.say(t("error.cannot_open", reason=str(error)), severity="error", timeout=10)
+                self.say(self.strings("error.cannot_open", reason=str(error)), severity="error", timeout=10)
                 return None
             self._editors[key] = editor
-            if editor.read_only:
-                self.say(t("walk.read_only_opened", reason=editor.read_only_reason), severity="warning", timeout=10)
+            if editor.read_only_reason is not None:
+                why = editor.read_only_reason.text(self.strings)
+                self.say(self.strings("walk.read_only_opened", reason=why), severity="warning", timeout=10)
         return editor
 
     def apply_change(self, editor: SessionEditor, change: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
@@ -112,21 +121,23 @@ class SamenwerkenApp(App[None]):
         try:
             change(*args, **kwargs)
         except SaveFailed as error:
-            self.report_unsaved(str(error))
+            self.report_unsaved(error.reason.text(self.strings))
         except ReadOnly as error:
-            self.say(t("walk.read_only", reason=str(error)), severity="warning")
+            self.say(self.strings("walk.read_only", reason=error.reason.text(self.strings)), severity="warning")
             return False
-        except LimitExceeded as error:
-            self.say(t("error.not_changed", reason=str(error)), severity="error", timeout=8)
+        except OverLimit as error:
+            self.say(
+                self.strings("error.not_changed", reason=error.reason.text(self.strings)), severity="error", timeout=8
+            )
             return False
         if editor.merged:
             editor.merged = False
-            self.say(t("walk.merged"), timeout=8)
+            self.say(self.strings("walk.merged"), timeout=8)
         return True
 
     def release_editors(self) -> None:
         """Let other instances write the sessions no open screen uses (and with nothing pending)."""
-        in_use = {id(getattr(screen, "editor", None)) for screen in self.screen_stack}
+        in_use = {id(screen.editor) for screen in self.screen_stack if isinstance(screen, AppScreen) and screen.editor}
         for key, editor in list(self._editors.items()):
             if id(editor) not in in_use and not editor.unsaved:
                 editor.close()
@@ -140,13 +151,15 @@ class SamenwerkenApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; when answers are not on disk, ask first (stay, rescue copy, or quit anyway)."""
-        self.confirm_leave(list(self._editors.values()), self._quit, t("unsaved.quit"))
+        self.confirm_leave(list(self._editors.values()), self._quit, self.strings("unsaved.quit"))
 
     def _quit(self) -> None:
-        message = t("rescue.written", paths="\n".join(str(p) for p in self.rescued)) if self.rescued else None
+        message = (
+            self.strings("rescue.written", paths="\n".join(str(p) for p in self.rescued)) if self.rescued else None
+        )
         self.exit(return_code=1 if self.lost else 0, message=message)
 
-    def confirm_leave(self, editors: list[SessionEditor], then: Callable[[], None], leave_label: str) -> None:
+    def confirm_leave(self, editors: list[SessionEditor], then: Callable[[], object], leave_label: str) -> None:
         """Run `then` when every editor's answers are on disk; else ask what to do with them."""
         unsaved = [editor for editor in editors if not editor.retry()]
         if not unsaved:
@@ -159,17 +172,18 @@ class SamenwerkenApp(App[None]):
                 try:
                     paths = [editor.rescue() for editor in unsaved]
                 except OSError as error:
-                    self.say(t("rescue.failed", reason=str(error)), severity="error", timeout=12)
+                    self.say(self.strings("rescue.failed", reason=str(error)), severity="error", timeout=12)
                     return
                 self.rescued += paths
-                self.say(t("rescue.written", paths=", ".join(str(p) for p in paths)), timeout=12)
+                self.say(self.strings("rescue.written", paths=", ".join(str(p) for p in paths)), timeout=12)
                 then()
             elif choice == "leave":
                 self.lost = then == self._quit
                 then()
 
-        reason = unsaved[0].last_error
-        self.push_screen(UnsavedChoice(t("unsaved.question", reason=reason), leave_label), chosen)
+        last_error = unsaved[0].last_error
+        reason = last_error.text(self.strings) if last_error else ""
+        self.push_screen(UnsavedChoice(self.strings("unsaved.question", reason=reason), leave_label), chosen)
 
     def open_walk(self, stored: StoredSession, item_id: str | None = None) -> None:
         """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
@@ -179,13 +193,31 @@ class SamenwerkenApp(App[None]):
         if editor is not None:
             self.push_screen(WalkScreen(editor, item_id))
 
-    def open_reader(self, section_id: str) -> None:
+    def open_reader(self, section_id: str, highlight: str = "") -> None:
+        """The note at a section, with a passage marked if given: in the reader in front, else a new one."""
         from tui.screens.reader import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
-            self.screen.go(section_id)
+            self.screen.go(section_id, highlight)
         else:
-            self.push_screen(ReaderScreen(section_id))
+            self.push_screen(ReaderScreen(section_id, highlight=highlight))
+
+    def ask_step(self, step: NextStep, done: Callable[[dict[str, str] | None], None]) -> None:
+        """The dialog for a next step: what, who, by when."""
+        from tui.screens.step_dialog import StepDialog
+
+        self.push_screen(StepDialog(step), done)
+
+    def confirm(self, question: str, done: Callable[[bool | None], None]) -> None:
+        from tui.screens.dialogs import Confirm
+
+        self.push_screen(Confirm(question), done)
+
+    def pick_suggestion(self, done: Callable[[str | None], None]) -> None:
+        """Bijlage 1's suggestions, rewritten for one board; `done` gets the chosen letter."""
+        from tui.screens.suggestions import SuggestionPicker
+
+        self.push_screen(SuggestionPicker(self.tool), done)
 
     def open_overview(self, stored: StoredSession) -> None:
         from tui.screens.overview import OverviewScreen
@@ -203,13 +235,12 @@ class SamenwerkenApp(App[None]):
         if not isinstance(below, WalkScreen):
             self.push_screen(WalkScreen(editor))
 
-    def write_export(self, session, fmt: str):
+    def write_export(self, session: Session, fmt: str) -> Path:
         """Export a session into the sessions folder's exports/; returns the path."""
-        from tui.content import load_tool
         from tui.export import export
-        from tui.i18n import language
+        from tui.report import build_report
 
-        return self.store.write_export(session, fmt, export(load_tool(), session, fmt, language()))
+        return self.store.write_export(session, fmt, export(build_report(self.tool, session, self.strings), fmt))
 
     def say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         """A notification that shows `text` literally (it may hold a title or a path)."""
@@ -217,7 +248,7 @@ class SamenwerkenApp(App[None]):
 
     def report_unsaved(self, reason: str) -> None:
         """A save failed: say so plainly and keep retrying until it is on disk."""
-        self.say(t("error.save_failed", reason=reason), severity="error", timeout=8)
+        self.say(self.strings("error.save_failed", reason=reason), severity="error", timeout=8)
         if self._retry_timer is None:
             self._retry_timer = self.set_interval(2.0, self._retry_saves)
 
@@ -226,38 +257,28 @@ class SamenwerkenApp(App[None]):
             if self._retry_timer is not None:
                 self._retry_timer.stop()
                 self._retry_timer = None
-            self.say(t("walk.saved_again"))
+            self.say(self.strings("walk.saved_again"))
         for screen in self.screen_stack:
-            if hasattr(screen, "_update_status"):
-                screen._update_status()
+            screen.post_message(SaveStateChanged())
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the usable minimum, cover everything with a message saying how large it must be."""
         from tui.screens.too_small import TooSmallScreen, too_small
 
-        if len(self.screen_stack) <= 1:
-            return  # no screen of ours yet; push_screen covers the first one
-        small = too_small(event.size.width, event.size.height)
-        showing = isinstance(self.screen, TooSmallScreen) or self._too_small_pending
-        if small and not showing:
-            self._too_small_pending = True
-            self.push_screen(TooSmallScreen())
-        elif not small and isinstance(self.screen, TooSmallScreen):
+        if not too_small(event.size.width, event.size.height) and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+        else:
+            self.cover_if_too_small(event.size)
 
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
-        """Any screen opened while the window is too small opens under the too-small notice."""
+    def cover_if_too_small(self, size: Size | None = None) -> None:
+        """Put the too-small notice over the screen in front, when the window (of `size`) is too small."""
         from tui.screens.too_small import TooSmallScreen, too_small
 
-        result = super().push_screen(screen, *args, **kwargs)
-        if (
-            not isinstance(screen, TooSmallScreen)
-            and too_small(self.size.width, self.size.height)
-            and not self._too_small_pending
-        ):
-            self._too_small_pending = True
-            super().push_screen(TooSmallScreen())
-        return result
+        width, height = size or self.size
+        if isinstance(self.screen, TooSmallScreen):  # pushed screens are in front at once
+            return
+        if len(self.screen_stack) > 1 and too_small(width, height):
+            self.push_screen(TooSmallScreen())
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: answers are on disk already; say so and where the log is.
@@ -298,4 +319,3 @@ class SamenwerkenApp(App[None]):
         watchdog.daemon = True
         watchdog.start()
         self.exit(return_code=code)
-

@@ -1,10 +1,11 @@
-"""Build the app after choosing the language, so key descriptions are in that language."""
+"""Build the app: the one place that decides its language and content."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.i18n import set_language
+from tui.content import Note, Tool, load_note, load_tool
+from tui.i18n import strings_for
 from tui.session import SessionStore
 from tui.start import Start
 
@@ -12,13 +13,20 @@ if TYPE_CHECKING:
     from tui.app import SamenwerkenApp
 
 
-def make_app(store: SessionStore, start: Start | None = None, language: str = "nl") -> SamenwerkenApp:
+def make_app(
+    store: SessionStore,
+    start: Start | None = None,
+    language: str = "nl",
+    note: Note | None = None,
+    tool: Tool | None = None,
+) -> SamenwerkenApp:
     """The one way to build the app: the command line, the tests and the snapshots use it.
 
-    Screens read their key descriptions when first imported, so the language
-    is set before the first import of `tui.app`.
+    The words of `language`, the note and the tool are handed to the app, which hands
+    them to its screens; a test may give other content without patching anything.
     """
-    set_language(language)
     from tui.app import SamenwerkenApp
 
-    return SamenwerkenApp(store, start or Start("home"))
+    return SamenwerkenApp(
+        store, start or Start("home"), strings_for(language), note or load_note(), tool or load_tool()
+    )

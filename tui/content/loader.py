@@ -150,7 +150,7 @@ def load_tool(root: Traversable | None = None) -> Tool:
     path = root / "tool.toml"
     data, text = read_toml(path)
     tool = validate(Tool, path, data, text)
-    known = {s.id for s in load_note(root).sections}
+    known = {s.id for s in load_note(root).sections}  # type: ignore[arg-type]  # content roots are hashable paths
     for part in tool.parts:
         for where, source in [(part.id, part.source)] + [(i.id, i.source) for i in part.items]:
             if source not in known:

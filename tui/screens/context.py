@@ -8,59 +8,56 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static
 
-from tui.content import load_tool
-from tui.i18n import language, t
+from tui.screens.base import AppModal
 from tui.session.editor import SessionEditor
 from tui.widgets.plain import visible
 
 
-class ContextScreen(ModalScreen[None]):
+class ContextScreen(AppModal[None]):
     """Title, themes and forms (from the note's section 1), partners, role and stage."""
 
-    BINDINGS = [Binding("escape", "close", t("key.close_saved"), id="context.close")]
+    BINDINGS = [Binding("escape", "close", "key.close_saved", id="context.close")]
 
     def __init__(self, editor: SessionEditor, save: Callable[..., bool]) -> None:
         super().__init__()
         self.editor = editor
         self.save = save
-        self.tool = load_tool()
+        self.tool = self.samenwerken.tool
 
     def compose(self) -> ComposeResult:
-        lang = language()
+        lang = self.strings.language
         context = self.editor.session.context
         lists = self.tool.context
         with VerticalScroll(classes="dialog wide tall", id="context-form"):
-            yield Static(t("context.heading"), classes="dialog-question")
-            yield Label(t("context.title"))
+            yield Static(self.strings("context.heading"), classes="dialog-question")
+            yield Label(self.strings("context.title"))
             yield Input(self.editor.session.title, id="ctx-title", max_length=400)
-            yield Label(t("context.partners"))
-            yield Input(context.partners, id="ctx-partners", placeholder=t("context.partners_example"))
-            yield Label(t("context.role"))
-            yield Input(context.role, id="ctx-role", placeholder=t("context.role_example"))
-            yield Label(t("context.stage"))
+            yield Label(self.strings("context.partners"))
+            yield Input(context.partners, id="ctx-partners", placeholder=self.strings("context.partners_example"))
+            yield Label(self.strings("context.role"))
+            yield Input(context.role, id="ctx-role", placeholder=self.strings("context.role_example"))
+            yield Label(self.strings("context.stage"))
             with RadioSet(id="ctx-stage"):
                 for stage in lists.stages:
                     yield RadioButton(stage.loc("label", lang), value=context.stage == stage.id, name=stage.id)
-            yield Label(t("context.themes"))
+            yield Label(self.strings("context.themes"))
             yield SelectionList[str](*self._choices(lists.themes, context.themes), id="ctx-themes")
-            yield Input(id="ctx-own-themes", placeholder=t("context.own_theme"), max_length=400)
-            yield Label(t("context.forms"))
+            yield Input(id="ctx-own-themes", placeholder=self.strings("context.own_theme"), max_length=400)
+            yield Label(self.strings("context.forms"))
             yield SelectionList[str](*self._choices(lists.forms, context.forms), id="ctx-forms")
-            yield Input(id="ctx-own-forms", placeholder=t("context.own_form"), max_length=400)
-            yield Static(t("context.hint"), classes="hint")
+            yield Input(id="ctx-own-forms", placeholder=self.strings("context.own_form"), max_length=400)
+            yield Static(self.strings("context.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#ctx-title").focus()
 
-    @staticmethod
-    def _choices(offered: list[str], chosen: list[str]) -> list[tuple[str, str, bool]]:
+    def _choices(self, offered: list[str], chosen: list[str]) -> list[tuple[str, str, bool]]:
         """The tool's choices, then the user's own ones from the file: nothing in it is dropped."""
         own = [value for value in chosen if value not in offered]
         return [(value, value, value in chosen) for value in offered] + [
-            (t("context.own", value=visible(value)), value, True) for value in own
+            (self.strings("context.own", value=visible(value)), value, True) for value in own
         ]
 
     def _kept(self, field: str, offered: list[str], selected: set[str]) -> list[str]:
@@ -112,7 +109,7 @@ class ContextScreen(ModalScreen[None]):
             if value in getattr(self.tool.context, field):
                 choices.select(value)
             else:
-                choices.add_option((t("context.own", value=visible(value)), value, True))
+                choices.add_option((self.strings("context.own", value=visible(value)), value, True))
             offered = getattr(self.tool.context, field)
             self.save(self.editor.set_context, **{field: self._kept(field, offered, set(choices.selected) | {value})})
         event.input.value = ""

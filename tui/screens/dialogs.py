@@ -6,17 +6,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tui.i18n import t
+from tui.screens.base import AppModal
 from tui.widgets.plain import plain_text
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(AppModal[str | None]):
     """Ask for one line (a title); Enter accepts a non-empty answer, Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="prompt.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="prompt.cancel")]
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -28,13 +27,13 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(plain_text(self.question), classes="dialog-question")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input", max_length=400)
-            yield Static(t("prompt.hint"), id="prompt-hint", classes="hint")
+            yield Static(self.strings("prompt.hint"), id="prompt-hint", classes="hint")
 
     @on(Input.Submitted, "#prompt-input")
     def _accept(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if not value:
-            self.query_one("#prompt-hint", Static).update(t("prompt.empty"))
+            self.query_one("#prompt-hint", Static).update(self.strings("prompt.empty"))
             return
         self.dismiss(value)
 
@@ -42,12 +41,12 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(AppModal[bool]):
     """A yes/no question; `j`/`y` or Enter on Yes confirms, `n` or Escape declines."""
 
     BINDINGS = [
-        Binding("y,j", "answer(True)", t("key.yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", t("key.no"), id="confirm.no"),
+        Binding("y,j", "answer(True)", "key.yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "key.no", id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -58,8 +57,8 @@ class Confirm(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(plain_text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("confirm.yes"), id="yes", variant="error")
-                yield Button(t("confirm.no"), id="no", variant="primary")
+                yield Button(self.strings("confirm.yes"), id="yes", variant="error")
+                yield Button(self.strings("confirm.no"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no").focus()
@@ -72,15 +71,15 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class UnsavedChoice(ModalScreen[str]):
+class UnsavedChoice(AppModal[str]):
     """Answers are not on disk: stay, write a rescue copy elsewhere, or leave anyway.
 
     Dismisses with "stay", "rescue" or "leave"; Escape stays. Staying is the default.
     """
 
     BINDINGS = [
-        Binding("escape", "choose('stay')", t("key.stay"), id="unsaved.stay"),
-        Binding("r", "choose('rescue')", t("key.rescue"), id="unsaved.rescue"),
+        Binding("escape", "choose('stay')", "key.stay", id="unsaved.stay"),
+        Binding("r", "choose('rescue')", "key.rescue", id="unsaved.rescue"),
     ]
 
     def __init__(self, question: str, leave_label: str) -> None:
@@ -92,8 +91,8 @@ class UnsavedChoice(ModalScreen[str]):
         with Vertical(classes="dialog wide"):
             yield Static(plain_text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("unsaved.stay"), id="stay", variant="primary")
-                yield Button(t("unsaved.rescue"), id="rescue", variant="success")
+                yield Button(self.strings("unsaved.stay"), id="stay", variant="primary")
+                yield Button(self.strings("unsaved.rescue"), id="rescue", variant="success")
                 yield Button(self.leave_label, id="leave", variant="error")
 
     def on_mount(self) -> None:

@@ -6,24 +6,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.i18n import t
+from tui.export import FORMATS
+from tui.screens.base import AppModal
 
-FORMATS = ("md", "html", "csv", "json")
 
-
-class ExportPicker(ModalScreen[str | None]):
+class ExportPicker(AppModal[str | None]):
     """Markdown, HTML, CSV or JSON; Enter chooses, Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="export.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("export.heading"), classes="dialog-question")
-            yield OptionList(*[Option(t(f"export.{fmt}"), id=fmt) for fmt in FORMATS], id="formats")
+            yield Static(self.strings("export.heading"), classes="dialog-question")
+            yield OptionList(*[Option(self.strings(f"export.{fmt}"), id=fmt) for fmt in FORMATS], id="formats")
 
     def on_mount(self) -> None:
         self.query_one("#formats").focus()

@@ -5,18 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import t
+from tui.screens.base import AppModal
 from tui.widgets.plain import plain_text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AppModal[None]):
     """A list of keys and what they do; any of Escape, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", t("key.close"), id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", "key.close", id="help.close"),
     ]
 
     def __init__(self, rows: list[tuple[str, str]], title: str) -> None:
@@ -30,10 +29,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(plain_text(self.title_text), classes="help-title")
             yield Static(plain_text("\n".join(lines)), id="help-keys")
-            yield Static(plain_text(t("help.close_hint")), classes="hint")
-
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
-        self.dismiss(None)
+            yield Static(plain_text(self.strings("help.close_hint")), classes="hint")
 
 
 def help_rows(screen) -> list[tuple[str, str]]:
@@ -45,7 +41,7 @@ def help_rows(screen) -> list[tuple[str, str]]:
         if not binding.description:
             continue
         keys, _ = rows.setdefault(binding.action, ([], binding.description))
-        display = app.get_key_display(binding.with_key(key) if hasattr(binding, "with_key") else binding)
+        display = app.get_key_display(binding.with_key(key))
         if display not in keys:
             keys.append(display)
     return [(" / ".join(keys), description) for keys, description in rows.values()]

@@ -7,34 +7,33 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.content import load_note, load_tool
-from tui.i18n import t
+from tui.errors import OpenElsewhere, UserFileError
+from tui.screens.base import AppScreen
 from tui.screens.dialogs import Confirm, TextPrompt
 from tui.screens.help import HelpScreen, help_rows
-from tui.errors import LimitExceeded, OpenElsewhere, UserFileError
 from tui.session import BadFile, StoredSession
+from tui.session.limits import OverLimit
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
 from tui.widgets.plain import plain_text, visible
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen[None]):
     """Start here: read the note, start or continue a reflection."""
 
     BINDINGS = [
-        Binding("n", "new", t("key.new"), id="home.new"),
-        Binding("enter", "resume", t("key.resume"), id="home.resume", show=False),
-        Binding("r", "read", t("key.read"), id="home.read"),
-        Binding("o", "overview", t("key.overview"), id="home.overview"),
-        Binding("space", "mark", t("key.mark"), show=False, id="home.mark"),
-        Binding("v", "compare", t("key.compare"), id="home.compare"),
-        Binding("h", "rename", t("key.rename"), show=False, id="home.rename"),
-        Binding("x,delete", "delete", t("key.delete"), show=False, id="home.delete"),
-        Binding("question_mark", "help", t("key.help"), id="home.help"),
-        Binding("q", "quit", t("key.quit"), id="home.quit"),
+        Binding("n", "new", "key.new", id="home.new"),
+        Binding("enter", "resume", "key.resume", id="home.resume", show=False),
+        Binding("r", "read", "key.read", id="home.read"),
+        Binding("o", "overview", "key.overview", id="home.overview"),
+        Binding("space", "mark", "key.mark", show=False, id="home.mark"),
+        Binding("v", "compare", "key.compare", id="home.compare"),
+        Binding("h", "rename", "key.rename", show=False, id="home.rename"),
+        Binding("x,delete", "delete", "key.delete", show=False, id="home.delete"),
+        Binding("question_mark", "help", "key.help", id="home.help"),
+        Binding("q", "quit", "key.quit", id="home.quit"),
     ]
 
     def __init__(self) -> None:
@@ -44,12 +43,12 @@ class HomeScreen(Screen[None]):
         self.bad: list[BadFile] = []
 
     def compose(self) -> ComposeResult:
-        note = load_note()
+        note = self.samenwerken.note
         yield Header()
         with Vertical(id="home"):
             yield Static(note.index.title, id="home-title")
             yield Static(note.index.subtitle + f" — {note.index.publisher}, {note.index.adopted}", id="home-subtitle")
-            yield Static(t("home.about"), id="home-about")
+            yield Static(self.strings("home.about"), id="home-about")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
             yield Static(id="home-empty", classes="hint")
             yield Static(id="home-bad", classes="warning")
@@ -57,21 +56,21 @@ class HomeScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = t("home.subtitle")
+        self.sub_title = self.strings("home.subtitle")
         table = self.query_one("#sessions", DataTable)
-        table.add_column(t("home.col_title"), key="title")
-        table.add_column(t("home.col_progress"), key="progress")
-        table.add_column(t("home.col_updated"), key="updated")
+        table.add_column(self.strings("home.col_title"), key="title")
+        table.add_column(self.strings("home.col_progress"), key="progress")
+        table.add_column(self.strings("home.col_updated"), key="updated")
         self.refresh_sessions()
 
     def on_screen_resume(self) -> None:
-        self.app.release_editors()  # type: ignore[attr-defined]
+        self.samenwerken.release_editors()
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
         """Read the sessions folder again and show what is there (and what is broken)."""
-        store = self.app.store  # type: ignore[attr-defined]
-        item_ids = [item.id for item in load_tool().items]
+        store = self.samenwerken.store
+        item_ids = [item.id for item in self.samenwerken.tool.items]
         self.sessions, self.bad = store.scan()
         table = self.query_one("#sessions", DataTable)
         current = table.cursor_row
@@ -90,18 +89,18 @@ class HomeScreen(Screen[None]):
         if self.sessions:
             table.move_cursor(row=min(current, len(self.sessions) - 1))
             table.focus()
-        self.query_one("#home-empty", Static).update("" if self.sessions else t("home.no_sessions"))
-        bad_lines = [t("home.bad_files", n=len(self.bad))] if self.bad else []
+        self.query_one("#home-empty", Static).update("" if self.sessions else self.strings("home.no_sessions"))
+        bad_lines = [self.strings("home.bad_files", n=len(self.bad))] if self.bad else []
         bad_lines += [f"  {visible(b.path.name)}: {visible(b.reason)}" for b in self.bad[:5]]
         if len(self.bad) > 5:
             bad_lines.append("  …")
-        if self.app.folder_problem:  # type: ignore[attr-defined]
-            bad_lines.insert(0, t("home.folder_read_only", reason=self.app.folder_problem))  # type: ignore[attr-defined]
-        bad_lines += [t("rescue.line", path=str(path)) for path in find_rescues(store.root)[-3:]]
+        if self.samenwerken.folder_problem:
+            bad_lines.insert(0, self.strings("home.folder_read_only", reason=self.samenwerken.folder_problem))
+        bad_lines += [self.strings("rescue.line", path=str(path)) for path in find_rescues(store.root)[-3:]]
         bad = self.query_one("#home-bad", Static)
         bad.update(plain_text("\n".join(bad_lines)))
         bad.display = bool(bad_lines)
-        self.query_one("#home-where", Static).update(plain_text(t("home.where", folder=str(store.root))))
+        self.query_one("#home-where", Static).update(plain_text(self.strings("home.where", folder=str(store.root))))
 
     def selected(self) -> StoredSession | None:
         table = self.query_one("#sessions", DataTable)
@@ -113,29 +112,42 @@ class HomeScreen(Screen[None]):
         if title:
             self._create(title)
             return
-        self.app.push_screen(TextPrompt(t("home.ask_title"), placeholder=t("home.title_example")), self._create)
+        self.samenwerken.push_screen(
+            TextPrompt(self.strings("home.ask_title"), placeholder=self.strings("home.title_example")), self._create
+        )
 
     def _create(self, title: str | None) -> None:
         if not title:
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        if self.app.folder_problem:  # type: ignore[attr-defined]
-            self.app.say(t("error.cannot_create", folder=str(store.root), reason=self.app.folder_problem), severity="error")  # type: ignore[attr-defined]
+        store = self.samenwerken.store
+        if self.samenwerken.folder_problem:
+            self.samenwerken.say(
+                self.strings("error.cannot_create", folder=str(store.root), reason=self.samenwerken.folder_problem),
+                severity="error",
+            )
             return
         try:
-            stored = store.create(title, language=self._language())
+            stored = store.create(title, language=self.strings.language)
         except OSError as error:
-            self.app.say(t("error.cannot_create", folder=str(store.root), reason=describe_os_error(error)), severity="error")  # type: ignore[attr-defined]
+            self.samenwerken.say(
+                self.strings(
+                    "error.cannot_create", folder=str(store.root), reason=describe_os_error(error, self.strings)
+                ),
+                severity="error",
+            )
             return
-        except (UserFileError, LimitExceeded) as error:
-            self.app.say(t("error.cannot_create", folder=str(store.root), reason=str(error)), severity="error")  # type: ignore[attr-defined]
+        except OverLimit as error:
+            why = error.reason.text(self.strings)
+            self.samenwerken.say(
+                self.strings("error.cannot_create", folder=str(store.root), reason=why), severity="error"
+            )
             return
-        self.app.open_walk(stored)  # type: ignore[attr-defined]
-
-    def _language(self) -> str:
-        from tui.i18n import language
-
-        return language()
+        except UserFileError as error:
+            self.samenwerken.say(
+                self.strings("error.cannot_create", folder=str(store.root), reason=str(error)), severity="error"
+            )
+            return
+        self.samenwerken.open_walk(stored)
 
     @on(DataTable.RowSelected, "#sessions")
     def action_resume(self) -> None:
@@ -143,12 +155,12 @@ class HomeScreen(Screen[None]):
         if stored is None:
             self.action_new()
             return
-        self.app.open_walk(stored)  # type: ignore[attr-defined]
+        self.samenwerken.open_walk(stored)
 
     def action_overview(self) -> None:
         stored = self.selected()
         if stored is not None:
-            self.app.open_overview(stored)  # type: ignore[attr-defined]
+            self.samenwerken.open_overview(stored)
 
     def action_mark(self) -> None:
         stored = self.selected()
@@ -157,21 +169,21 @@ class HomeScreen(Screen[None]):
         key = str(stored.path)
         self.marked.symmetric_difference_update({key})
         self.refresh_sessions()
-        self.app.say(t("compare.marked", n=len(self.marked)), timeout=3)  # type: ignore[attr-defined]
+        self.samenwerken.say(self.strings("compare.marked", n=len(self.marked)), timeout=3)
 
     def action_compare(self) -> None:
         chosen = [s for s in self.sessions if str(s.path) in self.marked]
         if len(chosen) < 2:
-            self.app.say(t("compare.need_two"), severity="warning")  # type: ignore[attr-defined]
+            self.samenwerken.say(self.strings("compare.need_two"), severity="warning")
             return
         from tui.screens.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen([s.session for s in chosen]))
+        self.samenwerken.push_screen(CompareScreen([s.session for s in chosen]))
 
     def action_read(self) -> None:
         from tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen())
+        self.samenwerken.push_screen(ReaderScreen())
 
     def action_rename(self) -> None:
         stored = self.selected()
@@ -181,13 +193,13 @@ class HomeScreen(Screen[None]):
         def rename(title: str | None) -> None:
             if not title:
                 return
-            editor = self.app.editor_for(stored)  # type: ignore[attr-defined]
+            editor = self.samenwerken.editor_for(stored)
             if editor is not None:
-                self.app.apply_change(editor, editor.set_title, title)  # type: ignore[attr-defined]
-            self.app.release_editors()  # type: ignore[attr-defined]
+                self.samenwerken.apply_change(editor, editor.set_title, title)
+            self.samenwerken.release_editors()
             self.refresh_sessions()
 
-        self.app.push_screen(TextPrompt(t("home.ask_rename"), value=stored.session.title), rename)
+        self.samenwerken.push_screen(TextPrompt(self.strings("home.ask_rename"), value=stored.session.title), rename)
 
     def action_delete(self) -> None:
         stored = self.selected()
@@ -197,25 +209,32 @@ class HomeScreen(Screen[None]):
         def delete(yes: bool | None) -> None:
             if not yes:
                 return
-            self.app.release_editors()  # type: ignore[attr-defined]
+            self.samenwerken.release_editors()
             try:
-                target = self.app.store.trash(stored)  # type: ignore[attr-defined]
+                target = self.samenwerken.store.trash(stored)
             except OSError as error:
-                self.app.say(t("error.cannot_delete", reason=describe_os_error(error)), severity="error")  # type: ignore[attr-defined]
+                self.samenwerken.say(
+                    self.strings("error.cannot_delete", reason=describe_os_error(error, self.strings)), severity="error"
+                )
                 return
             except OpenElsewhere as error:
-                self.app.say(t("error.cannot_delete", reason=t("readonly.locked", holder=error.holder)), severity="error")  # type: ignore[attr-defined]
+                self.samenwerken.say(
+                    self.strings("error.cannot_delete", reason=self.strings("readonly.locked", holder=error.holder)),
+                    severity="error",
+                )
                 return
             except UserFileError as error:
-                self.app.say(t("error.cannot_delete", reason=error.problem), severity="error")  # type: ignore[attr-defined]
+                self.samenwerken.say(self.strings("error.cannot_delete", reason=error.problem), severity="error")
                 return
-            self.app.say(t("home.deleted", path=str(target)), timeout=6)  # type: ignore[attr-defined]
+            self.samenwerken.say(self.strings("home.deleted", path=str(target)), timeout=6)
             self.refresh_sessions()
 
-        self.app.push_screen(Confirm(t("home.confirm_delete", title=visible(stored.session.title))), delete)
+        self.samenwerken.push_screen(
+            Confirm(self.strings("home.confirm_delete", title=visible(stored.session.title))), delete
+        )
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(help_rows(self), t("help.home")))
+        self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.home")))
 
     def action_quit(self) -> None:
-        self.app.exit()
+        self.samenwerken.exit()

@@ -9,14 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
-from tui.content import Note, load_note
+from tui.content import Note
 from tui.content.note import SearchHit, plain
-from tui.i18n import t
+from tui.screens.base import AppScreen
 from tui.screens.help import HelpScreen, help_rows
 
 HEADING_LINES = 2
@@ -27,16 +26,16 @@ def _words(text: str) -> str:
     return re.sub(r"\s+", " ", plain(text)).strip().casefold()
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AppScreen[None]):
     """The note, one section at a time, with its table of contents."""
 
     BINDINGS = [
-        Binding("n,right", "next", t("key.next_section"), id="reader.next", priority=True),
-        Binding("p,left", "previous", t("key.previous_section"), id="reader.previous", priority=True),
-        Binding("t", "toggle_toc", t("key.contents"), id="reader.contents"),
-        Binding("slash", "search", t("key.search"), id="reader.search"),
-        Binding("question_mark", "help", t("key.help"), id="reader.help"),
-        Binding("q,escape", "back", t("key.back"), id="reader.back"),
+        Binding("n,right", "next", "key.next_section", id="reader.next", priority=True),
+        Binding("p,left", "previous", "key.previous_section", id="reader.previous", priority=True),
+        Binding("t", "toggle_toc", "key.contents", id="reader.contents"),
+        Binding("slash", "search", "key.search", id="reader.search"),
+        Binding("question_mark", "help", "key.help", id="reader.help"),
+        Binding("q,escape", "back", "key.back", id="reader.back"),
     ]
 
     section_id: reactive[str] = reactive("", init=False)
@@ -44,7 +43,7 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self, section_id: str | None = None, highlight: str = "", is_root: bool = False) -> None:
         super().__init__()
-        self.note: Note = load_note()
+        self.note: Note = self.samenwerken.note
         self._initial = section_id or self.note.sections[0].id
         self._highlight = highlight
         self._highlight_line: int | None = None
@@ -65,7 +64,7 @@ class ReaderScreen(Screen[None]):
         return f"{section.number + ' ' if section.number else ''}{section.short}"
 
     def on_mount(self) -> None:
-        self.query_one("#toc").display = self.app.size.width >= 60
+        self.query_one("#toc").display = self.samenwerken.size.width >= 60
         self.section_id = self._initial
         self.query_one("#page").focus()
 
@@ -73,7 +72,7 @@ class ReaderScreen(Screen[None]):
         section = self.note.section(section_id)
         position = self.note.position(section_id)
         self.title = section.short
-        self.sub_title = t("reader.where", k=position + 1, n=len(self.note.sections))
+        self.sub_title = self.strings("reader.where", k=position + 1, n=len(self.note.sections))
         toc = self.query_one("#toc", OptionList)
         toc.highlighted = position
         markdown = self.query_one("#text", Markdown)
@@ -118,14 +117,14 @@ class ReaderScreen(Screen[None]):
         if position + 1 < len(self.note.sections):
             self.go(self.note.sections[position + 1].id)
         else:
-            self.notify(t("reader.last"), timeout=2)
+            self.notify(self.strings("reader.last"), timeout=2)
 
     def action_previous(self) -> None:
         position = self.note.position(self.section_id)
         if position > 0:
             self.go(self.note.sections[position - 1].id)
         else:
-            self.notify(t("reader.first"), timeout=2)
+            self.notify(self.strings("reader.first"), timeout=2)
 
     def action_toggle_toc(self) -> None:
         toc = self.query_one("#toc")
@@ -135,7 +134,7 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.note), self._jump_to_hit)
+        self.samenwerken.push_screen(SearchScreen(self.note), self._jump_to_hit)
 
     def _jump_to_hit(self, hit: SearchHit | None) -> None:
         if hit is not None:
@@ -143,11 +142,11 @@ class ReaderScreen(Screen[None]):
             self.query_one("#page").focus()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(help_rows(self), t("help.reader")))
+        self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.reader")))
 
     def action_back(self) -> None:
         if self.is_root:
-            self.app.exit()
+            self.samenwerken.exit()
         else:
             self.dismiss(None)
 

@@ -5,26 +5,25 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Note
 from tui.content.note import SearchHit
-from tui.i18n import t
+from tui.screens.base import AppModal
 from tui.widgets.plain import plain_text
 
 MAX_HITS = 200
 
 
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(AppModal[SearchHit | None]):
     """Type to search; the hits update as you type; Enter or a click opens one."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="search.cancel"),
-        Binding("down", "to_hits", t("key.to_hits"), show=False, id="search.hits"),
+        Binding("escape", "cancel", "key.cancel", id="search.cancel"),
+        Binding("down", "to_hits", "key.to_hits", show=False, id="search.hits"),
     ]
 
     def __init__(self, note: Note) -> None:
@@ -34,8 +33,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder=t("search.placeholder"), id="search-input")
-            yield Static(t("search.hint"), id="search-count", classes="hint")
+            yield Input(placeholder=self.strings("search.placeholder"), id="search-input")
+            yield Static(self.strings("search.hint"), id="search-count", classes="hint")
             yield OptionList(id="search-hits")
 
     def on_mount(self) -> None:
@@ -49,11 +48,15 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         count = self.query_one("#search-count", Static)
         if len(term) < 2:
             self.hits = []
-            count.update(t("search.hint"))
+            count.update(self.strings("search.hint"))
             return
         self.hits = self.note.search(term)[:MAX_HITS]
         sections = len({hit.section.id for hit in self.hits})
-        count.update(t("search.count", hits=len(self.hits), sections=sections) if self.hits else t("search.none"))
+        count.update(
+            self.strings("search.count", hits=len(self.hits), sections=sections)
+            if self.hits
+            else self.strings("search.none")
+        )
         hits_list.add_options(Option(self._label(hit, term), id=str(i)) for i, hit in enumerate(self.hits))
         if self.hits:
             hits_list.highlighted = 0

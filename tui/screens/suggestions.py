@@ -7,35 +7,35 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Tool
 from tui.content.tool import Suggestion
-from tui.i18n import language, t
+from tui.i18n import Strings
+from tui.screens.base import AppModal
 
 SOURCE = "bijlage-1"
 """The note's section the suggestions are rewritten from."""
 
 
-def credit(letter: str) -> str:
+def credit(letter: str, strings: Strings) -> str:
     """How the app names a rewritten suggestion's origin: 'naar bijlage 1 c', never 'bijlage 1 c'."""
-    return f"{t('report.appendix1')} {letter}"
+    return f"{strings('report.appendix1')} {letter}"
 
 
-def option_label(suggestion: Suggestion, lang: str) -> Content:
+def option_label(suggestion: Suggestion, strings: Strings) -> Content:
     """The rewrite, then its credit on a dim line of its own."""
-    text = Content(suggestion.loc("text", lang))
-    return Content.assemble(text, "\n", Content.styled(f"({credit(suggestion.letter)})", "dim"))
+    text = Content(suggestion.loc("text", strings.language))
+    return Content.assemble(text, "\n", Content.styled(f"({credit(suggestion.letter, strings)})", "dim"))
 
 
-class SuggestionPicker(ModalScreen[str | None]):
+class SuggestionPicker(AppModal[str | None]):
     """The suggestions a–i, rewritten for one board; Enter takes one, l shows the original."""
 
     BINDINGS = [
-        Binding("l", "source", t("key.source"), id="suggest.source"),
-        Binding("escape", "cancel", t("key.cancel"), id="suggest.cancel"),
+        Binding("l", "source", "key.source", id="suggest.source"),
+        Binding("escape", "cancel", "key.cancel", id="suggest.cancel"),
     ]
 
     def __init__(self, tool: Tool) -> None:
@@ -43,11 +43,10 @@ class SuggestionPicker(ModalScreen[str | None]):
         self.tool = tool
 
     def compose(self) -> ComposeResult:
-        lang = language()
         with Vertical(classes="dialog wide"):
-            yield Static(t("suggest.heading"), classes="dialog-question")
+            yield Static(self.strings("suggest.heading"), classes="dialog-question")
             yield OptionList(
-                *[Option(option_label(s, lang), id=s.letter) for s in self.tool.suggestions],
+                *[Option(option_label(s, self.strings), id=s.letter) for s in self.tool.suggestions],
                 id="suggestions",
             )
 
@@ -71,7 +70,7 @@ class SuggestionPicker(ModalScreen[str | None]):
         from tui.screens.reader import ReaderScreen
 
         suggestion = self.highlighted
-        self.app.push_screen(ReaderScreen(SOURCE, highlight=suggestion.quote if suggestion else ""))
+        self.samenwerken.push_screen(ReaderScreen(SOURCE, highlight=suggestion.quote if suggestion else ""))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

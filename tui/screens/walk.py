@@ -7,13 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.content import Item, Part, load_tool
-from tui.i18n import language, t
-from tui.report import filled
+from tui.commands import WalkCommands
+from tui.content import Item, Part
+from tui.render import filled
+from tui.screens.base import AppScreen, SaveStateChanged
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
 from tui.widgets.plain import plain_text, visible
@@ -25,33 +25,38 @@ PROGRESS_WIDTH = 12
 SCALE_ACTIONS = {"answer", "not_applicable", "clear", "note", "down", "up"}
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(AppScreen[None]):
     """Answer the tool's items with 1–5 and 0; tab moves between parts."""
 
+    editor: SessionEditor
+    """The session on screen (never None here)."""
+
     BINDINGS = [
-        Binding("1", "answer(1)", t("key.answer"), key_display="1-5", id="walk.answer1"),
-        *[Binding(str(n), f"answer({n})", t("key.answer"), show=False, id=f"walk.answer{n}") for n in range(2, 6)],
-        Binding("0", "not_applicable", t("key.not_applicable"), show=False, id="walk.na"),  # the scale shows it
-        Binding("backspace", "clear", t("key.clear"), show=False, id="walk.clear"),
-        Binding("n", "note", t("key.note"), id="walk.note"),
-        Binding("j", "down", t("key.down"), show=False, id="walk.down"),
-        Binding("k", "up", t("key.up"), show=False, id="walk.up"),
-        Binding("tab", "part(1)", t("key.next_part"), show=False, priority=True, id="walk.next_part"),
-        Binding("shift+tab", "part(-1)", t("key.previous_part"), show=False, priority=True, id="walk.previous_part"),
-        Binding("l", "source", t("key.source"), id="walk.source"),
-        Binding("c", "context", t("key.context"), id="walk.context"),
-        Binding("o", "overview", t("key.overview"), id="walk.overview"),
-        Binding("question_mark", "help", t("key.help"), id="walk.help"),
-        Binding("q", "back", t("key.back"), id="walk.back"),
+        Binding("1", "answer(1)", "key.answer", key_display="1-5", id="walk.answer1"),
+        *[Binding(str(n), f"answer({n})", "key.answer", show=False, id=f"walk.answer{n}") for n in range(2, 6)],
+        Binding("0", "not_applicable", "key.not_applicable", show=False, id="walk.na"),  # the scale shows it
+        Binding("backspace", "clear", "key.clear", show=False, id="walk.clear"),
+        Binding("n", "note", "key.note", id="walk.note"),
+        Binding("j", "down", "key.down", show=False, id="walk.down"),
+        Binding("k", "up", "key.up", show=False, id="walk.up"),
+        Binding("tab", "part(1)", "key.next_part", show=False, priority=True, id="walk.next_part"),
+        Binding("shift+tab", "part(-1)", "key.previous_part", show=False, priority=True, id="walk.previous_part"),
+        Binding("l", "source", "key.source", id="walk.source"),
+        Binding("c", "context", "key.context", id="walk.context"),
+        Binding("o", "overview", "key.overview", id="walk.overview"),
+        Binding("question_mark", "help", "key.help", id="walk.help"),
+        Binding("q", "back", "key.back", id="walk.back"),
     ]
+
+    COMMANDS = AppScreen.COMMANDS | {WalkCommands}
 
     def __init__(self, editor: SessionEditor, item_id: str | None = None) -> None:
         super().__init__()
         self.editor = editor
         self.part_index = 0
         """Which part of the tool is on screen."""
-        self.tool = load_tool()
-        self.lang = language()
+        self.tool = self.samenwerken.tool
+        self.lang = self.strings.language
         self.item_ids = [item.id for item in self.tool.items]
         self._start_item = item_id or editor.session.first_unanswered(self.item_ids)
 
@@ -143,15 +148,19 @@ class WalkScreen(Screen[None]):
         answered = session.answered_count(self.item_ids)
         total = len(self.item_ids)
         part = self.part
-        where = t("walk.part", k=self.part_index + 1, n=len(self.tool.parts), title=part.loc("title", self.lang))
+        where = self.strings(
+            "walk.part", k=self.part_index + 1, n=len(self.tool.parts), title=part.loc("title", self.lang)
+        )
         if part.kind == "scale":
             index = (self.item_list.highlighted or 0) + 1
-            where += " · " + t("walk.item", k=index, n=len(part.items))
-        overall = t("walk.total", done=answered, total=total, bar=filled(answered / total if total else 0, PROGRESS_WIDTH))
+            where += " · " + self.strings("walk.item", k=index, n=len(part.items))
+        overall = self.strings(
+            "walk.total", done=answered, total=total, bar=filled(answered / total if total else 0, PROGRESS_WIDTH)
+        )
         if self.editor.unsaved:
-            overall = t("walk.unsaved")
+            overall = self.strings("walk.unsaved")
         elif self.editor.read_only:
-            overall = t("walk.read_only_mark")
+            overall = self.strings("walk.read_only_mark")
         self.query_one("#walk-where", Static).update(plain_text(where))
         total_widget = self.query_one("#walk-total", Static)
         total_widget.update(plain_text(overall))
@@ -166,21 +175,20 @@ class WalkScreen(Screen[None]):
         self.query_one("#item-text", Static).update(plain_text(item.loc("text", self.lang), "bold"))
         source = self._section_label(item.source)
         self.query_one("#item-explain", Static).update(
-            plain_text(f"{item.loc('explain', self.lang)}  [{t('walk.source', section=source)}]")
+            plain_text(f"{item.loc('explain', self.lang)}  [{self.strings('walk.source', section=source)}]")
         )
         scale = self.query_one(ScaleBar)
         scale.set_anchors(part.anchor(item, "low", self.lang), part.anchor(item, "high", self.lang))
         scale.value = None if answer is None or not answer.answered else (0 if answer.not_applicable else answer.score)
         note = answer.note if answer else ""
-        shown = t("walk.note_label") + (visible(note) if note else t("walk.no_note"))
+        shown = self.strings("walk.note_label") + (visible(note) if note else self.strings("walk.no_note"))
         self.query_one("#item-note", Static).update(plain_text(shown))
         self._update_status()
 
     def _section_label(self, section_id: str) -> str:
         """'§ 2 Factoren' for numbered sections, else the short title."""
-        from tui.content import load_note
 
-        section = load_note().section(section_id)
+        section = self.samenwerken.note.section(section_id)
         return f"§ {section.number} {section.short}" if section.number else section.short
 
     def _refresh_label(self, item_id: str) -> None:
@@ -209,7 +217,7 @@ class WalkScreen(Screen[None]):
     def _save(self, change, *args, **kwargs) -> bool:
         """Apply a change through the app's one helper; False only when nothing changed."""
         try:
-            return self.app.apply_change(self.editor, change, *args, **kwargs)  # type: ignore[attr-defined]
+            return self.samenwerken.apply_change(self.editor, change, *args, **kwargs)
         finally:
             self._update_status()
 
@@ -243,7 +251,7 @@ class WalkScreen(Screen[None]):
         elif self.part_index + 1 < len(self.tool.parts):
             self._show_part(self.part_index + 1, 0)
             if self.part.kind == "steps" and self.all_answered:
-                self.notify(t("walk.all_answered"), timeout=6)
+                self.notify(self.strings("walk.all_answered"), timeout=6)
         else:
             self._show_item()
 
@@ -271,9 +279,10 @@ class WalkScreen(Screen[None]):
         if item is None:
             return
         if self.editor.read_only:
-            self.app.say(t("walk.read_only", reason=self.editor.read_only_reason), severity="warning")  # type: ignore[attr-defined]
+            why = self.editor.read_only_reason.text(self.strings) if self.editor.read_only_reason else ""
+            self.samenwerken.say(self.strings("walk.read_only", reason=why), severity="warning")
             return
-        from tui.screens.note_editor import NoteEditor
+        from tui.screens.remark_dialog import RemarkDialog
 
         answer = self.editor.session.answers.get(item.id)
 
@@ -284,17 +293,17 @@ class WalkScreen(Screen[None]):
             self._refresh_label(item.id)
             self._show_item()
 
-        heading = t("note.heading", item=item.loc("text", self.lang))
-        self.app.push_screen(NoteEditor(heading, answer.note if answer else "", changed), closed)
+        heading = self.strings("note.heading", item=item.loc("text", self.lang))
+        self.samenwerken.push_screen(RemarkDialog(heading, answer.note if answer else "", changed), closed)
 
     def action_source(self) -> None:
         from tui.screens.reader import ReaderScreen
 
         item = self.item
         if item is not None:
-            self.app.push_screen(ReaderScreen(item.source, highlight=item.quote))
+            self.samenwerken.push_screen(ReaderScreen(item.source, highlight=item.quote))
         else:
-            self.app.push_screen(ReaderScreen(self.part.source))
+            self.samenwerken.push_screen(ReaderScreen(self.part.source))
 
     def action_context(self) -> None:
         from tui.screens.context import ContextScreen
@@ -302,12 +311,12 @@ class WalkScreen(Screen[None]):
         def closed(_: object) -> None:
             self.title = visible(self.editor.session.title)
 
-        self.app.push_screen(ContextScreen(self.editor, self._save), closed)
+        self.samenwerken.push_screen(ContextScreen(self.editor, self._save), closed)
 
     def action_overview(self) -> None:
         from tui.screens.overview import OverviewScreen
 
-        self.app.push_screen(OverviewScreen(self.editor))
+        self.samenwerken.push_screen(OverviewScreen(self.editor))
 
     def on_screen_resume(self) -> None:
         """Back from the overview or the reader: answers or steps may have changed there."""
@@ -319,15 +328,16 @@ class WalkScreen(Screen[None]):
             self.query_one(StepsPane).refresh_steps()
         self._update_status()
 
+    def on_save_state_changed(self, _: SaveStateChanged) -> None:
+        self._update_status()
+
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(help_rows(self), t("help.walk")))
+        self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.walk")))
 
     def action_back(self) -> None:
         """Back to where the walk was opened from; asks first when answers are not on disk."""
-        self.app.confirm_leave([self.editor], lambda: self.dismiss(None), t("unsaved.leave"))  # type: ignore[attr-defined]
+        self.samenwerken.confirm_leave([self.editor], lambda: self.dismiss(None), self.strings("unsaved.leave"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Scale keys only where there are scale items; steps keys only in Vervolg."""
-        if action in SCALE_ACTIONS and self.part.kind != "scale":
-            return False
-        return True
+        return not (action in SCALE_ACTIONS and self.part.kind != "scale")

@@ -9,9 +9,10 @@ import tomli_w
 from pydantic import ValidationError
 
 from tui.errors import SessionFileError
-from tui.text import safe_line
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
+from tui.text import safe_line
+
 
 def _from_1(data: dict[str, Any]) -> dict[str, Any]:
     """Format 1 had no tool versions on answers: absent means the tool's first version."""
@@ -50,7 +51,9 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
         raise SessionFileError(path, "schema_version", "missing or not a whole number: not a session file")
     if version > SCHEMA_VERSION:
         raise SessionFileError(
-            path, "schema_version", f"written by a newer samenwerken (format {version}; this one reads up to {SCHEMA_VERSION})"
+            path,
+            "schema_version",
+            f"written by a newer samenwerken (format {version}; this one reads up to {SCHEMA_VERSION})",
         )
     original = version
     while version < SCHEMA_VERSION:

@@ -96,7 +96,7 @@ class SessionLock:
         if self._fd is None:
             return
         with contextlib.suppress(OSError):
-            fcntl.flock(self._fd, fcntl.LOCK_UN)  # type: ignore[union-attr]
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
         os.close(self._fd)
         self._fd = None
 

@@ -71,7 +71,9 @@ def find_rescues(sessions_root: Path) -> list[Path]:
                 continue
             if hasattr(os, "getuid") and info.st_uid != os.getuid():
                 continue
-            found += [folder / name for name in os.listdir(folder) if name.endswith(".toml") and not name.startswith(".")]
+            found += [
+                folder / name for name in os.listdir(folder) if name.endswith(".toml") and not name.startswith(".")
+            ]
         except OSError:
             continue
     return sorted(found, key=lambda p: p.name)

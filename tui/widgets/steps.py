@@ -5,34 +5,29 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Tool
-from tui.i18n import language, t
+from tui.render import step_line
 from tui.session import NextStep
 from tui.session.editor import SessionEditor
+from tui.widgets.base import AppPane
 from tui.widgets.plain import plain_text, visible
 
-
-def step_line(step: NextStep) -> str:
-    """One line per step: box, text, who and when."""
-    box = "☑" if step.done else "☐"
-    extra = " · ".join(part for part in (step.who, step.when) if part)
-    letter = f" ({t('report.appendix1')} {step.suggestion})" if step.suggestion else ""
-    return f"{box} {step.text}{letter}" + (f"  — {extra}" if extra else "")
+BOXES = ("☐", "☑")
+"""Open and done, as the screen shows them."""
 
 
-class StepsPane(Vertical):
+class StepsPane(AppPane):
     """The list of next steps with its keys; changes go through the session editor."""
 
     BINDINGS = [
-        Binding("a", "add", t("key.add_step"), id="steps.add"),
-        Binding("s", "suggest", t("key.suggestion"), id="steps.suggest"),
-        Binding("space", "toggle", t("key.toggle_step"), id="steps.toggle"),
-        Binding("x,delete", "remove", t("key.remove_step"), id="steps.remove"),
-        Binding("l", "source", t("key.source"), show=False, id="steps.source"),
+        Binding("a", "add", "key.add_step", id="steps.add"),
+        Binding("s", "suggest", "key.suggestion", id="steps.suggest"),
+        Binding("space", "toggle_step", "key.toggle_step", id="steps.toggle"),
+        Binding("x,delete", "remove", "key.remove_step", id="steps.remove"),
+        Binding("l", "source", "key.source", show=False, id="steps.source"),
     ]
 
     def __init__(self, editor: SessionEditor, tool: Tool, id: str | None = None) -> None:
@@ -42,7 +37,7 @@ class StepsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="steps")
-        yield Static(t("steps.hint"), id="steps-hint", classes="hint")
+        yield Static(self.strings("steps.hint"), id="steps-hint", classes="hint")
 
     @property
     def steps(self) -> list[NextStep]:
@@ -50,12 +45,10 @@ class StepsPane(Vertical):
 
     def action_source(self) -> None:
         """Bijlage 1, with the original of the step's suggestion marked when it came from one."""
-        from tui.screens.reader import ReaderScreen
-
         step = self.current()
         by_letter = {s.letter: s for s in self.tool.suggestions}
         quote = by_letter[step.suggestion].quote if step and step.suggestion in by_letter else ""
-        self.app.push_screen(ReaderScreen("bijlage-1", highlight=quote))
+        self.samenwerken.open_reader("bijlage-1", highlight=quote)
 
     def focus_list(self) -> None:
         self.query_one("#steps").focus()
@@ -63,9 +56,9 @@ class StepsPane(Vertical):
     def refresh_steps(self, keep: int | None = None) -> None:
         steps_list = self.query_one("#steps", OptionList)
         current = steps_list.highlighted if keep is None else keep
-        steps_list.set_options(Option(plain_text(step_line(s)), id=s.id) for s in self.steps)
+        steps_list.set_options(Option(plain_text(step_line(s, self.strings, boxes=BOXES)), id=s.id) for s in self.steps)
         if not self.steps:
-            steps_list.add_option(Option(t("steps.none"), disabled=True))
+            steps_list.add_option(Option(self.strings("steps.none"), disabled=True))
         elif current is not None:
             steps_list.highlighted = min(current, len(self.steps) - 1)
 
@@ -76,37 +69,34 @@ class StepsPane(Vertical):
         return self.steps[index]
 
     def _apply(self, change, *args, **kwargs) -> None:
-        self.app.apply_change(self.editor, change, *args, **kwargs)  # type: ignore[attr-defined]
+        self.samenwerken.apply_change(self.editor, change, *args, **kwargs)
         self.refresh_steps()
 
     def action_add(self, text: str = "", suggestion: str = "") -> None:
-        from tui.screens.step_editor import StepEditor
-
         def done(result: dict[str, str] | None) -> None:
             if result:
                 self._apply(self.editor.add_step, suggestion=suggestion, **result)
                 self.refresh_steps(keep=len(self.steps) - 1)
 
-        self.app.push_screen(StepEditor(NextStep(text=text, suggestion=suggestion)), done)
+        self.samenwerken.ask_step(NextStep(text=text, suggestion=suggestion), done)
 
     def action_edit(self) -> None:
         step = self.current()
         if step is None:
             return
-        from tui.screens.step_editor import StepEditor
 
         def done(result: dict[str, str] | None) -> None:
             if result:
                 self._apply(self.editor.update_step, step.id, **result)
 
-        self.app.push_screen(StepEditor(step), done)
+        self.samenwerken.ask_step(step, done)
 
     @on(OptionList.OptionSelected, "#steps")
     def _selected(self) -> None:
         """Enter (or a click) on a step edits it."""
         self.action_edit()
 
-    def action_toggle(self) -> None:
+    def action_toggle_step(self) -> None:
         step = self.current()
         if step is not None:
             self._apply(self.editor.toggle_step, step.id)
@@ -115,20 +105,17 @@ class StepsPane(Vertical):
         step = self.current()
         if step is None:
             return
-        from tui.screens.dialogs import Confirm
 
         def done(yes: bool | None) -> None:
             if yes:
                 self._apply(self.editor.remove_step, step.id)
 
-        self.app.push_screen(Confirm(t("steps.confirm_remove", text=visible(step.text[:80]))), done)
+        self.samenwerken.confirm(self.strings("steps.confirm_remove", text=visible(step.text[:80])), done)
 
     def action_suggest(self) -> None:
-        from tui.screens.suggestions import SuggestionPicker
-
         def chosen(letter: str | None) -> None:
             if letter:
                 suggestion = self.tool.suggestion(letter)
-                self.action_add(text=suggestion.loc("text", language()), suggestion=letter)
+                self.action_add(text=suggestion.loc("text", self.strings.language), suggestion=letter)
 
-        self.app.push_screen(SuggestionPicker(self.tool), chosen)
+        self.samenwerken.pick_suggestion(chosen)

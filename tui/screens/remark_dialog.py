@@ -8,17 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from tui.i18n import t
+from tui.screens.base import AppModal
 from tui.widgets.plain import plain_text
 
 
-class NoteEditor(ModalScreen[str]):
+class RemarkDialog(AppModal[str]):
     """Edits one text; every change goes to `on_change` at once; Escape closes."""
 
-    BINDINGS = [Binding("escape", "close", t("key.close_saved"), id="note.close")]
+    BINDINGS = [Binding("escape", "close", "key.close_saved", id="note.close")]
 
     def __init__(self, heading: str, text: str, on_change: Callable[[str], None]) -> None:
         super().__init__()
@@ -30,7 +29,7 @@ class NoteEditor(ModalScreen[str]):
         with Vertical(classes="dialog wide"):
             yield Static(plain_text(self.heading), classes="dialog-question")
             yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(t("note.hint"), classes="hint")
+            yield Static(self.strings("note.hint"), classes="hint")
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)

@@ -6,19 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.i18n import t
+from tui.screens.base import AppModal
 from tui.session import NextStep
 
 
-class StepEditor(ModalScreen[dict[str, str] | None]):
+class StepDialog(AppModal[dict[str, str] | None]):
     """Three fields; Enter in the last (or ctrl+s) keeps the step, Escape drops the edit."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="step.cancel"),
-        Binding("ctrl+s", "save", t("key.keep"), id="step.save"),
+        Binding("escape", "cancel", "key.cancel", id="step.cancel"),
+        Binding("ctrl+s", "save", "key.keep", id="step.save"),
     ]
 
     def __init__(self, step: NextStep) -> None:
@@ -27,14 +26,14 @@ class StepEditor(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(t("step.heading"), classes="dialog-question")
-            yield Label(t("step.text"))
+            yield Static(self.strings("step.heading"), classes="dialog-question")
+            yield Label(self.strings("step.text"))
             yield Input(self.step.text, id="step-text", max_length=2000)
-            yield Label(t("step.who"))
-            yield Input(self.step.who, id="step-who", placeholder=t("step.who_example"), max_length=200)
-            yield Label(t("step.when"))
-            yield Input(self.step.when, id="step-when", placeholder=t("step.when_example"), max_length=100)
-            yield Static(t("step.hint"), id="step-hint", classes="hint")
+            yield Label(self.strings("step.who"))
+            yield Input(self.step.who, id="step-who", placeholder=self.strings("step.who_example"), max_length=200)
+            yield Label(self.strings("step.when"))
+            yield Input(self.step.when, id="step-when", placeholder=self.strings("step.when_example"), max_length=100)
+            yield Static(self.strings("step.hint"), id="step-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#step-text").focus()
@@ -49,7 +48,7 @@ class StepEditor(ModalScreen[dict[str, str] | None]):
     def action_save(self) -> None:
         text = self.query_one("#step-text", Input).value.strip()
         if not text:
-            self.query_one("#step-hint", Static).update(t("step.empty"))
+            self.query_one("#step-hint", Static).update(self.strings("step.empty"))
             self.query_one("#step-text").focus()
             return
         self.dismiss(
