@@ -14,7 +14,7 @@ from textual.widgets.markdown import MarkdownBlock
 from tests.test_content import fold, list_items, unmarked
 from tui.content import load_note, load_strings, load_tool
 from tui.errors import ContentError
-from tui.i18n import set_language, strings_for
+from tui.i18n import strings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)
@@ -65,7 +65,6 @@ def test_no_text_credits_a_rewrite_as_bijlage_1_itself(tool):
 
 
 def test_picker_labels_credit_each_rewrite():
-    set_language("nl")
     from tui.screens.suggestions import credit, option_label
 
     tool = load_tool()
@@ -104,7 +103,6 @@ def highlighted_source(screen) -> str:
 
 
 async def test_l_opens_the_original_letter_and_q_comes_back(tool):
-    set_language("nl")
     app = PickerApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -1,9 +1,8 @@
-"""The language is explicit: every rendering speaks the language it is handed, whatever the old global says.
+"""The language is explicit: every rendering speaks the language it is handed.
 
 Each view (the overview in every format and as text, the comparison as table, JSON and
-Markdown, the command line's own text) is rendered in one language while the legacy
-global (`tui.i18n.set_language`) is set to the other, and must hold no interface word
-of the other language. The session's own text is neutral (no word of either
+Markdown, the command line's own text) is rendered in each language, one after the
+other in one process, and must hold no interface word of the other language. The session's own text is neutral (no word of either
 language), so every word found is the app's.
 
 The words looked for are the report's, the comparison's and the overview's texts in
@@ -141,8 +140,7 @@ def shown(fmt: str, text: str) -> str:
 
 
 def renderings(tool, language: str) -> dict[str, str]:
-    """Every view in every format, in `language`, while the old global speaks the other language."""
-    i18n.set_language(OTHER[language])
+    """Every view in every format, in `language`."""
     strings = strings_for(language)
     report = build_report(tool, neutral_session(tool), strings)
     out = {fmt: shown(fmt, export(report, fmt)) for fmt in FORMATS}
@@ -158,10 +156,9 @@ def renderings(tool, language: str) -> dict[str, str]:
 # The tests -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def legacy_back_to_dutch():
-    yield
-    i18n.set_language("nl")
+def test_there_is_no_global_language() -> None:
+    """Every renderer is handed its Strings: nothing could read a language from elsewhere."""
+    assert not {"set_language", "language", "t", "_language"} & set(vars(i18n))
 
 
 def test_the_words_looked_for_include_the_distinctive_ones() -> None:
@@ -213,7 +210,6 @@ def test_content_follows_the_language_too(tool, language: str) -> None:
 
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_limits_and_file_problems_are_said_in_the_language_asked(tmp_path: Path, language: str) -> None:
-    i18n.set_language(OTHER[language])
     strings = strings_for(language)
     with pytest.raises(OverLimit) as caught:
         check_length("title", "x" * (MAX_TITLE + 1), MAX_TITLE)
@@ -226,7 +222,6 @@ def test_limits_and_file_problems_are_said_in_the_language_asked(tmp_path: Path,
 def test_the_command_line_speaks_the_language_asked(
     tmp_path: Path, tool, capsys: pytest.CaptureFixture[str], language: str
 ) -> None:
-    i18n.set_language(OTHER[language])
     folder = tmp_path / "sessions"
     empty = run_main(capsys, "--sessions-dir", str(folder), "--lang", language, "list")
     assert empty.code == 0

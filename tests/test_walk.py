@@ -296,8 +296,7 @@ async def test_help_lists_keys(tmp_path: Path) -> None:
         await press(pilot, "question_mark")
         assert screen_name(app) == "HelpScreen"
         text = widget_text(app.screen.query_one("#help-keys", Static))
-        from tui.i18n import t
-
+        t = app.strings
         keys = (
             "answer",
             "not_applicable",
@@ -560,3 +559,18 @@ async def test_home_shows_whole_title(tmp_path: Path) -> None:
         table = app.screen.query_one("#sessions", DataTable)
         title_column = next(iter(table.columns.values()))
         assert title_column.get_render_width(table) >= len("Samenwerkingsverband Zuid")
+
+
+async def test_key_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:
+    """A Dutch app and then an English one in the same process: each footer in its own language."""
+    footers = {}
+    for language in ("nl", "en"):
+        app, _, _ = walk_app(tmp_path / language, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            footers[language] = " ".join(
+                binding.description for _, binding, _, _ in app.screen.active_bindings.values() if binding.show
+            )
+    assert "Antwoord" in footers["nl"] and "Bron" in footers["nl"]
+    assert "Answer" in footers["en"] and "Source" in footers["en"]
+    assert "Antwoord" not in footers["en"] and "Bron" not in footers["en"]

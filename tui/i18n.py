@@ -2,11 +2,8 @@
 
 The language is chosen once, at start. `strings_for(language)` gives a `Strings`
 object for it; that object is what every renderer (report, exports, compare,
-command-line text) and every screen (through the app) is handed. Nothing reads
-a language from a global.
-
-`t()` and `set_language()` are the old global form, kept only while the last
-callers move to a `Strings` object.
+command-line text) and every screen (through the app) is handed. There is no
+global language: one process can hold an app in each language.
 """
 
 from __future__ import annotations
@@ -51,21 +48,3 @@ def strings_for(language: str) -> Strings:
     tables = load_strings()
     chosen = as_language(language)
     return Strings(chosen, tables[chosen], tables["nl"])
-
-
-_language: Language = "nl"
-
-
-def set_language(language: str) -> None:
-    """Old global form: choose the language `t()` speaks."""
-    global _language
-    _language = as_language(language)
-
-
-def language() -> Language:
-    return _language
-
-
-def t(key: str, **values: object) -> str:
-    """Old global form: the text for `key` in the language last set."""
-    return strings_for(_language)(key, **values)
