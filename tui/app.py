@@ -20,13 +20,14 @@ from tui.commands import NavigationCommands
 from tui.content import Note, Tool
 from tui.errors import UserFileError
 from tui.i18n import Strings
-from tui.screens.base import AppScreen, SaveStateChanged, translate_bindings
+from tui.screens.base import AppScreen, SaveStateChanged
 from tui.session import NextStep, Session, SessionStore, StoredSession
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import OverLimit
 from tui.session.reason import Reason
 from tui.session.rescue import find_rescues
 from tui.start import Start
+from tui.widgets.base import translate_bindings
 from tui.widgets.plain import visible
 
 EXIT_GRACE_SECONDS = 2.0

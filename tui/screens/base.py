@@ -10,17 +10,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import events, on
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
-from tui.i18n import Strings
-from tui.widgets.base import translate_bindings
+from tui.widgets.base import OfTheApp
 
 if TYPE_CHECKING:
-    from tui.app import SamenwerkenApp
     from tui.session.editor import SessionEditor
 
 ResultType = TypeVar("ResultType")
@@ -30,42 +28,24 @@ class SaveStateChanged(Message):
     """Answers reached the disk again (or failed to): screens that show it update."""
 
 
-class AppScreen(Screen[ResultType]):
+class AppScreen(OfTheApp, Screen[ResultType]):
     """A full screen of the app."""
 
     editor: SessionEditor | None = None
     """The session this screen changes, if any: its lock is kept while the screen is open."""
 
-    @property
-    def samenwerken(self) -> SamenwerkenApp:
-        """The app, typed: its store, words, content and the methods screens call."""
-        return cast("SamenwerkenApp", self.app)
-
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self, self.strings)
-
-    @property
-    def strings(self) -> Strings:
-        return self.samenwerken.strings
+        self._translate_own_bindings()
 
     @on(events.ScreenResume)
     def _cover_when_too_small(self) -> None:
         self.samenwerken.cover_if_too_small()
 
 
-class AppModal(ModalScreen[ResultType]):
+class AppModal(OfTheApp, ModalScreen[ResultType]):
     """A dialog of the app (its result comes back through `dismiss`)."""
-
-    @property
-    def samenwerken(self) -> SamenwerkenApp:
-        """The app, typed: its store, words, content and the methods screens call."""
-        return cast("SamenwerkenApp", self.app)
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self, self.strings)
-
-    @property
-    def strings(self) -> Strings:
-        return self.samenwerken.strings
+        self._translate_own_bindings()

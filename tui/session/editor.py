@@ -155,6 +155,21 @@ class SessionEditor:
         self._pending.append(mutate)
         self.commit()
 
+    def _replace(self, field: str, new_value: Callable[[Session], object]) -> None:
+        """Set one field of the session to what `new_value` makes of it, when that differs.
+
+        The function is kept, not its result, so after a merge it is applied to the file's state.
+        """
+
+        def mutate(session: Session) -> bool:
+            value = new_value(session)
+            if value == getattr(session, field):
+                return False
+            setattr(session, field, value)
+            return True
+
+        self._change(mutate)
+
     @writes
     def answer(self, item_id: str, score: int) -> None:
         """Score an item 1–5."""
@@ -187,13 +202,8 @@ class SessionEditor:
         title = title.strip()
         limits.check_length("title", title, limits.MAX_TITLE)
 
-        def mutate(session: Session) -> bool:
-            if not title or title == session.title:
-                return False
-            session.title = title
-            return True
-
-        self._change(mutate)
+        if title:
+            self._replace("title", lambda session: title)
 
     @writes
     def set_context(self, **fields: Any) -> None:
@@ -207,26 +217,12 @@ class SessionEditor:
                 for value in fields[name]:
                     limits.check_length(name, value, limits.MAX_SHORT)
 
-        def mutate(session: Session) -> bool:
-            context = session.context.model_copy(update=fields)
-            if context == session.context:
-                return False
-            session.context = context
-            return True
-
-        self._change(mutate)
+        self._replace("context", lambda session: session.context.model_copy(update=fields))
 
     @writes
     def set_notes(self, text: str) -> None:
         limits.check_length("note", text, limits.MAX_NOTE)
-
-        def mutate(session: Session) -> bool:
-            if text == session.notes:
-                return False
-            session.notes = text
-            return True
-
-        self._change(mutate)
+        self._replace("notes", lambda session: text)
 
     @staticmethod
     def _check_step(fields: dict[str, Any]) -> None:
@@ -242,27 +238,22 @@ class SessionEditor:
         limits.check_count("steps", len(self.session.next_steps) + 1, limits.MAX_STEPS)
         step = NextStep(text=text, who=who, when=when, suggestion=suggestion)
 
-        def mutate(session: Session) -> bool:
+        def added(session: Session) -> list[NextStep]:
             if any(s.id == step.id for s in session.next_steps):
-                return False
-            session.next_steps = [*session.next_steps, step.model_copy()]
-            return True
+                return session.next_steps
+            return [*session.next_steps, step.model_copy()]
 
-        self._change(mutate)
+        self._replace("next_steps", added)
         return step
 
     @writes
     def update_step(self, step_id: str, **fields: Any) -> None:
         self._check_step(fields)
 
-        def mutate(session: Session) -> bool:
-            steps = [s.model_copy(update=fields) if s.id == step_id else s for s in session.next_steps]
-            if steps == session.next_steps:
-                return False
-            session.next_steps = steps
-            return True
-
-        self._change(mutate)
+        self._replace(
+            "next_steps",
+            lambda session: [s.model_copy(update=fields) if s.id == step_id else s for s in session.next_steps],
+        )
 
     @writes
     def toggle_step(self, step_id: str) -> None:
@@ -271,14 +262,7 @@ class SessionEditor:
 
     @writes
     def remove_step(self, step_id: str) -> None:
-        def mutate(session: Session) -> bool:
-            steps = [s for s in session.next_steps if s.id != step_id]
-            if len(steps) == len(session.next_steps):
-                return False
-            session.next_steps = steps
-            return True
-
-        self._change(mutate)
+        self._replace("next_steps", lambda session: [s for s in session.next_steps if s.id != step_id])
 
     # saving ----------------------------------------------------------------
 

@@ -74,6 +74,28 @@ def check_replaceable(path: Path) -> bool:
     return True
 
 
+def _write_new(path: Path, data: bytes) -> os.stat_result:
+    """Create `path` (it must not exist), private, never through a link; write, fsync, close.
+
+    On any failure the half-written file is removed. Returns its status.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE)  # whatever the umask
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        info = os.fstat(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    os.close(fd)
+    return info
+
+
 def write_atomic(path: Path, data: bytes) -> os.stat_result:
     """Replace `path` with `data` so that a crash at any moment leaves old or new, never half.
 
@@ -81,21 +103,7 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     Returns the new file's status (its inode, size and time), for change detection.
     """
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
-    try:
-        os.fchmod(fd, PRIVATE_FILE)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        info = os.fstat(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    os.close(fd)
+    info = _write_new(tmp, data)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -108,18 +116,7 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
 
 def write_new_private(path: Path, data: bytes) -> None:
     """Write a file that must not exist yet (a rescue copy, a log), private, never through a link."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
-    os.close(fd)
+    _write_new(path, data)
     fsync_dir(path.parent)
 
 

@@ -36,18 +36,26 @@ def translate_bindings(node: DOMNode, strings: Strings) -> None:
         ]
 
 
-class AppPane(Vertical):
-    """A part of a screen with keys of its own (the next steps)."""
+class OfTheApp(DOMNode):
+    """A mixin for the app's own nodes: the app typed, and its words."""
 
     @property
     def samenwerken(self) -> SamenwerkenApp:
         """The app, typed: its store, words, content and the methods screens call."""
         return cast("SamenwerkenApp", self.app)
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
-        translate_bindings(self, self.strings)
-
     @property
     def strings(self) -> Strings:
         return self.samenwerken.strings
+
+    def _translate_own_bindings(self) -> None:
+        """Call at the end of `__init__`: the node's key descriptions in the app's language."""
+        translate_bindings(self, self.strings)
+
+
+class AppPane(OfTheApp, Vertical):
+    """A part of a screen with keys of its own (the next steps)."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._translate_own_bindings()
