@@ -16,6 +16,8 @@ from tests.ptyapp import PtyApp, answers_in, wait_for
 from tui.content import load_tool
 from tui.session import SessionStore
 
+pytestmark = pytest.mark.slow  # kill loops and real pseudo-terminals
+
 KILLS = 200
 KILL_BUDGET_SECONDS = 150
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from tui.content import load_tool
 from tui.session import SessionStore
 from tui.session.editor import SessionEditor
+
 store = SessionStore(Path(sys.argv[1]))
 editor = SessionEditor(store, store.find(sys.argv[2]))
 ids = [i.id for i in load_tool().items]

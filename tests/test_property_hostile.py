@@ -695,6 +695,7 @@ def listed(folder: Path) -> list[str]:
 # -- the properties -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(FAST, max_examples=50)
 @given(spec=folders())
 def test_scan_reads_every_good_file_exactly_and_names_every_bad_one(spec: Folder) -> None:
@@ -715,6 +716,7 @@ def test_scan_reads_every_good_file_exactly_and_names_every_bad_one(spec: Folder
         assert [s.session.updated for s in good] == sorted((s.session.updated for s in good), reverse=True)
 
 
+@pytest.mark.slow
 @settings(FAST, max_examples=30)
 @given(spec=folders())
 def test_text_commands_never_break_and_never_print_raw_controls(spec: Folder) -> None:

@@ -219,6 +219,7 @@ async def test_second_instance_is_read_only_and_changes_nothing(tmp_path: Path, 
         await press(pilot, "q")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", OPENED)
 def test_real_app_holds_the_lock_while_open_and_frees_it_on_exit(tmp_path: Path, how: str) -> None:
     store = SessionStore(tmp_path / "sessions")
@@ -251,6 +252,7 @@ async def test_app_lets_go_of_its_locks_when_it_exits(tmp_path: Path) -> None:
     assert probe_read_only(store, stored.session.id) == "False"
 
 
+@pytest.mark.slow
 def test_lock_of_a_killed_holder_is_free(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Verlaten slot")
@@ -330,6 +332,7 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     assert backup.read_bytes() == FIXTURE.read_bytes()  # the format-1 file, kept as it was
 
 
+@pytest.mark.slow
 def test_file_of_a_newer_format_is_refused_and_left_alone(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
     root.mkdir()
@@ -645,6 +648,7 @@ async def test_too_small_screen_leaves_no_trace_when_a_walk_starts_small(tmp_pat
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["home", "walk"])
 async def test_rapid_resizes_never_crash(tmp_path: Path, kind: str) -> None:
     from tui.screens.too_small import TooSmallScreen
@@ -674,6 +678,7 @@ async def test_rapid_resizes_never_crash(tmp_path: Path, kind: str) -> None:
 # no terminal -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["term-dumb", "stdin-devnull"])
 @pytest.mark.parametrize("command", [[], ["read"], ["new", "Regio"], ["resume"]])
 def test_without_a_usable_terminal_the_app_says_so(tmp_path: Path, how: str, command: list[str]) -> None:

@@ -35,10 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = 10
 
 REQUESTED = os.environ.get("SAMENWERKEN_SSH_TEST") == "1"
-pytestmark = pytest.mark.skipif(
-    not (REQUESTED or (SSH_DIR / "ready").exists()),
-    reason="no test SSH server: run .ci/ssh-setup.sh as root (or set SAMENWERKEN_SSH_TEST=1)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (REQUESTED or (SSH_DIR / "ready").exists()),
+        reason="no test SSH server: run .ci/ssh-setup.sh as root (or set SAMENWERKEN_SSH_TEST=1)",
+    ),
+]
 
 
 def ssh_command(*remote: str, tty: bool = False) -> list[str]:

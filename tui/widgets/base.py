@@ -36,13 +36,17 @@ def translate_bindings(node: DOMNode, strings: Strings) -> None:
         ]
 
 
-class OfTheApp(DOMNode):
-    """A mixin for the app's own nodes: the app typed, and its words."""
+class OfTheApp:
+    """A mixin for the app's own nodes (put first in the bases): the app typed, and its words.
+
+    A plain mixin, not a node itself, so the node classes after it keep their own styles
+    and bindings exactly as Textual builds them.
+    """
 
     @property
     def samenwerken(self) -> SamenwerkenApp:
         """The app, typed: its store, words, content and the methods screens call."""
-        return cast("SamenwerkenApp", self.app)
+        return cast("SamenwerkenApp", cast(DOMNode, self).app)
 
     @property
     def strings(self) -> Strings:
@@ -50,7 +54,7 @@ class OfTheApp(DOMNode):
 
     def _translate_own_bindings(self) -> None:
         """Call at the end of `__init__`: the node's key descriptions in the app's language."""
-        translate_bindings(self, self.strings)
+        translate_bindings(cast(DOMNode, self), self.strings)
 
 
 class AppPane(OfTheApp, Vertical):
