@@ -39,7 +39,7 @@ while True:
     item, score = rng.choice(ids), rng.randint(1, 5)
     print("B", item, score, flush=True)
     if rng.random() < 0.2:
-        editor.note(item, "noot " + "x" * rng.randint(0, 3000))
+        editor.remark(item, "noot " + "x" * rng.randint(0, 3000))
     editor.answer(item, score)
     print("A", flush=True)
 """

@@ -53,7 +53,7 @@ def golden_session(tool) -> Session:
     """The same session on every run: fixed id, dates, answers, note, context and steps."""
     answers = {item.id: Answer(score=5 if n % 2 == 0 else 1, at=ANSWERED_AT) for n, item in enumerate(tool.items)}
     first = tool.items[0].id
-    answers[first] = answers[first].model_copy(update={"note": FIRST_NOTE})
+    answers[first] = answers[first].model_copy(update={"remark": FIRST_NOTE})
     return Session(
         id="regio-golden-000000",
         title="Regio Golden",
@@ -155,7 +155,7 @@ def test_csv_round_trip(tool) -> None:
     for record in records:
         answer = session.answers[record["id"]]
         assert record["score"] == str(answer.score)
-        assert record["note"] == answer.note
+        assert record["note"] == answer.remark
         assert record["not_applicable"] == "false"
         assert datetime.fromisoformat(record["answered_at"]) == ANSWERED_AT
         assert record["part"] == tool.part_of(record["id"]).id
@@ -183,14 +183,14 @@ def test_json_round_trip(tool) -> None:
     assert datetime.fromisoformat(data["session"]["created"]) == CREATED
     assert datetime.fromisoformat(data["session"]["updated"]) == UPDATED
     assert data["session"]["context"] == session.context.model_dump()
-    assert data["session"]["notes"] == session.notes
+    assert data["session"]["notes"] == session.remarks
     assert data["next_steps"] == [step.model_dump() for step in session.next_steps]
     assert [s["done"] for s in data["next_steps"]] == [False, True]
     assert [i["id"] for i in data["items"]] == [item.id for item in tool.items]
     for entry in data["items"]:
         answer = session.answers[entry["id"]]
         assert entry["score"] == answer.score
-        assert entry["note"] == answer.note
+        assert entry["note"] == answer.remark
         assert entry["not_applicable"] is False
     assert data["items"][0]["note"] == FIRST_NOTE
     report = build_report(tool, session, DUTCH)
@@ -212,7 +212,7 @@ def test_html_escapes_user_text(tool) -> None:
     session = golden_session(tool)
     first = tool.items[0].id
     answers = dict(session.answers)
-    answers[first] = answers[first].model_copy(update={"note": "<script>alert('x')</script>"})
+    answers[first] = answers[first].model_copy(update={"remark": "<script>alert('x')</script>"})
     session.answers = answers
     session.title = "Regio <b>vet</b> & co"
     text = render(tool, session, "html")
@@ -240,7 +240,7 @@ def test_text_shows_escape_in_a_note_as_a_symbol(tool) -> None:
     session = golden_session(tool)
     strength = build_report(tool, session, DUTCH).strengths[0].id
     answers = dict(session.answers)
-    answers[strength] = answers[strength].model_copy(update={"note": "kleur \x1b[31mrood\x1b[0m weg"})
+    answers[strength] = answers[strength].model_copy(update={"remark": "kleur \x1b[31mrood\x1b[0m weg"})
     session.answers = answers
     report = build_report(tool, session, DUTCH)
     text = to_text(report, color=False)
@@ -274,10 +274,10 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
 
 def test_text_leaves_out_what_is_empty_and_lists_ten_unanswered(tool) -> None:
     session = golden_session(tool)
-    session.notes = ""
+    session.remarks = ""
     session.answers = {}
     report = build_report(tool, session, DUTCH)
-    text = to_text(report, width=200, sections=("notes", "other_notes", "unanswered"))
+    text = to_text(report, width=200, sections=("notes", "other_remarks", "unanswered"))
     lines = text.splitlines()
     assert lines[0] == "Nog niet beantwoord: 48 item(s)"
     assert lines[1:11] == [f"  · {item.text}" for item in tool.items[:10]]

@@ -150,7 +150,7 @@ def hostile_session(tool, text: str, where: dict[str, str] | None = None) -> Ses
     del answers[tool.items[-1].id]  # one unanswered item
     if where:
         for key in ("strength", "obstacle"):
-            answers[where[key]] = answers[where[key]].model_copy(update={"note": text})
+            answers[where[key]] = answers[where[key]].model_copy(update={"remark": text})
     return Session(
         id="hostile-000000",
         title=text,

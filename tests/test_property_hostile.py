@@ -253,7 +253,7 @@ def session_text(session) -> dict[str, Any]:
     """The same words as the store read them."""
     return {
         "title": session.title,
-        "notes": session.notes,
+        "notes": session.remarks,
         "follows": session.follows,
         "partners": session.context.partners,
         "role": session.context.role,
@@ -261,7 +261,7 @@ def session_text(session) -> dict[str, Any]:
         "themes": list(session.context.themes),
         "forms": list(session.context.forms),
         "steps": [(s.text, s.who, s.when) for s in session.next_steps],
-        "answer notes": {k: a.note for k, a in session.answers.items()},
+        "answer notes": {k: a.remark for k, a in session.answers.items()},
     }
 
 

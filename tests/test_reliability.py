@@ -196,9 +196,9 @@ async def test_second_instance_is_read_only_and_changes_nothing(tmp_path: Path, 
             lambda: other.answer(first, 1),
             lambda: other.not_applicable(second),
             lambda: other.clear(first),
-            lambda: other.note(first, "overschreven"),
+            lambda: other.remark(first, "overschreven"),
             lambda: other.set_title("Gekaapt"),
-            lambda: other.set_notes("x"),
+            lambda: other.set_remarks("x"),
             lambda: other.add_step("stap"),
         ):
             with pytest.raises(ReadOnly):
@@ -302,7 +302,7 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     assert session.follows == "rpo-noord-veluwe-0b11aa"
     assert session.answers["waarom.niet-op-netvlies"].not_applicable
     assert session.answers["waarom.niet-op-netvlies"].score is None
-    assert session.answers["helpt.urgentie"].note.count("\n") == 2
+    assert session.answers["helpt.urgentie"].remark.count("\n") == 2
     assert session.answers["belangen.dialoog"].answered is False
     assert session.context.stage == "lopend"
     assert [s.done for s in session.next_steps] == [False, True]
@@ -491,7 +491,7 @@ async def test_note_with_markup_is_stored_and_shown_literally(tmp_path: Path) ->
         note = app.screen.query_one("#item-note", Static)
         assert MARKUP_NOTE in widget_text(note)
         assert MARKUP_NOTE in str(note.render())  # rendered as typed, not as markup
-    assert store.read(stored.path).answers[first].note == MARKUP_NOTE
+    assert store.read(stored.path).answers[first].remark == MARKUP_NOTE
 
 
 ESC_TITLE = "Regio \x1b[31mrood\x1b[0m\x07\x08 einde"
@@ -535,7 +535,7 @@ async def test_a_100_kb_note_round_trips(tmp_path: Path) -> None:
         assert app.screen.query_one("#note-text", TextArea).text == big
         await press(pilot, "escape")
     assert len(big.encode()) >= 100 * 1024 - 4
-    assert store.read(stored.path).answers[first].note == big
+    assert store.read(stored.path).answers[first].remark == big
 
 
 # privacy -----------------------------------------------------------------------
@@ -709,13 +709,13 @@ async def test_a_crash_writes_a_private_log_without_user_text(tmp_path: Path, mo
     def boom(self) -> None:
         raise RuntimeError("secret user text")
 
-    monkeypatch.setattr(WalkScreen, "action_note", boom)
+    monkeypatch.setattr(WalkScreen, "action_remark", boom)
     with pytest.raises(Crashed) as caught:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             for score in (1, 2, 3, 4, 5):
                 await press(pilot, str(score))
-            app.screen.editor.note(ids[0], "vertrouwelijk")
+            app.screen.editor.remark(ids[0], "vertrouwelijk")
             await press(pilot, "n")
             await pilot.pause()
     assert isinstance(caught.value.__cause__, RuntimeError)

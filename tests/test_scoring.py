@@ -244,7 +244,7 @@ def test_empty_session(tool) -> None:
     result = overview(tool, with_answers({}))
     assert result.strengths == []
     assert result.obstacles == []
-    assert result.notes == {}
+    assert result.remarks == {}
     assert [p.part.id for p in result.parts] == [p.id for p in tool.scale_parts]
     assert all(p.mean is None for p in result.parts)
     assert all(p.answered == 0 and p.not_applicable == 0 for p in result.parts)
@@ -256,7 +256,7 @@ def test_alternating_answers_fill_both_lists(tool) -> None:
     answers = {item.id: scored(5 if n % 2 == 0 else 1) for n, item in enumerate(tool.items)}
     result = overview(tool, with_answers(answers))
     assert result.unanswered == []
-    assert len(result.strengths) + len(result.obstacles) + len(result.notes) > 0
+    assert len(result.strengths) + len(result.obstacles) + len(result.remarks) > 0
     # every answer of 5 or 1 is extreme: it is a strength or an obstacle, unless in 'waarom' answered 1
     waarom = set(ids_of(tool, "waarom"))
     signalled = {s.id for s in result.strengths} | {s.id for s in result.obstacles}
@@ -284,21 +284,21 @@ def test_notes_of_middling_answers_go_to_notes(tool) -> None:
         helpt[5]: scored(3),  # no note: nothing to keep
     }
     result = overview(tool, with_answers(answers))
-    assert result.notes == {
+    assert result.remarks == {
         waarom[0]: "geldt niet",
         helpt[0]: "gaat wel",
         helpt[3]: "nog geen score",
         helpt[4]: "past niet",
     }
-    assert result.strengths[0].note == "sterk punt"
-    assert result.obstacles[0].note == "knelt"
+    assert result.strengths[0].remark == "sterk punt"
+    assert result.obstacles[0].remark == "knelt"
 
 
 def test_a_note_alone_leaves_the_item_unanswered(tool) -> None:
     item = tool.items[0].id
     result = overview(tool, with_answers({item: Answer(note="eerst nadenken")}))
     assert item in [i.id for _, i in result.unanswered]
-    assert result.notes == {item: "eerst nadenken"}
+    assert result.remarks == {item: "eerst nadenken"}
 
 
 # report rows -------------------------------------------------------------------
@@ -327,4 +327,4 @@ def test_obstacle_rows_carry_suggestions_and_perspectives(tool, lang: str) -> No
 def test_report_other_notes_follow_overview_notes(tool) -> None:
     helpt = ids_of(tool, "helpt")
     report = build_report(tool, with_answers({helpt[0]: scored(3, "gaat wel")}), strings_for("nl"))
-    assert report.other_notes == [(helpt[0], tool.item(helpt[0]).text, "gaat wel")]
+    assert report.other_remarks == [(helpt[0], tool.item(helpt[0]).text, "gaat wel")]

@@ -47,7 +47,7 @@ def test_create_save_read_round_trip(store: SessionStore) -> None:
     }
     session.context.partners = "PO en VO"
     session.context.themes = ["thema"]
-    session.notes = "algemeen\nmet twee regels"
+    session.remarks = "algemeen\nmet twee regels"
     session.next_steps = [NextStep(text="overleg plannen", who="Anna", when="mei", done=True, suggestion="b")]
     store.save(stored)
 
@@ -102,7 +102,7 @@ def test_existing_open_folder_is_made_private(tmp_path: Path) -> None:
 def test_atomic_write_leaves_no_temp_files(store: SessionStore) -> None:
     stored = store.create("Atomic")
     for n in range(5):
-        stored.session.notes = f"versie {n}"
+        stored.session.remarks = f"versie {n}"
         store.save(stored)
     names = sorted(p.name for p in store.root.iterdir())
     assert names == [stored.path.name]
@@ -117,7 +117,7 @@ def test_failed_save_keeps_old_file(store: SessionStore, monkeypatch: pytest.Mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    stored.session.notes = "nieuw"
+    stored.session.remarks = "nieuw"
     with pytest.raises(OSError):
         store.save(stored)
     monkeypatch.undo()
@@ -217,11 +217,11 @@ def test_loading_without_change_writes_nothing(store: SessionStore) -> None:
     store.find(stored.session.id)
     loaded = store.find()
     editor = SessionEditor(store, loaded)
-    editor.note(item_ids()[0], "n")  # same note
+    editor.remark(item_ids()[0], "n")  # same note
     editor.set_title("Stil")  # same title
     editor.set_title("   ")  # blank title is ignored
     editor.set_context(partners="")  # same context
-    editor.set_notes("")  # same notes
+    editor.set_remarks("")  # same notes
     editor.close()
 
     assert file_state(stored.path) == before
@@ -359,7 +359,7 @@ def test_any_text_and_answers_survive_save_and_read(tmp_path: Path, title, notes
     stored = store.create("prop")
     session = stored.session
     session.title = title
-    session.notes = notes
+    session.remarks = notes
     session.context.partners = partners
     session.answers = answers
     session.next_steps = steps
@@ -370,6 +370,6 @@ def test_any_text_and_answers_survive_save_and_read(tmp_path: Path, title, notes
     store.save(stored, touch=False)
     back = store.read(stored.path)
     assert back == expected
-    assert back.title == title and back.notes == notes
+    assert back.title == title and back.remarks == notes
     for key, answer in answers.items():
-        assert back.answers[key].note == answer.note
+        assert back.answers[key].remark == answer.remark

@@ -277,7 +277,7 @@ def test_limits_are_checked_before_anything_changes(store: SessionStore) -> None
     editor = SessionEditor(store, stored)
     before = file_state(stored.path)
     with pytest.raises(LimitExceeded):
-        editor.note(item_ids()[0], "x" * (MAX_NOTE + 1))
+        editor.remark(item_ids()[0], "x" * (MAX_NOTE + 1))
     with pytest.raises(LimitExceeded):
         editor.set_title("t" * (MAX_TITLE + 1))
     with pytest.raises(LimitExceeded):
@@ -348,7 +348,7 @@ def test_a_session_too_large_for_its_file_is_not_written(store: SessionStore) ->
     big = "é" * MAX_NOTE  # two bytes each
     with pytest.raises(SaveFailed, match="more than a session may hold"):
         for item in ids:
-            editor.note(item, big)
+            editor.remark(item, big)
     assert stored.path.stat().st_size <= MAX_FILE_BYTES
     store.load(stored.path)  # what is on disk still reads
 
@@ -402,13 +402,13 @@ def test_a_rescue_copy_is_put_back_and_the_version_it_replaces_kept(
     editor = SessionEditor(store, stored)
     editor.answer(item_ids()[0], 5)
     editor.session.answers = {**editor.session.answers}
-    editor.session.notes = "alleen in het geheugen"
+    editor.session.remarks = "alleen in het geheugen"
     copy = write_rescue(editor.session, store.root)
     editor.close()
     assert main(["--sessions-dir", str(store.root), "import", str(copy)]) == 0
     assert not copy.exists()
     restored = store.find(stored.session.id).session
-    assert restored.notes == "alleen in het geheugen"
+    assert restored.remarks == "alleen in het geheugen"
     assert len(store.scan()[0]) == 1  # put back in place, not a second session
     [replaced] = (store.root / ".prullenbak").iterdir()
-    assert store.read(replaced).notes == ""
+    assert store.read(replaced).remarks == ""

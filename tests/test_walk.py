@@ -107,7 +107,7 @@ async def test_backspace_keeps_the_note(tmp_path: Path) -> None:
     ids = item_ids()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.editor.note(ids[0], "bewaar mij")
+        app.screen.editor.remark(ids[0], "bewaar mij")
         await press(pilot, "5", "k", "backspace")
         answer = read_session(stored.path)["answers"][ids[0]]
         assert answer["note"] == "bewaar mij"
@@ -237,10 +237,10 @@ async def test_note_with_newlines_quotes_emoji_and_brackets(tmp_path: Path) -> N
         assert typed == 'Regel 1\nZe zei "ja" [bold]niet vet[/bold] \\ end'
 
         # the full text, emoji included, through the editor
-        app.screen.editor.note(ids[1], NASTY)
+        app.screen.editor.remark(ids[1], NASTY)
         await press(pilot, "j")
         assert read_session(stored.path)["answers"][ids[1]]["note"] == NASTY
-        assert store.read(stored.path).answers[ids[1]].note == NASTY
+        assert store.read(stored.path).answers[ids[1]].remark == NASTY
         preview = widget_text(app.screen.query_one("#item-note", Static))
         assert "[bold]niet vet[/bold]" in preview
         assert "🙂" in preview

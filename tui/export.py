@@ -64,13 +64,13 @@ def to_markdown(report: Report) -> str:
     lines += _md_signals(report.strengths, strings) or [strings("report.none"), ""]
     lines += [f"## {strings('report.obstacles')}", ""]
     lines += _md_signals(report.obstacles, strings) or [strings("report.none"), ""]
-    if report.other_notes:
+    if report.other_remarks:
         lines += [f"## {strings('report.other_notes')}", ""]
-        for _, text, note in report.other_notes:
+        for _, text, note in report.other_remarks:
             lines += [f"- {md(text, start=True)}", *md_quote(note, "  ")]
         lines.append("")
-    if s.notes:
-        lines += [f"## {strings('report.notes')}", "", *md_quote(s.notes, ""), ""]
+    if s.remarks:
+        lines += [f"## {strings('report.notes')}", "", *md_quote(s.remarks, ""), ""]
     lines += [f"## {strings('report.steps')}", ""]
     lines += [f"- {md(step_line(step, strings), start=True)}" for step in report.steps] or [strings("report.none")]
     lines += ["", f"## {strings('report.unanswered')}", ""]
@@ -84,8 +84,8 @@ def _md_signals(rows: list[SignalRow], strings: Strings) -> list[str]:
     lines: list[str] = []
     for r in rows:
         lines.append(f"- **{md_text(r.title)}** — {md_text(r.part)}, {strings('report.answer')} {r.score}")
-        if r.note:
-            lines += [f"  - {strings('report.note')}:", *md_quote(r.note, "    ")]
+        if r.remark:
+            lines += [f"  - {strings('report.note')}:", *md_quote(r.remark, "    ")]
         for letter, text in r.suggestions:
             lines.append(
                 f"  - {strings('report.try')} ({strings('report.appendix1')} {md_text(letter)}): {md_text(text)}"
@@ -132,7 +132,7 @@ def to_csv(report: Report) -> str:
             item.title,
             "" if item.score is None else item.score,
             "true" if item.not_applicable else "false",
-            item.note,
+            item.remark,
             item.answered_at.isoformat() if item.answered_at else "",
         ]
         cells = [_cell(value) for value in row]
@@ -151,7 +151,7 @@ def to_json(report: Report) -> str:
             "part": r.part,
             "score": r.score,
             "value": r.value,
-            "note": r.note,
+            "note": r.remark,
         }
         if r.suggestions or r.perspectives:
             data["suggestions"] = [{"letter": x, "credit": f"{credit} {x}", "text": text} for x, text in r.suggestions]
@@ -167,7 +167,7 @@ def to_json(report: Report) -> str:
             "updated": s.updated.isoformat(),
             "follows": s.follows,
             "context": s.context.model_dump(),
-            "notes": s.notes,
+            "notes": s.remarks,
         },
         "parts": [
             {
@@ -191,7 +191,7 @@ def to_json(report: Report) -> str:
                 "title": i.title,
                 "score": i.score,
                 "not_applicable": i.not_applicable,
-                "note": i.note,
+                "note": i.remark,
             }
             for i in report.items
         ],
@@ -248,8 +248,8 @@ def to_html(report: Report) -> str:
         for r in rows:
             answer = f"{html_text(strings('report.answer'))} {r.score}"
             out.append(f"<li class='{css}'><b>{html_text(r.title)}</b> — {html_text(r.part)}, {answer}")
-            if r.note:
-                out.append(f"<div class='note'>{html_block(r.note)}</div>")
+            if r.remark:
+                out.append(f"<div class='note'>{html_block(r.remark)}</div>")
             if r.suggestions:
                 try_ = f"{html_text(strings('report.try'))} ({html_text(strings('report.appendix1'))}"
                 out.append(
@@ -263,15 +263,15 @@ def to_html(report: Report) -> str:
                 )
             out.append("</li>")
         out.append("</ul>")
-    if report.other_notes:
+    if report.other_remarks:
         out.append(f"<h2>{html_text(strings('report.other_notes'))}</h2><ul>")
         out += [
             f"<li>{html_text(text)}<div class='note'>{html_block(note)}</div></li>"
-            for _, text, note in report.other_notes
+            for _, text, note in report.other_remarks
         ]
         out.append("</ul>")
-    if s.notes:
-        out.append(f"<h2>{html_text(strings('report.notes'))}</h2><p class='note'>{html_block(s.notes)}</p>")
+    if s.remarks:
+        out.append(f"<h2>{html_text(strings('report.notes'))}</h2><p class='note'>{html_block(s.remarks)}</p>")
     none = [f"<li>{html_text(strings('report.none'))}</li>"]
     out.append(f"<h2>{html_text(strings('report.steps'))}</h2><ul>")
     out += [f"<li>{html_text(step_line(step, strings))}</li>" for step in report.steps] or none
@@ -283,7 +283,7 @@ def to_html(report: Report) -> str:
 
 # Text, for a terminal or the overview screen ---------------------------------
 
-TEXT_SECTIONS = ("head", "context", "parts", "strengths", "obstacles", "other_notes", "notes", "steps", "unanswered")
+TEXT_SECTIONS = ("head", "context", "parts", "strengths", "obstacles", "other_remarks", "notes", "steps", "unanswered")
 """The sections of the text overview, in order; `to_text` can render any of them."""
 
 UNANSWERED_SHOWN = 10
@@ -310,8 +310,8 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
             out += term.wrap(
                 f"{r.title} ({r.part}, {strings('report.answer')} {r.score})", "    ", term.paint(f"  {mark} ", style)
             )
-            if r.note:
-                out += term.wrap(f"{strings('report.note')}: {r.note}", "      ", "    ")
+            if r.remark:
+                out += term.wrap(f"{strings('report.note')}: {r.remark}", "      ", "    ")
             for letter, text in r.suggestions:
                 out += term.wrap(
                     f"{strings('report.try')} ({strings('report.appendix1')} {letter}): {text}", "      ", "    → "
@@ -340,13 +340,13 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
         if name == "obstacles":
             hint = strings("overview.weak_hint", at=report.obstacle_at)
             return signals("report.obstacles", hint, report.obstacles, "−", "red")
-        if name == "other_notes" and report.other_notes:
+        if name == "other_remarks" and report.other_remarks:
             out = [term.heading(strings("report.other_notes"))]
-            for _, text, note in report.other_notes:
+            for _, text, note in report.other_remarks:
                 out += term.wrap(text, "    ", "  · ") + term.wrap(note, "    ")
             return out
-        if name == "notes" and s.notes:
-            paragraphs = s.notes.replace("\r\n", "\n").split("\n")
+        if name == "notes" and s.remarks:
+            paragraphs = s.remarks.replace("\r\n", "\n").split("\n")
             return [term.heading(strings("report.notes"))] + [
                 line for text in paragraphs for line in term.wrap(text, "  ")
             ]

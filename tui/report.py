@@ -26,7 +26,7 @@ class SignalRow:
     part: str
     score: int
     value: int
-    note: str
+    remark: str
     suggestions: list[tuple[str, str]]
     """(letter in appendix 1, text) for an obstacle."""
     perspectives: list[str]
@@ -54,7 +54,7 @@ class ItemRow:
     title: str
     score: int | None
     not_applicable: bool
-    note: str
+    remark: str
     answered_at: datetime | None
 
 
@@ -71,7 +71,7 @@ class Report:
     obstacles: list[SignalRow]
     unanswered: list[tuple[str, str, str]]
     """(item id, part title, item text)."""
-    other_notes: list[tuple[str, str, str]]
+    other_remarks: list[tuple[str, str, str]]
     """(item id, item text, note) for notes on items that are neither strength nor obstacle."""
     steps: list[NextStep]
     items: list[ItemRow]
@@ -101,7 +101,7 @@ def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
             part=signal.part.loc("title", lang),
             score=signal.score,
             value=signal.value,
-            note=signal.note,
+            remark=signal.remark,
             suggestions=[(x, tool.suggestion(x).loc("text", lang)) for x in signal.item.suggestions]
             if with_help
             else [],
@@ -132,7 +132,7 @@ def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
                     title=item.loc("text", lang),
                     score=answer.score if answer is not None else None,
                     not_applicable=answer is not None and answer.not_applicable,
-                    note=answer.note if answer is not None else "",
+                    remark=answer.remark if answer is not None else "",
                     answered_at=answer.at if answer is not None else None,
                 )
             )
@@ -145,7 +145,7 @@ def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
         strengths=[row(s, False) for s in result.strengths],
         obstacles=[row(s, True) for s in result.obstacles],
         unanswered=[(i.id, p.loc("title", lang), i.loc("text", lang)) for p, i in result.unanswered],
-        other_notes=[(i, tool.item(i).loc("text", lang), n) for i, n in result.notes.items()],
+        other_remarks=[(i, tool.item(i).loc("text", lang), n) for i, n in result.remarks.items()],
         steps=list(session.next_steps),
         items=items,
         strength_at=tool.scoring.strength_at,

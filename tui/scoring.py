@@ -30,7 +30,7 @@ class Signal:
     """The answer as given (1–5)."""
     value: int
     """The answer after direction: higher is better."""
-    note: str
+    remark: str
 
     @property
     def id(self) -> str:
@@ -57,8 +57,8 @@ class Overview:
     strengths: list[Signal]
     obstacles: list[Signal]
     unanswered: list[tuple[Part, Item]]
-    notes: dict[str, str] = field(default_factory=dict)
-    """Notes on items that are neither strength nor obstacle, by item id."""
+    remarks: dict[str, str] = field(default_factory=dict)
+    """Remarks on items that are neither strength nor obstacle, by item id."""
 
 
 def part_score(tool: Tool, part: Part, session: Session) -> PartScore:
@@ -82,7 +82,7 @@ def overview(tool: Tool, session: Session) -> Overview:
     strengths: list[tuple[int, int, Signal]] = []
     obstacles: list[tuple[int, int, Signal]] = []
     unanswered: list[tuple[Part, Item]] = []
-    notes: dict[str, str] = {}
+    remarks: dict[str, str] = {}
     order = 0
     for part in tool.scale_parts:
         for item in part.items:
@@ -93,21 +93,21 @@ def overview(tool: Tool, session: Session) -> Overview:
             if answer is None:
                 continue
             if answer.score is None:
-                if answer.note:
-                    notes[item.id] = answer.note
+                if answer.remark:
+                    remarks[item.id] = answer.remark
                 continue
             value = oriented(answer.score, part.item_direction(item))
-            signal = Signal(item, part, answer.score, value, answer.note)
+            signal = Signal(item, part, answer.score, value, answer.remark)
             if value >= tool.scoring.strength_at and part.strength_when_good:
                 strengths.append((-value, order, signal))
             elif value <= tool.scoring.obstacle_at:
                 obstacles.append((value, order, signal))
-            elif answer.note:
-                notes[item.id] = answer.note
+            elif answer.remark:
+                remarks[item.id] = answer.remark
     return Overview(
         parts=[part_score(tool, part, session) for part in tool.scale_parts],
         strengths=[s for *_, s in sorted(strengths, key=lambda x: (x[0], x[1]))],
         obstacles=[s for *_, s in sorted(obstacles, key=lambda x: (x[0], x[1]))],
         unanswered=unanswered,
-        notes=notes,
+        remarks=remarks,
     )

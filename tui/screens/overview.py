@@ -16,7 +16,7 @@ from tui.session.editor import SessionEditor
 from tui.widgets.plain import visible
 from tui.widgets.steps import StepsPane
 
-BODY = ("context", "parts", "strengths", "obstacles", "other_notes", "notes")
+BODY = ("context", "parts", "strengths", "obstacles", "other_remarks", "notes")
 """What the overview shows above its list of next steps; the unanswered items follow below it."""
 
 

@@ -22,7 +22,7 @@ from tui.widgets.steps import StepsPane
 
 PROGRESS_WIDTH = 12
 
-SCALE_ACTIONS = {"answer", "not_applicable", "clear", "note", "down", "up"}
+SCALE_ACTIONS = {"answer", "not_applicable", "clear", "remark", "down", "up"}
 
 
 class WalkScreen(AppScreen[None]):
@@ -36,7 +36,7 @@ class WalkScreen(AppScreen[None]):
         *[Binding(str(n), f"answer({n})", "key.answer", show=False, id=f"walk.answer{n}") for n in range(2, 6)],
         Binding("0", "not_applicable", "key.not_applicable", show=False, id="walk.na"),  # the scale shows it
         Binding("backspace", "clear", "key.clear", show=False, id="walk.clear"),
-        Binding("n", "note", "key.note", id="walk.note"),
+        Binding("n", "remark", "key.note", id="walk.remark"),
         Binding("j", "down", "key.down", show=False, id="walk.down"),
         Binding("k", "up", "key.up", show=False, id="walk.up"),
         Binding("tab", "part(1)", "key.next_part", show=False, priority=True, id="walk.next_part"),
@@ -136,7 +136,7 @@ class WalkScreen(AppScreen[None]):
             mark = "✓ nvt "
         else:
             mark = "·     "  # every mark is six cells wide
-        note = "✎ " if answer and answer.note else "  "
+        note = "✎ " if answer and answer.remark else "  "
         label = Text(end="")
         label.append(mark, style="bold" if answer and answer.answered else "dim")
         label.append(note)
@@ -180,7 +180,7 @@ class WalkScreen(AppScreen[None]):
         scale = self.query_one(ScaleBar)
         scale.set_anchors(part.anchor(item, "low", self.lang), part.anchor(item, "high", self.lang))
         scale.value = None if answer is None or not answer.answered else (0 if answer.not_applicable else answer.score)
-        note = answer.note if answer else ""
+        note = answer.remark if answer else ""
         shown = self.strings("walk.note_label") + (visible(note) if note else self.strings("walk.no_note"))
         self.query_one("#item-note", Static).update(plain_text(shown))
         self._update_status()
@@ -202,7 +202,7 @@ class WalkScreen(AppScreen[None]):
 
     @on(OptionList.OptionSelected, "#items")
     def _selected(self) -> None:
-        self.action_note()
+        self.action_remark()
 
     @on(ScaleBar.Chosen)
     def _clicked(self, event: ScaleBar.Chosen) -> None:
@@ -274,7 +274,7 @@ class WalkScreen(AppScreen[None]):
 
     # notes, source, context ------------------------------------------------
 
-    def action_note(self) -> None:
+    def action_remark(self) -> None:
         item = self.item
         if item is None:
             return
@@ -287,14 +287,14 @@ class WalkScreen(AppScreen[None]):
         answer = self.editor.session.answers.get(item.id)
 
         def changed(text: str) -> None:
-            self._save(self.editor.note, item.id, text)
+            self._save(self.editor.remark, item.id, text)
 
         def closed(_: str | None) -> None:
             self._refresh_label(item.id)
             self._show_item()
 
         heading = self.strings("note.heading", item=item.loc("text", self.lang))
-        self.samenwerken.push_screen(RemarkDialog(heading, answer.note if answer else "", changed), closed)
+        self.samenwerken.push_screen(RemarkDialog(heading, answer.remark if answer else "", changed), closed)
 
     def action_source(self) -> None:
         from tui.screens.reader import ReaderScreen

@@ -75,7 +75,7 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
 
 def dump(session: Session) -> bytes:
     """The TOML bytes of a session, checked to be writable and to read back the same."""
-    data = session.model_dump(mode="python", exclude_none=True)
+    data = session.model_dump(mode="python", exclude_none=True, by_alias=True)
     text = tomli_w.dumps(data)
     try:
         raw = text.encode("utf-8")

@@ -193,9 +193,9 @@ class SessionEditor:
         self._change(_put_answer(item_id, {"score": None, "not_applicable": False, "at": None, "tool_version": None}))
 
     @writes
-    def note(self, item_id: str, text: str) -> None:
+    def remark(self, item_id: str, text: str) -> None:
         limits.check_length("note", text, limits.MAX_NOTE)
-        self._change(_put_answer(item_id, {"note": text}))
+        self._change(_put_answer(item_id, {"remark": text}))
 
     @writes
     def set_title(self, title: str) -> None:
@@ -220,9 +220,9 @@ class SessionEditor:
         self._replace("context", lambda session: session.context.model_copy(update=fields))
 
     @writes
-    def set_notes(self, text: str) -> None:
+    def set_remarks(self, text: str) -> None:
         limits.check_length("note", text, limits.MAX_NOTE)
-        self._replace("notes", lambda session: text)
+        self._replace("remarks", lambda session: text)
 
     @staticmethod
     def _check_step(fields: dict[str, Any]) -> None:

@@ -40,15 +40,17 @@ def as_aware(value: Any) -> Any:
 class SessionModel(BaseModel):
     """Session files may be hand-edited: unknown keys are refused, never dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    """In code a user's own words are a *remark* ("note" is the Overlegraad's document); the file
+    keeps its keys `note` and `notes`, so every field is written by its alias."""
 
 
 class Answer(SessionModel):
-    """The answer to one scale item. A note alone, without a score, is allowed."""
+    """The answer to one scale item. A remark alone, without a score, is allowed."""
 
     score: int | None = Field(None, ge=1, le=5, description="1–5, or absent when not (yet) scored.")
     not_applicable: bool = Field(False, description="'Niet van toepassing': answered, but no score.")
-    note: str = Field("", description="The user's own words, kept verbatim.")
+    remark: str = Field("", alias="note", description="The user's own words, kept verbatim (`note` in the file).")
     at: datetime | None = Field(None, description="When the score or n.v.t. was last given.")
     tool_version: int | None = Field(None, ge=1, description="The tool's version when the score was given.")
 
@@ -98,7 +100,7 @@ class Session(SessionModel):
     follows: str = Field("", description="Id of the session this one follows up.")
     context: Context = Field(default_factory=Context)
     answers: dict[str, Answer] = Field(default_factory=dict)
-    notes: str = Field("", description="Free notes on the whole cooperation.")
+    remarks: str = Field("", alias="notes", description="Free remarks on the whole cooperation (`notes` in the file).")
     next_steps: list[NextStep] = Field(default_factory=list)
 
     _local_times = field_validator("created", "updated", mode="before")(as_aware)

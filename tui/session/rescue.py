@@ -41,7 +41,9 @@ def rescue_bytes(session: Session) -> bytes:
     try:
         return codec.dump(session)
     except UserFileError:
-        return tomli_w.dumps(session.model_dump(mode="python", exclude_none=True)).encode("utf-8", "replace")
+        return tomli_w.dumps(session.model_dump(mode="python", exclude_none=True, by_alias=True)).encode(
+            "utf-8", "replace"
+        )
 
 
 def write_rescue(session: Session, sessions_root: Path) -> Path:
