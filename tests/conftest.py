@@ -27,3 +27,20 @@ def app_factory(tmp_path: Path):
         return make_app(store or SessionStore(tmp_path / "sessions"), start, language)
 
     return make
+
+
+@pytest.fixture
+def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's folder comes from the test's own option, not the environment."""
+    monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    """`run(*argv)`: `samenwerken ARGV…` in this process (see tests/cli_helpers.py)."""
+    from tests.cli_helpers import Ran, run_main
+
+    def run(*argv: str) -> Ran:
+        return run_main(capsys, *argv)
+
+    return run

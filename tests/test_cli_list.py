@@ -8,24 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import Ran, run_main, run_process
+from tests.cli_helpers import run_process
 from tests.session_helpers import file_state, item_ids
 from tui.session import Answer, SessionStore
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):
-    def run(*argv: str) -> Ran:
-        return run_main(capsys, *argv)
-
-    return run
+pytestmark = pytest.mark.usefixtures("no_sessions_env")
 
 
 def make_sessions(folder: Path) -> dict[str, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import Ran, run_main, run_process
+from tests.cli_helpers import run_process
 from tests.session_helpers import item_ids, read_session
 from tui.content import load_tool
 from tui.i18n import strings_for
@@ -24,17 +24,7 @@ from tui.session import Answer, Context, NextStep, SessionStore, StoredSession
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):
-    def run(*argv: str) -> Ran:
-        return run_main(capsys, *argv)
-
-    return run
+pytestmark = pytest.mark.usefixtures("no_sessions_env")
 
 
 def answered(store: SessionStore, title: str, scores) -> StoredSession:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import threading
@@ -60,8 +61,7 @@ class SamenwerkenApp(App[None]):
         self.folder_problem = store.not_writable(strings)
         """Why the sessions folder cannot be written ('' when it can): everything opens read-only."""
         self.rescued: list[Path] = []
-        self.lost = False
-        """Set when the user left with answers that are on disk nowhere: the exit code says so."""
+        """Rescue copies written in this run: named again when the app exits."""
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -151,20 +151,29 @@ class SamenwerkenApp(App[None]):
             editor.close()
 
     async def action_quit(self) -> None:
-        """Quit; when answers are not on disk, ask first (stay, rescue copy, or quit anyway)."""
-        self.confirm_leave(list(self._editors.values()), self._quit, self.strings("unsaved.quit"))
+        self.quit_asking()
 
-    def _quit(self) -> None:
-        message = (
-            self.strings("rescue.written", paths="\n".join(str(p) for p in self.rescued)) if self.rescued else None
-        )
-        self.exit(return_code=1 if self.lost else 0, message=message)
+    def quit_asking(self) -> None:
+        """Quit from anywhere; when answers are not on disk, ask first (stay, rescue copy, or quit anyway).
 
-    def confirm_leave(self, editors: list[SessionEditor], then: Callable[[], object], leave_label: str) -> None:
-        """Run `then` when every editor's answers are on disk; else ask what to do with them."""
+        The exit code is 1 when the user quit with answers that are on disk nowhere.
+        """
+
+        def quit(left_unsaved: bool) -> None:
+            rescued = "\n".join(str(p) for p in self.rescued)
+            message = self.strings("rescue.written", paths=rescued) if self.rescued else None
+            self.exit(return_code=1 if left_unsaved else 0, message=message)
+
+        self.confirm_leave(list(self._editors.values()), quit, self.strings("unsaved.quit"))
+
+    def confirm_leave(self, editors: list[SessionEditor], then: Callable[[bool], object], leave_label: str) -> None:
+        """Run `then` when every editor's answers are on disk; else ask what to do with them.
+
+        `then` is told whether answers were left behind unsaved (the user chose to leave anyway).
+        """
         unsaved = [editor for editor in editors if not editor.retry()]
         if not unsaved:
-            then()
+            then(False)
             return
         from tui.screens.dialogs import UnsavedChoice
 
@@ -177,10 +186,9 @@ class SamenwerkenApp(App[None]):
                     return
                 self.rescued += paths
                 self.say(self.strings("rescue.written", paths=", ".join(str(p) for p in paths)), timeout=12)
-                then()
+                then(False)
             elif choice == "leave":
-                self.lost = then == self._quit
-                then()
+                then(True)
 
         last_error = unsaved[0].last_error
         reason = last_error.text(self.strings) if last_error else ""
@@ -310,10 +318,8 @@ class SamenwerkenApp(App[None]):
         """
         for editor in self._editors.values():
             if not editor.retry():
-                try:
-                    self.rescued.append(editor.rescue())
-                except OSError:
-                    self.lost = True
+                with contextlib.suppress(OSError):  # nowhere to write: the exit code says something went wrong
+                    editor.rescue()
             editor.close()
         code = 128 + sig
         watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))

@@ -237,4 +237,4 @@ class HomeScreen(AppScreen[None]):
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.home")))
 
     def action_quit(self) -> None:
-        self.samenwerken.exit()
+        self.samenwerken.quit_asking()

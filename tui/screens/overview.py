@@ -102,4 +102,4 @@ class OverviewScreen(AppScreen[None]):
 
     def action_back(self) -> None:
         """Back; asks first when answers are not on disk."""
-        self.samenwerken.confirm_leave([self.editor], lambda: self.dismiss(None), self.strings("unsaved.leave"))
+        self.samenwerken.confirm_leave([self.editor], lambda _: self.dismiss(None), self.strings("unsaved.leave"))

@@ -146,7 +146,7 @@ class ReaderScreen(AppScreen[None]):
 
     def action_back(self) -> None:
         if self.is_root:
-            self.samenwerken.exit()
+            self.samenwerken.quit_asking()
         else:
             self.dismiss(None)
 

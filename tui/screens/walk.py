@@ -336,7 +336,7 @@ class WalkScreen(AppScreen[None]):
 
     def action_back(self) -> None:
         """Back to where the walk was opened from; asks first when answers are not on disk."""
-        self.samenwerken.confirm_leave([self.editor], lambda: self.dismiss(None), self.strings("unsaved.leave"))
+        self.samenwerken.confirm_leave([self.editor], lambda _: self.dismiss(None), self.strings("unsaved.leave"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Scale keys only where there are scale items; steps keys only in Vervolg."""

@@ -21,7 +21,7 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def _owned_by_user(info: os.stat_result) -> bool:
+def owned_by_user(info: os.stat_result) -> bool:
     getuid = getattr(os, "getuid", None)
     return getuid is None or info.st_uid == getuid()
 
@@ -45,7 +45,7 @@ def ensure_private_dir(path: Path, *, may_be_link: bool = False) -> None:
         return  # the user's own link: used as is, its mode left alone
     if not stat.S_ISDIR(info.st_mode):
         raise UnsafePath(path, "", "is not a folder (move the file away)")
-    if not _owned_by_user(info):
+    if not owned_by_user(info):
         raise UnsafePath(path, "", "belongs to another user; samenwerken does not write there")
     if info.st_mode & 0o777 != PRIVATE_DIR:
         with contextlib.suppress(OSError):

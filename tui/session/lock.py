@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from tui.errors import UnsafePath
-from tui.session.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, _owned_by_user, ensure_private_dir
+from tui.session.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir, owned_by_user
 
 try:
     import fcntl
@@ -66,7 +66,7 @@ class SessionLock:
             raise
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or not _owned_by_user(info):
+            if not stat.S_ISREG(info.st_mode) or not owned_by_user(info):
                 raise UnsafePath(self.path, "", "the lock file is not a regular file of yours; refused")
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -9,6 +9,7 @@ next start looks in the same folders and says what it found and where.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ import tomli_w
 
 from tui.errors import UserFileError
 from tui.session import codec
-from tui.session.files import ensure_private_dir, write_new_private
+from tui.session.files import ensure_private_dir, owned_by_user, write_new_private
 from tui.session.model import Session
 
 RESCUE = ".rescue"
@@ -69,9 +70,7 @@ def find_rescues(sessions_root: Path) -> list[Path]:
     for folder in rescue_folders(sessions_root):
         try:
             info = os.lstat(folder)
-            if not os.path.isdir(folder) or os.path.islink(folder):
-                continue
-            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            if not stat.S_ISDIR(info.st_mode) or not owned_by_user(info):  # a link is not a folder here
                 continue
             found += [
                 folder / name for name in os.listdir(folder) if name.endswith(".toml") and not name.startswith(".")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tui.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
 from tui.session import codec
-from tui.session.files import check_replaceable, ensure_private_dir, read_limited, write_atomic
+from tui.session.files import check_replaceable, ensure_private_dir, owned_by_user, read_limited, write_atomic
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
@@ -215,7 +215,7 @@ class SessionStore:
             return f"{folder}: {describe_os_error(error, strings)}"
         if not stat.S_ISDIR(info.st_mode):
             return strings("folder.not_a_folder", folder=str(folder))
-        if folder == self.root and not os.path.islink(folder) and hasattr(os, "getuid") and info.st_uid != os.getuid():
+        if folder == self.root and not os.path.islink(folder) and not owned_by_user(info):
             return strings("folder.not_yours", folder=str(folder))
         if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
             return strings("folder.read_only_disk", folder=str(folder))
