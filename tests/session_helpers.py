@@ -44,3 +44,13 @@ def file_state(path: Path) -> tuple[bytes, int]:
 
 
 __all__ = ["StoredSession", "file_state", "item_ids", "read_session", "walk_app", "widget_text"]
+
+
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (never a fixed sleep)."""
+    waited = 0.0
+    while not condition():
+        await pilot.pause(0.02)
+        waited += 0.02
+        if waited > timeout:
+            raise AssertionError("condition not reached")

@@ -20,7 +20,7 @@ import pytest
 from textual.widgets import Button, Input, SelectionList
 
 from tests.ptyapp import PtyApp, answers_in, wait_for
-from tests.session_helpers import file_state, item_ids, read_session, walk_app
+from tests.session_helpers import file_state, item_ids, read_session, until, walk_app
 from tui.factory import make_app
 from tui.screens.dialogs import UnsavedChoice
 from tui.session import SessionStore
@@ -29,16 +29,6 @@ from tui.start import Start
 
 SIZE = (80, 24)
 ROOT = Path(__file__).resolve().parent.parent
-
-
-async def until(pilot, condition, timeout: float = 10.0) -> None:
-    """Let the app run until `condition()` holds (never a fixed sleep)."""
-    loop_time = 0.0
-    while not condition():
-        await pilot.pause(0.02)
-        loop_time += 0.02
-        if loop_time > timeout:
-            raise AssertionError("condition not reached")
 
 
 def disk_full(path, data):
@@ -108,6 +98,7 @@ async def test_back_from_the_walk_with_unsaved_answers_asks_and_keeps_retrying(
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Regio Terug")
     app = make_app(store, Start("home"))
+    app.save_retry_seconds = 0.05
     first = item_ids()[0]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

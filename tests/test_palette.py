@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.session_helpers import walk_app
+from textual.command import CommandList
+
+from tests.session_helpers import until, walk_app
 from tui.factory import make_app
 from tui.session import SessionStore
 from tui.start import Start
+
+
+def first_hit(app) -> str | None:
+    """The palette's first result as shown, once the search has found one."""
+    hits = app.screen.query(CommandList)
+    if not hits or hits.first().option_count == 0:
+        return None
+    return str(hits.first().get_option_at_index(0).prompt)
 
 
 async def test_palette_opens_a_section_from_home(tmp_path: Path) -> None:
@@ -17,7 +27,7 @@ async def test_palette_opens_a_section_from_home(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"kortom")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: first_hit(app) is not None)
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
@@ -31,7 +41,7 @@ async def test_palette_jumps_to_an_item_in_the_walk(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Ga naar deel: Wat hindert")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "Wat hindert" in (first_hit(app) or ""))
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.part.id == "hindert"

@@ -19,7 +19,7 @@ import pytest
 from textual.widgets import DataTable, Static, TextArea
 
 from tests.ptyapp import PtyApp, answers_in, wait_for
-from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
+from tests.session_helpers import file_state, item_ids, read_session, until, walk_app, widget_text
 from tui.factory import make_app
 from tui.i18n import strings_for
 from tui.session import SessionStore
@@ -106,9 +106,14 @@ async def test_failed_save_keeps_answer_in_memory_and_retries(
     app, store, stored = walk_session(tmp_path, how)
     first = item_ids()[0]
 
+    tries = 0
+
     def disk_full(path, data):
+        nonlocal tries
+        tries += 1
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
+    app.save_retry_seconds = 0.05
     async with app.run_test(size=SIZE) as pilot:
         await enter_walk(pilot, app, how)
         editor = app.screen.editor
@@ -131,14 +136,15 @@ async def test_failed_save_keeps_answer_in_memory_and_retries(
         assert editor.session.answers[item_ids()[1]].score == 2
         assert editor.unsaved is True
 
-        # The first retry fails too: still unsaved, still locked.
-        await pilot.pause(2.5)
+        # The retries fail too: still unsaved, still locked, no "saved again".
+        tried = tries
+        await until(pilot, lambda: tries >= tried + 2)
         assert editor.unsaved is True
         assert editor.lock.held
         assert not any("weer bewaard" in n.message for n in app._notifications)
 
         monkeypatch.undo()
-        await pilot.pause(2.5)  # the app retries every 2 s
+        await until(pilot, lambda: not editor.unsaved)
         assert editor.unsaved is False
         answers = read_session(stored.path)["answers"]
         assert answers[first]["score"] == 4

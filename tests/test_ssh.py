@@ -17,7 +17,6 @@ import stat
 import subprocess
 import sys
 import threading
-import time
 import tomllib
 from pathlib import Path
 
@@ -208,7 +207,5 @@ def test_dropped_ssh_connection_keeps_every_answer_and_ends_the_app(server) -> N
         for pid in app_pids(folder):  # only this test's app, by its id
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 5
-        while app_pids(folder) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_for(lambda: not app_pids(folder), 5)
         shutil.rmtree(folder, ignore_errors=True)

@@ -47,6 +47,9 @@ class SamenwerkenApp(App[None]):
 
     COMMANDS = App.COMMANDS | {NavigationCommands}
 
+    save_retry_seconds = 2.0
+    """How often a failed save is tried again while the app runs."""
+
     def __init__(self, store: SessionStore, start: Start, strings: Strings, note: Note, tool: Tool) -> None:
         """Everything the app shows comes in here: the words, the note and the tool (see `make_app`)."""
         super().__init__()
@@ -259,7 +262,7 @@ class SamenwerkenApp(App[None]):
         """A save failed: say so plainly and keep retrying until it is on disk."""
         self.say(self.strings("error.save_failed", reason=reason), severity="error", timeout=8)
         if self._retry_timer is None:
-            self._retry_timer = self.set_interval(2.0, self._retry_saves)
+            self._retry_timer = self.set_interval(self.save_retry_seconds, self._retry_saves)
 
     def _retry_saves(self) -> None:
         if all([editor.retry() for editor in self._editors.values()]):
