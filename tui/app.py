@@ -9,7 +9,7 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
@@ -21,7 +21,7 @@ from tui.commands import NavigationCommands
 from tui.content import Note, Tool
 from tui.errors import UserFileError
 from tui.i18n import Strings
-from tui.screens.base import AppScreen, SaveStateChanged
+from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.session import NextStep, Session, SessionStore, StoredSession
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import OverLimit
@@ -30,6 +30,9 @@ from tui.session.rescue import find_rescues
 from tui.start import Start
 from tui.widgets.base import translate_bindings
 from tui.widgets.plain import visible
+
+if TYPE_CHECKING:
+    from tui.room.watch import RoomWatch
 
 EXIT_GRACE_SECONDS = 2.0
 """After a hang-up, restoring a terminal that is gone can block; the process leaves after this."""
@@ -65,6 +68,8 @@ class SamenwerkenApp(App[None]):
         """Why the sessions folder cannot be written ('' when it can): everything opens read-only."""
         self.rescued: list[Path] = []
         """Rescue copies written in this run: named again when the app exits."""
+        self.room_watch: RoomWatch | None = None
+        """In a regional session (one seat of a room): the room as last read; else None."""
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -78,7 +83,18 @@ class SamenwerkenApp(App[None]):
         from tui.screens.home import HomeScreen
 
         start = self.start
-        if start.screen == "read":
+        if start.screen == "room" and start.room is not None and start.stored is not None:
+            from tui.room.watch import RoomWatch
+            from tui.screens.room_welcome import RoomWelcomeScreen
+
+            self.room_watch = RoomWatch(start.room.folder)
+            self.set_interval(1.0, self._check_room)
+            self.push_screen(RoomWelcomeScreen(start.stored))
+        elif start.screen == "board" and start.board is not None:
+            from tui.screens.board import BoardScreen
+
+            self.push_screen(BoardScreen(start.board))
+        elif start.screen == "read":
             from tui.screens.reader import ReaderScreen
 
             self.push_screen(ReaderScreen(start.section, is_root=True))
@@ -94,6 +110,11 @@ class SamenwerkenApp(App[None]):
             self.call_after_refresh(home.action_new, start.title)
         else:
             self.push_screen(HomeScreen())
+
+    def _check_room(self) -> None:
+        if self.room_watch is not None and self.room_watch.changed():
+            for screen in self.screen_stack:
+                screen.post_message(RoomChanged())
 
     def editor_for(self, stored: StoredSession) -> SessionEditor | None:
         """The one editor of a session file in this app, its file read afresh.
@@ -214,11 +235,13 @@ class SamenwerkenApp(App[None]):
         else:
             self.push_screen(ReaderScreen(section_id, highlight=highlight))
 
-    def ask_step(self, step: NextStep, done: Callable[[dict[str, str] | None], None]) -> None:
-        """The dialog for a next step: what, who, by when."""
+    def ask_step(
+        self, step: NextStep, done: Callable[[dict[str, str] | None], None], heading: str | None = None
+    ) -> None:
+        """The dialog for a next step (or a room's agreement): what, who, by when."""
         from tui.screens.step_dialog import StepDialog
 
-        self.push_screen(StepDialog(step), done)
+        self.push_screen(StepDialog(step, heading), done)
 
     def confirm(self, question: str, done: Callable[[bool | None], None]) -> None:
         from tui.screens.dialogs import Confirm

@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", parents=[common], help="copy a session file (e.g. a partner's) into the folder")
     imp.add_argument("file", metavar="FILE")
+
+    from tui.room.cli import add_room_commands
+
+    add_room_commands(commands, common)
     return parser
 
 
@@ -112,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         strings = strings_for(getattr(args, "lang", None) or "nl")
         if args.command == "list":
             return list_sessions(folder, strings, as_json=args.json)
+        if args.command == "room":
+            from tui.room.cli import run_room
+
+            return run_room(args, folder, strings)
         text_command = "overview-print" if args.command == "overview" and args.print else args.command
         if text_command in TEXT_COMMANDS:
             return TEXT_COMMANDS[text_command](args, folder, strings)
@@ -262,18 +270,24 @@ def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> 
     from tui.content import load_tool
     from tui.report import build_report
     from tui.session import SessionStore
+
+    stored = SessionStore(folder).find(args.id)
+    text = export(build_report(load_tool(), stored.session, strings), args.format)
+    return deliver(text, args.format, args.output, args.force, folder)
+
+
+def deliver(text: str, fmt: str, output: str | None, force: bool, folder: Path) -> int:
+    """An export to stdout, or to the private file `output` (asking before replacing one)."""
+    from tui.session import SessionStore
     from tui.session.files import check_replaceable
 
-    store = SessionStore(folder)
-    stored = store.find(args.id)
-    text = export(build_report(load_tool(), stored.session, strings), args.format)
-    if not args.output:
+    if not output:
         if sys.stdout.isatty():
-            text = for_terminal(text, args.format)
+            text = for_terminal(text, fmt)
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
-    overwrite = args.force
+    target = Path(output)
+    overwrite = force
     if check_replaceable(target) and not overwrite:
         if not sys.stdin.isatty():
             say(f"{target} exists; add --force to replace it")
@@ -283,7 +297,7 @@ def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> 
             say("nothing written")
             return EXIT_PROBLEM
         overwrite = True
-    store.export_file(target, text.encode("utf-8"), overwrite=overwrite)
+    SessionStore(folder).export_file(target, text.encode("utf-8"), overwrite=overwrite)
     print(safe_line(str(target)), file=sys.stderr)
     return 0
 

@@ -176,3 +176,14 @@ def load_strings(root: Traversable | None = None) -> dict[str, dict[str, str]]:
     if missing:
         raise ContentError(_display(path), f"en.{missing[0]}", "has no English text")
     return out
+
+
+@cache
+def load_code_words(root: Traversable | None = None) -> tuple[str, ...]:
+    """The words personal codes of a regional session are made of (content/room_words.toml)."""
+    path = (root or content_root()) / "room_words.toml"
+    data, _ = read_toml(path)
+    words = data.get("words")
+    if not isinstance(words, list) or len(words) < 50 or not all(isinstance(w, str) and w.isalpha() for w in words):
+        raise ContentError(_display(path), "words", "must be a list of at least 50 plain words")
+    return tuple(dict.fromkeys(w.lower() for w in words))

@@ -28,6 +28,10 @@ class SaveStateChanged(Message):
     """Answers reached the disk again (or failed to): screens that show it update."""
 
 
+class RoomChanged(Message):
+    """In a regional session: the facilitator opened or closed an item, or wrote an agreement."""
+
+
 class AppScreen(OfTheApp, Screen[ResultType]):
     """A full screen of the app."""
 

@@ -20,13 +20,14 @@ class StepDialog(AppModal[dict[str, str] | None]):
         Binding("ctrl+s", "save", "key.keep", id="step.save"),
     ]
 
-    def __init__(self, step: NextStep) -> None:
+    def __init__(self, step: NextStep, heading: str | None = None) -> None:
         super().__init__()
         self.step = step
+        self.heading = heading or self.strings("step.heading")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(self.strings("step.heading"), classes="dialog-question")
+            yield Static(self.heading, classes="dialog-question")
             yield Label(self.strings("step.text"))
             yield Input(self.step.text, id="step-text", max_length=2000)
             yield Label(self.strings("step.who"))

@@ -13,10 +13,11 @@ from textual.widgets.option_list import Option
 from tui.commands import WalkCommands
 from tui.content import Item, Part
 from tui.render import filled
-from tui.screens.base import AppScreen, SaveStateChanged
+from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
 from tui.widgets.plain import plain_text, visible
+from tui.widgets.room_panel import RoomPanel
 from tui.widgets.scale import ScaleBar
 from tui.widgets.steps import StepsPane
 
@@ -37,6 +38,7 @@ class WalkScreen(AppScreen[None]):
         Binding("0", "not_applicable", "key.not_applicable", show=False, id="walk.na"),  # the scale shows it
         Binding("backspace", "clear", "key.clear", show=False, id="walk.clear"),
         Binding("n", "remark", "key.note", id="walk.remark"),
+        Binding("g", "share", "key.share", id="walk.share"),
         Binding("j", "down", "key.down", show=False, id="walk.down"),
         Binding("k", "up", "key.up", show=False, id="walk.up"),
         Binding("tab", "part(1)", "key.next_part", show=False, priority=True, id="walk.next_part"),
@@ -59,6 +61,8 @@ class WalkScreen(AppScreen[None]):
         self.lang = self.strings.language
         self.item_ids = [item.id for item in self.tool.items]
         self._start_item = item_id or editor.session.first_unanswered(self.item_ids)
+        self.in_room = self.samenwerken.room_watch is not None
+        """One seat of a regional session: the room's panel shows, remarks can be shared."""
 
     # building --------------------------------------------------------------
 
@@ -76,6 +80,8 @@ class WalkScreen(AppScreen[None]):
                 yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
                 yield Static(id="item-note")
             yield StepsPane(self.editor, self.tool, id="steps-pane")
+        if self.in_room:
+            yield RoomPanel(id="room-panel")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -126,6 +132,7 @@ class WalkScreen(AppScreen[None]):
             items.highlighted = min(item_index, len(part.items) - 1)
             items.focus()
         self._update_status()
+        self._show_room()
         self.refresh_bindings()
 
     def _label(self, item: Item) -> Text:
@@ -182,8 +189,11 @@ class WalkScreen(AppScreen[None]):
         scale.value = None if answer is None or not answer.answered else (0 if answer.not_applicable else answer.score)
         note = answer.remark if answer else ""
         shown = self.strings("walk.note_label") + (visible(note) if note else self.strings("walk.no_note"))
+        if self.in_room and answer is not None and answer.shared and note:
+            shown = self.strings("room.shared_mark") + " " + shown
         self.query_one("#item-note", Static).update(plain_text(shown))
         self._update_status()
+        self._show_room()
 
     def _section_label(self, section_id: str) -> str:
         """'§ 2 Factoren' for numbered sections, else the short title."""
@@ -331,6 +341,28 @@ class WalkScreen(AppScreen[None]):
     def on_save_state_changed(self, _: SaveStateChanged) -> None:
         self._update_status()
 
+    # a regional session ----------------------------------------------------
+
+    def _show_room(self) -> None:
+        if self.in_room:
+            self.query_one(RoomPanel).show(self.part.kind == "steps", self.editor.session.answers)
+
+    def on_room_changed(self, _: RoomChanged) -> None:
+        self._show_room()
+
+    def action_share(self) -> None:
+        """Show this item's remark to the group (without a name), or take it back."""
+        item = self.item
+        if item is None:
+            return
+        answer = self.editor.session.answers.get(item.id)
+        if answer is None or not answer.remark.strip():
+            self.samenwerken.say(self.strings("room.share_needs_remark"), severity="warning")
+            return
+        if self._save(self.editor.share, item.id, not answer.shared):
+            self.samenwerken.say(self.strings("room.shared_now" if not answer.shared else "room.private_now"))
+            self._show_item()
+
     def action_help(self) -> None:
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.walk")))
 
@@ -340,4 +372,6 @@ class WalkScreen(AppScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Scale keys only where there are scale items; steps keys only in Vervolg."""
+        if action == "share":
+            return self.in_room and self.part.kind == "scale"
         return not (action in SCALE_ACTIONS and self.part.kind != "scale")

@@ -19,7 +19,12 @@ def _from_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 2}
 
 
-MIGRATIONS: dict[int, Any] = {1: _from_1}
+def _from_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 had no shared remarks: every remark stays private."""
+    return {**data, "schema_version": 3}
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
 """schema_version N -> function turning an N document into an N+1 document."""
 
 

@@ -198,6 +198,11 @@ class SessionEditor:
         self._change(_put_answer(item_id, {"remark": text}))
 
     @writes
+    def share(self, item_id: str, shared: bool) -> None:
+        """In a regional session: show this item's remark to the group (without a name), or stop."""
+        self._change(_put_answer(item_id, {"shared": shared}))
+
+    @writes
     def set_title(self, title: str) -> None:
         title = title.strip()
         limits.check_length("title", title, limits.MAX_TITLE)

@@ -8,10 +8,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The session file format this version writes. Raise it with a migration step.
 
 2: answers record the tool version they were given with (`Answer.tool_version`).
+3: a remark can be shared with a regional session's group (`Answer.shared`).
 """
 
 
@@ -53,6 +54,7 @@ class Answer(SessionModel):
     remark: str = Field("", alias="note", description="The user's own words, kept verbatim (`note` in the file).")
     at: datetime | None = Field(None, description="When the score or n.v.t. was last given.")
     tool_version: int | None = Field(None, ge=1, description="The tool's version when the score was given.")
+    shared: bool = Field(False, description="In a regional session: the remark is shown to the group, without a name.")
 
     _local_time = field_validator("at", mode="before")(as_aware)
 

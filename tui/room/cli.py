@@ -1,0 +1,248 @@
+"""`samenwerken room …`: create, serve, watch, export and close a regional session.
+
+Only `room serve` imports asyncssh (and Textual, for the board); the other room
+commands are text in, text out, like `list` and `export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.room.group_export import GROUP_FORMATS, counts_line, histogram, number, seat_totals, status_data
+from tui.room.store import MAX_SEATS, RoomFolder, RoomStore
+from tui.text import safe_line, terminal_json
+
+if TYPE_CHECKING:
+    from tui.i18n import Strings
+    from tui.room.group import GroupView
+
+ROOM_HELP = "a regional session: partners answer privately over SSH, a board shows the group"
+
+
+def seat_count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= n <= MAX_SEATS:
+        raise argparse.ArgumentTypeError(f"a room has 1 to {MAX_SEATS} seats")
+    return n
+
+
+def port_number(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port: {text!r}") from None
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError("a port is 0 to 65535")
+    return n
+
+
+def add_room_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    room = commands.add_parser("room", parents=[common], help=ROOM_HELP, description=ROOM_HELP)
+    actions = room.add_subparsers(dest="room_command", metavar="new|serve|status|export|close", required=True)
+
+    new = actions.add_parser("new", parents=[common], help="create a room and one personal code per seat")
+    new.add_argument("title", metavar="TITLE")
+    new.add_argument("--seats", type=seat_count, required=True, metavar="N", help=f"how many partners (1–{MAX_SEATS})")
+    new.add_argument("--welcome", default="", metavar="TEXT", help="a line from you on every participant's welcome")
+    new.add_argument("--json", action="store_true", help='print {"id", "title", "codes"} as JSON')
+
+    serve = actions.add_parser("serve", parents=[common], help="open the room over SSH and show the board")
+    serve.add_argument("room", metavar="ROOM", help="the room's id, the start of it, or its title")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 opens it to the network)")
+    serve.add_argument("--port", type=port_number, default=2222)
+    serve.add_argument("--headless", action="store_true", help="serve without the board (e.g. on a server)")
+    serve.add_argument(
+        "--idle-minutes", type=float, default=60.0, metavar="M", help="close a connection after M minutes without a key"
+    )
+
+    status = actions.add_parser("status", parents=[common], help="who has joined, and where the group differs")
+    status.add_argument("room", metavar="ROOM")
+    status.add_argument("--json", action="store_true")
+
+    export = actions.add_parser("export", parents=[common], help="the group report: " + ", ".join(GROUP_FORMATS))
+    export.add_argument("room", metavar="ROOM")
+    export.add_argument("--format", choices=GROUP_FORMATS, default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    close = actions.add_parser(
+        "close", parents=[common], help="end the room; its agreements become every seat's next steps"
+    )
+    close.add_argument("room", metavar="ROOM")
+
+    seat = actions.add_parser("seat", parents=[common], help=argparse.SUPPRESS)  # what `serve` runs per seat
+    seat.add_argument("folder", metavar="ROOM-FOLDER")
+    seat.add_argument("label", metavar="SEAT")
+
+
+def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """One room command; errors are raised for `tui.cli.main` to word."""
+    handler = {
+        "new": new_room,
+        "serve": serve_room,
+        "status": room_status,
+        "export": export_room,
+        "close": close_room,
+        "seat": run_seat,
+    }[args.room_command]
+    return handler(args, folder, strings)
+
+
+def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.content import load_code_words
+
+    title = args.title.strip()
+    if not title:
+        from tui.cli import EXIT_USAGE, say
+
+        say(strings("room.no_title"))
+        return EXIT_USAGE
+    opened, codes = RoomStore(folder).create(
+        title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip()
+    )
+    room = opened.room
+    if args.json:
+        print(terminal_json({"id": room.id, "title": room.title, "codes": codes}))
+        return 0
+    print(strings("room.created", title=safe_line(room.title), id=room.id, n=len(codes)))
+    print(strings("room.codes_intro"))
+    for seat, code in zip(room.seats, codes, strict=True):
+        print("  " + strings("room.code_line", label=seat.label, code=code))
+    print(strings("room.next_serve", id=room.id))
+    return 0
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli import EXIT_PROBLEM, EXIT_USAGE, say, terminal_problem
+
+    opened = RoomStore(folder).find(args.room)
+    if opened.room.closed is not None:
+        say(strings("room.is_closed", title=safe_line(opened.room.title)))
+        return EXIT_USAGE
+    if not args.headless and terminal_problem() is not None:
+        say(strings("room.board_needs_terminal"))
+        return EXIT_USAGE
+    try:
+        import asyncssh  # noqa: F401
+    except ImportError:
+        say(strings("room.needs_extra"))
+        return EXIT_PROBLEM
+    lock = opened.lock()
+    if not lock.acquire():
+        say(strings("room.served_elsewhere", holder=safe_line(lock.holder())))
+        return EXIT_PROBLEM
+    try:
+        if args.headless:
+            from tui.room.headless import serve_headless
+
+            return serve_headless(opened, args.host, args.port, args.idle_minutes, strings)
+        from tui.screens.board import run_board
+
+        return run_board(opened, args.host, args.port, args.idle_minutes, strings)
+    finally:
+        lock.release()
+
+
+def how_to_join(host: str, port: int, fingerprint: str, strings: Strings) -> list[str]:
+    """What the facilitator reads out: the ssh command and the key's fingerprint; a warning off loopback."""
+    shown = "<dit-adres>" if host in ("0.0.0.0", "::") else host
+    lines = [
+        strings("room.join_how", command=f"ssh -p {port} {shown}"),
+        strings("room.fingerprint", fingerprint=fingerprint),
+    ]
+    if not is_loopback(host):
+        lines.append(strings("room.open_network"))
+    return lines
+
+
+def load_view(opened: RoomFolder, connected: set[str] | None = None) -> GroupView:
+    from tui.content import load_tool
+    from tui.room.group import SeatReader
+
+    return SeatReader(opened).view(load_tool(), connected)
+
+
+def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    opened = RoomStore(folder).find(args.room)
+    view = load_view(opened)
+    if args.json:
+        print(terminal_json(status_data(view, strings.language)))
+        return 0
+    room = view.room
+    print(safe_line(room.title) + (f"  ({strings('room.closed_mark')})" if room.closed else ""))
+    print(strings("room.seats_line", **seat_totals(view)))
+    for g in view.items[:10]:
+        if g.answered:
+            print(
+                f"  {histogram(g.counts)}  {number(g.spread):>4}  {counts_line(g.counts, strings)}  "
+                f"{safe_line(g.item.loc('text', strings.language))}"
+            )
+    if room.agreements:
+        print(strings("room.agreements") + ":")
+        for agreement in room.agreements:
+            print(f"  - {safe_line(agreement.text)}")
+    return 0
+
+
+def export_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli import deliver
+    from tui.room.group_export import GROUP_RENDERERS
+
+    view = load_view(RoomStore(folder).find(args.room))
+    text = GROUP_RENDERERS[args.format](view, strings)
+    return deliver(text, args.format, args.output, args.force, folder)
+
+
+def close_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """Close the room and copy its agreements into every seat's session as next steps."""
+    from tui.cli import EXIT_PROBLEM, say
+    from tui.room.closing import close
+
+    opened = RoomStore(folder).find(args.room)
+    lock = opened.lock()
+    if not lock.acquire():
+        say(strings("room.served_elsewhere", holder=safe_line(lock.holder())))
+        return EXIT_PROBLEM
+    try:
+        result = close(opened)
+    finally:
+        lock.release()
+    for label in result.busy:
+        say(strings("room.seat_busy", label=label))
+    print(
+        strings(
+            "room.closed_now", title=safe_line(opened.room.title), n=len(opened.room.agreements), seats=result.updated
+        )
+    )
+    return EXIT_PROBLEM if result.busy else 0
+
+
+def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """One participant's app, started by `room serve` on the seat's own pseudo-terminal."""
+    from tui.factory import make_app
+    from tui.room.store import read_room
+    from tui.start import RoomSeat, Start
+
+    path = Path(args.folder)
+    opened = RoomFolder(path, read_room(path / "room.toml"))
+    opened.room.seat(args.label)  # a seat of this room, or KeyError
+    seat = RoomSeat(opened, args.label)
+    stored = opened.seat_store().load(opened.seat_path(args.label))
+    app = make_app(opened.seat_store(), Start("room", stored=stored, room=seat), strings.language)
+    app.run()
+    return app.return_code or 0

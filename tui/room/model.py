@@ -1,0 +1,81 @@
+"""A room as it is kept on disk: its seats, what is open for discussion, its agreements."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tui.session.model import as_aware, now
+
+ROOM_SCHEMA_VERSION = 1
+
+
+class RoomModel(BaseModel):
+    """Room files are written by the app only; unknown keys are refused, never dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Seat(RoomModel):
+    """One participant's place: a letter on the board, a code's hash, a session file."""
+
+    label: str = Field(pattern=r"^[A-Z]{1,2}$")
+    code_hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="scrypt of the personal code with the room's salt.")
+    file: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*\.toml$", description="The seat's session file in seats/.")
+    joined: datetime | None = Field(None, description="When the seat was first taken.")
+
+    _local_time = field_validator("joined", mode="before")(as_aware)
+
+
+class Agreement(RoomModel):
+    """What the group agreed: what, who, by when (in the facilitator's words)."""
+
+    text: str = Field(min_length=1, max_length=2000)
+    who: str = Field("", max_length=200)
+    when: str = Field("", max_length=200)
+    at: datetime = Field(default_factory=now)
+
+    _local_time = field_validator("at", mode="before")(as_aware)
+
+
+class Discussion(RoomModel):
+    """The item open for discussion and the group's answers to it, as counts only."""
+
+    item: str
+    counts: dict[str, int] = Field(default_factory=dict, description="'1'…'5' and 'nvt' → how many seats.")
+    opened: datetime = Field(default_factory=now)
+
+    _local_time = field_validator("opened", mode="before")(as_aware)
+
+
+class Room(RoomModel):
+    """The whole room file (room.toml)."""
+
+    schema_version: int = ROOM_SCHEMA_VERSION
+    id: str = Field(pattern=r"^[a-z0-9]{4,16}$")
+    title: str = Field(min_length=1, max_length=400)
+    welcome: str = Field("", max_length=2000, description="The facilitator's line on the participants' welcome.")
+    language: Literal["nl", "en"] = "nl"
+    created: datetime
+    salt: str = Field(pattern=r"^[0-9a-f]{32}$")
+    seats: list[Seat]
+    discussion: Discussion | None = None
+    agreements: list[Agreement] = Field(default_factory=list)
+    closed: datetime | None = None
+
+    _local_times = field_validator("created", "closed", mode="before")(as_aware)
+
+    def seat(self, label: str) -> Seat:
+        for seat in self.seats:
+            if seat.label == label:
+                return seat
+        raise KeyError(label)
+
+
+def seat_labels(count: int) -> list[str]:
+    """A, B, … Z, then AA, AB, …: short letters for the board, never names."""
+    letters = [chr(ord("A") + n) for n in range(26)]
+    labels = letters + [a + b for a in letters for b in letters]
+    return labels[:count]

@@ -1,0 +1,262 @@
+"""The facilitator's board: who is here, where the group agrees and where it does not, and what it agreed.
+
+Made to be projected: seats as letters (never names), every item as counts of
+answers with the largest spread first, the parts' group medians. Enter opens an
+item for discussion: the board shows it large, and every seat sees the group's
+counts beside their own answer. `a` writes an agreement into the room's register.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.render import bar
+from tui.room.group import ANSWER_KEYS, GroupItem, GroupView, SeatReader
+from tui.room.group_export import histogram, number
+from tui.room.model import Agreement, Discussion
+from tui.screens.base import AppScreen
+from tui.session import NextStep
+from tui.widgets.plain import plain_text, visible
+
+if TYPE_CHECKING:
+    from tui.i18n import Strings
+    from tui.room.server import RoomServer
+    from tui.room.store import RoomFolder
+
+REFRESH_SECONDS = 1.0
+"""How often the board reads the seats' files again (only changed files are parsed)."""
+FOCUS_BAR = 20
+
+
+class BoardScreen(AppScreen[None]):
+    """The room as the group sees it, updated every second."""
+
+    BINDINGS = [
+        Binding("enter", "discuss", "key.discuss", id="board.discuss", priority=True),
+        Binding("a", "agree", "key.agree", id="board.agree"),
+        Binding("q", "stop", "key.stop_room", id="board.stop"),
+    ]
+
+    def __init__(self, server: RoomServer) -> None:
+        super().__init__()
+        self.server = server
+        self.folder = server.folder
+        self.reader = SeatReader(server.folder)
+        self.view: GroupView | None = None
+        self._shown_rows: list[tuple[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="board-join")
+        yield Static(id="board-seats")
+        yield Static(id="board-parts")
+        yield Static(id="board-focus")
+        yield DataTable(id="board-items", cursor_type="row", zebra_stripes=True)
+        yield Static(id="board-agreements")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = visible(self.folder.room.title)
+        self.sub_title = self.strings("board.subtitle")
+        table = self.query_one("#board-items", DataTable)
+        table.add_column(self.strings("board.col_counts"), key="hist")
+        for key in ANSWER_KEYS:
+            table.add_column(self.strings("room.nvt") if key == "nvt" else key, key=key)
+        table.add_column(self.strings("board.col_median"), key="median")
+        table.add_column(self.strings("board.col_spread"), key="spread")
+        table.add_column(self.strings("board.col_item"), key="item")
+        self.server.on_change = self.refresh_board
+        self.refresh_board()
+        self.set_interval(REFRESH_SECONDS, self.refresh_board)
+
+    # showing ---------------------------------------------------------------
+
+    def refresh_board(self) -> None:
+        view = self.reader.view(self.samenwerken.tool, self.server.connected())
+        self.view = view
+        self._keep_discussion_counts(view)
+        strings = self.strings
+        joined = sum(1 for s in view.seats if s.joined)
+        self.query_one("#board-join", Static).update(
+            plain_text(
+                strings("board.join", port=self.server.port, host=self.server.host)
+                + "   "
+                + strings("board.present", connected=len(self.server.connected()), joined=joined, total=len(view.seats))
+                + "\n"
+                + strings("board.key", fingerprint=self.server.fingerprint)
+            )
+        )
+        self.query_one("#board-seats", Static).update(seat_line(view, strings))
+        self.query_one("#board-parts", Static).update(parts_text(view, strings))
+        self._show_focus(view)
+        self._show_items(view)
+        self._show_agreements()
+
+    def _show_items(self, view: GroupView) -> None:
+        table = self.query_one("#board-items", DataTable)
+        language = self.strings.language
+        rows = [(g.item.id, row_signature(g)) for g in view.items]
+        if rows == self._shown_rows:
+            return
+        keep = self._highlighted_item()
+        table.clear()
+        for g in view.items:
+            table.add_row(
+                histogram(g.counts),
+                *[str(g.counts[k]) for k in ANSWER_KEYS],
+                number(g.median),
+                number(g.spread),
+                visible(g.item.loc("text", language)),
+                key=g.item.id,
+            )
+        self._shown_rows = rows
+        if keep is not None:
+            with contextlib.suppress(Exception):
+                table.move_cursor(row=table.get_row_index(keep))
+
+    def _show_focus(self, view: GroupView) -> None:
+        focus = self.query_one("#board-focus", Static)
+        discussion = self.folder.room.discussion
+        self.query_one("#board-parts", Static).display = discussion is None
+        if discussion is None:
+            focus.display = False
+            return
+        focus.update(focus_text(view.item(discussion.item), view, self.strings))
+        focus.display = True
+
+    def _show_agreements(self) -> None:
+        agreements = self.folder.room.agreements
+        widget = self.query_one("#board-agreements", Static)
+        text = Text(self.strings("room.agreements") + f" ({len(agreements)})", style="bold")
+        for agreement in agreements[-3:]:
+            extra = " — ".join(x for x in (agreement.who, agreement.when) if x)
+            text.append("\n• " + visible(agreement.text) + (f" ({visible(extra)})" if extra else ""), style="")
+        widget.update(text)
+
+    def _highlighted_item(self) -> str | None:
+        table = self.query_one("#board-items", DataTable)
+        if table.row_count == 0:
+            return None
+        with contextlib.suppress(Exception):
+            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return None
+
+    # acting ----------------------------------------------------------------
+
+    def _save_room(self) -> None:
+        try:
+            self.folder.save()
+        except OSError as error:
+            self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
+
+    def _keep_discussion_counts(self, view: GroupView) -> None:
+        """The seats read the discussed item's counts from the room file: keep them current there."""
+        discussion = self.folder.room.discussion
+        if discussion is not None and discussion.counts != view.item(discussion.item).counts:
+            discussion.counts = dict(view.item(discussion.item).counts)
+            self._save_room()
+
+    def action_discuss(self) -> None:
+        """Open the highlighted item for discussion; Enter again (on any item) closes it."""
+        room, view = self.folder.room, self.view
+        item_id = self._highlighted_item()
+        if view is None or item_id is None:
+            return
+        if room.discussion is not None and room.discussion.item == item_id:
+            room.discussion = None
+        else:
+            room.discussion = Discussion(item=item_id, counts=dict(view.item(item_id).counts))
+        self._save_room()
+        self.refresh_board()
+
+    def action_agree(self) -> None:
+        def done(fields: dict[str, str] | None) -> None:
+            if fields:
+                self.folder.room.agreements = [*self.folder.room.agreements, Agreement(**fields)]
+                self._save_room()
+                self.refresh_board()
+
+        self.samenwerken.ask_step(NextStep(text=""), done, heading=self.strings("board.agreement_heading"))
+
+    def action_stop(self) -> None:
+        connected = len(self.server.connected())
+        if connected == 0:
+            self.samenwerken.exit()
+            return
+
+        def done(stop: bool | None) -> None:
+            if stop:
+                self.samenwerken.exit()
+
+        self.samenwerken.confirm(self.strings("board.stop_question", n=connected), done)
+
+
+def row_signature(g: GroupItem) -> str:
+    return f"{g.counts}{g.median}{g.spread}"
+
+
+def seat_line(view: GroupView, strings: Strings) -> Text:
+    """'A ● 12/48  B ○ 48/48 ✓  C · 0/48': connected, joined before, not yet joined."""
+    text = Text()
+    for seat in view.seats:
+        mark = "●" if seat.connected else "○" if seat.joined else "·"
+        text.append(f"{seat.label} ", style="bold")
+        text.append(mark, style="green" if seat.connected else "dim")
+        text.append(f" {seat.answered}/{seat.total}" + (" ✓" if seat.finished else "") + "  ")
+    if view.unreadable:
+        text.append(strings("board.unreadable", seats=", ".join(view.unreadable)), style="red")
+    return text
+
+
+def parts_text(view: GroupView, strings: Strings) -> Text:
+    text = Text()
+    for n, part in enumerate(view.parts):
+        title = part.part.loc("title", strings.language)
+        text.append(("\n" if n else "") + f"{title[:34]:<34} {bar(part.median, 20)} {number(part.median):>4}")
+    return text
+
+
+def focus_text(g: GroupItem, view: GroupView, strings: Strings) -> Text:
+    """The item under discussion, large: its text, a bar per answer, and the remarks shared on it."""
+    text = Text()
+    text.append(strings("room.in_discussion") + " ", style="bold reverse")
+    text.append(" " + visible(g.item.loc("text", strings.language)) + "\n", style="bold")
+    top = max(g.counts.values(), default=0) or 1
+    for left, right in zip(ANSWER_KEYS[:3], ANSWER_KEYS[3:], strict=True):
+        for key, end in ((left, "   "), (right, "\n")):
+            name = strings("room.nvt") if key == "nvt" else key
+            cells = round(g.counts[key] / top * FOCUS_BAR)
+            text.append(f"{name:>6} ")
+            text.append("█" * cells, style="bold")
+            text.append(f"{' ' * (FOCUS_BAR - cells)} {g.counts[key]:>2}{end}")
+    text.append(f"{strings('room.median')} {number(g.median)} · {strings('room.spread')} {number(g.spread)}")
+    for remark in (r for r in view.shared if r.item.id == g.item.id):
+        text.append("\n“" + visible(remark.text) + "”", style="italic")
+    return text
+
+
+def run_board(folder: RoomFolder, host: str, port: int, idle_minutes: float, strings: Strings) -> int:
+    """Serve the room and show the board in one event loop; stopping the board ends every seat."""
+    return asyncio.run(_run(folder, host, port, idle_minutes, strings))
+
+
+async def _run(folder: RoomFolder, host: str, port: int, idle_minutes: float, strings: Strings) -> int:
+    from tui.factory import make_app
+    from tui.room.server import RoomServer
+    from tui.start import Start
+
+    server = RoomServer(folder, host, port, idle_minutes)
+    await server.start()
+    app = make_app(folder.seat_store(), Start("board", board=server), strings.language)
+    try:
+        await app.run_async()
+    finally:
+        await server.stop()
+    return app.return_code or 0
