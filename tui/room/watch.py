@@ -14,7 +14,8 @@ class RoomWatch:
 
     def __init__(self, folder: RoomFolder) -> None:
         self.folder = folder
-        self._status = self._stat()
+        self._status: tuple[int, int, int, int] | None = None
+        self.changed()  # start from the file as it is now
 
     def _stat(self) -> tuple[int, int, int, int] | None:
         try:

@@ -1,0 +1,175 @@
+"""A seat's app and the facilitator's board, driven through Pilot (the SSH door is tested in test_room_ssh)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from tests.room_helpers import answer, make_room
+from tests.session_helpers import read_session, until, widget_text
+from tui.factory import make_app
+from tui.room.model import Agreement, Discussion
+from tui.room.store import RoomFolder, read_room
+from tui.start import RoomSeat, Start
+
+SIZE = (80, 24)
+
+
+def seat_app(folder: RoomFolder, label: str = "A"):
+    store = folder.seat_store()
+    stored = store.load(folder.seat_path(label))
+    return make_app(store, Start("room", stored=stored, room=RoomSeat(folder, label)))
+
+
+def as_facilitator(folder: RoomFolder) -> RoomFolder:
+    """The room as the board's process holds it: its own copy, written to the same file."""
+    return RoomFolder(folder.path, read_room(folder.room_file))
+
+
+def screen_text(app) -> str:
+    return "\n".join(widget_text(w) for w in app.screen.query(Static) if w.display)
+
+
+async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    app = seat_app(folder, "B")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RoomWelcomeScreen"
+        shown = screen_text(app)
+        assert "Regio Test" in shown and "Welkom!" in shown
+        assert "Je zit op plek B." in shown
+        assert "Enter: naar de 48 uitspraken." in shown
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("3")
+        await pilot.press("q")
+        await until(pilot, lambda: type(app.screen).__name__ == "RoomWelcomeScreen")
+        assert "Je hebt 1 van de 48 uitspraken beantwoord." in screen_text(app)
+        # a seat never sees the home screen, which would list the other seats' files
+        assert not any(type(s).__name__ == "HomeScreen" for s in app.screen_stack)
+    assert read_session(folder.seat_path("B"))["answers"]["waarom.geen-noodzaak"]["score"] == 3
+    assert read_session(folder.seat_path("A"))["answers"] == {}
+
+
+async def test_the_item_under_discussion_shows_the_group_beside_ones_own_answer(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    app = seat_app(folder, "A")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("4")
+        panel = app.screen.query_one("#room-panel", Static)
+        assert not panel.display  # nothing under discussion yet
+
+        board = as_facilitator(folder)
+        board.room.discussion = Discussion(
+            item="waarom.geen-noodzaak", counts={"1": 0, "2": 1, "3": 0, "4": 2, "5": 0, "nvt": 1}
+        )
+        board.save()
+        await until(pilot, lambda: panel.display)
+        text = widget_text(panel)
+        assert "In gesprek: We ervaren (nog) geen noodzaak" in text
+        assert "1:0 2:1 3:0 4:2 5:0 n.v.t.:1" in text
+        assert "jij: 4" in text
+
+        board.room.discussion = None
+        board.save()
+        await until(pilot, lambda: not panel.display)
+
+
+async def test_a_shared_remark_is_marked_in_the_file_and_on_screen(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    app = seat_app(folder, "A")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("g")  # no remark yet: nothing to share
+        assert any("Schrijf eerst een aantekening" in n.message for n in app._notifications)
+        app.screen.editor.remark("waarom.geen-noodzaak", "Dit mag de groep zien")
+        app.screen._show_item()
+        await pilot.press("g")
+        assert read_session(folder.seat_path("A"))["answers"]["waarom.geen-noodzaak"]["shared"] is True
+        assert "[gedeeld met de groep]" in widget_text(app.screen.query_one("#item-note", Static))
+        await pilot.press("g")
+        assert read_session(folder.seat_path("A"))["answers"]["waarom.geen-noodzaak"]["shared"] is False
+
+
+async def test_the_groups_agreements_show_in_vervolg(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    board = as_facilitator(folder)
+    board.room.agreements = [Agreement(text="Gezamenlijke scholingsdag", who="Anna", when="juni")]
+    board.save()
+    app = seat_app(folder, "A")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("shift+tab")  # from the first part back to the last: Vervolg
+        panel = app.screen.query_one("#room-panel", Static)
+        await until(pilot, lambda: panel.display)
+        assert "Gezamenlijke scholingsdag (Anna — juni)" in widget_text(panel)
+
+
+# the board ---------------------------------------------------------------------------
+
+
+@dataclass
+class FakeServer:
+    """What the board asks of the SSH server, without a network."""
+
+    folder: RoomFolder
+    host: str = "127.0.0.1"
+    port: int = 2299
+    fingerprint: str = "SHA256:test"
+    seats: set[str] = field(default_factory=set)
+    on_change: object = None
+
+    def connected(self) -> set[str]:
+        return self.seats
+
+
+async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    answer(folder, "A", {"waarom.geen-noodzaak": 1})
+    answer(folder, "B", {"waarom.geen-noodzaak": 5})
+    server = FakeServer(as_facilitator(folder), seats={"A"})
+    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BoardScreen"
+        assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
+        assert "A ● 1/48  B · 1/48  C · 0/48" in widget_text(app.screen.query_one("#board-seats", Static))
+        table = app.screen.query_one("#board-items", DataTable)
+        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "1", "0", "3.0"]
+
+        # a third answer arrives: the board shows it within a refresh
+        answer(folder, "C", {"waarom.geen-noodzaak": 5})
+        await until(pilot, lambda: table.get_row_at(0)[5] == "2", timeout=5)
+
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "waarom.geen-noodzaak"
+        assert room.discussion.counts == {"1": 1, "2": 0, "3": 0, "4": 0, "5": 2, "nvt": 0}
+        assert "In gesprek:" in widget_text(app.screen.query_one("#board-focus", Static))
+        await pilot.press("enter")
+        assert read_room(folder.room_file).discussion is None
+
+
+async def test_the_board_writes_an_agreement_into_the_register(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    server = FakeServer(as_facilitator(folder))
+    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await until(pilot, lambda: type(app.screen).__name__ == "StepDialog")
+        await pilot.press(*"Samen plannen", "enter", *"Anna", "enter", *"mei", "enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardScreen")
+        assert "Samen plannen (Anna — mei)" in widget_text(app.screen.query_one("#board-agreements", Static))
+    agreements = read_room(folder.room_file).agreements
+    assert [(a.text, a.who, a.when) for a in agreements] == [("Samen plannen", "Anna", "mei")]
