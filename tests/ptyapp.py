@@ -16,9 +16,16 @@ from pathlib import Path
 
 
 class PtyApp:
-    """`samenwerken ARGS` on a pty of 80×24; keys are written to it, output is drained."""
+    """`samenwerken ARGS` (or another `command`) on a pty of 80×24; keys are written to it, output is drained."""
 
-    def __init__(self, args: list[str], cols: int = 80, rows: int = 24) -> None:
+    def __init__(
+        self,
+        args: list[str],
+        cols: int = 80,
+        rows: int = 24,
+        command: list[str] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
@@ -26,10 +33,10 @@ class PtyApp:
             os.setsid()
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-        env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": ""}
+        env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": "", **(env or {})}
         env.pop("TEXTUAL", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", *args],
+            command or [sys.executable, "-m", "tui", *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,

@@ -85,6 +85,8 @@ class SeatLink:
     master: int | None = None
     process: asyncio.subprocess.Process | None = None
     last_key: float = field(default_factory=time.monotonic)
+    farewell: str = ""
+    """Said on the participant's screen after the app has gone (why the connection ends)."""
     ended: asyncio.Event = field(default_factory=asyncio.Event)
 
 
@@ -230,12 +232,14 @@ class RoomServer:
                 break
             link.channel.write(data)
         self._close_master(link)
-        link.ended.set()
         if self.links.get(link.label) is link:
             del self.links[link.label]
             self.on_change()
         with contextlib.suppress(Exception):
+            if link.farewell:
+                link.channel.write(f"\r\n{link.farewell}\r\n".encode())
             link.channel.exit(code if code >= 0 else 1)
+        link.ended.set()
 
     def typed(self, link: SeatLink, data: bytes) -> None:
         link.last_key = time.monotonic()
@@ -250,6 +254,7 @@ class RoomServer:
 
     async def end(self, link: SeatLink, message: str = "", grace: float = 10.0) -> None:
         """Stop a seat's app as a hang-up does (it saves and exits), then say why and close."""
+        link.farewell = message
         if link.process is not None and link.process.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(link.process.pid, signal.SIGHUP)
@@ -259,13 +264,13 @@ class RoomServer:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(link.process.pid, signal.SIGKILL)
                 await link.ended.wait()
+        elif link.process is None:  # no app was started: close the channel here
+            with contextlib.suppress(Exception):
+                link.channel.write(f"\r\n{message}\r\n".encode() if message else b"")
+                link.channel.exit(0)
         if self.links.get(link.label) is link:
             del self.links[link.label]
             self.on_change()
-        with contextlib.suppress(Exception):
-            if message:
-                link.channel.write(f"\r\n{message}\r\n".encode())
-            link.channel.exit(0)
 
     def dropped(self, link: SeatLink) -> None:
         """The connection is gone: close the terminal, so the app gets its hang-up and exits."""

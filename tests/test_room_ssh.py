@@ -1,0 +1,273 @@
+"""A regional session end to end: `room serve --headless` and the real OpenSSH client.
+
+Each participant is `ssh -p PORT x@127.0.0.1` on a pseudo-terminal of its own;
+the personal code is the password, given by SSH_ASKPASS with
+SSH_ASKPASS_REQUIRE=force, so no extra tool is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.ptyapp import PtyApp, answers_in, wait_for
+from tests.room_helpers import make_room
+from tui.room.store import RoomFolder
+
+pytestmark = pytest.mark.slow
+
+REQUESTED = os.environ.get("SAMENWERKEN_SSH_TEST") == "1"
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_ITEMS = ["waarom.geen-noodzaak", "waarom.niet-op-netvlies", "waarom.niet-willen"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Served:
+    folder: RoomFolder
+    codes: list[str]
+    port: int
+    sessions: Path
+    askpass: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """`room serve --headless` in its own process; returns when it says how to join."""
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tui",
+                "--sessions-dir",
+                str(self.sessions),
+                "room",
+                "serve",
+                self.folder.room.id,
+                "--headless",
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+        )
+        assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], 30)
+        line = self.process.stdout.readline().decode() if ready else ""
+        assert f"ssh -p {self.port} 127.0.0.1" in line, (line, self.process.stderr.read().decode() if not ready else "")
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(30)
+
+    def ssh_args(self, *extra: str) -> list[str]:
+        return [
+            "ssh", "-p", str(self.port),
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+            "-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=password",
+            "-o", "NumberOfPasswordPrompts=1",
+            *extra,
+        ]  # fmt: skip
+
+    def env(self, code: str) -> dict[str, str]:
+        return {"SSH_ASKPASS": str(self.askpass), "SSH_ASKPASS_REQUIRE": "force", "ROOM_CODE": code, "DISPLAY": ":0"}
+
+    def join(self, code: str) -> PtyApp:
+        """A participant's terminal: ssh on a pty, as someone types it."""
+        return PtyApp([], command=self.ssh_args("x@127.0.0.1"), env=self.env(code))
+
+    def run(self, code: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        """ssh without a terminal (a command, sftp): what a curious participant might try."""
+        return subprocess.run(
+            extra or self.ssh_args("x@127.0.0.1"),
+            env={**os.environ, **self.env(code)},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def seat_processes(self) -> list[str]:
+        found = subprocess.run(["pgrep", "-af", f"room seat {self.folder.path}"], capture_output=True, text=True)
+        return [line for line in found.stdout.splitlines() if "pgrep" not in line]
+
+    def status(self) -> dict:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "--sessions-dir", str(self.sessions), "room", "status", self.folder.room.id,
+             "--json"],
+            capture_output=True, text=True, timeout=60, cwd=ROOT,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    if shutil.which("ssh") is None or shutil.which("pgrep") is None:
+        if REQUESTED:
+            pytest.fail("ssh or pgrep is missing; run .ci/ssh-setup.sh")
+        pytest.skip("the OpenSSH client is not installed")
+    folder, codes = make_room(tmp_path, seats=3)
+    askpass = tmp_path / "askpass.sh"
+    askpass.write_text('#!/bin/sh\nprintf "%s\\n" "$ROOM_CODE"\n')
+    askpass.chmod(0o700)
+    room = Served(folder, codes, free_port(), tmp_path / "sessions", askpass)
+    room.start()
+    try:
+        yield room
+    finally:
+        room.stop()
+        for line in room.seat_processes():  # never leave a seat behind
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+
+
+def seat_file(served: Served, label: str) -> Path:
+    return served.folder.seat_path(label)
+
+
+def enter_walk(terminal: PtyApp, label: str) -> None:
+    assert wait_for(lambda: f"plek {label}".encode() in terminal.output, 30), bytes(terminal.output[-600:])
+    terminal.send("\r")
+    assert wait_for(lambda: b"Deel 1/6" in terminal.output, 15), bytes(terminal.output[-600:])
+
+
+def answer(terminal: PtyApp, path: Path, keys: str, start: int = 0) -> None:
+    """Type answers one by one, each waited for in the seat's file."""
+    for n, key in enumerate(keys, start=start + 1):
+        terminal.send(key)
+        assert wait_for(lambda n=n: len(answers_in(path)) >= n, 15), (answers_in(path), bytes(terminal.output[-400:]))
+
+
+def test_two_participants_answer_at_once_and_status_shows_it(served: Served) -> None:
+    a, b = served.join(served.codes[0]), served.join(served.codes[1])
+    try:
+        enter_walk(a, "A")
+        enter_walk(b, "B")
+        for key_a, key_b in zip("123", "54", strict=False):
+            a.send(key_a)
+            b.send(key_b)
+        a.send("3")
+        assert wait_for(lambda: len(answers_in(seat_file(served, "A"))) == 3, 15)
+        assert wait_for(lambda: len(answers_in(seat_file(served, "B"))) == 2, 15)
+        assert answers_in(seat_file(served, "A")) == dict(zip(FIRST_ITEMS, [1, 2, 3], strict=True))
+        assert answers_in(seat_file(served, "B")) == dict(zip(FIRST_ITEMS[:2], [5, 4], strict=True))
+        status = served.status()
+        assert status["seats"] == {"total": 3, "joined": 2, "finished": 0}
+        counts = {item["id"]: item["counts"] for item in status["items"]}
+        assert counts[FIRST_ITEMS[0]] == {"1": 1, "2": 0, "3": 0, "4": 0, "5": 1, "nvt": 0}
+        assert counts[FIRST_ITEMS[1]] == {"1": 0, "2": 1, "3": 0, "4": 1, "5": 0, "nvt": 0}
+        assert counts[FIRST_ITEMS[2]] == {"1": 0, "2": 0, "3": 1, "4": 0, "5": 0, "nvt": 0}
+        assert status["items"][0]["id"] == FIRST_ITEMS[0]  # the largest spread first
+        assert len(served.seat_processes()) == 2  # one process per seat
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_killed_connection_loses_nothing_and_the_same_code_resumes(served: Served) -> None:
+    path = seat_file(served, "A")
+    first = served.join(served.codes[0])
+    try:
+        enter_walk(first, "A")
+        answer(first, path, "42")
+    finally:
+        first.kill(signal.SIGKILL)  # the participant's laptop dies mid-walk
+        first.close()
+    assert wait_for(lambda: not served.seat_processes(), 20), served.seat_processes()
+    assert answers_in(path) == dict(zip(FIRST_ITEMS[:2], [4, 2], strict=True))
+    again = served.join(served.codes[0])
+    try:
+        assert wait_for(lambda: b"Je hebt 2 van de 48" in again.output, 30), bytes(again.output[-600:])
+        again.send("\r")
+        assert wait_for(lambda: b"item 3/5" in again.output, 15), bytes(again.output[-600:])
+        answer(again, path, "5", start=2)
+        assert answers_in(path) == dict(zip(FIRST_ITEMS, [4, 2, 5], strict=True))
+    finally:
+        again.close()
+
+
+def test_a_second_connection_with_a_code_in_use_takes_the_seat_over(served: Served) -> None:
+    old = served.join(served.codes[1])
+    try:
+        enter_walk(old, "B")
+        new = served.join(served.codes[1])
+        try:
+            assert wait_for(lambda: b"overgenomen" in old.output, 30), bytes(old.output[-600:])
+            assert old.wait(15) is not None  # the old ssh ended
+            assert wait_for(lambda: b"plek B" in new.output, 30)
+            assert len(served.seat_processes()) == 1
+        finally:
+            new.close()
+    finally:
+        old.close()
+
+
+def test_a_wrong_code_is_refused(served: Served) -> None:
+    done = served.run("kaas-molen-00")
+    assert done.returncode == 255
+    assert "Permission denied" in done.stderr
+    assert not served.seat_processes()
+
+
+def test_no_commands_no_files_no_forwarding(served: Served) -> None:
+    code = served.codes[2]
+    listing = served.run(code, *served.ssh_args("x@127.0.0.1", "ls", "-la", "/"))
+    assert listing.returncode != 0
+    assert "room.toml" not in listing.stdout and "etc" not in listing.stdout
+    sftp = subprocess.run(
+        ["sftp", "-P", str(served.port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+         "-o", "PubkeyAuthentication=no", "-o", "NumberOfPasswordPrompts=1", "x@127.0.0.1"],
+        env={**os.environ, **served.env(code)}, input="ls\nget room.toml\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert sftp.returncode != 0
+    assert "room.toml" not in sftp.stdout
+    forward = served.run(code, *served.ssh_args("-N", "-o", "ExitOnForwardFailure=yes", "-L", "0:127.0.0.1:22",
+                                                "x@127.0.0.1"))  # fmt: skip
+    assert forward.returncode != 0
+    assert not served.seat_processes()
+
+
+def test_five_wrong_codes_close_the_door_for_that_address(served: Served) -> None:
+    for _ in range(5):
+        assert served.run("kaas-molen-00").returncode == 255
+    refused = served.run(served.codes[0])  # now even the right code waits
+    assert refused.returncode == 255
+    assert not served.seat_processes()
+
+
+def test_the_facilitators_process_killed_loses_nothing_and_a_restart_lets_everyone_back(served: Served) -> None:
+    path = seat_file(served, "C")
+    first = served.join(served.codes[2])
+    try:
+        enter_walk(first, "C")
+        answer(first, path, "31")
+        served.stop(signal.SIGKILL)
+        assert first.wait(20) is not None  # the connection is gone
+        assert wait_for(lambda: not served.seat_processes(), 20), served.seat_processes()
+    finally:
+        first.close()
+    assert answers_in(path) == dict(zip(FIRST_ITEMS[:2], [3, 1], strict=True))
+    served.start()
+    again = served.join(served.codes[2])
+    try:
+        assert wait_for(lambda: b"Je hebt 2 van de 48" in again.output, 30), bytes(again.output[-600:])
+    finally:
+        again.close()
