@@ -75,6 +75,12 @@ class PtyApp:
             if pause:
                 time.sleep(pause)
 
+    def resize(self, cols: int, rows: int) -> None:
+        """The window changes size, as when a person drags its corner."""
+        assert self.master is not None
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.process.send_signal(signal.SIGWINCH)
+
     def hang_up(self) -> None:
         """Close the terminal's master side, as a dropped SSH connection does."""
         self._stop.set()

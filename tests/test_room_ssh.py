@@ -47,22 +47,12 @@ class Served:
     askpass: Path
     process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
+    def start(self, *options: str) -> None:
         """`room serve --headless` in its own process; returns when it says how to join."""
+        self.stop()
+        serve = ["room", "serve", self.folder.room.id, "--headless", "--port", str(self.port), *options]
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tui",
-                "--sessions-dir",
-                str(self.sessions),
-                "room",
-                "serve",
-                self.folder.room.id,
-                "--headless",
-                "--port",
-                str(self.port),
-            ],
+            [sys.executable, "-m", "tui", "--sessions-dir", str(self.sessions), *serve],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
@@ -271,3 +261,31 @@ def test_the_facilitators_process_killed_loses_nothing_and_a_restart_lets_everyo
         assert wait_for(lambda: b"Je hebt 2 van de 48" in again.output, 30), bytes(again.output[-600:])
     finally:
         again.close()
+
+
+def test_window_size_changes_reach_the_seats_app(served: Served) -> None:
+    terminal = served.join(served.codes[0])
+    try:
+        enter_walk(terminal, "A")
+        terminal.resize(40, 12)
+        assert wait_for(lambda: b"Het venster is te klein" in terminal.output, 15), bytes(terminal.output[-600:])
+        terminal.output.clear()
+        terminal.resize(80, 24)
+        assert wait_for(lambda: b"Deel 1/6" in terminal.output, 15), bytes(terminal.output[-600:])
+    finally:
+        terminal.close()
+
+
+def test_an_idle_connection_is_closed_with_a_message_and_nothing_lost(served: Served) -> None:
+    served.start("--idle-minutes", "0.03")  # about two seconds without a key
+    path = seat_file(served, "B")
+    terminal = served.join(served.codes[1])
+    try:
+        enter_walk(terminal, "B")
+        answer(terminal, path, "4")
+        assert wait_for(lambda: b"zonder toets" in terminal.output, 30), bytes(terminal.output[-600:])
+        assert terminal.wait(15) is not None
+        assert wait_for(lambda: not served.seat_processes(), 15)
+    finally:
+        terminal.close()
+    assert answers_in(path) == {FIRST_ITEMS[0]: 4}
