@@ -158,11 +158,17 @@ def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         lock.release()
 
 
+def shown_host(host: str) -> str:
+    """The address participants type: this machine's name when the room listens on every address."""
+    import socket
+
+    return socket.gethostname() if host in ("0.0.0.0", "::", "") else host
+
+
 def how_to_join(host: str, port: int, fingerprint: str, strings: Strings) -> list[str]:
     """What the facilitator reads out: the ssh command and the key's fingerprint; a warning off loopback."""
-    shown = "<dit-adres>" if host in ("0.0.0.0", "::") else host
     lines = [
-        strings("room.join_how", command=f"ssh -p {port} {shown}"),
+        strings("room.join_how", command=f"ssh -p {port} {shown_host(host)}"),
         strings("room.fingerprint", fingerprint=fingerprint),
     ]
     if not is_loopback(host):

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.render import bar
+from tui.room.cli import is_loopback, shown_host
 from tui.room.group import ANSWER_KEYS, GroupItem, GroupView, SeatReader
 from tui.room.group_export import histogram, number
 from tui.room.model import Agreement, Discussion
@@ -74,6 +75,8 @@ class BoardScreen(AppScreen[None]):
         table.add_column(self.strings("board.col_item"), key="item")
         self.server.on_change = self.refresh_board
         self.refresh_board()
+        if not is_loopback(self.server.host):
+            self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
         self.set_interval(REFRESH_SECONDS, self.refresh_board)
 
     # showing ---------------------------------------------------------------
@@ -86,7 +89,7 @@ class BoardScreen(AppScreen[None]):
         joined = sum(1 for s in view.seats if s.joined)
         self.query_one("#board-join", Static).update(
             plain_text(
-                strings("board.join", port=self.server.port, host=self.server.host)
+                strings("board.join", port=self.server.port, host=shown_host(self.server.host))
                 + "   "
                 + strings("board.present", connected=len(self.server.connected()), joined=joined, total=len(view.seats))
                 + "\n"
