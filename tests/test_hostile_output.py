@@ -245,7 +245,33 @@ def test_overview_text_is_terminal_safe(tool, where, text: str) -> None:
     for width in (40, 80, 10_000):
         out = to_text(report, width=width)
         assert_terminal_safe(out)
-        assert out.splitlines()[0] == safe_line(text), "the title stays on its own line"
+        assert out.splitlines()[1].startswith("Reflectie, laatst bijgewerkt "), "the title stays on its own line"
+
+
+SHOWN_TITLES = [
+    pytest.param("\x1b]0;pwned\x07", "␛]0;pwned␇", id="osc"),
+    pytest.param("oud\rnieuw", "oud␍nieuw", id="carriage-return"),
+    pytest.param("abc\u202edcb.exe", "abc⟨U+202E⟩dcb.exe", id="rlo"),
+    pytest.param("line\u2028separator\u2029paragraph", "line⟨U+2028⟩separator⟨U+2029⟩paragraph", id="separators"),
+    pytest.param("line1\nline2", "line1␤line2", id="newline"),
+    pytest.param("a\r\n- b", "a␍␤- b", id="crlf"),
+    pytest.param("# x", "# x", id="markdown"),
+]
+"""A hostile title and the one line that shows it on a terminal."""
+
+
+@pytest.mark.parametrize(("text", "shown"), SHOWN_TITLES)
+def test_overview_text_shows_the_title_visibly_on_one_line(tool, where, text: str, shown: str) -> None:
+    out = to_text(build_report(tool, hostile_session(tool, text, where), DUTCH), width=80)
+    assert out.splitlines()[0] == shown
+
+
+@pytest.mark.parametrize(("text", "shown"), SHOWN_TITLES)
+def test_compare_table_shows_the_title_visibly_on_one_line(tool, text: str, shown: str) -> None:
+    sessions = [hostile_session(tool, text), hostile_session(tool, "Gewoon")]
+    second = compare_table(build_comparison(tool, sessions, DUTCH, names=True)).splitlines()[1]
+    assert second.startswith(f"  A  {shown} (")  # column, title (day): role
+    assert second.endswith(f"): {shown}")
 
 
 def test_overview_text_colour_is_the_only_escape(tool, where) -> None:
@@ -262,12 +288,12 @@ def test_compare_table_is_terminal_safe(tool, text: str, names: bool) -> None:
     sessions = [hostile_session(tool, text), hostile_session(tool, "Gewoon")]
     out = compare_table(build_comparison(tool, sessions, DUTCH, names=names))
     assert_terminal_safe(out)
-    second = out.splitlines()[1]
+    second, third = out.splitlines()[1:3]
     if names:
-        assert second.startswith("  A  " + safe_line(text)), "column, role and title stay on one line"
-        assert second.endswith(": " + safe_line(text))
+        assert second.startswith("  A  ")
+        assert third.startswith("  B  Gewoon ("), "column, title and role of A stay on one line"
     else:
-        assert second == "  A"
+        assert (second, third) == ("  A", "  B")
 
 
 @pytest.mark.parametrize("text", [*TERMINAL_ATTACKS, "line1\nline2"])

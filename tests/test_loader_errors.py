@@ -45,6 +45,69 @@ def test_intact_copy_loads(content):
     assert set(load_strings(content)) == {"nl", "en"}
 
 
+# --------------------------------------------------------------------------- one wrong value, named
+
+LOADERS = {"note.toml": load_note, "tool.toml": load_tool, "strings.toml": load_strings}
+
+WRONG_VALUES = [
+    # file, text replaced (the first after `after`), its replacement, after, the line named (found by its text), words
+    pytest.param(
+        "note.toml", 'short = "Focus"', 'short = "Focus"\ntitel = "Focus"', "", "titel =",
+        ["sections[1].titel", "unknown key", "did you mean 'title'"], id="note-unknown-key-suggests-the-known-one",
+    ),
+    pytest.param(
+        "tool.toml", 'factor = "Gedeelde visie"', 'factr = "Gedeelde visie"', "", "factr =",
+        ["factr", "did you mean 'factor'"], id="tool-unknown-key-suggests-the-known-one",
+    ),
+    pytest.param(
+        "note.toml", 'short = "Focus"', "short = 5", "", "short = 5",
+        ["sections[1].short", "valid string"], id="note-wrong-type",
+    ),
+    pytest.param(
+        "tool.toml", "strength_at = 4", 'strength_at = "vier"', "", "strength_at =",
+        ["scoring.strength_at", "integer"], id="tool-wrong-type",
+    ),
+    pytest.param(
+        "note.toml", 'id = "focus"', 'id = "vooraf"', "", None,
+        ["'vooraf'", "twice"], id="duplicate-section-id",
+    ),
+    pytest.param(
+        "tool.toml", 'source = "belangen"', 'source = "nergens"', 'id = "belangen.spanning"', None,
+        ["belangen.spanning", "'nergens'", "not a section"], id="item-source-that-is-no-section",
+    ),
+    pytest.param(
+        "tool.toml", 'id = "helpt.benchmarks"', 'id = "helpt.urgentie"', "", None,
+        ["'helpt.urgentie'", "twice"], id="duplicate-item-id",
+    ),
+    pytest.param(
+        "tool.toml", 'suggestions = ["b"]', 'suggestions = ["z"]', 'id = "waarom.praktische-redenen"', None,
+        ["waarom.praktische-redenen", "'z'", "suggestion"], id="suggestion-letter-that-does-not-exist",
+    ),
+    pytest.param(
+        "strings.toml", '"key.search" =', '# "key.search" =', "\n[en]\n", None,
+        ["en.key.search", "English"], id="strings-missing-english-key",
+    ),
+    pytest.param(
+        "strings.toml", '"key.search" = "Search"', '"key.search" = 3', "\n[en]\n", None,
+        ["en.key.search", "string"], id="strings-value-not-a-string",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "old", "new", "after", "line", "said"), WRONG_VALUES)
+def test_a_wrong_value_names_file_place_and_problem(content, name, old, new, after, line, said):
+    path = content / name
+    edit(path, old, new, after=after)
+    with pytest.raises(ContentError) as caught:
+        LOADERS[name](content)
+    message = str(caught.value)
+    assert str(path) in message
+    if line is not None:
+        assert f"line {line_of(path, line)}" in message
+    for words in said:
+        assert words in message
+
+
 # --------------------------------------------------------------------------- note.toml
 
 
@@ -61,31 +124,6 @@ def test_invalid_toml_names_file_and_line(content):
     assert caught.value.path == str(path)
 
 
-def test_unknown_key_suggests_the_known_one(content):
-    path = content / "note.toml"
-    edit(path, 'short = "Focus"', 'short = "Focus"\ntitel = "Focus"')
-    with pytest.raises(ContentError) as caught:
-        load_note(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "sections[1].titel" in message
-    assert f"line {line_of(path, 'titel =')}" in message
-    assert "unknown key" in message
-    assert "did you mean 'title'" in message
-
-
-def test_unknown_key_in_tool_suggests_the_known_one(content):
-    path = content / "tool.toml"
-    edit(path, 'factor = "Gedeelde visie"', 'factr = "Gedeelde visie"')
-    with pytest.raises(ContentError) as caught:
-        load_tool(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "factr" in message
-    assert f"line {line_of(path, 'factr =')}" in message
-    assert "did you mean 'factor'" in message
-
-
 def test_misspelt_required_key_points_at_its_own_table(content):
     path = content / "note.toml"
     edit(path, 'short = "Focus"', 'shrot = "Focus"')
@@ -100,30 +138,6 @@ def test_misspelt_required_key_points_at_its_own_table(content):
     assert start <= reported < end
 
 
-def test_wrong_type_names_field_and_line(content):
-    path = content / "note.toml"
-    edit(path, 'short = "Focus"', "short = 5")
-    with pytest.raises(ContentError) as caught:
-        load_note(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "sections[1].short" in message
-    assert f"line {line_of(path, 'short = 5')}" in message
-    assert "valid string" in message
-
-
-def test_wrong_type_in_tool(content):
-    path = content / "tool.toml"
-    edit(path, "strength_at = 4", 'strength_at = "vier"')
-    with pytest.raises(ContentError) as caught:
-        load_tool(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "scoring.strength_at" in message
-    assert f"line {line_of(path, 'strength_at =')}" in message
-    assert "integer" in message
-
-
 def test_missing_section_file(content):
     (content / "note" / "focus.md").unlink()
     with pytest.raises(ContentError) as caught:
@@ -135,84 +149,12 @@ def test_missing_section_file(content):
     assert "missing" in message
 
 
-def test_duplicate_section_id(content):
-    path = content / "note.toml"
-    edit(path, 'id = "focus"', 'id = "vooraf"')
-    with pytest.raises(ContentError) as caught:
-        load_note(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "'vooraf'" in message
-    assert "twice" in message
-
-
 def test_missing_note_toml(content):
     (content / "note.toml").unlink()
     with pytest.raises(ContentError) as caught:
         load_note(content)
     assert str(content / "note.toml") in str(caught.value)
     assert "missing" in str(caught.value)
-
-
-# --------------------------------------------------------------------------- tool.toml
-
-
-def test_item_source_that_is_no_section(content):
-    path = content / "tool.toml"
-    edit(path, 'source = "belangen"', 'source = "nergens"', after='id = "belangen.spanning"')
-    with pytest.raises(ContentError) as caught:
-        load_tool(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "belangen.spanning" in message
-    assert "'nergens'" in message
-    assert "not a section" in message
-
-
-def test_duplicate_item_id(content):
-    path = content / "tool.toml"
-    edit(path, 'id = "helpt.benchmarks"', 'id = "helpt.urgentie"')
-    with pytest.raises(ContentError) as caught:
-        load_tool(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "'helpt.urgentie'" in message
-    assert "twice" in message
-
-
-def test_suggestion_letter_that_does_not_exist(content):
-    path = content / "tool.toml"
-    edit(path, 'suggestions = ["b"]', 'suggestions = ["z"]', after='id = "waarom.praktische-redenen"')
-    with pytest.raises(ContentError) as caught:
-        load_tool(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "waarom.praktische-redenen" in message
-    assert "'z'" in message
-    assert "suggestion" in message
-
-
-# --------------------------------------------------------------------------- strings.toml
-
-
-def test_strings_missing_english_key(content):
-    path = content / "strings.toml"
-    edit(path, '"key.search" =', '# "key.search" =', after="\n[en]\n")
-    with pytest.raises(ContentError) as caught:
-        load_strings(content)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "en.key.search" in message
-    assert "English" in message
-
-
-def test_strings_value_not_a_string(content):
-    path = content / "strings.toml"
-    edit(path, '"key.search" = "Search"', '"key.search" = 3', after="\n[en]\n")
-    with pytest.raises(ContentError) as caught:
-        load_strings(content)
-    assert "en.key.search" in str(caught.value)
-    assert "string" in str(caught.value)
 
 
 # --------------------------------------------------------------------------- markdown bodies
@@ -256,8 +198,15 @@ def run_cli(*args: str, env_extra: dict[str, str]) -> subprocess.CompletedProces
     )
 
 
-def test_cli_list_with_broken_content(content, tmp_path):
-    edit(content / "tool.toml", 'id = "helpt.benchmarks"', 'id = "helpt.urgentie"')
+@pytest.mark.parametrize(
+    ("name", "old", "new", "said"),
+    [
+        pytest.param("tool.toml", 'id = "helpt.benchmarks"', 'id = "helpt.urgentie"', "helpt.urgentie", id="broken"),
+        pytest.param("note.toml", 'short = "Focus"', 'short = "Focus', "line", id="invalid-toml"),
+    ],
+)
+def test_cli_list_with_broken_content(content, tmp_path, name, old, new, said):
+    edit(content / name, old, new)
     result = run_cli(
         "list",
         env_extra={"SAMENWERKEN_CONTENT": str(content), "SAMENWERKEN_SESSIONS": str(tmp_path / "sessions")},
@@ -266,19 +215,5 @@ def test_cli_list_with_broken_content(content, tmp_path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert str(content / "tool.toml") in lines[0]
-    assert "helpt.urgentie" in lines[0]
-
-
-def test_cli_list_with_invalid_toml(content, tmp_path):
-    edit(content / "note.toml", 'short = "Focus"', 'short = "Focus')
-    result = run_cli(
-        "list",
-        env_extra={"SAMENWERKEN_CONTENT": str(content), "SAMENWERKEN_SESSIONS": str(tmp_path / "sessions")},
-    )
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert str(content / "note.toml") in lines[0]
-    assert "line" in lines[0]
+    assert str(content / name) in lines[0]
+    assert said in lines[0]

@@ -41,23 +41,39 @@ def body_start(section_id: str) -> str:
     return load_note().body(section_id).strip().splitlines()[0][:60]
 
 
-async def test_opens_at_vooraf(store):
-    app = reader_app(store)
+@pytest.mark.parametrize(
+    ("section", "number", "title", "phrases"),
+    [
+        pytest.param(
+            "vooraf",
+            1,
+            "Vooraf",
+            [
+                "Sinds een aantal jaren komen vertegenwoordigers van de PO-Raad",
+                "Tegen deze achtergrond heeft de Overlegraad deze notitie uitgewerkt.",
+            ],
+            id="vooraf",
+        ),
+        pytest.param("kortom", 7, "Kortom", ["Denktank VNG"], id="deep-link-to-kortom"),
+    ],
+)
+async def test_opens_at_the_section_asked(store, section, number, title, phrases):
+    app = reader_app(store, section)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "ReaderScreen"
-        assert screen.section_id == "vooraf"
-        assert screen.sub_title.startswith("onderdeel 1 van 11")
-        assert "Vooraf" in shown(screen)
+        assert screen.section_id == section
+        assert screen.sub_title.startswith(f"onderdeel {number} van 11")
+        assert title in shown(screen)
         source = text_of(screen)
-        assert source.startswith("# Vooraf")
-        assert "Sinds een aantal jaren komen vertegenwoordigers van de PO-Raad" in source
-        assert "Tegen deze achtergrond heeft de Overlegraad deze notitie uitgewerkt." in source
+        assert source.startswith(f"# {title}")
+        for phrase in phrases:
+            assert phrase in source
         toc = screen.query_one("#toc", OptionList)
         assert toc.display
         assert toc.option_count == 11
-        assert toc.highlighted == 0
+        assert toc.highlighted == number - 1
 
 
 @pytest.mark.parametrize("forward, back", [("n", "p"), ("right", "left")])
@@ -96,27 +112,24 @@ async def test_paging_through_the_whole_note(store):
         assert "Colofon" in shown(screen)
 
 
-async def test_next_at_last_section_stays_and_says_so(store):
-    app = reader_app(store, "colofon")
+@pytest.mark.parametrize(
+    ("section", "key", "heading", "said"),
+    [
+        pytest.param("colofon", "n", "# Colofon", "laatste onderdeel", id="next-at-last"),
+        pytest.param("vooraf", "p", "# Vooraf", "eerste onderdeel", id="previous-at-first"),
+    ],
+)
+async def test_paging_past_either_end_stays_and_says_so(store, section, key, heading, said):
+    app = reader_app(store, section)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.section_id == "colofon"
-        await pilot.press("n")
+        assert screen.section_id == section
+        await pilot.press(key)
         await pilot.pause()
-        assert screen.section_id == "colofon"
-        assert text_of(screen).startswith("# Colofon")
-        assert any("laatste onderdeel" in message for message in notifications(app))
-
-
-async def test_previous_at_first_section_stays_and_says_so(store):
-    app = reader_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        assert app.screen.section_id == "vooraf"
-        assert any("eerste onderdeel" in message for message in notifications(app))
+        assert screen.section_id == section
+        assert text_of(screen).startswith(heading)
+        assert any(said in message for message in notifications(app))
 
 
 async def test_t_hides_and_shows_contents(store):
@@ -237,19 +250,6 @@ async def test_q_at_root_exits(store):
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
-
-
-async def test_deep_link_to_kortom(store):
-    app = reader_app(store, "kortom")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert screen.section_id == "kortom"
-        assert screen.sub_title.startswith("onderdeel 7 van 11")
-        assert "Kortom" in shown(screen)
-        assert text_of(screen).startswith("# Kortom")
-        assert "Denktank VNG" in text_of(screen)
-        assert screen.query_one("#toc", OptionList).highlighted == 6
 
 
 async def test_from_home_r_reads_and_q_returns(store):

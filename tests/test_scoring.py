@@ -36,6 +36,32 @@ def scored(score: int, note: str = "") -> Answer:
     return Answer(score=score, note=note, at=T0)
 
 
+ALTERNATING_STRENGTHS = [
+    "helpt.bevlogenheid", "helpt.samenwerken-leidt-tot-samenwerken", "helpt.benchmarks", "helpt.elkaar-kennen",
+    "helpt.investeren-relatie", "helpt.organisatie",
+    "hindert.wet-en-regelgeving", "hindert.cultuurverschillen", "hindert.schaalverschillen",
+    "hindert.administratiesystemen", "hindert.weerstand-medewerkers", "hindert.persoonlijke-relatie",
+    "belangen.gedeelde-verantwoordelijkheid", "belangen.meer-dan-continuiteit", "belangen.prikkel-eigen-organisatie",
+    "vaardigheid.ambitie-betekenisvol", "vaardigheid.belangen-op-tafel", "vaardigheid.relatie-verbonden",
+    "vaardigheid.organisatie-condities", "vaardigheid.proces-hoe", "vaardigheid.proces-betekenis",
+    "vaardigheid.structuur",
+]  # fmt: skip
+"""Strengths when the items are answered 5, 1, 5, 1, … in walk order: every one has value 5, so walk order."""
+ALTERNATING_OBSTACLES = [
+    "waarom.geen-noodzaak", "waarom.niet-willen", "waarom.praktische-redenen",
+    "helpt.urgentie", "helpt.goede-voorbeelden", "helpt.afgebakende-regio", "helpt.gedeelde-visie",
+    "helpt.open-cultuur", "helpt.bestuurlijke-moed",
+    "hindert.concurrentie", "hindert.geld-en-tijd", "hindert.institutionalisering", "hindert.vervoer",
+    "hindert.bekostiging", "hindert.behoudende-besturen",
+    "belangen.spanning", "belangen.dialoog",
+    "vaardigheid.ambitie-eigen-visies", "vaardigheid.belangen-recht-doen", "vaardigheid.relatie-vertrouwen",
+    "vaardigheid.organisatie-besluiten", "vaardigheid.proces-geen-meerderheid", "vaardigheid.individu",
+    "vaardigheid.weefsel",
+]  # fmt: skip
+"""Obstacles for the same answers: every one has value 1, so walk order. The two 'waarom' items
+answered 1 (niet-op-netvlies, geen-gezamenlijke-ambitie) are neither."""
+
+
 # content this file relies on -------------------------------------------------
 
 
@@ -82,14 +108,11 @@ def test_positive_part_mean(tool) -> None:
     assert result.total == 12
 
 
-def test_negative_item_answered_5_counts_as_1(tool) -> None:
+@pytest.mark.parametrize(("first", "second", "mean"), [(5, 5, 1.0), (5, 1, 3.0), (2, 1, 4.5)])
+def test_negative_item_answered_5_counts_as_1(tool, first: int, second: int, mean: float) -> None:
     ids = ids_of(tool, "waarom")
-    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(5), ids[1]: scored(5)}))
-    assert result.mean == 1.0
-    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(5), ids[1]: scored(1)}))
-    assert result.mean == 3.0
-    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(2), ids[1]: scored(1)}))
-    assert result.mean == 4.5
+    result = part_score(tool, part(tool, "waarom"), with_answers({ids[0]: scored(first), ids[1]: scored(second)}))
+    assert result.mean == mean
 
 
 def test_item_direction_overrides_part_direction(tool) -> None:
@@ -117,19 +140,19 @@ def test_not_applicable_and_unanswered_are_left_out(tool) -> None:
     assert result.total == 12
 
 
-def test_one_answer_is_too_few_for_a_mean(tool) -> None:
+@pytest.mark.parametrize(
+    ("second", "answered"),
+    [
+        pytest.param(None, 1, id="one-score"),
+        pytest.param(Answer(not_applicable=True, at=T0), 2, id="one-score-plus-not-applicable"),
+    ],
+)
+def test_one_score_is_too_few_for_a_mean(tool, second: Answer | None, answered: int) -> None:
     ids = ids_of(tool, "helpt")
-    result = part_score(tool, part(tool, "helpt"), with_answers({ids[0]: scored(5)}))
-    assert result.mean is None
-    assert result.answered == 1
-
-
-def test_one_score_plus_not_applicable_is_still_too_few(tool) -> None:
-    ids = ids_of(tool, "helpt")
-    answers = {ids[0]: scored(5), ids[1]: Answer(not_applicable=True, at=T0)}
+    answers = {ids[0]: scored(5)} | ({ids[1]: second} if second else {})
     result = part_score(tool, part(tool, "helpt"), with_answers(answers))
     assert result.mean is None
-    assert result.answered == 2
+    assert result.answered == answered
 
 
 def test_mean_is_rounded_to_two_decimals(tool) -> None:
@@ -141,23 +164,22 @@ def test_mean_is_rounded_to_two_decimals(tool) -> None:
 # strengths ---------------------------------------------------------------------
 
 
-def test_positive_item_at_strength_threshold_is_a_strength(tool) -> None:
-    ids = ids_of(tool, "helpt")
-    result = overview(tool, with_answers({ids[0]: scored(4), ids[1]: scored(3)}))
+@pytest.mark.parametrize(
+    ("part_id", "score", "value"),
+    [
+        pytest.param("helpt", 4, 4, id="positive-item-at-the-strength-threshold"),
+        # hindert: 'plays no role' (1) is good, and that part counts good answers as strengths
+        pytest.param("hindert", 1, 5, id="hindrance-answered-low"),
+    ],
+)
+def test_strengths(tool, part_id: str, score: int, value: int) -> None:
+    """The first item answered `score` is a strength; the second, answered 3, is neither."""
+    ids = ids_of(tool, part_id)
+    result = overview(tool, with_answers({ids[0]: scored(score), ids[1]: scored(3)}))
     assert [s.id for s in result.strengths] == [ids[0]]
-    assert result.strengths[0].score == 4
-    assert result.strengths[0].value == 4
-    assert result.strengths[0].part.id == "helpt"
-    assert result.obstacles == []
-
-
-def test_hindrance_answered_low_is_a_strength(tool) -> None:
-    """hindert: 'plays no role' (1) is good, and that part counts good answers as strengths."""
-    item = ids_of(tool, "hindert")[0]
-    result = overview(tool, with_answers({item: scored(1)}))
-    assert [s.id for s in result.strengths] == [item]
-    assert result.strengths[0].score == 1
-    assert result.strengths[0].value == 5
+    assert result.strengths[0].score == score
+    assert result.strengths[0].value == value
+    assert result.strengths[0].part.id == part_id
     assert result.obstacles == []
 
 
@@ -265,7 +287,9 @@ def test_alternating_answers_fill_both_lists(tool) -> None:
             assert item_id not in signalled
         else:
             assert item_id in signalled
-    assert all(p.mean is not None for p in result.parts)
+    assert [s.id for s in result.strengths] == ALTERNATING_STRENGTHS
+    assert [s.id for s in result.obstacles] == ALTERNATING_OBSTACLES
+    assert [p.mean for p in result.parts] == [2.6, 3.0, 3.0, 3.4, 3.0]
 
 
 # notes -------------------------------------------------------------------------
@@ -319,9 +343,8 @@ def test_obstacle_rows_carry_suggestions_and_perspectives(tool, lang: str) -> No
         assert all(text for _, text in row.suggestions)
     assert any(row.suggestions for row in report.obstacles)
     assert any(row.perspectives for row in report.obstacles)
-    result = overview(tool, session)
-    assert [r.id for r in report.obstacles] == [s.id for s in result.obstacles]
-    assert [r.id for r in report.strengths] == [s.id for s in result.strengths]
+    assert [r.id for r in report.obstacles] == ALTERNATING_OBSTACLES
+    assert [r.id for r in report.strengths] == ALTERNATING_STRENGTHS
 
 
 def test_report_other_notes_follow_overview_notes(tool) -> None:
