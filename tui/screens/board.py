@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 REFRESH_SECONDS = 1.0
 """How often the board reads the seats' files again (only changed files are parsed)."""
 FOCUS_BAR = 20
+ITEM_COLUMN_AT = 50
+"""Cells left of the statement column (counts, median, spread, borders): the statement gets the rest."""
 
 
 class BoardScreen(AppScreen[None]):
@@ -62,6 +64,10 @@ class BoardScreen(AppScreen[None]):
         yield DataTable(id="board-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="board-agreements")
         yield Footer(show_command_palette=False)
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self._show_items(self.view)
 
     def on_mount(self) -> None:
         self.title = visible(self.folder.room.title)
@@ -105,7 +111,8 @@ class BoardScreen(AppScreen[None]):
     def _show_items(self, view: GroupView) -> None:
         table = self.query_one("#board-items", DataTable)
         language = self.strings.language
-        rows = [(g.item.id, row_signature(g)) for g in view.items]
+        width = max(20, self.size.width - ITEM_COLUMN_AT)
+        rows = [(g.item.id, row_signature(g) + str(width)) for g in view.items]
         if rows == self._shown_rows:
             return
         keep = self._highlighted_item()
@@ -116,7 +123,7 @@ class BoardScreen(AppScreen[None]):
                 *[str(g.counts[k]) for k in ANSWER_KEYS],
                 number(g.median),
                 number(g.spread),
-                visible(g.item.loc("text", language)),
+                shortened(visible(g.item.loc("text", language)), width),
                 key=g.item.id,
             )
         self._shown_rows = rows
@@ -201,6 +208,14 @@ class BoardScreen(AppScreen[None]):
         self.samenwerken.confirm(self.strings("board.stop_question", n=connected), done)
 
 
+def shortened(text: str, width: int) -> str:
+    """The start of `text` in `width` cells, cut at a word with '…' (the focus box shows it whole)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
 def row_signature(g: GroupItem) -> str:
     return f"{g.counts}{g.median}{g.spread}"
 
@@ -236,7 +251,7 @@ def focus_text(g: GroupItem, view: GroupView, strings: Strings) -> Text:
         for key, end in ((left, "   "), (right, "\n")):
             name = strings("room.nvt") if key == "nvt" else key
             cells = round(g.counts[key] / top * FOCUS_BAR)
-            text.append(f"{name:>6} ")
+            text.append(f"{name:<7}")
             text.append("█" * cells, style="bold")
             text.append(f"{' ' * (FOCUS_BAR - cells)} {g.counts[key]:>2}{end}")
     text.append(f"{strings('room.median')} {number(g.median)} · {strings('room.spread')} {number(g.spread)}")
