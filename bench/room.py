@@ -1,0 +1,196 @@
+"""A regional session under load: N seats over real SSH, each typing answers (not part of the tests).
+
+    python bench/room.py [--seats 30] [--answers 8]
+
+Reports, from one run on this machine:
+- key-to-screen latency of a seat (time from a key to the last byte of the screen's
+  change, when the output has been quiet for 40 ms), as a ratio to one solo app in a
+  local pseudo-terminal measured in the same run just before;
+- memory per seat (resident set of each seat's app process) and of the server;
+- how long the board takes to show an answer: the key until the seat's file has it,
+  plus one board refresh (every second) and the time to read every seat again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.ptyapp import PtyApp, answers_in, wait_for  # noqa: E402
+from tui.content import load_code_words, load_tool  # noqa: E402
+from tui.room.group import SeatReader  # noqa: E402
+from tui.room.store import RoomStore  # noqa: E402
+
+QUIET = 0.04
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def settle_time(terminal: PtyApp, key: str, timeout: float = 10.0) -> float:
+    """Seconds from sending `key` to the last byte of the change it caused."""
+    before = len(terminal.output)
+    sent = time.monotonic()
+    terminal.send(key)
+    last_size, last_change = before, sent
+    end = sent + timeout
+    while time.monotonic() < end:
+        size = len(terminal.output)
+        now = time.monotonic()
+        if size != last_size:
+            last_size, last_change = size, now
+        elif size > before and now - last_change >= QUIET:
+            return last_change - sent
+        time.sleep(0.002)
+    return timeout
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def seat_pids(folder: Path) -> list[int]:
+    found = subprocess.run(["pgrep", "-f", f"room seat {folder}"], capture_output=True, text=True)
+    return [int(p) for p in found.stdout.split()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seats", type=int, default=30)
+    parser.add_argument("--answers", type=int, default=8)
+    args = parser.parse_args()
+    if shutil.which("ssh") is None:
+        print("needs the OpenSSH client (ssh)")
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-room-"))
+    sessions = work / "sessions"
+    folder, codes = RoomStore(sessions).create("Bench", args.seats, load_code_words())
+    askpass = work / "askpass.sh"
+    askpass.write_text('#!/bin/sh\nprintf "%s\\n" "$ROOM_CODE"\n')
+    askpass.chmod(0o700)
+
+    # The floor: one solo app, alone on the machine, answering the same way.
+    solo = PtyApp(["--sessions-dir", str(work / "solo"), "new", "Solo"])
+    assert wait_for(lambda: b"Deel 1/6" in solo.output, 30)
+    time.sleep(0.5)
+    solo_times = [settle_time(solo, "4") for _ in range(args.answers)]
+    solo_rss = rss_kb(solo.process.pid)
+    solo.close()
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--sessions-dir", str(sessions), "room", "serve", folder.room.id,
+         "--headless", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )  # fmt: skip
+    assert server.stdout is not None
+    server.stdout.readline()
+    ssh = ["ssh", "-p", str(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+           "-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no", "x@127.0.0.1"]  # fmt: skip
+    seats: list[PtyApp] = []
+    try:
+        started = time.monotonic()
+        for code in codes:
+            env = {"SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "ROOM_CODE": code, "DISPLAY": ":0"}
+            seats.append(PtyApp([], command=ssh, env=env))
+        assert all(wait_for(lambda s=s: b"plek " in s.output, 120) for s in seats), "not every seat arrived"
+        joined = time.monotonic() - started
+        for terminal in seats:
+            terminal.send("\r")
+        assert all(wait_for(lambda s=s: b"Deel 1/6" in s.output, 60) for s in seats)
+        time.sleep(1.0)
+
+        latencies: list[float] = []
+        lock = threading.Lock()
+
+        def type_answers(terminal: PtyApp, offset: float) -> None:
+            time.sleep(offset)
+            for _ in range(args.answers):
+                took = settle_time(terminal, "3")
+                with lock:
+                    latencies.append(took)
+                time.sleep(0.5)  # a person reads the next statement
+
+        threads = [threading.Thread(target=type_answers, args=(t, n * 0.5 / len(seats))) for n, t in enumerate(seats)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        # The board: a key until the seat's file has it, and one full read of every seat.
+        path = folder.seat_path("A")
+        have = len(answers_in(path))
+        sent = time.monotonic()
+        seats[0].send("5")
+        wait_for(lambda: len(answers_in(path)) > have, 10, step=0.005)
+        on_disk = time.monotonic() - sent
+        reader = SeatReader(folder)
+        tool = load_tool()
+        reader.view(tool)
+        t0 = time.perf_counter()
+        reader.view(tool)  # nothing changed: stat only
+        unchanged = time.perf_counter() - t0
+        for terminal in seats[1:6]:
+            terminal.send("2")
+        time.sleep(1.0)
+        t0 = time.perf_counter()
+        reader.view(tool)  # five seats changed
+        changed = time.perf_counter() - t0
+
+        pids = seat_pids(folder.path)
+        seat_rss = [rss_kb(pid) for pid in pids]
+        server_rss = rss_kb(server.pid)
+    finally:
+        for terminal in seats:
+            terminal.close()
+        server.send_signal(signal.SIGTERM)
+        server.wait(60)
+
+    median = statistics.median(latencies)
+    solo_median = statistics.median(solo_times)
+    print(f"seats: {args.seats} over SSH on {os.cpu_count()} cores; all arrived in {joined:.1f} s")
+    print(
+        f"key to screen settled, seat: median {median * 1000:.0f} ms (min {min(latencies) * 1000:.0f}, "
+        f"max {max(latencies) * 1000:.0f}, p90 {sorted(latencies)[int(len(latencies) * 0.9)] * 1000:.0f}) "
+        f"over {len(latencies)} keys"
+    )
+    print(f"key to screen settled, solo app alone: median {solo_median * 1000:.0f} ms")
+    print(f"ratio seat/solo: {median / solo_median:.2f}x (goal <= 2x)")
+    if seat_rss:
+        print(
+            f"memory per seat: median {statistics.median(seat_rss) / 1024:.0f} MB "
+            f"(solo app {solo_rss / 1024:.0f} MB); server {server_rss / 1024:.0f} MB; {len(seat_rss)} seat processes"
+        )
+    print(
+        f"board: answer on disk after {on_disk * 1000:.0f} ms; reading {args.seats} seats takes "
+        f"{unchanged * 1000:.1f} ms unchanged, {changed * 1000:.1f} ms with 5 changed; "
+        f"refresh every 1 s -> shown within {(on_disk + 1.0 + changed) * 1000:.0f} ms (goal <= 2000)"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
