@@ -22,6 +22,7 @@ from tui.room.group_export import to_html, to_json, to_markdown
 from tui.room.model import Agreement, seat_labels
 from tui.room.server import Door
 from tui.room.store import RoomStore, read_room
+from tui.session import SessionStore
 
 CODE = re.compile(r"^[a-z]+-[a-z]+-[1-9][0-9]$")
 
@@ -245,9 +246,13 @@ def test_closing_copies_the_agreements_into_every_seat_once(tmp_path: Path, run)
         steps = read_session(folder.seat_path(label))["next_steps"]
         assert [(s["text"], s["who"], s["when"]) for s in steps] == [("Gezamenlijke scholingsdag", "Anna", "juni")]
     assert "closed" in tomllib.loads(folder.room_file.read_text("utf-8"))
-    # a later `new --from` a seat carries the agreement on
-    follow = run("--sessions-dir", str(tmp_path / "sessions"), "list", "--json")
-    assert follow.code == 0
+    # a later `new --from SEAT-FILE` carries the agreement on (the store's follow-up, as the command uses it)
+    sessions = SessionStore(tmp_path / "sessions")
+    earlier = sessions.find(str(folder.seat_path("A"))).session
+    follow_up = sessions.create("Regio Test, najaar", follows=earlier)
+    assert [(s.text, s.who, s.when) for s in follow_up.session.next_steps] == [
+        ("Gezamenlijke scholingsdag", "Anna", "juni")
+    ]
 
 
 def test_closing_skips_a_seat_that_is_open_and_says_so(tmp_path: Path) -> None:

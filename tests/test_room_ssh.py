@@ -13,6 +13,7 @@ import select
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -167,6 +168,7 @@ def test_two_participants_answer_at_once_and_status_shows_it(served: Served) -> 
         assert counts[FIRST_ITEMS[2]] == {"1": 0, "2": 0, "3": 1, "4": 0, "5": 0, "nvt": 0}
         assert status["items"][0]["id"] == FIRST_ITEMS[0]  # the largest spread first
         assert len(served.seat_processes()) == 2  # one process per seat
+        assert stat.S_IMODE(served.folder.host_key.stat().st_mode) == 0o600  # made on the first serve
     finally:
         a.close()
         b.close()
