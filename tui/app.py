@@ -277,6 +277,23 @@ class SamenwerkenApp(App[None]):
 
         return self.store.write_export(session, fmt, export(build_report(self.tool, session, self.strings), fmt))
 
+    def hand_over_export(self, session: Session, fmt: str) -> str:
+        """An export where the user is: a download in a browser tab, else a file in exports/. Says where.
+
+        Raises OSError when the file cannot be written.
+        """
+        if self.is_web:
+            import io
+
+            from tui.export import export
+            from tui.report import build_report
+
+            name = f"{session.id}.{fmt}"
+            text = export(build_report(self.tool, session, self.strings), fmt)
+            self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
+            return self.strings("web.downloaded", name=name)
+        return self.strings("export.done", path=str(self.write_export(session, fmt)))
+
     def say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         """A notification that shows `text` literally (it may hold a title or a path)."""
         self.notify(visible(text), severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]

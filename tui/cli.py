@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[common], help="copy a session file (e.g. a partner's) into the folder")
     imp.add_argument("file", metavar="FILE")
 
+    web = commands.add_parser("serve", parents=[common], help="open the app in a browser tab (one app per tab)")
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    web.add_argument("--port", type=int, default=8000)
+    web.add_argument("--public-url", metavar="URL", help="the address browsers use, behind a reverse proxy")
+
     from tui.room.cli import add_room_commands
 
     add_room_commands(commands, common)
@@ -193,6 +198,8 @@ def terminal_problem() -> str | None:
     """Why the full-screen app cannot run here, or None when it can."""
     import os
 
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith("web_driver:WebDriver"):
+        return None  # a browser tab through textual-serve: the pipes are its terminal
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
         return "this terminal (TERM=dumb) cannot show the app"
     for name, stream in (("input", sys.stdin), ("output", sys.stderr)):
@@ -350,9 +357,32 @@ def import_session(args: argparse.Namespace, folder: Path, strings: Strings) -> 
     return 0
 
 
+def serve_in_browser(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """`serve`: the app through textual-serve, behind a token in the URL."""
+    import shlex
+
+    try:
+        from tui.web.server import serve
+    except ImportError:
+        say(strings("web.needs_extra"))
+        return EXIT_PROBLEM
+    from tui.room.cli import is_loopback
+
+    command = shlex.join([sys.executable, "-m", "tui", "--sessions-dir", str(folder), "--lang", strings.language])
+
+    def lines(url: str) -> list[str]:
+        said = [strings("web.open", url=url)]
+        if not is_loopback(args.host):
+            said.append(strings("web.no_tls"))
+        return said
+
+    return serve(command, args.host, args.port, "samenwerken", lines, public_url=args.public_url)
+
+
 TEXT_COMMANDS = {
     "overview-print": print_overview,
     "export": export_session,
     "compare": compare_sessions,
     "import": import_session,
+    "serve": serve_in_browser,
 }

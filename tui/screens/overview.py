@@ -78,13 +78,13 @@ class OverviewScreen(AppScreen[None]):
             if not fmt:
                 return
             try:
-                path = self.samenwerken.write_export(self.editor.session, fmt)
+                said = self.samenwerken.hand_over_export(self.editor.session, fmt)
             except OSError as error:
                 self.samenwerken.say(
                     self.strings("export.failed", reason=error.strerror or str(error)), severity="error"
                 )
                 return
-            self.samenwerken.say(self.strings("export.done", path=str(path)), timeout=10)
+            self.samenwerken.say(said, timeout=10)
 
         self.samenwerken.push_screen(ExportPicker(), chosen)
 
