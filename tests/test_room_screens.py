@@ -128,6 +128,7 @@ class FakeServer:
     fingerprint: str = "SHA256:test"
     seats: set[str] = field(default_factory=set)
     on_change: object = None
+    web_url: str | None = None
 
     def connected(self) -> set[str]:
         return self.seats

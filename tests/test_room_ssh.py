@@ -291,3 +291,40 @@ def test_an_idle_connection_is_closed_with_a_message_and_nothing_lost(served: Se
     finally:
         terminal.close()
     assert answers_in(path) == {FIRST_ITEMS[0]: 4}
+
+
+def test_a_login_elsewhere_asks_the_seats_app_to_leave_and_it_saves_first(served: Served) -> None:
+    """What a browser tab does with a seat held over SSH: the SSH app saves, leaves and says why."""
+    from tui.room.takeover import free_seat
+
+    path = seat_file(served, "A")
+    terminal = served.join(served.codes[0])
+    try:
+        enter_walk(terminal, "A")
+        answer(terminal, path, "5")
+        assert free_seat(served.folder, "A")
+        assert wait_for(lambda: b"overgenomen" in terminal.output, 15), bytes(terminal.output[-600:])
+        assert terminal.wait(15) is not None
+    finally:
+        terminal.close()
+    assert answers_in(path) == {FIRST_ITEMS[0]: 5}
+
+
+def test_free_seat_never_signals_a_process_that_is_not_this_rooms_seat(served: Served, tmp_path: Path) -> None:
+    from tui.room.takeover import free_seat
+    from tui.session.lock import SessionLock
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from tui.session.lock import SessionLock; "
+         "lock = SessionLock(Path(sys.argv[1])); lock.acquire(); print('held', flush=True); time.sleep(60)",
+         str(seat_file(served, "B"))],
+        stdout=subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        assert free_seat(served.folder, "B", wait=0.5) is False
+        assert holder.poll() is None  # still running: it was not signalled
+        assert not SessionLock(seat_file(served, "B")).acquire()
+    finally:
+        holder.kill()
+        holder.wait(10)

@@ -8,6 +8,7 @@ websocket client, which textual-serve brings along.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -21,7 +22,7 @@ import tempfile
 import urllib.error
 import urllib.request
 from base64 import b64decode
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,9 @@ async def until(condition: Any, timeout: float = 30.0) -> None:
     raise AssertionError("condition not reached")
 
 
-async def drive(url: str, store: SessionStore, profile: Path, downloads: Path) -> None:
+@contextlib.asynccontextmanager
+async def opened_browser(profile: Path) -> AsyncIterator[DevTools]:
+    """Headless chromium with one page, driven over the DevTools protocol."""
     import aiohttp
 
     chromium = subprocess.Popen(
@@ -152,52 +155,57 @@ async def drive(url: str, store: SessionStore, profile: Path, downloads: Path) -
             async with http.get(f"http://127.0.0.1:{port}/json/list") as response:
                 page = next(t for t in await response.json() if t["type"] == "page")
             async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as websocket:
-                tools = DevTools(websocket)
-                await tools.call("Page.enable")
-                await tools.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
-                await tools.call("Page.navigate", url=url)
-                # The app's first bytes reached the page: textual-serve marks the body.
-                await until(lambda: tools.evaluate("document.body.classList.contains('-first-byte')"))
-                await tools.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
-                stored = store.scan()[0][0]
-                lock = store.root / ".locks" / f"{stored.path.name}.lock"
-                await tools.press("enter")  # resume the reflection on the home screen
-                await until(lock.exists)  # the walk has the session open
-                for n, key in enumerate("123", start=1):
-                    await tools.press(key)
-                    await until(lambda n=n: len(answers_in(stored.path)) == n)
-                await tools.press("tab")  # the browser leaves Tab to the app: the next part
-                await tools.press("4")
-                await until(lambda: answers_in(stored.path).get("helpt.urgentie") == 4)
-                # The page has caught up when two screenshots in a row are the same.
-                shots = [""]
-
-                async def settled() -> bool:
-                    shot = (await tools.call("Page.captureScreenshot", format="png"))["data"]
-                    same = shot == shots[-1]
-                    shots.append(shot)
-                    return same
-
-                await until(settled)
-                SCREENSHOT.parent.mkdir(exist_ok=True)
-                SCREENSHOT.write_bytes(b64decode(shots[-1]))
-
-                # An export from the overview arrives as a download, not as a file on the server.
-                await tools.press("o")
-                await tools.press("e")
-                await tools.press("enter")  # the first format: Markdown
-                done = downloads / f"{stored.path.stem}.md"
-                await until(done.exists)
+                yield DevTools(websocket)
     finally:
         chromium.terminate()
         chromium.wait(15)
 
 
+async def open_app(tools: DevTools, url: str) -> None:
+    """Load the page and wait for the app's first bytes (textual-serve marks the body)."""
+    await tools.call("Page.navigate", url=url)
+    await until(lambda: tools.evaluate("document.body.classList.contains('-first-byte')"))
+    await tools.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+
+
+async def drive(url: str, store: SessionStore, profile: Path, downloads: Path) -> None:
+    async with opened_browser(profile) as tools:
+        await tools.call("Page.enable")
+        await tools.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
+        await open_app(tools, url)
+        stored = store.scan()[0][0]
+        lock = store.root / ".locks" / f"{stored.path.name}.lock"
+        await tools.press("enter")  # resume the reflection on the home screen
+        await until(lock.exists)  # the walk has the session open
+        for n, key in enumerate("123", start=1):
+            await tools.press(key)
+            await until(lambda n=n: len(answers_in(stored.path)) == n)
+        await tools.press("tab")  # the browser leaves Tab to the app: the next part
+        await tools.press("4")
+        await until(lambda: answers_in(stored.path).get("helpt.urgentie") == 4)
+        # The page has caught up when two screenshots in a row are the same.
+        shots = [""]
+
+        async def settled() -> bool:
+            shot = (await tools.call("Page.captureScreenshot", format="png"))["data"]
+            same = shot == shots[-1]
+            shots.append(shot)
+            return same
+
+        await until(settled)
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes(b64decode(shots[-1]))
+
+        # An export from the overview arrives as a download, not as a file on the server.
+        await tools.press("o")
+        await tools.press("e")
+        await tools.press("enter")  # the first format: Markdown
+        done = downloads / f"{stored.path.stem}.md"
+        await until(done.exists)
+
+
 def test_three_answers_typed_in_a_browser_are_in_the_session_file(served: tuple[str, SessionStore]) -> None:
-    if browser() is None:
-        if REQUESTED:
-            pytest.fail("chromium is missing: apt-get install chromium")
-        pytest.skip("no chromium here (Debian package chromium)")
+    needs_browser()
     url, store = served
     downloads = store.root.parent / "downloads"
     downloads.mkdir()
@@ -214,3 +222,56 @@ def test_three_answers_typed_in_a_browser_are_in_the_session_file(served: tuple[
     report = (downloads / f"{path.stem}.md").read_text("utf-8")
     assert report.startswith("# In de browser")
     assert not (store.root / "exports").exists()  # nothing left on the server
+
+
+def needs_browser() -> None:
+    if browser() is None:
+        if REQUESTED:
+            pytest.fail("chromium is missing: apt-get install chromium")
+        pytest.skip("no chromium here (Debian package chromium)")
+
+
+async def join_room_in_browser(url: str, codes: list[str], folder: Any, profile: Path) -> None:
+    from tui.room.shared_door import LIMIT
+
+    async with opened_browser(profile) as tools:
+        await tools.call("Page.enable")
+        await open_app(tools, url)
+        door = folder.path / ".door.json"
+        # A wrong code is refused and counted for this address.
+        await tools.call("Input.insertText", text="kaas-molen-00")
+        await tools.press("enter")
+        await until(lambda: door.exists() and "127.0.0.1" in door.read_text())
+        assert len(json.loads(door.read_text())["127.0.0.1"]) == 1 < LIMIT
+        # The right code opens seat B: its welcome, then the walk, as over SSH.
+        await tools.call("Input.insertText", text=codes[1])
+        await tools.press("enter")
+        await until(lambda: "127.0.0.1" not in door.read_text())  # a success clears the count
+        lock = folder.seats_dir / ".locks" / f"{folder.room.seat('B').file}.lock"
+        await until(lock.exists)
+        await tools.press("enter")
+        await tools.press("2")
+        await until(lambda: answers_in(folder.seat_path("B")) == {"waarom.geen-noodzaak": 2})
+
+
+def test_a_participant_joins_a_room_from_a_browser_tab_with_their_code(tmp_path: Path) -> None:
+    from tests.room_helpers import make_room
+
+    needs_browser()
+    folder, codes = make_room(tmp_path, seats=2)
+    ssh_port, web_port = free_port(), free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
+         "--headless", "--port", str(ssh_port), "--web", str(web_port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        said = [process.stdout.readline().decode() for _ in range(3)]
+        assert said[2].startswith(f"Of in een browser: http://127.0.0.1:{web_port}"), said
+        with tempfile.TemporaryDirectory() as profile:
+            asyncio.run(join_room_in_browser(f"http://127.0.0.1:{web_port}/", codes, folder, Path(profile)))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
+    assert answers_in(folder.seat_path("A")) == {}

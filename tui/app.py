@@ -27,7 +27,7 @@ from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import OverLimit
 from tui.session.reason import Reason
 from tui.session.rescue import find_rescues
-from tui.start import Start
+from tui.start import RoomSeat, Start
 from tui.widgets.base import translate_bindings
 from tui.widgets.plain import visible
 
@@ -70,6 +70,8 @@ class SamenwerkenApp(App[None]):
         """Rescue copies written in this run: named again when the app exits."""
         self.room_watch: RoomWatch | None = None
         """In a regional session (one seat of a room): the room as last read; else None."""
+        self.room_seat: RoomSeat | None = None
+        """In a regional session: the room and this app's seat."""
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -84,12 +86,11 @@ class SamenwerkenApp(App[None]):
 
         start = self.start
         if start.screen == "room" and start.room is not None and start.stored is not None:
-            from tui.room.watch import RoomWatch
-            from tui.screens.room_welcome import RoomWelcomeScreen
+            self.enter_room(start.room, start.stored)
+        elif start.screen == "room-code" and start.room is not None:
+            from tui.screens.room_code import RoomCodeScreen
 
-            self.room_watch = RoomWatch(start.room.folder)
-            self.set_interval(1.0, self._check_room)
-            self.push_screen(RoomWelcomeScreen(start.stored))
+            self.push_screen(RoomCodeScreen(start.room))
         elif start.screen == "board" and start.board is not None:
             from tui.screens.board import BoardScreen
 
@@ -110,6 +111,16 @@ class SamenwerkenApp(App[None]):
             self.call_after_refresh(home.action_new, start.title)
         else:
             self.push_screen(HomeScreen())
+
+    def enter_room(self, seat: RoomSeat, stored: StoredSession) -> None:
+        """Be one seat of a regional session: its welcome first, the room's changes followed every second."""
+        from tui.room.watch import RoomWatch
+        from tui.screens.room_welcome import RoomWelcomeScreen
+
+        self.room_seat = seat
+        self.room_watch = RoomWatch(seat.folder)
+        self.set_interval(1.0, self._check_room)
+        self.push_screen(RoomWelcomeScreen(stored))
 
     def _check_room(self) -> None:
         if self.room_watch is not None and self.room_watch.changed():

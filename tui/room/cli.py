@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,8 @@ def add_room_commands(commands: argparse._SubParsersAction, common: argparse.Arg
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 opens it to the network)")
     serve.add_argument("--port", type=port_number, default=2222)
     serve.add_argument("--headless", action="store_true", help="serve without the board (e.g. on a server)")
+    serve.add_argument("--web", type=port_number, metavar="PORT", help="also let participants join from a browser tab")
+    serve.add_argument("--public-url", metavar="URL", help="the address browsers use, behind a reverse proxy")
     serve.add_argument(
         "--idle-minutes", type=float, default=60.0, metavar="M", help="close a connection after M minutes without a key"
     )
@@ -79,6 +82,9 @@ def add_room_commands(commands: argparse._SubParsersAction, common: argparse.Arg
     seat = actions.add_parser("seat", parents=[common], help=argparse.SUPPRESS)  # what `serve` runs per seat
     seat.add_argument("folder", metavar="ROOM-FOLDER")
     seat.add_argument("label", metavar="SEAT")
+    web_seat = actions.add_parser("web-seat", parents=[common], help=argparse.SUPPRESS)  # per browser tab
+    web_seat.add_argument("folder", metavar="ROOM-FOLDER")
+    web_seat.add_argument("--peer", default="?", metavar="ADDRESS")
 
 
 def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
@@ -90,6 +96,7 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         "export": export_room,
         "close": close_room,
         "seat": run_seat,
+        "web-seat": run_web_seat,
     }[args.room_command]
     return handler(args, folder, strings)
 
@@ -134,6 +141,12 @@ def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     if opened.room.closed is not None:
         say(strings("room.is_closed", title=safe_line(opened.room.title)))
         return EXIT_USAGE
+    if args.web is not None:
+        try:
+            import textual_serve  # noqa: F401
+        except ImportError:
+            say(strings("web.needs_extra"))
+            return EXIT_PROBLEM
     if not args.headless and terminal_problem() is not None:
         say(strings("room.board_needs_terminal"))
         return EXIT_USAGE
@@ -147,13 +160,14 @@ def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         say(strings("room.served_elsewhere", holder=safe_line(lock.holder())))
         return EXIT_PROBLEM
     try:
+        options = ServeOptions(args.host, args.port, args.idle_minutes, args.web, args.public_url)
         if args.headless:
             from tui.room.headless import serve_headless
 
-            return serve_headless(opened, args.host, args.port, args.idle_minutes, strings)
+            return serve_headless(opened, options, strings)
         from tui.screens.board import run_board
 
-        return run_board(opened, args.host, args.port, args.idle_minutes, strings)
+        return run_board(opened, options, strings)
     finally:
         lock.release()
 
@@ -165,15 +179,32 @@ def shown_host(host: str) -> str:
     return socket.gethostname() if host in ("0.0.0.0", "::", "") else host
 
 
-def how_to_join(host: str, port: int, fingerprint: str, strings: Strings) -> list[str]:
+def how_to_join(options: ServeOptions, port: int, fingerprint: str, strings: Strings) -> list[str]:
     """What the facilitator reads out: the ssh command and the key's fingerprint; a warning off loopback."""
+    host = options.host
     lines = [
         strings("room.join_how", command=f"ssh -p {port} {shown_host(host)}"),
         strings("room.fingerprint", fingerprint=fingerprint),
     ]
+    if options.web is not None:
+        lines.append(strings("room.join_web", url=options.web_url()))
     if not is_loopback(host):
         lines.append(strings("room.open_network"))
     return lines
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """How `room serve` opens the room: SSH on host:port, optionally browser tabs on the same host."""
+
+    host: str = "127.0.0.1"
+    port: int = 2222
+    idle_minutes: float = 60.0
+    web: int | None = None
+    public_url: str | None = None
+
+    def web_url(self) -> str:
+        return self.public_url or f"http://{shown_host(self.host)}:{self.web}"
 
 
 def load_view(opened: RoomFolder, connected: set[str] | None = None) -> GroupView:
@@ -248,7 +279,23 @@ def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     opened = RoomFolder(path, read_room(path / "room.toml"))
     opened.room.seat(args.label)  # a seat of this room, or KeyError
     seat = RoomSeat(opened, args.label)
+    from tui.room.takeover import free_seat
+
+    free_seat(opened, args.label)  # a browser tab that has this seat leaves it
     stored = opened.seat_store().load(opened.seat_path(args.label))
     app = make_app(opened.seat_store(), Start("room", stored=stored, room=seat), strings.language)
+    app.run()
+    return app.return_code or 0
+
+
+def run_web_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """One browser tab of a regional session: it asks for the personal code first."""
+    from tui.factory import make_app
+    from tui.room.store import read_room
+    from tui.start import RoomSeat, Start
+
+    path = Path(args.folder)
+    opened = RoomFolder(path, read_room(path / "room.toml"))
+    app = make_app(opened.seat_store(), Start("room-code", room=RoomSeat(opened, "", args.peer)), strings.language)
     app.run()
     return app.return_code or 0

@@ -1,4 +1,4 @@
-"""`room serve --headless`: the SSH door without a board, until Ctrl+C or SIGTERM."""
+"""`room serve --headless`: the SSH door (and browser tabs with --web) without a board, until Ctrl+C or SIGTERM."""
 
 from __future__ import annotations
 
@@ -11,19 +11,47 @@ from tui.room.store import RoomFolder
 
 if TYPE_CHECKING:
     from tui.i18n import Strings
-
-
-def serve_headless(folder: RoomFolder, host: str, port: int, idle_minutes: float, strings: Strings) -> int:
-    return asyncio.run(_serve(folder, host, port, idle_minutes, strings))
-
-
-async def _serve(folder: RoomFolder, host: str, port: int, idle_minutes: float, strings: Strings) -> int:
-    from tui.room.cli import how_to_join
+    from tui.room.cli import ServeOptions
     from tui.room.server import RoomServer
 
-    server = RoomServer(folder, host, port, idle_minutes)
+
+def serve_headless(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
+    return asyncio.run(_serve(folder, options, strings))
+
+
+async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomServer, object | None]:
+    """Start the SSH server and, when asked, the browser's: both in this event loop."""
+    from tui.room.server import RoomServer
+
+    server = RoomServer(folder, options.host, options.port, options.idle_minutes)
     await server.start()
-    for line in how_to_join(host, server.port, server.fingerprint, strings):
+    web = None
+    if options.web is not None:
+        from tui.web.room_server import RoomWebServer
+
+        web = RoomWebServer(folder, options.host, options.web, options.public_url)
+        server.web_url = options.web_url()
+        try:
+            await web.start()
+        except BaseException:
+            await server.stop()
+            raise
+    return server, web
+
+
+async def close_doors(server: RoomServer, web: object | None) -> None:
+    from tui.web.room_server import RoomWebServer
+
+    if isinstance(web, RoomWebServer):
+        await web.stop()
+    await server.stop()
+
+
+async def _serve(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
+    from tui.room.cli import how_to_join
+
+    server, web = await open_doors(folder, options)
+    for line in how_to_join(options, server.port, server.fingerprint, strings):
         print(line, flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -31,5 +59,5 @@ async def _serve(folder: RoomFolder, host: str, port: int, idle_minutes: float, 
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     print(strings("room.stopping"), file=sys.stderr, flush=True)
-    await server.stop()
+    await close_doors(server, web)
     return 0

@@ -94,6 +94,8 @@ class RoomServer:
         self.on_change = on_change or (lambda: None)
         self.command = command
         self.door = Door()
+        self.web_url: str | None = None
+        """Where browser tabs join, when the room also serves them (`room serve --web`)."""
         self.links: dict[str, SeatLink] = {}
         self.host_key = ensure_host_key(folder.host_key)
         self._acceptor: asyncssh.SSHAcceptor | None = None
@@ -136,7 +138,8 @@ class RoomServer:
     async def stop(self) -> None:
         if self._idle_task is not None:
             self._idle_task.cancel()
-        await asyncio.gather(*(self.end(link) for link in list(self.links.values())), return_exceptions=True)
+        goodbye = self.strings("room.stopping")
+        await asyncio.gather(*(self.end(link, goodbye) for link in list(self.links.values())), return_exceptions=True)
         if self._acceptor is not None:
             self._acceptor.close()
             await self._acceptor.wait_closed()
@@ -217,9 +220,12 @@ class RoomServer:
                 break
             link.channel.write(data)
         self._close_master(link)
-        if self.links.get(link.label) is link:
+        still_connected = self.links.get(link.label) is link
+        if still_connected:
             del self.links[link.label]
             self.on_change()
+        if still_connected and not link.farewell and code == 128 + signal.SIGHUP:
+            link.farewell = self.strings("room.taken_over")  # another login (a browser tab) asked it to leave
         with contextlib.suppress(Exception):
             if link.farewell:
                 link.channel.write(f"\r\n{link.farewell}\r\n".encode())

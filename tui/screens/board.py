@@ -28,6 +28,7 @@ from tui.widgets.plain import plain_text, visible
 
 if TYPE_CHECKING:
     from tui.i18n import Strings
+    from tui.room.cli import ServeOptions
     from tui.room.server import RoomServer
     from tui.room.store import RoomFolder
 
@@ -100,6 +101,7 @@ class BoardScreen(AppScreen[None]):
                 + strings("board.present", connected=len(self.server.connected()), joined=joined, total=len(view.seats))
                 + "\n"
                 + strings("board.key", fingerprint=self.server.fingerprint)
+                + (("\n" + strings("board.web", url=self.server.web_url)) if self.server.web_url else "")
             )
         )
         self.query_one("#board-seats", Static).update(seat_line(view, strings))
@@ -260,21 +262,20 @@ def focus_text(g: GroupItem, view: GroupView, strings: Strings) -> Text:
     return text
 
 
-def run_board(folder: RoomFolder, host: str, port: int, idle_minutes: float, strings: Strings) -> int:
+def run_board(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
     """Serve the room and show the board in one event loop; stopping the board ends every seat."""
-    return asyncio.run(_run(folder, host, port, idle_minutes, strings))
+    return asyncio.run(_run(folder, options, strings))
 
 
-async def _run(folder: RoomFolder, host: str, port: int, idle_minutes: float, strings: Strings) -> int:
+async def _run(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
     from tui.factory import make_app
-    from tui.room.server import RoomServer
+    from tui.room.headless import close_doors, open_doors
     from tui.start import Start
 
-    server = RoomServer(folder, host, port, idle_minutes)
-    await server.start()
+    server, web = await open_doors(folder, options)
     app = make_app(folder.seat_store(), Start("board", board=server), strings.language)
     try:
         await app.run_async()
     finally:
-        await server.stop()
+        await close_doors(server, web)
     return app.return_code or 0

@@ -49,7 +49,8 @@ class RoomWelcomeScreen(AppScreen[None]):
         watch = self.samenwerken.room_watch
         if watch is None:
             return
-        room, label = watch.room, self.samenwerken.start.room.label if self.samenwerken.start.room else "?"
+        seat = self.samenwerken.room_seat
+        room, label = watch.room, seat.label if seat else "?"
         self.title = visible(room.title)
         self.query_one("#welcome-title", Static).update(plain_text(room.title, "bold"))
         self.query_one("#welcome-line", Static).update(plain_text(room.welcome))

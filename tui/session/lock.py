@@ -92,6 +92,18 @@ class SessionLock:
             return "?"
         return f"pid {pid} on {host}"
 
+    def holder_pid(self) -> int | None:
+        """The process that holds the lock, when it runs on this machine (else None)."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW | CLOEXEC)
+            try:
+                pid, host, *_ = os.read(fd, 200).decode("utf-8", "replace").split()
+            finally:
+                os.close(fd)
+            return int(pid) if host == socket.gethostname() else None
+        except (OSError, ValueError):
+            return None
+
     def release(self) -> None:
         if self._fd is None:
             return
