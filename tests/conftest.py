@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,9 @@ def quicker_idle_checks() -> None:
 
     wait.SLEEP_GRANULARITY = 1 / 200
     wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20.0
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests never read or write the real user's settings file (config.toml): an empty config folder."""
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))

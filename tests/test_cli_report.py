@@ -16,6 +16,7 @@ import pytest
 
 from tests.cli_helpers import run_process
 from tests.session_helpers import item_ids, read_session
+from tui.content import load_tool
 from tui.session import Answer, Context, NextStep, SessionStore, StoredSession
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -149,6 +150,23 @@ def two_sessions(folder: Path) -> tuple[StoredSession, StoredSession]:
     return a, b
 
 
+def day(stored: StoredSession) -> str:
+    return stored.session.created.astimezone().strftime("%d-%m-%Y")
+
+
+FIRST = "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld."
+"""The first item; answered 5 and 3 by `two_sessions`: a spread of 2."""
+
+
+def as_terminal(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    """stdout is a terminal `columns` wide (for `run`, whose stdout is pytest's capture)."""
+    import shutil
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((columns, 24)))
+
+
 def test_compare_json(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
@@ -158,14 +176,17 @@ def test_compare_json(tmp_path: Path, run) -> None:
     items = data["items"]
     assert len(items) == len(item_ids())
     for entry in items:
-        assert {"id", "title", "scores", "spread"} <= set(entry)
+        assert {"id", "title", "scores", "spread", "remarks"} <= set(entry)
         assert entry["scores"][1] == 3
         assert entry["spread"] == abs(entry["scores"][0] - entry["scores"][1])
+        assert entry["remarks"] == ["", ""]
     assert sum(1 for entry in items if entry["spread"] is not None and entry["spread"] >= 2) >= 10
     spreads = [entry["spread"] for entry in items]
     assert spreads == sorted(spreads, reverse=True)
-    assert [s["label"] for s in data["sessions"]] == ["A", "B"]
-    assert "Partner Alfa" not in result.out
+    assert data["sessions"] == [
+        {"column": "A", "label": "A", "title": "Partner Alfa", "legend": f"Partner Alfa ({day(a)})"},
+        {"column": "B", "label": "B", "title": "Partner Beta", "legend": f"Partner Beta ({day(b)})"},
+    ]
 
 
 def test_compare_json_largest_spread_first(tmp_path: Path, run) -> None:
@@ -184,30 +205,77 @@ def test_compare_json_largest_spread_first(tmp_path: Path, run) -> None:
     assert [i["id"] for i in items[2:]] == [i for i in ids if i not in (ids[7], ids[3])]
 
 
-def test_compare_table(tmp_path: Path, run) -> None:
+def test_compare_table_piped_has_a_legend_and_whole_lines(tmp_path: Path, run) -> None:
+    """Into a pipe: no width assumed, every item on one line after its numbers, no colour."""
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id)
     assert result.code == 0, result.err
-    assert "verschil" in result.out
-    assert "Partner Alfa" not in result.out
-    assert "Partner Beta" not in result.out
-    assert "\x1b" not in result.out
+    lines = result.out.splitlines()
+    assert lines[:3] == [
+        "Vergelijking van 2 reflecties (verschillen zijn gespreksstof, geen oordeel)",
+        f"  A  Partner Alfa ({day(a)})",
+        f"  B  Partner Beta ({day(b)})",
+    ]
+    at = lines.index("Items waar de antwoorden het verst uiteenlopen (verschil ≥ 2) eerst")
+    assert lines[at + 1 : at + 3] == ["     A   B  verschil", f"     5   3         2  {FIRST}"]
+    for item in load_tool().items:  # every statement whole on one line
+        assert sum(line.endswith(f"  {item.text}") for line in lines) == 1, item.id
+    assert "\x1b" not in result.out and "\x1b" not in result.err
 
 
-def test_compare_names(tmp_path: Path, run) -> None:
+def test_compare_table_fits_the_terminal(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal 60 wide: wrapped between words, never wider, no word cut."""
+    folder = tmp_path / "sessions"
+    store = SessionStore(folder)
+    long_title = "Regio " + "Zuid" * 20 + " en omstreken"
+    a = answered(store, long_title, alternating)
+    b = answered(store, "Partner Beta", lambda n: 3)
+    as_terminal(monkeypatch, 60)
+    result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert lines[:6] == [
+        "Vergelijking van 2 reflecties (verschillen zijn",
+        "gespreksstof, geen oordeel)",
+        "  A  Regio",
+        "     ZuidZuidZuidZuidZuidZuidZuidZuidZuidZuidZuidZuidZuidZu…",
+        f"     en omstreken ({day(a)})",
+        f"  B  Partner Beta ({day(b)})",
+    ]
+    at = lines.index("Items waar de antwoorden het verst uiteenlopen (verschil ≥")
+    assert lines[at + 1 : at + 6] == [
+        "2) eerst",
+        "                                             A   B  verschil",
+        "  We ervaren (nog) geen noodzaak: wat er     5   3         2",
+        "  in de regio op ons afkomt, is nog niet",
+        "  goed in beeld.",
+    ]
+    words = set(" ".join(item.text for item in load_tool().items).split())
+    item_lines = [line[2:42].split() for line in lines[at + 3 :] if line.startswith("  ") and line[2] != " "]
+    assert {word for line in item_lines for word in line} <= words  # whole words only
+
+
+def test_compare_names_says_whose_without_repeating_the_title(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
+    b.session.context = Context(role="bestuurder")
+    SessionStore(folder).save(b)
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--names")
     assert result.code == 0, result.err
-    day = a.session.created.astimezone().strftime("%d-%m-%Y")
-    assert result.out.splitlines()[1] == f"  A  Partner Alfa ({day}): Partner Alfa"
-    assert "Partner Beta" in result.out.splitlines()[2]
+    assert result.out.splitlines()[1:3] == [
+        f"  A  Partner Alfa ({day(a)})",
+        f"  B  bestuurder ({day(b)}): Partner Beta",
+    ]
+    plain = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id)
+    assert plain.out.splitlines()[2] == f"  B  Partner Beta ({day(b)})"  # the role only with --names
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--names", "--format", "json")
     assert result.code == 0, result.err
     sessions = json.loads(result.out)["sessions"]
     assert [s["title"] for s in sessions] == ["Partner Alfa", "Partner Beta"]
     assert [s["id"] for s in sessions] == [a.session.id, b.session.id]
+    assert [s["role"] for s in sessions] == ["", "bestuurder"]
 
 
 def test_compare_markdown(tmp_path: Path, run) -> None:
@@ -216,19 +284,102 @@ def test_compare_markdown(tmp_path: Path, run) -> None:
     result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--format", "md")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == "# Vergelijking van 2 reflecties (verschillen zijn gespreksstof, geen oordeel)"
+    assert lines[:5] == [
+        "# Vergelijking van 2 reflecties (verschillen zijn gespreksstof, geen oordeel)",
+        "",
+        f"- A — Partner Alfa ({day(a)})",
+        f"- B — Partner Beta ({day(b)})",
+        "",
+    ]
     assert "| | A | B | verschil |" in lines
-    assert "Partner Alfa" not in result.out
-    first = "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld."
-    assert f"| {first} | 5 | 3 | 2 |" in lines
+    assert f"| {FIRST} | 5 | 3 | 2 |" in lines
+    assert "## Aantekeningen" not in lines  # nobody wrote one
 
 
-def test_compare_needs_two(tmp_path: Path, run) -> None:
+def test_compare_exports_remarks_in_every_format(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
-    a, _ = two_sessions(folder)
-    result = run("--sessions-dir", str(folder), "compare", a.session.id)
-    assert result.code == 2
-    assert "Traceback" not in result.err
+    a, b = two_sessions(folder)
+    first = item_ids()[0]
+    a.session.answers[first] = Answer(score=5, at=T0, note="Eerst [bold]dit[/]\nen dan dat")
+    b.session.answers[first] = Answer(not_applicable=True, at=T0)
+    b.session.answers[item_ids()[1]] = Answer(note="Alleen een aantekening")
+    store = SessionStore(folder)
+    store.save(a)
+    store.save(b)
+    argv = ("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--format")
+    md = run(*argv, "md")
+    assert md.code == 0, md.err
+    at = md.out.splitlines().index("## Aantekeningen")
+    assert md.out.splitlines()[at:] == [
+        "## Aantekeningen",
+        "",
+        f"- {FIRST}",
+        "  - A (antwoord ‘5’):",
+        "    > Eerst \\[bold\\]dit\\[/\\]",
+        "    > en dan dat",
+        "",
+        "- Samenwerken staat niet op ons netvlies: de aandacht gaat vooral naar onze eigen scholen en ons eigen profiel.",
+        "  - B (geen antwoord):",
+        "    > Alleen een aantekening",
+    ]
+    page = run(*argv, "html")
+    assert page.code == 0, page.err
+    assert page.out.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert "<li><b>A</b> — Partner Alfa (" in page.out
+    assert "<li><b>A</b> (antwoord ‘5’):<div class='note'>Eerst [bold]dit[/]\nen dan dat</div></li>" in page.out
+    assert "<script" not in page.out
+    data = json.loads(run(*argv, "json").out)
+    entry = next(i for i in data["items"] if i["id"] == first)
+    assert entry["remarks"] == ["Eerst [bold]dit[/]\nen dan dat", ""]
+    assert entry["not_applicable"] == [False, True]
+    assert entry["scores"] == [5, None]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [
+        ("table", "Vergelijking van 2 reflecties (verschillen zijn gespreksstof, geen oordeel)\n  A  Partner Alfa ("),
+        ("md", "# Vergelijking van 2 reflecties (verschillen zijn gespreksstof, geen oordeel)\n\n- A — Partner Alfa ("),
+        ("html", '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">\n<title>Vergelijking van 2'),
+        ("json", '{\n  "sessions": [\n    {\n      "column": "A",'),
+    ],
+)
+def test_compare_to_a_private_file(tmp_path: Path, run, fmt: str, start: str) -> None:
+    folder = tmp_path / "sessions"
+    a, b = two_sessions(folder)
+    target = tmp_path / f"vergelijking.{fmt}"
+    argv = ("--sessions-dir", str(folder), "compare", a.session.id, b.session.id, "--format", fmt, "-o", str(target))
+    result = run(*argv)
+    assert result.code == 0, result.err
+    assert result.out == ""
+    assert result.err == f"{target}\n"
+    assert target.read_text(encoding="utf-8").startswith(start)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    again = run(*argv)  # no terminal to ask: refused without --force
+    assert again.code == 1
+    assert again.err == f"samenwerken: {target} exists; add --force to replace it\n"
+    assert run(*argv, "--force").code == 0
+
+
+def test_compare_formats_are_one_list() -> None:
+    from tui.cli import build_parser
+    from tui.compare_export import COMPARE_FORMATS
+
+    assert COMPARE_FORMATS == ("table", "md", "html", "json")
+    compare = build_parser()._subparsers._group_actions[0].choices["compare"]  # type: ignore[union-attr]
+    assert next(a for a in compare._actions if a.dest == "format").choices == COMPARE_FORMATS
+
+
+def test_compare_hostile_title_on_a_terminal(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "sessions"
+    store = SessionStore(folder)
+    a = answered(store, "Regio [bold]Noord[/bold] \x1b[31mrood\x1b[0m \u202eevil", alternating)
+    b = answered(store, "Partner Beta", lambda n: 3)
+    as_terminal(monkeypatch, 80)
+    result = run("--sessions-dir", str(folder), "compare", a.session.id, b.session.id)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == f"  A  Regio [bold]Noord[/bold] ␛[31mrood␛[0m ⟨U+202E⟩evil ({day(a)})"
+    assert "\x1b" not in result.out and "\u202e" not in result.out
 
 
 # import ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_scoring import ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
+from tests.test_scoring import ALTERNATING_ABSENT, ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
 from tui.content import load_tool
 from tui.export import FORMATS, TEXT_SECTIONS, export, to_text
 from tui.i18n import strings_for
@@ -146,7 +146,7 @@ def test_first_strength_title_in_md_html_and_text(tool) -> None:
 
 def test_csv_round_trip(tool) -> None:
     session = golden_session(tool)
-    text = render(tool, session, "csv")
+    text = render(tool, session, "csv-rfc")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == len(tool.items) + 1 == 49
     records = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -168,7 +168,7 @@ def test_csv_lists_unanswered_and_not_applicable_items(tool) -> None:
     del answers[ids[1]]
     answers[ids[2]] = Answer(not_applicable=True, at=ANSWERED_AT)
     session.answers = answers
-    records = list(csv.DictReader(io.StringIO(render(tool, session, "csv"), newline="")))
+    records = list(csv.DictReader(io.StringIO(render(tool, session, "csv-rfc"), newline="")))
     assert len(records) == 48
     assert (records[1]["score"], records[1]["not_applicable"], records[1]["answered_at"]) == ("", "false", "")
     assert (records[2]["score"], records[2]["not_applicable"]) == ("", "true")
@@ -275,13 +275,14 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
         "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
         "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
         "\n"
-        "Nog niet beantwoord: 0 item(s)\n"
+        "Nog niet beantwoord: 0 items\n"
     )
     assert to_text(report, sections=("head", "notes")) == (
         "Regio Golden\nReflectie, laatst bijgewerkt 15-03-2024\n\nAantekeningen\n  Algemene notitie over de samenwerking.\n"
     )
     assert TEXT_SECTIONS == (
-        "head", "context", "parts", "strengths", "obstacles", "other_remarks", "notes", "steps", "unanswered",
+        "head", "context", "parts", "strengths", "absent", "obstacles", "help", "other_remarks", "notes", "steps",
+        "unanswered",
     )  # fmt: skip
     for text in (to_text(report), to_text(report, sections=TEXT_SECTIONS)):
         assert text.startswith(
@@ -295,10 +296,13 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
             "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
             "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
             "\n"
-            "Nog niet beantwoord: 0 item(s)\n"
+            "Nog niet beantwoord: 0 items\n"
         )
         lines = text.splitlines()
-        headings = ["Per deel", "Sterke punten", "Knelpunten", "Aantekeningen", "Vervolgstappen"]
+        headings = [
+            "Per deel", "Sterke punten", "Hindernissen die niet spelen", "Knelpunten", "Wat kan helpen",
+            "Aantekeningen", "Vervolgstappen",
+        ]  # fmt: skip
         assert [line for line in lines if line in headings] == headings
     with pytest.raises(ValueError, match="unknown sections"):
         to_text(report, sections=("body",))
@@ -311,8 +315,170 @@ def test_text_leaves_out_what_is_empty_and_lists_ten_unanswered(tool) -> None:
     report = build_report(tool, session, DUTCH)
     text = to_text(report, width=200, sections=("notes", "other_remarks", "unanswered"))
     lines = text.splitlines()
-    assert lines[0] == "Nog niet beantwoord: 48 item(s)"
+    assert lines[0] == "Nog niet beantwoord: 48 items"
     assert lines[1:11] == [f"  · {item.text}" for item in tool.items[:10]]
     assert lines[11:] == ["  …"]
     assert "  · te weinig" not in to_text(report)
-    assert [line for line in to_text(report, width=200).splitlines() if line.endswith(" te weinig  0/5")]
+    assert [line for line in to_text(report, width=200).splitlines() if line.endswith(" te weinig   0/5")]
+
+
+# the overview's design in every format -------------------------------------------
+
+
+def test_html_has_no_double_bullets_and_says_sign_and_word(tool) -> None:
+    text = render(tool, golden_session(tool), "html")
+    assert "::before" not in text  # the sign is text, not a bullet drawn in front of another
+    assert "ul.signals,ul.steps{list-style:none" in text
+    assert (
+        "<li><span class='mark strong'>+ sterk punt:</span> "
+        "<b>We zijn bevlogen over het inhoudelijke doel van de samenwerking.</b> (Wat helpt, antwoord 5: ‘Volledig’)"
+    ) in text
+    assert (
+        "<span class='mark weak'>− knelpunt:</span> <b>Alle partners voelen dat samenwerken nu echt nodig is.</b>"
+        in text
+    )
+    assert (
+        "<span class='mark '>○ speelt niet:</span> <b>Onze administratiesystemen sluiten niet goed op elkaar aan.</b>"
+        " (Wat hindert, antwoord 1: ‘Speelt niet’)"
+    ) in text
+
+
+def test_html_steps_are_real_checkboxes(tool) -> None:
+    text = render(tool, golden_session(tool), "html")
+    assert (
+        '<li><label><input type="checkbox" disabled> Agenda opstellen voor het regio-overleg (Anna — 1 april)</label></li>'
+    ) in text
+    assert (
+        '<li><label><input type="checkbox" disabled checked> Verkenning gedeelde visie (naar bijlage 1 g)</label></li>'
+    ) in text
+    assert "[x]" not in text and "[ ]" not in text
+
+
+def test_html_table_has_a_header_over_every_column(tool) -> None:
+    text = render(tool, golden_session(tool), "html")
+    assert (
+        "<table><tr><th>Deel</th><th>knelpunt ← → sterk</th><th class='num'>Mediaan</th>"
+        "<th class='num'>Gemiddelde</th><th class='num'>Beantwoord</th></tr>"
+    ) in text
+    assert "<th></th>" not in text
+    assert (
+        "<tr><td>Wat helpt</td><td class='bar middle'>█████░░░░░</td><td class='num'>3.0</td>"
+        "<td class='num'>3.0</td><td class='num'>12/12</td></tr>"
+    ) in text
+
+
+def test_html_prints_on_a4(tool) -> None:
+    text = render(tool, golden_session(tool), "html")
+    assert "@page{size:A4;" in text
+    assert "@media print{" in text
+    assert "break-inside:avoid" in text
+
+
+def test_markdown_signs_are_not_nested_lists(tool) -> None:
+    text = render(tool, golden_session(tool), "md")
+    assert "- \\+ sterk punt: **We zijn bevlogen over het inhoudelijke doel van de samenwerking.**" in text
+    assert "- − knelpunt: **Alle partners voelen dat samenwerken nu echt nodig is.**" in text
+    assert "- ○ speelt niet: **Onze administratiesystemen sluiten niet goed op elkaar aan.**" in text
+    assert "- [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)" in text
+    assert "- [x] Verkenning gedeelde visie (naar bijlage 1 g)" in text
+
+
+def test_a_hindrance_that_plays_no_role_is_no_strength_anywhere(tool) -> None:
+    session = golden_session(tool)
+    absent = "Onze administratiesystemen sluiten niet goed op elkaar aan."
+    text = to_text(build_report(tool, session, DUTCH), width=200)
+    strengths = text.split("Sterke punten\n")[1].split("\n\n")[0]
+    assert absent not in strengths
+    assert f"  ○ speelt niet: {absent} (Wat hindert, antwoord 1: ‘Speelt niet’)" in text.splitlines()
+    data = json.loads(render(tool, session, "json"))
+    assert "hindert.administratiesystemen" not in [s["id"] for s in data["strengths"]]
+    assert [s["id"] for s in data["absent"]] == ALTERNATING_ABSENT
+    md = render(tool, session, "md")
+    assert md.index("## Hindernissen die niet spelen") < md.index(absent) < md.index("## Knelpunten")
+
+
+def test_suggestions_are_listed_once_with_their_count(tool) -> None:
+    text = to_text(build_report(tool, golden_session(tool), DUTCH), width=100)
+    lines = text.splitlines()
+    assert "  naar bijlage 1 d — helpt bij 9 knelpunten" in lines
+    assert "  naar bijlage 1 a — helpt bij 1 knelpunt" in lines
+    assert text.count("Voer het gesprek over je bredere verantwoordelijkheid") == 1
+    assert "    kan helpen: naar bijlage 1 c, g, h" in lines
+    assert "Probeer (" not in text
+    md = render(tool, golden_session(tool), "md")
+    assert md.count("Voer het gesprek over je bredere verantwoordelijkheid") == 1
+    assert "- **naar bijlage 1 d — helpt bij 9 knelpunten**" in md
+
+
+def test_text_without_colour_keeps_signs_and_words(tool) -> None:
+    lines = to_text(build_report(tool, golden_session(tool), DUTCH), width=120, color=False).splitlines()
+    assert (
+        "  + sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking. (Wat helpt, antwoord 5:"
+        in (line[:104] for line in lines)
+    )
+    assert any(line.startswith("  − knelpunt: We ervaren (nog) geen noodzaak") for line in lines)
+    assert "  Wat helpt                        ██████░░░░░░ 3.0  12/12" in lines
+    assert "  Eigen belang en regionaal belang ████████████ 5.0    5/5" in lines
+
+
+def test_text_colours_bars_and_signs(tool) -> None:
+    text = to_text(build_report(tool, golden_session(tool), DUTCH), width=120, color=True)
+    assert "\x1b[32m+ sterk punt:\x1b[0m We zijn bevlogen" in text
+    assert "\x1b[31m− knelpunt:\x1b[0m We ervaren" in text
+    assert "\x1b[32m████████████\x1b[0m 5.0" in text  # belangen: median 5, a strength
+    assert "\x1b[31m░░░░░░░░░░░░\x1b[0m 1.0" in text  # waarom: median 1, an obstacle
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_wrapped_lines_keep_their_indent(tool, width: int) -> None:
+    """A strength, obstacle or absent hindrance begins with its sign; every line after it hangs under its text."""
+    text = to_text(build_report(tool, golden_session(tool), DUTCH), width=width)
+    marks = ("  + sterk punt:", "  − knelpunt:", "  ○ speelt niet:")
+    checked = 0
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        if lines[0] not in ("Sterke punten", "Knelpunten", "Hindernissen die niet spelen"):
+            continue
+        first = next(n for n, line in enumerate(lines) if line.startswith(marks))
+        for line in lines[first:]:
+            assert line.startswith((*marks, "    ")), line
+            checked += 1
+    assert checked > 60
+
+
+def test_the_mean_is_rounded_once_in_every_format(tool) -> None:
+    """41/13 = 3.1538…: shown as 3.2, never 3.1 (which rounding to 3.15 first would give)."""
+    session = golden_session(tool)
+    vaardigheid = [item.id for item in tool.scale_parts[-1].items]
+    answers = {k: v for k, v in session.answers.items() if k not in vaardigheid}
+    for item_id, score in zip(vaardigheid, [4, 4] + [3] * 11, strict=False):
+        answers[item_id] = Answer(score=score, at=ANSWERED_AT)
+    session.answers = answers
+    assert "| Samenwerken als vaardigheid | `█████░░░░░` | 3.0 | 3.2 | 13/14 |" in render(tool, session, "md")
+    assert "<td class='num'>3.0</td><td class='num'>3.2</td><td class='num'>13/14</td>" in render(tool, session, "html")
+    assert json.loads(render(tool, session, "json"))["parts"][-1]["score"] == 41 / 13
+
+
+def test_a_follow_up_shows_what_moved_in_md_html_and_json(tool) -> None:
+    earlier = golden_session(tool)
+    earlier.id, earlier.title = "regio-golden-vorig", "Regio Golden 2023"
+    earlier.answers = {item.id: Answer(score=3, at=ANSWERED_AT) for item in tool.items}
+    earlier.answers["helpt.bevlogenheid"] = Answer(score=2, at=ANSWERED_AT)
+    session = golden_session(tool)
+    session.follows = earlier.id
+    report = build_report(tool, session, DUTCH, earlier)
+    md = export(report, "md")
+    assert "Vergeleken met je vorige reflectie ‘Regio Golden 2023’ van 15-03-2024." in md
+    assert "| Deel | knelpunt ← → sterk | Mediaan | Gemiddelde | Beantwoord | Sinds vorige keer |" in md
+    assert "| Waarom (nog) niet? | `░░░░░░░░░░` | 1.0 | 2.6 | 5/5 | ▼ lager (was 3.0) |" in md
+    assert "| Eigen belang en regionaal belang | `██████████` | 5.0 | 3.4 | 5/5 | ▲ hoger (was 3.0) |" in md
+    assert "| Wat helpt | `█████░░░░░` | 3.0 | 3.0 | 12/12 | = gelijk (was 3.0) |" in md
+    assert "  - ▲ beter dan vorige keer (antwoord 2)" in md
+    html_text = export(report, "html")
+    assert "<th>Sinds vorige keer</th>" in html_text
+    assert "<td>▲ hoger (was 3.0)</td>" in html_text
+    data = json.loads(export(report, "json"))
+    assert [p["earlier_median"] for p in data["parts"]] == [3.0, 3.0, 3.0, 3.0, 3.0]
+    assert data["strengths"][0]["change"] == "up"
+    text = to_text(report, width=80)
+    assert "  Waarom (nog) niet?               ░░░░░░░░░░ 1.0    5/5  ▼ lager (was 3.0)" in text.splitlines()

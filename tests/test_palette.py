@@ -48,3 +48,24 @@ async def test_palette_jumps_to_an_item_in_the_walk(tmp_path: Path) -> None:
         await pilot.press("4")
         await pilot.pause()
         assert app.screen.editor.session.answers["hindert.wet-en-regelgeving"].score == 4
+
+
+async def test_the_palette_speaks_the_apps_language(tmp_path: Path) -> None:
+    from textual.command import CommandInput
+
+    app = make_app(SessionStore(tmp_path / "sessions"), Start("home"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: first_hit(app) is not None)
+        assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht, onderdeel of item…"
+        await pilot.press(*"kleuren")
+        await until(pilot, lambda: "Kleurenschema" in (first_hit(app) or ""))
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: (
+                app.screen.query(CommandInput)
+                and app.screen.query_one(CommandInput).placeholder == "Zoek een kleurenschema…"
+            ),
+        )

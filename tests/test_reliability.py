@@ -31,11 +31,18 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "session-v1.toml"
 SIZE = (80, 24)
 
 
-def run_cli(*args: str, stdin=subprocess.DEVNULL, env: dict[str, str] | None = None, timeout: float = 60):
-    """`python -m tui ARGS` in a child process; returns the CompletedProcess (text)."""
+def run_cli(
+    *args: str,
+    stdin=subprocess.DEVNULL,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    input: str | None = None,
+):
+    """`python -m tui ARGS` in a child process; returns the CompletedProcess (text). `input` is typed on stdin."""
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
-        stdin=stdin,
+        stdin=stdin if input is None else None,
+        input=input,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -686,9 +693,16 @@ async def test_rapid_resizes_never_crash(tmp_path: Path, kind: str) -> None:
 # no terminal -------------------------------------------------------------------
 
 
+NO_TERMINAL = [
+    pytest.param(how, command, id=f"{how}-{' '.join(command) or 'home'}")
+    for how in ("term-dumb", "stdin-devnull")
+    for command in ([], ["read"], ["new", "Regio"], ["resume"])
+    if not (how == "term-dumb" and command[:1] in (["new"], ["resume"]))  # those walk in plain mode (below)
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("how", ["term-dumb", "stdin-devnull"])
-@pytest.mark.parametrize("command", [[], ["read"], ["new", "Regio"], ["resume"]])
+@pytest.mark.parametrize(("how", "command"), NO_TERMINAL)
 def test_without_a_usable_terminal_the_app_says_so(tmp_path: Path, how: str, command: list[str]) -> None:
     store = SessionStore(tmp_path / "sessions")
     store.create("Bestaand")
@@ -702,6 +716,17 @@ def test_without_a_usable_terminal_the_app_says_so(tmp_path: Path, how: str, com
     assert "Traceback" not in done.stderr + done.stdout
     assert "\x1b" not in done.stdout + done.stderr  # no escape codes sent anywhere
     assert tree(store.root) == before  # nothing created (no session for `new`)
+
+
+@pytest.mark.slow
+def test_with_term_dumb_resume_walks_in_plain_lines(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = store.create("Bestaand")
+    done = run_cli("--sessions-dir", str(store.root), "resume", env={"TERM": "dumb"}, timeout=30, input="4\nq\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Reflectie ‘Bestaand’: 0 van 48 items beantwoord.")
+    assert "\x1b" not in done.stdout + done.stderr
+    assert read_session(stored.path)["answers"][item_ids()[0]]["score"] == 4
 
 
 # a crash -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from tui.content import load_tool
 from tui.i18n import strings_for
-from tui.report import build_report
+from tui.report import build_report, one_decimal
 from tui.scoring import SCALE_MAX, oriented, overview, part_score
 from tui.session import Answer, Session
 
@@ -39,14 +39,18 @@ def scored(score: int, note: str = "") -> Answer:
 ALTERNATING_STRENGTHS = [
     "helpt.bevlogenheid", "helpt.samenwerken-leidt-tot-samenwerken", "helpt.benchmarks", "helpt.elkaar-kennen",
     "helpt.investeren-relatie", "helpt.organisatie",
-    "hindert.wet-en-regelgeving", "hindert.cultuurverschillen", "hindert.schaalverschillen",
-    "hindert.administratiesystemen", "hindert.weerstand-medewerkers", "hindert.persoonlijke-relatie",
-    "belangen.gedeelde-verantwoordelijkheid", "belangen.meer-dan-continuiteit", "belangen.prikkel-eigen-organisatie",
+    "belangen.gedeelde-verantwoordelijkheid", "belangen.meer-dan-continuiteit",
     "vaardigheid.ambitie-betekenisvol", "vaardigheid.belangen-op-tafel", "vaardigheid.relatie-verbonden",
     "vaardigheid.organisatie-condities", "vaardigheid.proces-hoe", "vaardigheid.proces-betekenis",
     "vaardigheid.structuur",
 ]  # fmt: skip
 """Strengths when the items are answered 5, 1, 5, 1, … in walk order: every one has value 5, so walk order."""
+ALTERNATING_ABSENT = [
+    "hindert.wet-en-regelgeving", "hindert.cultuurverschillen", "hindert.schaalverschillen",
+    "hindert.administratiesystemen", "hindert.weerstand-medewerkers", "hindert.persoonlijke-relatie",
+    "belangen.prikkel-eigen-organisatie",
+]  # fmt: skip
+"""Hindrances answered 1 ('plays no role') for the same answers: absent, never strengths."""
 ALTERNATING_OBSTACLES = [
     "waarom.geen-noodzaak", "waarom.niet-willen", "waarom.praktische-redenen",
     "helpt.urgentie", "helpt.goede-voorbeelden", "helpt.afgebakende-regio", "helpt.gedeelde-visie",
@@ -155,10 +159,49 @@ def test_one_score_is_too_few_for_a_mean(tool, second: Answer | None, answered: 
     assert result.answered == answered
 
 
-def test_mean_is_rounded_to_two_decimals(tool) -> None:
+def test_mean_keeps_full_precision(tool) -> None:
     ids = ids_of(tool, "helpt")
     answers = {ids[0]: scored(5), ids[1]: scored(4), ids[2]: scored(4)}
-    assert part_score(tool, part(tool, "helpt"), with_answers(answers)).mean == 4.33
+    assert part_score(tool, part(tool, "helpt"), with_answers(answers)).mean == 13 / 3
+
+
+@pytest.mark.parametrize(
+    ("scores", "median"),
+    [((5, 1, 4), 4.0), ((5, 1, 4, 2), 3.0), ((1, 2), 1.5), ((3, 3, 5, 5), 4.0)],
+)
+def test_median_after_direction(tool, scores: tuple[int, ...], median: float) -> None:
+    ids = ids_of(tool, "helpt")
+    result = part_score(tool, part(tool, "helpt"), with_answers(dict(zip(ids, map(scored, scores), strict=False))))
+    assert result.median == median
+
+
+def test_median_turns_hindrances_around(tool) -> None:
+    ids = ids_of(tool, "hindert")
+    answers = {ids[0]: scored(1), ids[1]: scored(1), ids[2]: scored(4)}  # after direction: 5, 5, 2
+    assert part_score(tool, part(tool, "hindert"), with_answers(answers)).median == 5.0
+
+
+def test_one_score_is_too_few_for_a_median(tool) -> None:
+    ids = ids_of(tool, "helpt")
+    assert part_score(tool, part(tool, "helpt"), with_answers({ids[0]: scored(5)})).median is None
+
+
+def test_a_score_is_rounded_once_when_shown(tool) -> None:
+    """41/13 = 3.1538…: rounding to 3.15 first and then to one decimal would show 3.1."""
+    ids = ids_of(tool, "vaardigheid")
+    scores = [4, 4] + [3] * 11  # 13 answers, 41 in all
+    session = with_answers({i: scored(x) for i, x in zip(ids, scores, strict=False)})
+    result = part_score(tool, part(tool, "vaardigheid"), session)
+    assert result.mean == 41 / 13
+    row = build_report(tool, session, strings_for("nl")).parts[-1]
+    assert row.id == "vaardigheid"
+    assert row.score_text == "3.2"
+    assert row.median_text == "3.0"
+
+
+@pytest.mark.parametrize(("value", "shown"), [(41 / 13, "3.2"), (3.25, "3.3"), (13 / 3, "4.3"), (2.0, "2.0")])
+def test_one_decimal_rounds_half_up(value: float, shown: str) -> None:
+    assert one_decimal(value) == shown
 
 
 # strengths ---------------------------------------------------------------------
@@ -168,8 +211,7 @@ def test_mean_is_rounded_to_two_decimals(tool) -> None:
     ("part_id", "score", "value"),
     [
         pytest.param("helpt", 4, 4, id="positive-item-at-the-strength-threshold"),
-        # hindert: 'plays no role' (1) is good, and that part counts good answers as strengths
-        pytest.param("hindert", 1, 5, id="hindrance-answered-low"),
+        pytest.param("helpt", 5, 5, id="positive-item-at-the-top"),
     ],
 )
 def test_strengths(tool, part_id: str, score: int, value: int) -> None:
@@ -181,6 +223,23 @@ def test_strengths(tool, part_id: str, score: int, value: int) -> None:
     assert result.strengths[0].value == value
     assert result.strengths[0].part.id == part_id
     assert result.obstacles == []
+
+
+@pytest.mark.parametrize(("score", "value"), [(1, 5), (2, 4)])
+def test_hindrance_answered_low_is_absent_not_a_strength(tool, score: int, value: int) -> None:
+    """'Our administration systems do not fit' answered 'plays no role' is no strong point."""
+    item = "hindert.administratiesystemen"
+    result = overview(tool, with_answers({item: scored(score)}))
+    assert result.strengths == []
+    assert result.obstacles == []
+    assert [(s.id, s.score, s.value) for s in result.absent] == [(item, score, value)]
+
+
+def test_negative_item_in_a_positive_part_is_absent_too(tool) -> None:
+    item = "belangen.prikkel-eigen-organisatie"
+    result = overview(tool, with_answers({item: scored(1)}))
+    assert result.strengths == []
+    assert [s.id for s in result.absent] == [item]
 
 
 def test_reason_not_to_cooperate_answered_1_is_not_a_strength(tool) -> None:
@@ -239,8 +298,9 @@ def test_strengths_strongest_first_ties_in_walk_order(tool) -> None:
         helpt[3]: scored(5),  # value 5
     }
     result = overview(tool, with_answers(answers))
-    assert [s.id for s in result.strengths] == [helpt[1], helpt[3], hindert[0], helpt[0], helpt[2], hindert[1]]
-    assert [s.value for s in result.strengths] == [5, 5, 5, 4, 4, 4]
+    assert [s.id for s in result.strengths] == [helpt[1], helpt[3], helpt[0], helpt[2]]
+    assert [s.value for s in result.strengths] == [5, 5, 4, 4]
+    assert [s.id for s in result.absent] == [hindert[0], hindert[1]]
 
 
 def test_obstacles_worst_first_ties_in_walk_order(tool) -> None:
@@ -281,7 +341,7 @@ def test_alternating_answers_fill_both_lists(tool) -> None:
     assert len(result.strengths) + len(result.obstacles) + len(result.remarks) > 0
     # every answer of 5 or 1 is extreme: it is a strength or an obstacle, unless in 'waarom' answered 1
     waarom = set(ids_of(tool, "waarom"))
-    signalled = {s.id for s in result.strengths} | {s.id for s in result.obstacles}
+    signalled = {s.id for s in result.strengths} | {s.id for s in result.obstacles} | {s.id for s in result.absent}
     for item_id, answer in answers.items():
         if item_id in waarom and answer.score == 1:
             assert item_id not in signalled
@@ -289,7 +349,9 @@ def test_alternating_answers_fill_both_lists(tool) -> None:
             assert item_id in signalled
     assert [s.id for s in result.strengths] == ALTERNATING_STRENGTHS
     assert [s.id for s in result.obstacles] == ALTERNATING_OBSTACLES
+    assert [s.id for s in result.absent] == ALTERNATING_ABSENT
     assert [p.mean for p in result.parts] == [2.6, 3.0, 3.0, 3.4, 3.0]
+    assert [p.median for p in result.parts] == [1.0, 3.0, 3.0, 5.0, 3.0]
 
 
 # notes -------------------------------------------------------------------------
@@ -351,3 +413,91 @@ def test_report_other_notes_follow_overview_notes(tool) -> None:
     helpt = ids_of(tool, "helpt")
     report = build_report(tool, with_answers({helpt[0]: scored(3, "gaat wel")}), strings_for("nl"))
     assert report.other_remarks == [(helpt[0], tool.item(helpt[0]).text, "gaat wel")]
+
+
+# answers in words, grouped suggestions, follow-ups ------------------------------
+
+
+def test_rows_say_the_answer_with_the_scale_word(tool) -> None:
+    answers = {
+        "hindert.administratiesystemen": scored(1),
+        "hindert.vervoer": scored(2),
+        "helpt.urgentie": scored(1),
+        "helpt.bevlogenheid": scored(4),
+    }
+    report = build_report(tool, with_answers(answers), strings_for("nl"))
+    assert [(r.id, r.answer_text) for r in report.absent] == [
+        ("hindert.administratiesystemen", "antwoord 1: ‘Speelt niet’"),
+        ("hindert.vervoer", "antwoord 2, bijna ‘Speelt niet’"),
+    ]
+    assert [r.answer_text for r in report.strengths] == ["antwoord 4, bijna ‘Volledig’"]
+    assert [r.answer_text for r in report.obstacles] == ["antwoord 1: ‘Helemaal niet’"]
+    english = build_report(tool, with_answers(answers), strings_for("en"))
+    assert english.absent[0].answer_text == "answer 1: ‘Plays no role’"
+
+
+def test_suggestions_are_grouped_once_each(tool) -> None:
+    answers = {
+        "helpt.gedeelde-visie": scored(1),  # d, g
+        "helpt.bestuurlijke-moed": scored(1),  # d, e
+        "hindert.vervoer": scored(5),  # b
+    }
+    report = build_report(tool, with_answers(answers), strings_for("nl"))
+    assert [(h.letter, h.label) for h in report.help] == [
+        ("d", "naar bijlage 1 d — helpt bij 2 knelpunten"),
+        ("b", "naar bijlage 1 b — helpt bij 1 knelpunt"),
+        ("e", "naar bijlage 1 e — helpt bij 1 knelpunt"),
+        ("g", "naar bijlage 1 g — helpt bij 1 knelpunt"),
+    ]
+    assert report.help[0].obstacles == ["helpt.gedeelde-visie", "helpt.bestuurlijke-moed"]
+    english = build_report(tool, with_answers(answers), strings_for("en"))
+    assert english.help[0].label == "adapted from appendix 1 d — helps with 2 obstacles"
+    assert english.help[1].label == "adapted from appendix 1 b — helps with 1 obstacle"
+
+
+def test_counts_are_singular_or_plural(tool) -> None:
+    one_left = {item.id: scored(3) for item in tool.items[1:]}
+    assert build_report(tool, with_answers(one_left), strings_for("nl")).unanswered_title == (
+        "Nog niet beantwoord: 1 item"
+    )
+    assert build_report(tool, with_answers({}), strings_for("nl")).unanswered_title == "Nog niet beantwoord: 48 items"
+    assert build_report(tool, with_answers({}), strings_for("en")).unanswered_title == "Not answered yet: 48 items"
+    full = {item.id: scored(3) for item in tool.items}
+    assert build_report(tool, with_answers(full), strings_for("en")).unanswered_title == "Not answered yet: 0 items"
+
+
+def test_follow_up_says_what_moved_since_the_earlier_session(tool) -> None:
+    helpt = ids_of(tool, "helpt")
+    earlier = Session(
+        id="s-earlier",
+        title="Vorig jaar",
+        created=T0,
+        updated=T0,
+        answers={helpt[0]: scored(2), helpt[1]: scored(3), helpt[2]: scored(5)},
+    )
+    now = with_answers({helpt[0]: scored(5), helpt[1]: scored(3), helpt[2]: scored(1)})
+    now.follows = earlier.id
+    report = build_report(tool, now, strings_for("nl"), earlier)
+    row = report.parts[1]
+    assert (row.id, row.median, row.earlier_median, row.change) == ("helpt", 3.0, 3.0, "same")
+    assert row.change_text == "= gelijk (was 3.0)"
+    assert [(r.id, r.change, r.change_text) for r in report.strengths] == [
+        (helpt[0], "up", "▲ beter dan vorige keer (antwoord 2)")
+    ]
+    assert [(r.id, r.change, r.change_text) for r in report.obstacles] == [
+        (helpt[2], "down", "▼ minder goed dan vorige keer (antwoord 5)")
+    ]
+    assert report.earlier_text == "Vergeleken met je vorige reflectie ‘Vorig jaar’ van 01-05-2024."
+    later = with_answers({helpt[0]: scored(5), helpt[1]: scored(5)})
+    assert build_report(tool, later, strings_for("en"), earlier).parts[1].change_text == "▲ up (was 3.0)"
+    lower = with_answers({helpt[0]: scored(1), helpt[1]: scored(1)})
+    assert build_report(tool, lower, strings_for("en"), earlier).parts[1].change_text == "▼ down (was 3.0)"
+    assert build_report(tool, now, strings_for("nl")).parts[1].change_text == ""
+
+
+def test_a_hindrance_that_got_worse_says_so(tool) -> None:
+    """Answered 1 before (plays no role) and 5 now: higher answer, but the cooperation went down."""
+    item = "hindert.vervoer"
+    earlier = Session(id="s-earlier", title="Vorig jaar", created=T0, updated=T0, answers={item: scored(1)})
+    report = build_report(tool, with_answers({item: scored(5)}), strings_for("en"), earlier)
+    assert [(r.id, r.change_text) for r in report.obstacles] == [(item, "▼ worse than last time (answer 1)")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
 from tui.content import load_tool
@@ -314,6 +314,12 @@ async def test_help_lists_keys(tmp_path: Path) -> None:
         lines = text.splitlines()
         assert any(line.split()[0] == "0" for line in lines if line.strip())
         assert any(line.split()[0] == "q" for line in lines if line.strip())
+        # the screen's own keys first; the list's general keys after, under a heading, in Dutch
+        heading = lines.index("Algemene toetsen van dit onderdeel")
+        assert heading > lines.index(next(line for line in lines if line.endswith("Terug")))
+        general = "\n".join(lines[heading:])
+        assert "Omlaag" in general and "Omhoog" in general
+        assert "Down" not in general and "Scroll" not in text
         await press(pilot, "escape")
         assert screen_name(app) == "WalkScreen"
 
@@ -543,8 +549,9 @@ async def test_enter_edits_a_step(tmp_path: Path) -> None:
         assert app.focused is not None and app.focused.id == "steps"
         await press(pilot, "enter")
         assert screen_name(app) == "StepDialog"
-        step_text = app.screen.query_one("#step-text", Input)
-        step_text.value = "Tweede versie"
+        step_text = app.screen.query_one("#step-text", TextArea)
+        assert step_text.text == "Eerste versie"
+        step_text.load_text("Tweede\nversie")  # a line break typed or pasted: one line when kept
         await press(pilot, "ctrl+s")
         assert screen_name(app) == "WalkScreen"
         steps = read_session(stored.path)["next_steps"]

@@ -7,19 +7,22 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.timer import Timer
 
 from tui.commands import NavigationCommands
 from tui.content import Note, Tool
-from tui.errors import UserFileError
+from tui.errors import SessionNotFound, UserFileError
 from tui.i18n import Strings
 from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.session import NextStep, Session, SessionStore, StoredSession
@@ -50,8 +53,18 @@ class SamenwerkenApp(App[None]):
 
     COMMANDS = App.COMMANDS | {NavigationCommands}
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
+    """Classes app.tcss uses to fit small windows (60×20): narrower contents, fewer words on home."""
+
     save_retry_seconds = 2.0
     """How often a failed save is tried again while the app runs."""
+
+    start_theme: str | None = None
+    """The theme to start with (from the settings file); None: Textual's default."""
+    settings_file: Path | None = None
+    """Where a theme chosen in the app is remembered (None: not remembered)."""
+    _remembered_theme: str | None = None
 
     def __init__(self, store: SessionStore, start: Start, strings: Strings, note: Note, tool: Tool) -> None:
         """Everything the app shows comes in here: the words, the note and the tool (see `make_app`)."""
@@ -70,11 +83,14 @@ class SamenwerkenApp(App[None]):
         """Rescue copies written in this run: named again when the app exits."""
         self.room_watch: RoomWatch | None = None
         """In a regional session (one seat of a room): the room as last read; else None."""
+        self._notice: tuple[str, str, SeverityLevel, float | None, bool] | None = None
+        """The notification to show next (see `notify`)."""
         self.room_seat: RoomSeat | None = None
         """In a regional session: the room and this app's seat."""
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self._apply_start_theme()
         if self.folder_problem:
             self.say(self.strings("home.folder_read_only", reason=self.folder_problem), severity="warning", timeout=12)
         rescues = find_rescues(self.store.root)
@@ -111,6 +127,42 @@ class SamenwerkenApp(App[None]):
             self.call_after_refresh(home.action_new, start.title)
         else:
             self.push_screen(HomeScreen())
+
+    def _apply_start_theme(self) -> None:
+        """The remembered theme; an unknown name is said once and Textual's default stays."""
+        name = self.start_theme
+        if name and name not in self.available_themes:
+            where = str(self.settings_file or "")
+            self.say(self.strings("config.unknown_theme", theme=name, path=where), severity="warning", timeout=10)
+        elif name:
+            self._remembered_theme = name
+            self.theme = name
+        self._remembered_theme = self.theme
+
+    def watch_theme(self, name: str) -> None:
+        """A theme chosen in the app (command palette: theme) is remembered in the settings file."""
+        if self.settings_file is None or self._remembered_theme in (None, name):
+            return
+        from tui.config import ConfigError, save_theme
+
+        try:
+            save_theme(self.settings_file, name)
+        except ConfigError as error:
+            reason = error.reason.text(self.strings)
+        except OSError as error:
+            from tui.session.store import describe_os_error
+
+            reason = describe_os_error(error, self.strings)
+        except UserFileError as error:
+            reason = str(error)
+        else:
+            self._remembered_theme = name
+            return
+        self.say(
+            self.strings("config.theme_not_saved", path=str(self.settings_file), reason=reason),
+            severity="warning",
+            timeout=10,
+        )
 
     def enter_room(self, seat: RoomSeat, stored: StoredSession) -> None:
         """Be one seat of a regional session: its welcome first, the room's changes followed every second."""
@@ -229,6 +281,16 @@ class SamenwerkenApp(App[None]):
         reason = last_error.text(self.strings) if last_error else ""
         self.push_screen(UnsavedChoice(self.strings("unsaved.question", reason=reason), leave_label), chosen)
 
+    def earlier_session(self, session: Session) -> Session | None:
+        """The session this one follows up (`new --from`), when it is still in the folder; else None."""
+        if not session.follows:
+            return None
+        try:
+            found = self.store.find(session.follows)
+        except (SessionNotFound, UserFileError, OSError):
+            return None
+        return found.session if found.session.id == session.follows else None
+
     def open_walk(self, stored: StoredSession, item_id: str | None = None) -> None:
         """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
         from tui.screens.walk import WalkScreen
@@ -283,10 +345,20 @@ class SamenwerkenApp(App[None]):
 
     def write_export(self, session: Session, fmt: str) -> Path:
         """Export a session into the sessions folder's exports/; returns the path."""
-        from tui.export import export
+        from tui.export import BINARY_FORMATS, export
         from tui.report import build_report
 
-        return self.store.write_export(session, fmt, export(build_report(self.tool, session, self.strings), fmt))
+        report = build_report(self.tool, session, self.strings)
+        if fmt in BINARY_FORMATS:  # bytes (xlsx): the store's write_export takes text
+            from tui.export_office import export_bytes
+            from tui.session.files import ensure_private_dir
+            from tui.session.store import EXPORTS
+
+            path = self.store.root / EXPORTS / f"{session.id}.{fmt}"
+            ensure_private_dir(path.parent)
+            self.store.export_file(path, export_bytes(report, fmt), overwrite=True)
+            return path
+        return self.store.write_export(session, fmt, export(report, fmt))
 
     def hand_over_export(self, session: Session, fmt: str) -> str:
         """An export where the user is: a download in a browser tab, else a file in exports/. Says where.
@@ -296,14 +368,60 @@ class SamenwerkenApp(App[None]):
         if self.is_web:
             import io
 
-            from tui.export import export
+            from tui.export import BINARY_FORMATS, export
             from tui.report import build_report
 
             name = f"{session.id}.{fmt}"
+            if fmt in BINARY_FORMATS:
+                from tui.export_office import export_bytes
+
+                data = export_bytes(build_report(self.tool, session, self.strings), fmt)
+                self.deliver_binary(io.BytesIO(data), save_filename=name)
+                return self.strings("web.downloaded", name=name)
             text = export(build_report(self.tool, session, self.strings), fmt)
             self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
             return self.strings("web.downloaded", name=name)
         return self.strings("export.done", path=str(self.write_export(session, fmt)))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """Textual's own palette entries (Theme, Quit, Keys, Screenshot, …) in the app's language."""
+        for command in super().get_system_commands(screen):
+            key = "palette.system." + command.title.lower()
+            if self.strings.has(key):
+                command = command._replace(title=self.strings(key), help=self.strings(f"{key}_help"))
+            yield command
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field prompting in the app's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.strings("palette.placeholder")))
+
+    def search_themes(self) -> None:
+        """The theme picker, prompting in the app's language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.strings("palette.themes")))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One notification at a time: the newest replaces what is shown, so they never pile up over a table."""
+        self._notice = (message, title, severity, timeout, markup)
+        self.call_later(self._show_notice)
+
+    def _show_notice(self) -> None:
+        if self._notice is None:
+            return  # a later notice of the same moment was shown already
+        message, title, severity, timeout, markup = self._notice
+        self._notice = None
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         """A notification that shows `text` literally (it may hold a title or a path)."""
@@ -380,3 +498,27 @@ class SamenwerkenApp(App[None]):
         watchdog.daemon = True
         watchdog.start()
         self.exit(return_code=code)
+
+    def hand_over_compare(self, sessions: list[Session], fmt: str) -> str:
+        """A comparison (as the compare screen shows it) exported where the user is, like `hand_over_export`.
+
+        A download in a browser tab, else a file in the sessions folder's exports/. Says where;
+        raises OSError when the file cannot be written, UserFileError when exports/ is unsafe.
+        """
+        from tui.compare import build_comparison
+        from tui.compare_export import compare_export, export_name
+        from tui.session.files import ensure_private_dir
+        from tui.session.store import EXPORTS
+
+        comparison = build_comparison(self.tool, sessions, self.strings, names=True)
+        name, text = export_name(comparison, fmt), compare_export(comparison, fmt)
+        if self.is_web:
+            import io
+
+            self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
+            return self.strings("web.downloaded", name=name)
+        folder = self.store.root / EXPORTS
+        ensure_private_dir(folder)
+        path = folder / name
+        self.store.export_file(path, text.encode("utf-8"), overwrite=True)
+        return self.strings("export.done", path=str(path))

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import tui
 from tui.compare_export import COMPARE_FORMATS
+from tui.config import Settings, config_path, read_settings
 from tui.errors import ContentError, LimitExceeded, SessionNotFound, UserFileError
-from tui.export import FORMATS, export, for_terminal, to_text
+from tui.export import EXPORT_FORMATS, FORMATS, export, for_terminal, to_text
 from tui.paths import sessions_dir
 from tui.text import safe_line, terminal_json
 
@@ -40,6 +41,18 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps the description and epilog without breaking a path at its hyphens."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        text = " ".join(text.split())
+        return textwrap.fill(
+            text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -51,11 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="interface language (default nl)"
     )
+    common.add_argument(
+        "--no-mouse",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="run the app without the mouse, so the terminal's own selection works",
+    )
 
     parser = argparse.ArgumentParser(
         prog="samenwerken",
         description="Lees de notitie 'Samen werken aan goed onderwijs', reflecteer op een samenwerking "
         "en zie sterke punten en knelpunten. Zonder commando opent het beginscherm.",
+        epilog=f"settings (theme, language, mouse): {config_path()}",
+        formatter_class=HelpFormatter,
         parents=[common],
     )
     parser.add_argument("--version", action=VersionAction, help="show the version and exit")
@@ -73,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     resume = commands.add_parser("resume", parents=[common], help="continue a reflection (the latest without ID)")
     resume.add_argument("id", nargs="?", metavar="ID")
 
+    walk = commands.add_parser("walk", parents=[common], help="answer the statements (the latest without ID)")
+    walk.add_argument("id", nargs="?", metavar="ID")
+    walk.add_argument("--plain", action="store_true", help="one line per item, for a screen reader or a pipe")
+
     listing = commands.add_parser("list", parents=[common], help="list the sessions without opening the app")
     listing.add_argument("--json", action="store_true", help="one JSON array of sessions")
 
@@ -80,16 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
     over.add_argument("id", metavar="ID")
     over.add_argument("--print", action="store_true", help="print as text instead of opening the app")
 
-    exp = commands.add_parser("export", parents=[common], help=f"a report for a meeting: {', '.join(FORMATS)}")
+    exp = commands.add_parser("export", parents=[common], help=f"a report for a meeting: {', '.join(EXPORT_FORMATS)}")
     exp.add_argument("id", metavar="ID")
-    exp.add_argument("--format", choices=FORMATS, default="md")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, default="md")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
     exp.add_argument("--force", action="store_true", help="replace FILE if it exists (else you are asked)")
 
     comp = commands.add_parser("compare", parents=[common], help="compare sessions: over time or between partners")
     comp.add_argument("ids", nargs="+", metavar="ID")
     comp.add_argument("--format", choices=COMPARE_FORMATS, default="table")
-    comp.add_argument("--names", action="store_true", help="show whose session is whose")
+    comp.add_argument("--names", action="store_true", help="show whose session is whose (the roles)")
+    comp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
+    comp.add_argument("--force", action="store_true", help="replace FILE if it exists (else you are asked)")
 
     imp = commands.add_parser("import", parents=[common], help="copy a session file (e.g. a partner's) into the folder")
     imp.add_argument("file", metavar="FILE")
@@ -118,7 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from tui.i18n import strings_for
 
-        strings = strings_for(getattr(args, "lang", None) or "nl")
+        settings, broken = read_settings(config_path())
+        strings = strings_for(getattr(args, "lang", None) or settings.language or "nl")
+        if broken is not None:
+            say(broken.text(strings))
         if args.command == "list":
             return list_sessions(folder, strings, as_json=args.json)
         if args.command == "room":
@@ -128,7 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         text_command = "overview-print" if args.command == "overview" and args.print else args.command
         if text_command in TEXT_COMMANDS:
             return TEXT_COMMANDS[text_command](args, folder, strings)
-        return run_app(args, folder, strings)
+        if args.command in ("new", "resume", "walk"):
+            from tui.plain import start_plain, wants_plain
+
+            if getattr(args, "plain", False) or wants_plain():
+                return start_plain(args, folder, strings)
+        return run_app(args, folder, strings, settings)
     except ContentError as error:
         say(str(error))
         return EXIT_PROBLEM
@@ -208,7 +243,7 @@ def terminal_problem() -> str | None:
     return None
 
 
-def run_app(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+def run_app(args: argparse.Namespace, folder: Path, strings: Strings, settings: Settings | None = None) -> int:
     """Check what the first screen needs, then start the Textual app."""
     from tui.content import load_note
     from tui.session import SessionStore
@@ -233,6 +268,9 @@ def run_app(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         start = Start("walk", stored=store.create(args.title or earlier.title, strings.language, follows=earlier))
     elif command == "resume":
         start = Start("walk", stored=store.find(args.id))
+    elif command == "walk":
+        latest = store.find(args.id) if args.id else next(iter(store.scan()[0]), None)
+        start = Start("walk", stored=latest) if latest else Start("new")
     elif command == "overview":
         start = Start("overview", stored=store.find(args.id))
     else:
@@ -241,7 +279,7 @@ def run_app(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     problem = terminal_problem()
     if problem is not None and not getattr(args, "headless", False):
         print(
-            f"samenwerken: {problem}. Without a terminal, use 'samenwerken list', "
+            f"samenwerken: {problem}. Without a terminal, use 'samenwerken walk --plain', 'samenwerken list', "
             "'samenwerken overview ID --print' or 'samenwerken export ID'.",
             file=sys.stderr,
         )
@@ -249,8 +287,9 @@ def run_app(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
 
     from tui.factory import make_app
 
-    app = make_app(store, start, strings.language)
-    app.run()
+    settings = settings or Settings()
+    app = make_app(store, start, strings.language, theme=settings.theme, settings_file=config_path())
+    app.run(mouse=settings.mouse and not getattr(args, "no_mouse", False))
     return app.return_code or 0
 
 
@@ -279,19 +318,36 @@ def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> 
     from tui.session import SessionStore
 
     stored = SessionStore(folder).find(args.id)
+    if args.format not in FORMATS:  # bytes (xlsx): to a file or a pipe, never onto a terminal
+        if not args.output and sys.stdout.isatty():
+            say(strings("cli.binary_needs_file", fmt=args.format))
+            return EXIT_USAGE
+        from tui.export_office import export_bytes
+
+        data = export_bytes(build_report(load_tool(), stored.session, strings), args.format)
+        return deliver(data, args.format, args.output, args.force, folder)
     text = export(build_report(load_tool(), stored.session, strings), args.format)
     return deliver(text, args.format, args.output, args.force, folder)
 
 
-def deliver(text: str, fmt: str, output: str | None, force: bool, folder: Path) -> int:
-    """An export to stdout, or to the private file `output` (asking before replacing one)."""
+def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, folder: Path) -> int:
+    """An export to stdout, or to the private file `output` (asking before replacing one).
+
+    Bytes (a binary format) go to stdout as they are: the caller makes sure it is no terminal.
+    """
     from tui.session import SessionStore
     from tui.session.files import check_replaceable
 
     if not output:
-        if sys.stdout.isatty():
-            text = for_terminal(text, fmt)
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        elif sys.stdout.isatty():
+            # A terminal shows the byte order mark of CSV for Excel as a stand-in: leave it out there.
+            sys.stdout.write(for_terminal(text.removeprefix("\ufeff"), fmt))
+        else:
+            sys.stdout.write(text)
         return 0
     target = Path(output)
     overwrite = force
@@ -304,17 +360,22 @@ def deliver(text: str, fmt: str, output: str | None, force: bool, folder: Path) 
             say("nothing written")
             return EXIT_PROBLEM
         overwrite = True
-    SessionStore(folder).export_file(target, text.encode("utf-8"), overwrite=overwrite)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    SessionStore(folder).export_file(target, data, overwrite=overwrite)
     print(safe_line(str(target)), file=sys.stderr)
     return 0
 
 
 def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
-    """`compare ID ID [...]`: items ordered by how far the answers lie apart."""
+    """`compare ID ID [...]`: items ordered by how far the answers lie apart.
+
+    The table fits a terminal's width; into a pipe or a file its lines stay whole. Every
+    format goes through `deliver`: to a terminal made safe, to a file exactly.
+    """
     import shutil
 
     from tui.compare import build_comparison
-    from tui.compare_export import compare_json, compare_markdown, compare_table
+    from tui.compare_export import compare_export, compare_table
     from tui.content import load_tool
     from tui.session import SessionStore
 
@@ -324,14 +385,10 @@ def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -
         say("compare needs at least two sessions")
         return EXIT_USAGE
     comparison = build_comparison(load_tool(), sessions, strings, names=args.names)
-    if args.format == "json":
-        sys.stdout.write(compare_json(comparison))
-    elif args.format == "md":
-        markdown = compare_markdown(comparison)
-        sys.stdout.write(for_terminal(markdown, "md") if sys.stdout.isatty() else markdown)
-    else:
-        sys.stdout.write(compare_table(comparison, width=shutil.get_terminal_size((100, 24)).columns))
-    return 0
+    if args.format == "table" and not args.output and sys.stdout.isatty():
+        sys.stdout.write(compare_table(comparison, width=shutil.get_terminal_size((80, 24)).columns))
+        return 0
+    return deliver(compare_export(comparison, args.format), args.format, args.output, args.force, folder)
 
 
 def import_session(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

@@ -101,12 +101,32 @@ def compare(tool: Tool, sessions: list[Session]) -> tuple[list[ComparedPart], li
 def labels(sessions: list[Session], names: bool) -> list[str]:
     """Who answered: A, B, C… by default; roles (or titles) and dates only when asked."""
     if not names:
-        return [chr(ord("A") + i) if i < 26 else f"S{i + 1}" for i in range(len(sessions))]
+        return column_letters(len(sessions))
     out = []
     for s in sessions:
         who = s.context.role or s.title
         out.append(f"{who} ({s.created.astimezone().strftime('%d-%m-%Y')})")
     return out
+
+
+def legend(sessions: list[Session], names: bool) -> list[str]:
+    """What each column is: the title and the day it was started; with `names`, the role first.
+
+    'RPO Noord (12-03-2026)', or with `names` and a role 'bestuurder (12-03-2026): RPO Noord'.
+    The title is said once: without a role `names` adds nothing to it. As typed: a renderer
+    makes it safe for its medium.
+    """
+    out = []
+    for s in sessions:
+        day = s.created.astimezone().strftime("%d-%m-%Y")
+        role = s.context.role.strip() if names else ""
+        out.append(f"{role} ({day}): {s.title}" if role else f"{s.title} ({day})")
+    return out
+
+
+def column_letters(count: int) -> list[str]:
+    """The columns' heads: A, B, C…, then S27, S28…"""
+    return [chr(ord("A") + i) if i < 26 else f"S{i + 1}" for i in range(count)]
 
 
 @dataclass(frozen=True)
@@ -133,6 +153,16 @@ class ComparisonItem:
     """The statement as the earliest of these answers read it, when it was reworded since."""
     reworded_note: str
     """The sentence that says so ('' when it was not reworded)."""
+    part_title: str = ""
+    """The part's title, in the comparison's language."""
+    not_applicable: list[bool] = field(default_factory=list)
+    """Each session's 'not applicable' (its score is then None)."""
+    remarks: list[str] = field(default_factory=list)
+    """Each session's remark on the item, as typed ('' for none)."""
+
+    @property
+    def has_remarks(self) -> bool:
+        return any(self.remarks)
 
     @property
     def reworded(self) -> bool:
@@ -147,6 +177,8 @@ class Comparison:
     sessions: list[Session]
     labels: list[str]
     """Who answered: A, B… or, with `names`, roles and dates."""
+    legend: list[str]
+    """What each column (A, B…) is: see `legend`."""
     names: bool
     """Whether whose session is whose may be shown."""
     parts: list[ComparisonPart]
@@ -163,14 +195,27 @@ def build_comparison(tool: Tool, sessions: list[Session], strings: Strings, name
     def item(c: ComparedItem) -> ComparisonItem:
         earlier = c.earlier_wording(lang)
         note = strings("compare.reworded", old=earlier) if earlier is not None else ""
+        answers = [s.answers.get(c.item.id) for s in sessions]
         return ComparisonItem(
-            c.item.id, c.part.id, c.item.loc("text", lang), c.scores, c.low, c.high, c.spread, earlier, note
+            id=c.item.id,
+            part=c.part.id,
+            title=c.item.loc("text", lang),
+            scores=c.scores,
+            low=c.low,
+            high=c.high,
+            spread=c.spread,
+            earlier_wording=earlier,
+            reworded_note=note,
+            part_title=c.part.loc("title", lang),
+            not_applicable=[a is not None and a.not_applicable for a in answers],
+            remarks=[a.remark if a is not None else "" for a in answers],
         )
 
     return Comparison(
         strings=strings,
         sessions=list(sessions),
         labels=labels(sessions, names),
+        legend=legend(sessions, names),
         names=names,
         parts=[ComparisonPart(p.part.id, p.part.loc("title", lang), p.means) for p in parts],
         items=[item(c) for c in items],

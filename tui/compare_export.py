@@ -1,28 +1,36 @@
-"""A comparison (`tui.compare.Comparison`) rendered: a table for a terminal or the screen, JSON, Markdown.
+"""A comparison (`tui.compare.Comparison`) rendered: a table for a terminal or a pipe, Markdown, HTML, JSON.
 
 The table and the JSON are written to a terminal as often as to a pipe, so both are
 terminal-safe: the table shows control, bidi and invisible characters as visible
 stand-ins, the JSON writes them as \\uXXXX escapes (the same data after parsing).
-Markdown is for a file, literal like the overview's. No Textual, light to import.
+Markdown and HTML are for a file, literal like the overview's. No Textual, light to import.
+
+Every rendering starts with the legend: which reflection is column A, B, …
 """
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.render import blocks, md_text
-from tui.text import safe_line, terminal_json, visible
+from tui.render import blocks, html_block, html_text, md_quote, md_text
+from tui.text import safe_line, terminal_json
 
 if TYPE_CHECKING:
-    from tui.compare import Comparison
+    from tui.compare import Comparison, ComparisonItem
 
 CELL = 4
 """Columns per session in the table."""
 
 TABLE_SECTIONS = ("heading", "parts", "items")
 """The sections of the table, in order; `compare_table` can render any of them."""
+
+ELLIPSIS = "…"
+
+MIN_TEXT = 12
+"""The narrowest the table's text column gets, however narrow the terminal."""
 
 
 def score_cell(value: float | None) -> str:
@@ -33,51 +41,120 @@ def score_cell(value: float | None) -> str:
 
 
 def columns(comparison: Comparison) -> list[str]:
-    """The sessions' column heads: A, B, C… (whose is whose stands in the heading)."""
-    return [label[:CELL] for label in (chr(ord("A") + i) for i in range(len(comparison.sessions)))]
+    """The sessions' column heads: A, B, C… (the legend says which reflection each is)."""
+    from tui.compare import column_letters
+
+    return column_letters(len(comparison.sessions))
 
 
-def compare_table(comparison: Comparison, width: int = 100, sections: Sequence[str] = TABLE_SECTIONS) -> str:
-    """Parts, then items with a spread of 2 or more first: the conversations to have.
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters: whole, or ended with '…' after the last whole word that fits.
 
-    `sections` (names from TABLE_SECTIONS, always in that order) picks a part of it: the
-    compare screen shows the items in a table of its own.
+    Only a single word longer than `width` is cut inside itself, and then it too ends in '…'.
+    """
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return ELLIPSIS[:width]
+    head = text[: width - 1]
+    if text[width - 1] != " " and " " in head.strip(" "):
+        head = head[: head.rstrip(" ").rfind(" ")]
+    return head.rstrip(" ") + ELLIPSIS
+
+
+def fit(text: str, width: int | None, first: str = "", indent: str = "") -> list[str]:
+    """`text` (one line, already safe) wrapped between words to `width`, or one whole line when `width` is None.
+
+    Words are never broken; a word too long for a line of its own is shortened with '…'.
+    """
+    if width is None:
+        return [first + text]
+    lines = textwrap.wrap(
+        text,
+        max(width, len(first) + 1, len(indent) + 1),
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first]
+    return [line if len(line) <= width else shorten(line, max(width, len(indent) + 2)) for line in lines]
+
+
+def compare_table(comparison: Comparison, width: int | None = None, sections: Sequence[str] = TABLE_SECTIONS) -> str:
+    """The legend, the parts, then the items with a spread of 2 or more first: the conversations to have.
+
+    Fitted to `width` columns (a terminal): wrapped between words, shortened with '…' only where
+    a column cannot wrap. Without `width` (a pipe, a file) every line stays whole, so grep and
+    editors see each item on one line. `sections` (names from TABLE_SECTIONS, always in that
+    order) picks a part of it: the compare screen shows the items in a table of its own.
     """
     unknown = set(sections) - set(TABLE_SECTIONS)
     if unknown:
         raise ValueError(f"unknown sections {sorted(unknown)}; choose from {', '.join(TABLE_SECTIONS)}")
     c, strings = comparison, comparison.strings
-    header = "".join(f"{x:>{CELL}}" for x in columns(c))
-    who = [safe_line(label) for label in c.labels]
+    heads = columns(c)
+    header = "".join(f"{x:>{CELL}}" for x in heads)
 
-    heading = [safe_line(strings("compare.heading", n=len(c.sessions)))]
-    heading += [
-        f"  {column}  {w}: {safe_line(s.title)}" if c.names else f"  {column}"
-        for column, w, s in zip(columns(c), who, c.sessions, strict=True)
-    ]
+    heading = fit(safe_line(strings("compare.heading", n=len(c.sessions))), width)
+    head_width = max(len(h) for h in heads)
+    for head, text in zip(heads, c.legend, strict=True):
+        prefix = f"  {head:<{head_width}}  "
+        heading += fit(safe_line(text), width, prefix, " " * len(prefix))
 
-    parts = [safe_line(strings("compare.parts")), f"  {'':<34}{header}"]
-    for p in c.parts:
+    titles = [safe_line(p.title) for p in c.parts]
+    title_width = max((len(t) for t in titles), default=0) + 2
+    if width is not None:
+        title_width = min(title_width, max(MIN_TEXT, width - 2 - len(header)))
+    parts = [*fit(safe_line(strings("compare.parts")), width), f"  {'':<{title_width}}{header}"]
+    for p, title in zip(c.parts, titles, strict=True):
         values = "".join(f"{score_cell(m):>{CELL}}" for m in p.means)
-        parts.append(f"  {safe_line(p.title)[:34]:<34}{values}")
+        parts.append(f"  {shorten(title, title_width - 2):<{title_width}}{values}")
 
-    text_width = max(20, width - 2 - len(header) - 8)
-    items = [safe_line(strings("compare.items", spread=c.disagreement))]
-    items.append(f"  {'':<{text_width}}{header}  {safe_line(strings('compare.spread'))}")
+    spread_word = safe_line(strings("compare.spread"))
+    spread_width = max(6, len(spread_word) + 2)
+    items = fit(safe_line(strings("compare.items", spread=c.disagreement)), width)
+    if width is None:  # numbers first, then the whole statement: nothing to pad, every line whole
+        items.append(f"  {header}{spread_word:>{spread_width}}")
+    else:
+        text_width = max(MIN_TEXT, width - 2 - len(header) - spread_width)
+        items.append(f"  {'':<{text_width}}{header}{spread_word:>{spread_width}}")
     shown_divider = False
     for item in c.items:
         if not shown_divider and (item.spread is None or item.spread < c.disagreement):
-            items += ["", safe_line(strings("compare.rest"))]
+            items += ["", *fit(safe_line(strings("compare.rest")), width)]
             shown_divider = True
-        wrapped = textwrap.wrap(visible(item.title), text_width) or [""]
-        scores = "".join(f"{score_cell(s):>{CELL}}" for s in item.scores)
-        items.append(f"  {wrapped[0]:<{text_width}}{scores}{score_cell(item.spread):>6}")
+        numbers = (
+            "".join(f"{score_cell(s):>{CELL}}" for s in item.scores) + f"{score_cell(item.spread):>{spread_width}}"
+        )
+        if width is None:
+            items.append(f"  {numbers}  {safe_line(item.title)}")
+            if item.reworded:
+                items.append(f"  {'':<{len(numbers)}}    {safe_line(item.reworded_note)}")
+            continue
+        wrapped = fit(safe_line(item.title), text_width)
+        items.append(f"  {wrapped[0]:<{text_width}}{numbers}")
         items += [f"  {w}" for w in wrapped[1:]]
         if item.reworded:
-            items += [f"    {w}" for w in textwrap.wrap(visible(item.reworded_note), text_width)]
+            items += fit(safe_line(item.reworded_note), text_width + 2, "    ", "    ")
 
     chosen = {"heading": heading, "parts": parts, "items": items}
     return blocks(*(chosen[name] for name in TABLE_SECTIONS if name in sections))
+
+
+def answer_text(comparison: Comparison, item: ComparisonItem, index: int) -> str:
+    """Session `index`'s answer to `item` in words: the score, n.v.t., or no answer."""
+    strings = comparison.strings
+    score = item.scores[index]
+    if score is not None:
+        return strings("compare.answer", score=score)
+    if item.not_applicable and item.not_applicable[index]:
+        return strings("compare.not_applicable")
+    return strings("compare.no_answer")
+
+
+def remarked(comparison: Comparison) -> list[ComparisonItem]:
+    """The items with a remark from at least one session, in the comparison's order."""
+    return [item for item in comparison.items if item.has_remarks]
 
 
 def compare_json(comparison: Comparison) -> str:
@@ -85,8 +162,14 @@ def compare_json(comparison: Comparison) -> str:
     c = comparison
     data = {
         "sessions": [
-            {"label": label, **({"id": s.id, "title": s.title} if c.names else {})}
-            for label, s in zip(c.labels, c.sessions, strict=True)
+            {
+                "column": head,
+                "label": label,
+                "title": s.title,
+                "legend": text,
+                **({"id": s.id, "role": s.context.role} if c.names else {}),
+            }
+            for head, label, text, s in zip(columns(c), c.labels, c.legend, c.sessions, strict=True)
         ],
         "parts": [{"id": p.id, "title": p.title, "means": p.means} for p in c.parts],
         "items": [
@@ -95,11 +178,13 @@ def compare_json(comparison: Comparison) -> str:
                 "part": i.part,
                 "title": i.title,
                 "scores": i.scores,
+                "not_applicable": i.not_applicable,
                 "low": i.low,
                 "high": i.high,
                 "spread": i.spread,
                 "reworded": i.reworded,
                 **({"earlier_wording": i.earlier_wording} if i.reworded else {}),
+                "remarks": i.remarks,
             }
             for i in c.items
         ],
@@ -108,14 +193,11 @@ def compare_json(comparison: Comparison) -> str:
 
 
 def compare_markdown(comparison: Comparison) -> str:
-    """The table as Markdown for a meeting's papers: parts, then items by spread."""
+    """The table as Markdown for a meeting's papers: the legend, parts, items by spread, then the remarks."""
     c, strings, md = comparison, comparison.strings, md_text
     heads = columns(c)
     lines = [f"# {md(strings('compare.heading', n=len(c.sessions)))}", ""]
-    lines += [
-        f"- {head} — {md(label)}: {md(s.title)}" if c.names else f"- {head}"
-        for head, label, s in zip(heads, c.labels, c.sessions, strict=True)
-    ]
+    lines += [f"- {head} — {md(text)}" for head, text in zip(heads, c.legend, strict=True)]
     lines += ["", f"## {md(strings('compare.parts'))}", "", "| | " + " | ".join(heads) + " |"]
     lines.append("|---|" + "---|" * len(heads))
     lines += [f"| {md(p.title)} | " + " | ".join(score_cell(m) for m in p.means) + " |" for p in c.parts]
@@ -130,14 +212,102 @@ def compare_markdown(comparison: Comparison) -> str:
             text = md(item.title) + (f" — {md(item.reworded_note)}" if item.reworded else "")
             scores = " | ".join(score_cell(s) for s in item.scores)
             lines.append(f"| {text} | {scores} | {score_cell(item.spread)} |")
+    with_remarks = remarked(c)
+    if with_remarks:
+        lines += ["", f"## {md(strings('compare.remarks'))}"]
+        for item in with_remarks:
+            lines += ["", f"- {md(item.title, start=True)}"]
+            for index, (head, remark) in enumerate(zip(heads, item.remarks, strict=True)):
+                if remark.strip():
+                    lines += [f"  - {head} ({md(answer_text(c, item, index))}):", *md_quote(remark, "    ")]
     return "\n".join(lines) + "\n"
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
+h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
+table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.apart{font-weight:bold}
+.note{font-style:italic;white-space:pre-wrap}.reworded{color:#555;font-size:.9em}
+li{margin:.3rem 0}@media print{body{margin:0}}
+"""
+
+
+def compare_html(comparison: Comparison) -> str:
+    """One self-contained page to print: no scripts, no links, no outside resources."""
+    c, strings, h = comparison, comparison.strings, html_text
+    heads = columns(c)
+    heading = h(strings("compare.heading", n=len(c.sessions)))
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{strings.language}"><head><meta charset="utf-8">',
+        f"<title>{heading}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{heading}</h1>",
+        "<ul>" + "".join(f"<li><b>{h(head)}</b> — {h(text)}</li>" for head, text in zip(heads, c.legend, strict=True)),
+        "</ul>",
+        f"<h2>{h(strings('compare.parts'))}</h2><table>",
+        "<tr><th></th>" + "".join(f"<th>{h(head)}</th>" for head in heads) + "</tr>",
+    ]
+    for p in c.parts:
+        cells = "".join(f"<td class='n'>{score_cell(m)}</td>" for m in p.means)
+        out.append(f"<tr><td>{h(p.title)}</td>{cells}</tr>")
+    out.append("</table>")
+    apart = [i for i in c.items if i.spread is not None and i.spread >= c.disagreement]
+    for title, items, css in (
+        (strings("compare.items", spread=c.disagreement), apart, " class='apart'"),
+        (strings("compare.rest"), c.items[len(apart) :], ""),
+    ):
+        out.append(f"<h2>{h(title)}</h2><table>")
+        out.append(
+            "<tr><th></th>"
+            + "".join(f"<th>{h(head)}</th>" for head in heads)
+            + f"<th>{h(strings('compare.spread'))}</th></tr>"
+        )
+        for item in items:
+            note = f"<div class='reworded'>{h(item.reworded_note)}</div>" if item.reworded else ""
+            cells = "".join(f"<td class='n'>{score_cell(s)}</td>" for s in item.scores)
+            out.append(
+                f"<tr{css}><td>{h(item.title)}{note}</td>{cells}<td class='n'>{score_cell(item.spread)}</td></tr>"
+            )
+        out.append("</table>")
+    with_remarks = remarked(c)
+    if with_remarks:
+        out.append(f"<h2>{h(strings('compare.remarks'))}</h2><ul>")
+        for item in with_remarks:
+            out.append(f"<li>{h(item.title)}<ul>")
+            for index, (head, remark) in enumerate(zip(heads, item.remarks, strict=True)):
+                if remark.strip():
+                    answer = h(answer_text(c, item, index))
+                    out.append(f"<li><b>{h(head)}</b> ({answer}):<div class='note'>{html_block(remark)}</div></li>")
+            out.append("</ul></li>")
+        out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
 
 
 COMPARE_RENDERERS: dict[str, Callable[[Comparison], str]] = {
     "table": compare_table,
-    "json": compare_json,
     "md": compare_markdown,
+    "html": compare_html,
+    "json": compare_json,
 }
-"""Every format of a comparison: `samenwerken compare --format`."""
+"""Every format of a comparison: `samenwerken compare --format` and `e` on the compare screen."""
 
 COMPARE_FORMATS: tuple[str, ...] = tuple(COMPARE_RENDERERS)
+"""The one list of a comparison's formats, for the command line and the compare screen."""
+
+SUFFIXES = {"table": "txt"}
+"""A format's file name suffix, where it is not the format's own name."""
+
+
+def compare_export(comparison: Comparison, fmt: str) -> str:
+    """The comparison as a file in format `fmt` (one of COMPARE_FORMATS); the table with whole lines."""
+    if fmt not in COMPARE_RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(COMPARE_FORMATS)}")
+    return COMPARE_RENDERERS[fmt](comparison)
+
+
+def export_name(comparison: Comparison, fmt: str) -> str:
+    """A file name for the comparison in `fmt`: the same sessions in the same order give the same name."""
+    digest = hashlib.sha256("\0".join(s.id for s in comparison.sessions).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"compare-{digest[:10]}.{SUFFIXES.get(fmt, fmt)}"

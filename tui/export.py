@@ -14,7 +14,19 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.render import Terminal, bar, blocks, html_block, html_text, md_quote, md_text, step_line
+from tui.render import (
+    CHECKBOXES,
+    ZONE_STYLE,
+    Terminal,
+    bar,
+    blocks,
+    html_block,
+    html_text,
+    md_quote,
+    md_text,
+    step_line,
+    zone,
+)
 from tui.text import escape_json, safe_line, visible
 
 if TYPE_CHECKING:
@@ -52,18 +64,33 @@ def to_markdown(report: Report) -> str:
     lines = [f"# {md(s.title)}", "", made_line(report), ""]
     if report.context:
         lines += [f"- **{md(label)}:** {md(value)}" for label, value in report.context] + [""]
-    lines += [
-        f"## {strings('report.parts')}",
-        "",
-        f"| {strings('report.part')} | {strings('report.score')} | {strings('report.answered')} |",
-    ]
-    lines.append("|---|---|---|")
+    lines += [f"## {strings('report.parts')}", "", md(strings("overview.parts_hint"), start=True), ""]
+    if report.earlier_text:
+        lines += [md(report.earlier_text, start=True), ""]
+    since = report.earlier is not None
+    head = [
+        strings("report.part"),
+        strings("report.scale_head"),
+        strings("report.median"),
+        strings("report.mean"),
+        strings("report.answered"),
+    ] + ([strings("report.since")] if since else [])
+    lines += ["| " + " | ".join(md(h) for h in head) + " |", "|" + "---|" * len(head)]
     for p in report.parts:
-        lines.append(f"| {md(p.title)} | {p.score_text} `{bar(p.mean, 10)}` | {p.answered}/{p.total} |")
+        cells = [md(p.title), f"`{bar(p.median, 10)}`", p.median_text, p.score_text, f"{p.answered}/{p.total}"]
+        lines.append("| " + " | ".join(cells + ([p.change_text] if since else [])) + " |")
     lines += ["", f"## {strings('report.strengths')}", ""]
-    lines += _md_signals(report.strengths, strings) or [strings("report.none"), ""]
+    lines += _md_signals(report.strengths, strings("report.strong_mark"), strings) or [strings("report.none"), ""]
+    if report.absent:
+        lines += [f"## {strings('report.absent')}", ""]
+        lines += _md_signals(report.absent, strings("report.absent_mark"), strings)
     lines += [f"## {strings('report.obstacles')}", ""]
-    lines += _md_signals(report.obstacles, strings) or [strings("report.none"), ""]
+    lines += _md_signals(report.obstacles, strings("report.weak_mark"), strings) or [strings("report.none"), ""]
+    if report.help:
+        lines += [f"## {strings('report.help')}", "", md_text(strings("overview.help_hint"), start=True), ""]
+        for h in report.help:
+            lines += [f"- **{md(h.label)}**", f"  {md(h.text)}"]
+        lines.append("")
     if report.other_remarks:
         lines += [f"## {strings('report.other_notes')}", ""]
         for _, text, note in report.other_remarks:
@@ -72,23 +99,33 @@ def to_markdown(report: Report) -> str:
     if s.remarks:
         lines += [f"## {strings('report.notes')}", "", *md_quote(s.remarks, ""), ""]
     lines += [f"## {strings('report.steps')}", ""]
-    lines += [f"- {md(step_line(step, strings), start=True)}" for step in report.steps] or [strings("report.none")]
-    lines += ["", f"## {strings('report.unanswered')}", ""]
+    lines += [
+        f"- {CHECKBOXES[step.done]} {md(step_line(step, strings, ('', '')).strip())}" for step in report.steps
+    ] or [strings("report.none")]
+    lines += ["", f"## {report.unanswered_title}", ""]
     lines += [f"- {md(text, start=True)} ({md(part)})" for _, part, text in report.unanswered] or [
         strings("report.none")
     ]
     return "\n".join(lines) + "\n"
 
 
-def _md_signals(rows: list[SignalRow], strings: Strings) -> list[str]:
+def signal_detail(r: SignalRow) -> str:
+    """'(part, antwoord 5: ‘Volledig’)' — as typed: a renderer makes it safe."""
+    return f"({r.part}, {r.answer_text})"
+
+
+def _md_signals(rows: list[SignalRow], mark: str, strings: Strings) -> list[str]:
     lines: list[str] = []
     for r in rows:
-        lines.append(f"- **{md_text(r.title)}** — {md_text(r.part)}, {strings('report.answer')} {r.score}")
+        lines.append(f"- {md_text(mark, start=True)}: **{md_text(r.title)}** {md_text(signal_detail(r))}")
+        if r.change_text:
+            lines.append(f"  - {md_text(r.change_text, start=True)}")
         if r.remark:
             lines += [f"  - {strings('report.note')}:", *md_quote(r.remark, "    ")]
-        for letter, text in r.suggestions:
+        if r.suggestions:
+            letters = ", ".join(x for x, _ in r.suggestions)
             lines.append(
-                f"  - {strings('report.try')} ({strings('report.appendix1')} {md_text(letter)}): {md_text(text)}"
+                f"  - {strings('report.could_help')}: {md_text(strings('report.appendix1'))} {md_text(letters)}"
             )
         if r.perspectives:
             lines.append(f"  - {strings('report.perspective')}: {md_text(', '.join(r.perspectives))}")
@@ -117,24 +154,58 @@ def _cell(value: object) -> object:
     return value
 
 
+CSV_HEADERS = (
+    "column.id",
+    "report.part",
+    "column.statement",
+    "column.answer",
+    "column.not_applicable",
+    "column.note",
+    "column.answered_at",
+)
+"""The header of `to_csv` as keys of content/strings.toml: CSV_COLUMNS in the report's language."""
+
+
 def to_csv(report: Report) -> str:
-    """One row per item of the tool, answered or not. Text is kept as typed, except formula starts."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    # With "\n" as line end the csv module leaves a lone CR unquoted, and a reader then ends the
-    # row there: rows with a CR are written fully quoted.
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
-    for item in report.items:
-        row = [
+    """CSV that Excel in a Dutch office opens in columns: `;` between cells, a UTF-8 BOM, headers in its language.
+
+    One row per item of the tool, answered or not, with the columns of CSV_COLUMNS. Text is
+    kept as typed, except formula starts. For scripts, see `to_csv_rfc`.
+    """
+    strings = report.strings
+    rows = _csv_rows(report, strings("column.yes"), strings("column.no"))
+    return "\ufeff" + _write_csv([strings(key) for key in CSV_HEADERS], rows, ";")
+
+
+def to_csv_rfc(report: Report) -> str:
+    """Plain RFC 4180 CSV for scripts: commas, no BOM, the fixed column names of CSV_COLUMNS, true/false."""
+    return _write_csv(CSV_COLUMNS, _csv_rows(report, "true", "false"), ",")
+
+
+def _csv_rows(report: Report, yes: str, no: str) -> list[list[object]]:
+    return [
+        [
             item.id,
             item.part,
             item.title,
             "" if item.score is None else item.score,
-            "true" if item.not_applicable else "false",
+            yes if item.not_applicable else no,
             item.remark,
             item.answered_at.isoformat() if item.answered_at else "",
         ]
+        for item in report.items
+    ]
+
+
+def _write_csv(header: Sequence[str], rows: list[list[object]], delimiter: str) -> str:
+    """The rows under `header`, every cell through `_cell`."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    # With "\n" as line end the csv module leaves a lone CR unquoted, and a reader then ends the
+    # row there: rows with a CR are written fully quoted.
+    quoted = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([_cell(value) for value in header])
+    for row in rows:
         cells = [_cell(value) for value in row]
         (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
     return out.getvalue()
@@ -152,7 +223,10 @@ def to_json(report: Report) -> str:
             "score": r.score,
             "value": r.value,
             "note": r.remark,
+            "answer": r.answer_text,
         }
+        if r.change:
+            data["change"] = r.change
         if r.suggestions or r.perspectives:
             data["suggestions"] = [{"letter": x, "credit": f"{credit} {x}", "text": text} for x, text in r.suggestions]
             data["perspectives"] = r.perspectives
@@ -174,6 +248,8 @@ def to_json(report: Report) -> str:
                 "id": p.id,
                 "title": p.title,
                 "score": p.mean,
+                "median": p.median,
+                "earlier_median": p.earlier_median,
                 "answered": p.answered,
                 "not_applicable": p.not_applicable,
                 "total": p.total,
@@ -182,6 +258,11 @@ def to_json(report: Report) -> str:
         ],
         "strengths": [signal(r) for r in report.strengths],
         "obstacles": [signal(r) for r in report.obstacles],
+        "absent": [signal(r) for r in report.absent],
+        "help": [
+            {"letter": h.letter, "credit": f"{credit} {h.letter}", "text": h.text, "obstacles": h.obstacles}
+            for h in report.help
+        ],
         "unanswered": [{"id": i, "part": p, "title": text} for i, p, text in report.unanswered],
         "next_steps": [step.model_dump() for step in report.steps],
         "items": [
@@ -205,89 +286,124 @@ _CSS = """
 body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
 table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}
-.bar{font-family:monospace;color:#2a6}.note{font-style:italic;white-space:pre-wrap}
-.strength::before{content:"+ ";font-weight:bold}.obstacle::before{content:"− ";font-weight:bold}
-li{margin:.3rem 0}@media print{body{margin:0}}
+th{font-weight:600;vertical-align:bottom}.num{text-align:right}
+.bar{font-family:monospace;white-space:nowrap}.strong{color:#1a7f3c}.middle{color:#9a6700}.weak{color:#c62828}
+.none{color:#888}.note{font-style:italic;white-space:pre-wrap}.hint{color:#555}
+ul.signals,ul.steps{list-style:none;padding-left:0}.mark{font-weight:bold;white-space:nowrap}
+li{margin:.3rem 0}.sub{margin-left:1.5rem}input[type=checkbox]{margin:0 .5rem 0 0}
+@page{size:A4;margin:18mm 16mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}
+h2{break-after:avoid;margin-top:1.2rem}li,tr{break-inside:avoid}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 
 def to_html(report: Report) -> str:
-    """One self-contained page to print: no scripts, no links, no outside resources."""
+    """One self-contained page to print on A4: no scripts, no links, no outside resources."""
     s, strings = report.session, report.strings
+    t = html_text
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{strings.language}"><head><meta charset="utf-8">',
-        f"<title>{html_text(s.title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{html_text(s.title)}</h1>",
-        f"<p>{html_text(made_line(report))}</p>",
+        f"<title>{t(s.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{t(s.title)}</h1>",
+        f"<p>{t(made_line(report))}</p>",
     ]
     if report.context:
-        out.append(
-            "<ul>" + "".join(f"<li><b>{html_text(k)}:</b> {html_text(v)}</li>" for k, v in report.context) + "</ul>"
-        )
-    out.append(f"<h2>{html_text(strings('report.parts'))}</h2><table>")
-    out.append(
-        f"<tr><th>{html_text(strings('report.part'))}</th><th>{html_text(strings('report.score'))}</th><th></th>"
-        f"<th>{html_text(strings('report.answered'))}</th></tr>"
-    )
+        out.append("<ul>" + "".join(f"<li><b>{t(k)}:</b> {t(v)}</li>" for k, v in report.context) + "</ul>")
+    out.append(f"<h2>{t(strings('report.parts'))}</h2>")
+    out.append(f"<p class='hint'>{t(strings('overview.parts_hint'))}</p>")
+    if report.earlier_text:
+        out.append(f"<p>{t(report.earlier_text)}</p>")
+    since = report.earlier is not None
+    heads = [
+        ("", "report.part"),
+        ("", "report.scale_head"),
+        (" class='num'", "report.median"),
+        (" class='num'", "report.mean"),
+        (" class='num'", "report.answered"),
+    ] + ([("", "report.since")] if since else [])
+    out.append("<table><tr>" + "".join(f"<th{css}>{t(strings(key))}</th>" for css, key in heads) + "</tr>")
     for p in report.parts:
+        where = zone(p.median, report.strength_at, report.obstacle_at)
         out.append(
-            f"<tr><td>{html_text(p.title)}</td><td>{html_text(p.score_text)}</td><td class='bar'>{bar(p.mean, 10)}</td>"
-            f"<td>{p.answered}/{p.total}</td></tr>"
+            f"<tr><td>{t(p.title)}</td><td class='bar {where}'>{bar(p.median, 10)}</td>"
+            f"<td class='num'>{t(p.median_text)}</td><td class='num'>{t(p.score_text)}</td>"
+            f"<td class='num'>{p.answered}/{p.total}</td>" + (f"<td>{t(p.change_text)}</td>" if since else "") + "</tr>"
         )
     out.append("</table>")
-    for heading, rows, css in (
-        (strings("report.strengths"), report.strengths, "strength"),
-        (strings("report.obstacles"), report.obstacles, "obstacle"),
-    ):
-        out.append(f"<h2>{html_text(heading)}</h2>")
-        if not rows:
-            out.append(f"<p>{html_text(strings('report.none'))}</p>")
+    sections = [
+        ("report.strengths", report.strengths, "strong", "report.strong_mark", True),
+        ("report.absent", report.absent, "", "report.absent_mark", False),
+        ("report.obstacles", report.obstacles, "weak", "report.weak_mark", True),
+    ]
+    for heading, rows, css, mark, always in sections:
+        if not rows and not always:
             continue
-        out.append("<ul>")
+        out.append(f"<h2>{t(strings(heading))}</h2>")
+        if not rows:
+            out.append(f"<p>{t(strings('report.none'))}</p>")
+            continue
+        out.append("<ul class='signals'>")
         for r in rows:
-            answer = f"{html_text(strings('report.answer'))} {r.score}"
-            out.append(f"<li class='{css}'><b>{html_text(r.title)}</b> — {html_text(r.part)}, {answer}")
+            out.append(
+                f"<li><span class='mark {css}'>{t(strings(mark))}:</span> <b>{t(r.title)}</b> {t(signal_detail(r))}"
+            )
+            if r.change_text:
+                out.append(f"<div class='sub'>{t(r.change_text)}</div>")
             if r.remark:
-                out.append(f"<div class='note'>{html_block(r.remark)}</div>")
+                out.append(f"<div class='sub note'>{html_block(r.remark)}</div>")
             if r.suggestions:
-                try_ = f"{html_text(strings('report.try'))} ({html_text(strings('report.appendix1'))}"
-                out.append(
-                    "<ul>"
-                    + "".join(f"<li>{try_} {html_text(x)}): {html_text(text)}</li>" for x, text in r.suggestions)
-                    + "</ul>"
-                )
+                letters = t(f"{strings('report.appendix1')} {', '.join(x for x, _ in r.suggestions)}")
+                out.append(f"<div class='sub'>{t(strings('report.could_help'))}: {letters}</div>")
             if r.perspectives:
-                out.append(
-                    f"<div>{html_text(strings('report.perspective'))}: {html_text(', '.join(r.perspectives))}</div>"
-                )
+                out.append(f"<div class='sub'>{t(strings('report.perspective'))}: {t(', '.join(r.perspectives))}</div>")
             out.append("</li>")
         out.append("</ul>")
+    if report.help:
+        out.append(f"<h2>{t(strings('report.help'))}</h2><p class='hint'>{t(strings('overview.help_hint'))}</p><ul>")
+        out += [f"<li><b>{t(h.label)}</b><div>{t(h.text)}</div></li>" for h in report.help]
+        out.append("</ul>")
     if report.other_remarks:
-        out.append(f"<h2>{html_text(strings('report.other_notes'))}</h2><ul>")
+        out.append(f"<h2>{t(strings('report.other_notes'))}</h2><ul>")
         out += [
-            f"<li>{html_text(text)}<div class='note'>{html_block(note)}</div></li>"
-            for _, text, note in report.other_remarks
+            f"<li>{t(text)}<div class='note'>{html_block(note)}</div></li>" for _, text, note in report.other_remarks
         ]
         out.append("</ul>")
     if s.remarks:
-        out.append(f"<h2>{html_text(strings('report.notes'))}</h2><p class='note'>{html_block(s.remarks)}</p>")
-    none = [f"<li>{html_text(strings('report.none'))}</li>"]
-    out.append(f"<h2>{html_text(strings('report.steps'))}</h2><ul>")
-    out += [f"<li>{html_text(step_line(step, strings))}</li>" for step in report.steps] or none
-    out.append(f"</ul><h2>{html_text(strings('report.unanswered'))}</h2><ul>")
-    out += [f"<li>{html_text(text)} ({html_text(part)})</li>" for _, part, text in report.unanswered] or none
-    out.append("</ul></body></html>")
+        out.append(f"<h2>{t(strings('report.notes'))}</h2><p class='note'>{html_block(s.remarks)}</p>")
+    out.append(f"<h2>{t(strings('report.steps'))}</h2>")
+    if report.steps:
+        out.append("<ul class='steps'>")
+        for step in report.steps:
+            checked = " checked" if step.done else ""
+            text = step_line(step, strings, ("", "")).strip()
+            out.append(f'<li><label><input type="checkbox" disabled{checked}> {t(text)}</label></li>')
+        out.append("</ul>")
+    else:
+        out.append(f"<p>{t(strings('report.none'))}</p>")
+    out.append(f"<h2>{t(report.unanswered_title)}</h2>")
+    if report.unanswered:
+        out.append("<ul>" + "".join(f"<li>{t(text)} ({t(part)})</li>" for _, part, text in report.unanswered) + "</ul>")
+    else:
+        out.append(f"<p>{t(strings('report.none'))}</p>")
+    out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
 # Text, for a terminal or the overview screen ---------------------------------
 
-TEXT_SECTIONS = ("head", "context", "parts", "strengths", "obstacles", "other_remarks", "notes", "steps", "unanswered")
+TEXT_SECTIONS = (
+    "head", "context", "parts", "strengths", "absent", "obstacles", "help", "other_remarks", "notes", "steps",
+    "unanswered",
+)  # fmt: skip
 """The sections of the text overview, in order; `to_text` can render any of them."""
 
 UNANSWERED_SHOWN = 10
 """The text overview lists this many unanswered items, then '…'."""
+
+TEXT_BAR = 12
+"""The width of a part's bar in the text overview."""
 
 
 def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequence[str] = TEXT_SECTIONS) -> str:
@@ -295,8 +411,10 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
 
     `sections` (names from TEXT_SECTIONS, always rendered in that order) picks a part of it:
     the overview screen shows the steps as a list of its own between the others. Sections
-    with nothing to show are left out; a blank line separates the others. With `color`:
-    bold headings, a green +, a red − and dim hints.
+    with nothing to show are left out; a blank line separates the others. Every strength,
+    obstacle and absent hindrance begins with a sign and a word ('+ sterk punt', '− knelpunt',
+    '○ speelt niet'), so the text reads the same without colour. With `color`: bold
+    headings, bars and signs red for an obstacle and green for a strength, dim hints.
     """
     unknown = set(sections) - set(TEXT_SECTIONS)
     if unknown:
@@ -304,42 +422,63 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
     term, strings, s = Terminal(width, color), report.strings, report.session
     none = ["  " + safe_line(strings("report.none"))]
 
-    def signals(name: str, hint: str, rows: list[SignalRow], mark: str, style: str) -> list[str]:
-        out = [term.heading(strings(name))] + [term.paint(line, "dim") for line in term.wrap(hint, "    ", "  ")]
+    def hint(text: str) -> list[str]:
+        return [term.paint(line, "dim") for line in term.wrap(text, "  ")]
+
+    def signals(name: str, hint_key: str, rows: list[SignalRow], mark: str, style: str) -> list[str]:
+        out = [term.heading(strings(name)), *hint(strings(hint_key))]
         for r in rows:
-            out += term.wrap(
-                f"{r.title} ({r.part}, {strings('report.answer')} {r.score})", "    ", term.paint(f"  {mark} ", style)
-            )
+            out += term.marked(strings(mark) + ":", style, f"{r.title} {signal_detail(r)}")
+            if r.change_text:
+                out += term.wrap(r.change_text, "      ", "    ")
             if r.remark:
-                out += term.wrap(f"{strings('report.note')}: {r.remark}", "      ", "    ")
-            for letter, text in r.suggestions:
-                out += term.wrap(
-                    f"{strings('report.try')} ({strings('report.appendix1')} {letter}): {text}", "      ", "    → "
-                )
+                out += term.wrap(f"{strings('report.note')}: {r.remark}", "    ")
+            if r.suggestions:
+                letters = ", ".join(x for x, _ in r.suggestions)
+                out += term.wrap(f"{strings('report.could_help')}: {strings('report.appendix1')} {letters}", "    ")
         return out if rows else out + none
 
     def parts() -> list[str]:
-        titles = [safe_line(p.title) for p in report.parts]
-        label_width = min(max(len(title) for title in titles), term.width - 34)
-        out = [term.heading(strings("report.parts"))]
-        for p, title in zip(report.parts, titles, strict=True):
-            score = safe_line(p.score_text)
-            out.append(f"  {title[:label_width]:<{label_width}} {bar(p.mean, 12)} {score:>4}  {p.answered}/{p.total}")
+        rows = [
+            (safe_line(p.title), safe_line(p.median_text), f"{p.answered}/{p.total}", safe_line(p.change_text), p)
+            for p in report.parts
+        ]
+        score_width = max(len(r[1]) for r in rows)
+        count_width = max(len(r[2]) for r in rows)
+        change_width = max(len(r[3]) for r in rows)
+        bar_width = TEXT_BAR - 2 if change_width else TEXT_BAR  # room for the change since last time
+        fixed = 2 + 1 + bar_width + 1 + score_width + 2 + count_width + (2 + change_width if change_width else 0)
+        label_width = max(10, min(max(len(r[0]) for r in rows), term.width - fixed))
+        out = [term.heading(strings("report.parts")), *hint(strings("overview.parts_hint"))]
+        if report.earlier_text:
+            out += term.wrap(report.earlier_text, "  ")
+        for title, score, count, change, p in rows:
+            if len(title) > label_width:
+                title = title[: label_width - 1] + "…"
+            where = zone(p.median, report.strength_at, report.obstacle_at)
+            painted = term.paint(bar(p.median, bar_width), ZONE_STYLE[where])
+            line = f"  {title:<{label_width}} {painted} {score:>{score_width}}  {count:>{count_width}}"
+            out.append(line + (f"  {change}" if change else ""))
         return out
 
     def section(name: str) -> list[str]:
         if name == "head":
             return [term.heading(s.title), safe_line(made_line(report))]
         if name == "context":
-            return [line for label, value in report.context for line in term.wrap(f"{label}: {value}", "  ")]
+            return [line for label, value in report.context for line in term.wrap(f"{label}: {value}", "    ", "  ")]
         if name == "parts":
             return parts()
         if name == "strengths":
-            hint = strings("overview.strong_hint", at=report.strength_at)
-            return signals("report.strengths", hint, report.strengths, "+", "green")
+            return signals("report.strengths", "overview.strong_hint", report.strengths, "report.strong_mark", "green")
+        if name == "absent" and report.absent:
+            return signals("report.absent", "overview.absent_hint", report.absent, "report.absent_mark", "")
         if name == "obstacles":
-            hint = strings("overview.weak_hint", at=report.obstacle_at)
-            return signals("report.obstacles", hint, report.obstacles, "−", "red")
+            return signals("report.obstacles", "overview.weak_hint", report.obstacles, "report.weak_mark", "red")
+        if name == "help" and report.help:
+            out = [term.heading(strings("report.help")), *hint(strings("overview.help_hint"))]
+            for h in report.help:
+                out += term.wrap(h.label, "    ", "  ") + term.wrap(h.text, "    ")
+            return out
         if name == "other_remarks" and report.other_remarks:
             out = [term.heading(strings("report.other_notes"))]
             for _, text, note in report.other_remarks:
@@ -354,7 +493,7 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
             lines = [line for step in report.steps for line in term.wrap(step_line(step, strings), "      ", "  ")]
             return [term.heading(strings("report.steps"))] + (lines or none)
         if name == "unanswered":
-            out = [term.heading(strings("report.unanswered_count", n=len(report.unanswered)))]
+            out = [term.heading(report.unanswered_title)]
             for _, _, text in report.unanswered[:UNANSWERED_SHOWN]:
                 out += term.wrap(text, "    ", "  · ")
             return out + (["  …"] if len(report.unanswered) > UNANSWERED_SHOWN else [])
@@ -363,8 +502,21 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
     return blocks(*(section(name) for name in TEXT_SECTIONS if name in sections))
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}
-"""Every file format of the overview, in the order the export picker offers them."""
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "md": to_markdown,
+    "html": to_html,
+    "csv": to_csv,
+    "csv-rfc": to_csv_rfc,
+    "json": to_json,
+}
+"""Every text format of the overview: what `export` renders."""
 
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
-"""The one list of export formats: the command line's --format and the export picker use it."""
+"""The text formats, which `export` renders and a terminal can be shown (see `for_terminal`)."""
+
+BINARY_FORMATS: tuple[str, ...] = ("xlsx",)
+"""Formats that are bytes, not text: `tui.export_office.export_bytes` renders them, never for a terminal."""
+
+EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "xlsx", "csv", "csv-rfc", "json")
+"""The one list of export formats, in the order the export picker offers them: the command line's
+--format and the export picker use it (every one of FORMATS and BINARY_FORMATS)."""

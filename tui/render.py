@@ -97,7 +97,25 @@ def html_block(text: str) -> str:
 
 # Terminal text --------------------------------------------------------------
 
-_ANSI = {"bold": "\x1b[1m", "green": "\x1b[32m", "red": "\x1b[31m", "dim": "\x1b[2m", "reset": "\x1b[0m"}
+_ANSI = {
+    "bold": "\x1b[1m",
+    "green": "\x1b[32m",
+    "red": "\x1b[31m",
+    "dim": "\x1b[2m",
+    "reset": "\x1b[0m",
+}
+
+
+def zone(value: float | None, strength_at: int, obstacle_at: int) -> str:
+    """Where a 1–5 value (after direction) lies: 'strong', 'weak', 'middle', or 'none' without a value."""
+    if value is None:
+        return "none"
+    return "strong" if value >= strength_at else "weak" if value <= obstacle_at else "middle"
+
+
+ZONE_STYLE = {"strong": "green", "middle": "", "weak": "red", "none": "dim"}
+"""The terminal colour of each zone (the middle keeps the terminal's own); the words and marks
+beside it carry the meaning without colour."""
 
 
 class Terminal:
@@ -113,8 +131,8 @@ class Terminal:
         self.color = color
 
     def paint(self, text: str, style: str) -> str:
-        """`text` in a style of _ANSI (bold, green, red, dim) when in colour."""
-        return f"{_ANSI[style]}{text}{_ANSI['reset']}" if self.color else text
+        """`text` in a style of _ANSI (bold, green, red, dim) when in colour; '' leaves it as it is."""
+        return f"{_ANSI[style]}{text}{_ANSI['reset']}" if self.color and style else text
 
     def heading(self, text: str) -> str:
         return self.paint(safe_line(text), "bold")
@@ -128,6 +146,17 @@ class Terminal:
             subsequent_indent=indent,
         )
         return lines or [first or indent]
+
+    def marked(self, mark: str, style: str, text: str, indent: str = "  ") -> list[str]:
+        """`mark text` wrapped as one paragraph, the mark painted; wrapped lines hang under the text.
+
+        The width is measured before painting, so colour never shortens a line.
+        """
+        first = f"{indent}{safe_line(mark)} "
+        lines = self.wrap(text, indent + "  ", first)
+        if lines[0].startswith(first) and style:
+            lines[0] = indent + self.paint(safe_line(mark), style) + lines[0][len(indent) + len(safe_line(mark)) :]
+        return lines
 
 
 def blocks(*parts: list[str]) -> str:

@@ -8,13 +8,33 @@ only speak the report's language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
-from tui.content.tool import Tool
+from tui.content.tool import Item, Part, Tool
 from tui.i18n import Strings
-from tui.scoring import PartScore, Signal, overview
+from tui.scoring import SCALE_MAX, PartScore, Signal, oriented, overview
 from tui.session.model import NextStep, Session
+
+Change = Literal["up", "down", "same", ""]
+"""How a value moved since the earlier session: higher, lower, equal, or '' when there is nothing to compare."""
+
+
+def one_decimal(value: float) -> str:
+    """A score as people round it, once, when it is shown: 41/13 = 3.1538… is '3.2', 3.25 is '3.3'."""
+    return str(Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def count_text(strings: Strings, n: int, one: str, many: str, **values: object) -> str:
+    """`one` for exactly one, `many` for any other number (0 too: '0 items')."""
+    return strings(one if n == 1 else many, n=n, **values)
+
+
+def moved(now: float, was: float) -> Change:
+    return "up" if now > was else "down" if now < was else "same"
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,12 @@ class SignalRow:
     suggestions: list[tuple[str, str]]
     """(letter in appendix 1, text) for an obstacle."""
     perspectives: list[str]
+    answer_text: str = ""
+    """The answer in words: 'antwoord 1: ‘Speelt niet’', 'antwoord 4, bijna ‘Volledig’', 'antwoord 3'."""
+    change: Change = ""
+    """Since the earlier session, after direction: up is better."""
+    change_text: str = ""
+    """`change` in words, with the earlier answer ('' without an earlier answer)."""
 
 
 @dataclass(frozen=True)
@@ -37,11 +63,33 @@ class PartRow:
     id: str
     title: str
     mean: float | None
+    """Full precision; shown rounded once, in `score_text`."""
     score_text: str
     """The mean with one decimal, or 'too few' when too little is answered."""
     answered: int
     not_applicable: int
     total: int
+    median: float | None = None
+    """The middle answer after direction (1–5, higher is better), at full precision."""
+    median_text: str = ""
+    """The median with one decimal, or 'too few'."""
+    earlier_median: float | None = None
+    """The part's median in the earlier session (None: no earlier session, or too few answers there)."""
+    change: Change = ""
+    change_text: str = ""
+    """'▲ hoger (was 2.5)' and the like; '' when there is nothing to compare."""
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """A suggestion of appendix 1 and the obstacles it could help with, listed once."""
+
+    letter: str
+    text: str
+    label: str
+    """'naar bijlage 1 d — helpt bij 8 knelpunten'."""
+    obstacles: list[str]
+    """The ids of the obstacles that name it, worst first."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +127,38 @@ class Report:
     """An answer is a strength from this value on (after direction)."""
     obstacle_at: int
     """An answer is an obstacle up to this value (after direction)."""
+    absent: list[SignalRow] = field(default_factory=list)
+    """Hindrances answered at the good end: shown as 'speelt niet', never as strengths."""
+    help: list[HelpRow] = field(default_factory=list)
+    """The suggestions named by the obstacles, the most named first."""
+    earlier: Session | None = None
+    """The session this one follows up, when it was found."""
+    earlier_text: str = ""
+    """'Vergeleken met je vorige reflectie ‘…’ van <date>.' or ''."""
+    unanswered_title: str = ""
+    """'Nog niet beantwoord: 1 item' / '…: 48 items'."""
 
 
-def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
-    """The report of `session`, worded in the language of `strings`."""
+def answer_text(part: Part, item: Item, score: int, strings: Strings) -> str:
+    """The answer with the scale's word for it: at an end its anchor, one step in 'close to' it."""
+    lang = strings.language
+    if score in (1, SCALE_MAX):
+        return strings("report.answer_is", n=score, label=part.anchor(item, "low" if score == 1 else "high", lang))
+    if score in (2, SCALE_MAX - 1):
+        return strings("report.answer_near", n=score, label=part.anchor(item, "low" if score == 2 else "high", lang))
+    return f"{strings('report.answer')} {score}"
+
+
+def build_report(tool: Tool, session: Session, strings: Strings, earlier: Session | None = None) -> Report:
+    """The report of `session`, worded in the language of `strings`.
+
+    With `earlier` (the session it follows up, looked up by the caller), parts and signals
+    say how they moved since then. Pure: it reads no files.
+    """
     lang = strings.language
     result = overview(tool, session)
+    before = overview(tool, earlier) if earlier is not None else None
+    earlier_medians = {p.part.id: p.median for p in before.parts} if before is not None else {}
     stages = {s.id: s.loc("label", lang) for s in tool.context.stages}
     context = [
         (strings("report.partners"), session.context.partners),
@@ -94,7 +168,16 @@ def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
         (strings("report.forms"), ", ".join(session.context.forms)),
     ]
 
+    def item_change(signal: Signal) -> tuple[Change, str]:
+        answer = earlier.answers.get(signal.id) if earlier is not None else None
+        if answer is None or answer.score is None:
+            return "", ""
+        was = oriented(answer.score, signal.part.item_direction(signal.item))
+        change = moved(signal.value, was)
+        return change, strings(f"report.item_{change}", was=answer.score)
+
     def row(signal: Signal, with_help: bool) -> SignalRow:
+        change, change_text = item_change(signal)
         return SignalRow(
             id=signal.id,
             title=signal.item.loc("text", lang),
@@ -108,18 +191,47 @@ def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
             perspectives=[tool.perspective(p).loc("title", lang) for p in signal.item.perspectives]
             if with_help
             else [],
+            answer_text=answer_text(signal.part, signal.item, signal.score, strings),
+            change=change,
+            change_text=change_text,
         )
 
     def part_row(score: PartScore) -> PartRow:
+        too_few = strings("report.too_few")
+        was = earlier_medians.get(score.part.id)
+        change: Change = moved(score.median, was) if score.median is not None and was is not None else ""
         return PartRow(
             id=score.part.id,
             title=score.part.loc("title", lang),
             mean=score.mean,
-            score_text=f"{score.mean:.1f}" if score.mean is not None else strings("report.too_few"),
+            score_text=one_decimal(score.mean) if score.mean is not None else too_few,
             answered=score.answered,
             not_applicable=score.not_applicable,
             total=score.total,
+            median=score.median,
+            median_text=one_decimal(score.median) if score.median is not None else too_few,
+            earlier_median=was,
+            change=change,
+            change_text=strings(f"report.part_{change}", was=one_decimal(was)) if change and was is not None else "",
         )
+
+    obstacles = [row(s, True) for s in result.obstacles]
+    named = Counter(letter for r in obstacles for letter, _ in r.suggestions)
+    credit = strings("report.appendix1")
+    help_rows = [
+        HelpRow(
+            letter=letter,
+            text=tool.suggestion(letter).loc("text", lang),
+            label=count_text(strings, n, "report.helps_one", "report.helps_many", credit=credit, letter=letter),
+            obstacles=[r.id for r in obstacles if any(x == letter for x, _ in r.suggestions)],
+        )
+        for letter, n in sorted(named.items(), key=lambda x: (-x[1], x[0]))
+    ]
+    earlier_text = (
+        strings("report.compared", title=earlier.title, date=earlier.updated.astimezone().strftime("%d-%m-%Y"))
+        if earlier is not None
+        else ""
+    )
 
     items = []
     for part in tool.scale_parts:
@@ -143,11 +255,19 @@ def build_report(tool: Tool, session: Session, strings: Strings) -> Report:
         context=[(label, value) for label, value in context if value],
         parts=[part_row(p) for p in result.parts],
         strengths=[row(s, False) for s in result.strengths],
-        obstacles=[row(s, True) for s in result.obstacles],
+        obstacles=obstacles,
         unanswered=[(i.id, p.loc("title", lang), i.loc("text", lang)) for p, i in result.unanswered],
         other_remarks=[(i, tool.item(i).loc("text", lang), n) for i, n in result.remarks.items()],
         steps=list(session.next_steps),
         items=items,
         strength_at=tool.scoring.strength_at,
         obstacle_at=tool.scoring.obstacle_at,
+        absent=[row(s, False) for s in result.absent],
+        help=help_rows,
+        earlier=earlier,
+        earlier_text=earlier_text,
+        unanswered_title=strings(
+            "report.unanswered_count",
+            count=count_text(strings, len(result.unanswered), "report.items_one", "report.items_many"),
+        ),
     )

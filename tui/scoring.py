@@ -8,6 +8,7 @@ count. Thresholds live in content/tool.toml ([scoring]).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
 from tui.content.tool import Item, Part, Tool
 from tui.session.model import Session
@@ -39,7 +40,10 @@ class Signal:
 
 @dataclass(frozen=True)
 class PartScore:
-    """How one part of the tool is going: mean after direction, and how much is answered."""
+    """How one part of the tool is going: mean and median after direction, and how much is answered.
+
+    Both are kept at full precision; a renderer rounds them once, when it shows them.
+    """
 
     part: Part
     mean: float | None
@@ -47,6 +51,8 @@ class PartScore:
     answered: int
     not_applicable: int
     total: int
+    median: float | None = None
+    """The middle answer after direction (a half when two are in the middle); None like `mean`."""
 
 
 @dataclass
@@ -59,6 +65,9 @@ class Overview:
     unanswered: list[tuple[Part, Item]]
     remarks: dict[str, str] = field(default_factory=dict)
     """Remarks on items that are neither strength nor obstacle, by item id."""
+    absent: list[Signal] = field(default_factory=list)
+    """Hindrances answered at the good end: they (hardly) play a role. Never strengths: their
+    statement says something bad, so listing it as a strong point would read the wrong way round."""
 
 
 def part_score(tool: Tool, part: Part, session: Session) -> PartScore:
@@ -72,14 +81,21 @@ def part_score(tool: Tool, part: Part, session: Session) -> PartScore:
             not_applicable += 1
         elif answer.score is not None:
             values.append(oriented(answer.score, part.item_direction(item)))
-    enough = len(values) >= tool.scoring.min_answered
-    mean = round(sum(values) / len(values), 2) if values and enough else None
-    return PartScore(part, mean, len(values) + not_applicable, not_applicable, len(part.items))
+    enough = bool(values) and len(values) >= tool.scoring.min_answered
+    mean = sum(values) / len(values) if enough else None
+    middle = float(median(values)) if enough else None
+    return PartScore(part, mean, len(values) + not_applicable, not_applicable, len(part.items), middle)
+
+
+def is_hindrance(part: Part, item: Item) -> bool:
+    """An item whose statement is bad news when it holds (a high answer is the bad end)."""
+    return part.item_direction(item) == "negative"
 
 
 def overview(tool: Tool, session: Session) -> Overview:
-    """Per-part scores, strengths (strongest first), obstacles (worst first), what is left."""
+    """Per-part scores, strengths (strongest first), obstacles (worst first), absent hindrances, what is left."""
     strengths: list[tuple[int, int, Signal]] = []
+    absent: list[tuple[int, int, Signal]] = []
     obstacles: list[tuple[int, int, Signal]] = []
     unanswered: list[tuple[Part, Item]] = []
     remarks: dict[str, str] = {}
@@ -99,7 +115,7 @@ def overview(tool: Tool, session: Session) -> Overview:
             value = oriented(answer.score, part.item_direction(item))
             signal = Signal(item, part, answer.score, value, answer.remark)
             if value >= tool.scoring.strength_at and part.strength_when_good:
-                strengths.append((-value, order, signal))
+                (absent if is_hindrance(part, item) else strengths).append((-value, order, signal))
             elif value <= tool.scoring.obstacle_at:
                 obstacles.append((value, order, signal))
             elif answer.remark:
@@ -110,4 +126,5 @@ def overview(tool: Tool, session: Session) -> Overview:
         obstacles=[s for *_, s in sorted(obstacles, key=lambda x: (x[0], x[1]))],
         unanswered=unanswered,
         remarks=remarks,
+        absent=[s for *_, s in sorted(absent, key=lambda x: (x[0], x[1]))],
     )

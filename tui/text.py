@@ -146,3 +146,11 @@ def escape_json(json_text: str) -> str:
 def terminal_json(data: object) -> str:
     """`json.dumps(data, ensure_ascii=False, indent=2)`, safe to print: see `escape_json`."""
     return escape_json(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def shortened(text: str, width: int) -> str:
+    """The start of `text` in `width` cells, cut at a word with '…' (the focus box shows it whole)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -24,6 +24,7 @@ from tui.room.group_export import histogram, number
 from tui.room.model import Agreement, Discussion
 from tui.screens.base import AppScreen
 from tui.session import NextStep
+from tui.text import shortened
 from tui.widgets.plain import plain_text, visible
 
 if TYPE_CHECKING:
@@ -208,14 +209,6 @@ class BoardScreen(AppScreen[None]):
                 self.samenwerken.exit()
 
         self.samenwerken.confirm(self.strings("board.stop_question", n=connected), done)
-
-
-def shortened(text: str, width: int) -> str:
-    """The start of `text` in `width` cells, cut at a word with '…' (the focus box shows it whole)."""
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 def row_signature(g: GroupItem) -> str:

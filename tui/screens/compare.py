@@ -1,23 +1,72 @@
-"""Compare reflections: per part, then items with the largest spread first."""
+"""Compare reflections: who is who and the parts, then every item (largest spread first) with its remarks."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
-from tui.compare import build_comparison
-from tui.compare_export import columns, compare_table, score_cell
-from tui.screens.base import AppScreen
+from tui.compare import Comparison, ComparisonItem, build_comparison
+from tui.compare_export import COMPARE_FORMATS, columns, compare_table, score_cell, shorten
+from tui.errors import UserFileError
+from tui.screens.base import AppModal, AppScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.session import Session
 from tui.widgets.plain import plain_text, visible
 
+REMARK_LINES = 2
+"""In the table a remark takes at most this many lines; Enter on the item shows all of it."""
+
+SCROLLBAR = 2
+"""Columns the table's vertical scrollbar takes."""
+
+
+def item_cell(comparison: Comparison, item: ComparisonItem, width: int) -> Text:
+    """An item's whole statement, the reworded note, then each session's remark labelled A, B…, shortened."""
+    text = Text(visible(item.title))
+    if item.reworded:
+        text.append("\n" + visible(item.reworded_note), style="italic")
+    for head, remark in zip(columns(comparison), item.remarks, strict=True):
+        words = " ".join(visible(remark).split())
+        if words:
+            prefix = f"{head}: "
+            text.append("\n" + prefix, style="bold")
+            text.append(shorten(words, max(10, REMARK_LINES * (width - len(prefix)) - 8)), style="dim")
+    return text
+
+
+class CompareExportPicker(AppModal[str | None]):
+    """Which format to export the comparison in (COMPARE_FORMATS); Enter chooses, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="compare_export.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.strings("compare.export_heading"), classes="dialog-question")
+            options = [Option(self.strings(f"compare.format_{fmt}"), id=fmt) for fmt in COMPARE_FORMATS]
+            yield OptionList(*options, id="cmp-formats")
+
+    def on_mount(self) -> None:
+        self.query_one("#cmp-formats").focus()
+
+    @on(OptionList.OptionSelected, "#cmp-formats")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
 
 class CompareScreen(AppScreen[None]):
-    """Differences are topics for a conversation; `names` shows whose answers are whose."""
+    """Differences are topics for a conversation; the legend says whose answers are whose."""
 
     BINDINGS = [
+        Binding("enter", "open_item", "key.open_item", id="compare.open", priority=True),
+        Binding("e", "export", "key.export", id="compare.export"),
         Binding("question_mark", "help", "key.help", id="compare.help"),
         Binding("q,escape", "back", "key.back", id="compare.back"),
     ]
@@ -25,31 +74,92 @@ class CompareScreen(AppScreen[None]):
     def __init__(self, sessions: list[Session]) -> None:
         super().__init__()
         self.sessions = sessions
+        self._laid_out_for = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="cmp-parts")
+        with VerticalScroll(id="cmp-head"):
+            yield Static(id="cmp-parts")
         yield DataTable(id="cmp-items", cursor_type="row")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        """Who is who and the parts as the text renderer writes them; the items in a table below."""
         self.sub_title = self.strings("compare.subtitle")
-        comparison = build_comparison(self.samenwerken.tool, self.sessions, self.strings, names=True)
-        head = compare_table(comparison, max(40, self.samenwerken.size.width - 2), sections=("heading", "parts"))
+        self.comparison = build_comparison(self.samenwerken.tool, self.sessions, self.strings, names=True)
+        self.lay_out()
+        self.query_one("#cmp-items", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.samenwerken.size.width != self._laid_out_for:
+            self.lay_out()
+
+    def lay_out(self) -> None:
+        """The legend and parts as the text renderer writes them; the items in a table fitted to the width."""
+        width = self.samenwerken.size.width
+        self._laid_out_for = width
+        comparison = self.comparison
+        head = compare_table(comparison, max(40, width - 2 - SCROLLBAR), sections=("heading", "parts"))
         self.query_one("#cmp-parts", Static).update(plain_text(head.rstrip("\n")))
         table = self.query_one("#cmp-items", DataTable)
-        table.add_column(self.strings("compare.spread"), key="spread")
-        for column in columns(comparison):
+        row = table.cursor_row
+        table.clear(columns=True)
+        spread_word = self.strings("compare.spread")
+        table.add_column(spread_word, key="spread")
+        heads = columns(comparison)
+        for column in heads:
             table.add_column(column, key=f"s-{column}")
-        table.add_column("", key="item")
+        used = (max(len(spread_word), 3) + 2) + sum(max(len(h), 1) + 2 for h in heads) + SCROLLBAR + 2
+        text_width = max(20, width - used)
+        table.add_column("", key="item", width=text_width)
         for item in comparison.items:
             spread = score_cell(item.spread)
             if item.spread is not None and item.spread >= comparison.disagreement:
                 spread += " !"
-            text = f"{item.title}  {item.reworded_note}" if item.reworded else item.title
-            table.add_row(spread, *[score_cell(score) for score in item.scores], visible(text))
-        table.focus()
+            scores = [score_cell(score) for score in item.scores]
+            table.add_row(spread, *scores, item_cell(comparison, item, text_width), key=item.id, height=None)
+        if row:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    @property
+    def current_item(self) -> ComparisonItem | None:
+        table = self.query_one("#cmp-items", DataTable)
+        if not table.row_count:
+            return None
+        return self.comparison.items[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#cmp-items")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        """A click on the row under the cursor opens it too."""
+        event.stop()
+        self.action_open_item()
+
+    def action_open_item(self) -> None:
+        """Every session's answer and remark on the item under the cursor, side by side."""
+        from tui.screens.compare_item import CompareItemScreen
+
+        item = self.current_item
+        if item is not None:
+            self.samenwerken.push_screen(CompareItemScreen(self.comparison, item))
+
+    def action_export(self) -> None:
+        """Ask for a format, then have the app write the comparison (or hand it to the browser)."""
+
+        def chosen(fmt: str | None) -> None:
+            if not fmt:
+                return
+            try:
+                said = self.samenwerken.hand_over_compare(self.sessions, fmt)
+            except OSError as error:
+                self.samenwerken.say(
+                    self.strings("export.failed", reason=error.strerror or str(error)), severity="error"
+                )
+                return
+            except UserFileError as error:  # exports/ is a link or a file: refused
+                self.samenwerken.say(self.strings("export.failed", reason=str(error)), severity="error")
+                return
+            self.samenwerken.say(said, timeout=10)
+
+        self.samenwerken.push_screen(CompareExportPicker(), chosen)
 
     def action_help(self) -> None:
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.compare")))

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Input, Label, RadioSet, SelectionList, Static
 
 from tui.screens.base import AppModal
 from tui.session.editor import SessionEditor
+from tui.widgets.choices import MarkedRadioButton, MarkedSelectionList
 from tui.widgets.plain import visible
 
 
@@ -41,12 +42,12 @@ class ContextScreen(AppModal[None]):
             yield Label(self.strings("context.stage"))
             with RadioSet(id="ctx-stage"):
                 for stage in lists.stages:
-                    yield RadioButton(stage.loc("label", lang), value=context.stage == stage.id, name=stage.id)
+                    yield MarkedRadioButton(stage.loc("label", lang), value=context.stage == stage.id, name=stage.id)
             yield Label(self.strings("context.themes"))
-            yield SelectionList[str](*self._choices(lists.themes, context.themes), id="ctx-themes")
+            yield MarkedSelectionList(*self._choices(lists.themes, context.themes), id="ctx-themes")
             yield Input(id="ctx-own-themes", placeholder=self.strings("context.own_theme"), max_length=400)
             yield Label(self.strings("context.forms"))
-            yield SelectionList[str](*self._choices(lists.forms, context.forms), id="ctx-forms")
+            yield MarkedSelectionList(*self._choices(lists.forms, context.forms), id="ctx-forms")
             yield Input(id="ctx-own-forms", placeholder=self.strings("context.own_form"), max_length=400)
             yield Static(self.strings("context.hint"), classes="hint")
 

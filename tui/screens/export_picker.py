@@ -9,19 +9,19 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.export import FORMATS
+from tui.export import EXPORT_FORMATS
 from tui.screens.base import AppModal
 
 
 class ExportPicker(AppModal[str | None]):
-    """Markdown, HTML, CSV or JSON; Enter chooses, Escape cancels."""
+    """Markdown, HTML, Excel, CSV (for Excel or RFC 4180) or JSON; Enter chooses, Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="export.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.strings("export.heading"), classes="dialog-question")
-            yield OptionList(*[Option(self.strings(f"export.{fmt}"), id=fmt) for fmt in FORMATS], id="formats")
+            yield OptionList(*[Option(self.strings(f"export.{fmt}"), id=fmt) for fmt in EXPORT_FORMATS], id="formats")
 
     def on_mount(self) -> None:
         self.query_one("#formats").focus()

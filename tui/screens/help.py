@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,7 +27,7 @@ class HelpScreen(AppModal[None]):
 
     def compose(self) -> ComposeResult:
         width = max((len(key) for key, _ in self.rows), default=4) + 2
-        lines = [f"{key:<{width}}{description}" for key, description in self.rows]
+        lines = [f"{key:<{width}}{description}" if key else f"\n{description}" for key, description in self.rows]
         with VerticalScroll(id="help-box"):
             yield Static(plain_text(self.title_text), classes="help-title")
             yield Static(plain_text("\n".join(lines)), id="help-keys")
@@ -33,15 +35,34 @@ class HelpScreen(AppModal[None]):
 
 
 def help_rows(screen) -> list[tuple[str, str]]:
-    """(keys, description) for the bindings active on `screen`, one row per action."""
+    """(keys, description) for the bindings active on `screen`, one row per action.
+
+    The app's own keys come first. Textual's general keys of the focused widget
+    (scrolling, selecting, copying) follow under their own heading (a row with no
+    keys), their descriptions in the app's language where strings.toml has them.
+    """
     app = screen.app
-    rows: dict[str, tuple[list[str], str]] = {}
+    strings = app.strings
+    own: dict[str, tuple[list[str], str]] = {}
+    general: dict[str, tuple[list[str], str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description:
             continue
-        keys, _ = rows.setdefault(binding.action, ([], binding.description))
+        ours = binding.id is not None and "." in binding.id  # the app's bindings are named "screen.action"
+        description = binding.description if ours else general_description(binding.description, strings)
+        keys, _ = (own if ours else general).setdefault(binding.action, ([], description))
         display = app.get_key_display(binding.with_key(key))
         if display not in keys:
             keys.append(display)
-    return [(" / ".join(keys), description) for keys, description in rows.values()]
+    rows = [(" / ".join(keys), description) for keys, description in own.values()]
+    if general:
+        rows.append(("", strings("help.general")))
+        rows += [(" / ".join(keys), description) for keys, description in general.values()]
+    return rows
+
+
+def general_description(description: str, strings) -> str:
+    """One of Textual's own key descriptions ("Scroll Up") in the app's language ("textual.scroll_up")."""
+    key = "textual." + re.sub(r"[^a-z0-9]+", "_", description.lower()).strip("_")
+    return strings(key) if strings.has(key) else description

@@ -17,7 +17,11 @@ from tui.session import BadFile, StoredSession
 from tui.session.limits import OverLimit
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
+from tui.text import shortened
 from tui.widgets.plain import plain_text, visible
+
+TITLE_LEAVES = 34
+"""Cells the other columns, their padding and the margins need beside the title."""
 
 
 class HomeScreen(AppScreen[None]):
@@ -80,7 +84,7 @@ class HomeScreen(AppScreen[None]):
             answered = session.answered_count(item_ids)
             mark = "☑ " if str(stored.path) in self.marked else ""
             table.add_row(
-                Text(visible(mark + session.title[:60])),
+                Text(shortened(visible(mark + session.title), self._title_width())),
                 f"{answered}/{len(item_ids)}",
                 session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
                 key=str(stored.path),
@@ -101,6 +105,13 @@ class HomeScreen(AppScreen[None]):
         bad.update(plain_text("\n".join(bad_lines)))
         bad.display = bool(bad_lines)
         self.query_one("#home-where", Static).update(plain_text(self.strings("home.where", folder=str(store.root))))
+
+    def _title_width(self) -> int:
+        """What the title column may take: the window less progress and date, at most 60."""
+        return max(16, min(60, self.samenwerken.size.width - TITLE_LEAVES))
+
+    def on_resize(self) -> None:
+        self.refresh_sessions()
 
     def selected(self) -> StoredSession | None:
         table = self.query_one("#sessions", DataTable)

@@ -8,15 +8,17 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from tui.errors import SessionFileError, SessionNotFound
 from tui.export import to_text
-from tui.report import build_report
+from tui.report import Report, build_report
 from tui.screens.base import AppScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
+from tui.session.model import Session
 from tui.widgets.plain import visible
 from tui.widgets.steps import StepsPane
 
-BODY = ("context", "parts", "strengths", "obstacles", "other_remarks", "notes")
+BODY = ("context", "parts", "strengths", "absent", "obstacles", "help", "other_remarks", "notes")
 """What the overview shows above its list of next steps; the unanswered items follow below it."""
 
 
@@ -31,6 +33,7 @@ class OverviewScreen(AppScreen[None]):
         Binding("a", "add_step", "key.add_step", id="overview.add_step"),
         Binding("s", "suggest", "key.suggestion", id="overview.suggest"),
         Binding("w", "walk", "key.walk", id="overview.walk"),
+        Binding("y", "copy", "key.copy", id="overview.copy"),
         Binding("question_mark", "help", "key.help", id="overview.help"),
         Binding("q,escape", "back", "key.back", id="overview.back"),
     ]
@@ -39,6 +42,8 @@ class OverviewScreen(AppScreen[None]):
         super().__init__()
         self.editor = editor
         self.tool = self.samenwerken.tool
+        self.earlier: Session | None = None
+        """The session this one follows up, when the store has it: parts and signals say what moved."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,6 +57,7 @@ class OverviewScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = visible(self.editor.session.title)
         self.sub_title = self.strings("overview.subtitle")
+        self.earlier = self.find_earlier()
         self.refresh_report()
         self.query_one(StepsPane).refresh_steps()
         self.query_one("#overview").focus()
@@ -59,9 +65,23 @@ class OverviewScreen(AppScreen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_report()
 
+    def find_earlier(self) -> Session | None:
+        """The session this one follows (`new --from`), looked up in the store; None when it is not there."""
+        follows = self.editor.session.follows
+        if not follows:
+            return None
+        try:
+            found = self.samenwerken.store.find(follows)
+        except (SessionNotFound, SessionFileError, OSError):
+            return None
+        return found.session if found.session.id == follows else None
+
+    def report(self) -> Report:
+        return build_report(self.tool, self.editor.session, self.strings, self.earlier)
+
     def refresh_report(self) -> None:
         """The overview as the text renderer writes it (the same words as `overview --print`)."""
-        report = build_report(self.tool, self.editor.session, self.strings)
+        report = self.report()
         width = max(40, self.samenwerken.size.width - 4)
         body = to_text(report, width, color=True, sections=BODY).rstrip("\n")
         self.query_one("#ov-body", Static).update(Text.from_ansi(body))
@@ -87,6 +107,11 @@ class OverviewScreen(AppScreen[None]):
             self.samenwerken.say(said, timeout=10)
 
         self.samenwerken.push_screen(ExportPicker(), chosen)
+
+    def action_copy(self) -> None:
+        """The whole overview as plain text on the clipboard (OSC 52: works over SSH too)."""
+        self.samenwerken.copy_to_clipboard(to_text(self.report(), width=80))
+        self.samenwerken.say(self.strings("overview.copied"))
 
     def action_add_step(self) -> None:
         self.query_one(StepsPane).action_add()

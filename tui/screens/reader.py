@@ -127,9 +127,13 @@ class ReaderScreen(AppScreen[None]):
             self.notify(self.strings("reader.first"), timeout=2)
 
     def action_toggle_toc(self) -> None:
+        """Show or hide the contents; the passage being read stays in view while the text re-wraps."""
         toc = self.query_one("#toc")
+        page = self.query_one("#page", VerticalScroll)
+        where = page.scroll_y / page.max_scroll_y if page.max_scroll_y else 0.0
         toc.display = not toc.display
-        (toc if toc.display else self.query_one("#page")).focus()
+        (toc if toc.display else page).focus()
+        self.call_after_refresh(lambda: page.scroll_to(y=round(where * page.max_scroll_y), animate=False))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from tui.screens.base import AppModal
 from tui.session import NextStep
+
+
+class StepText(TextArea):
+    """The step's text, wrapped so a long suggestion shows whole; Enter goes on to the next field.
+
+    A step is one line in lists and reports: line breaks typed or pasted become spaces when kept.
+    """
+
+    def __init__(self, text: str, id: str) -> None:
+        super().__init__(text, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            self.screen.focus_next()
+            return
+        await super()._on_key(event)
 
 
 class StepDialog(AppModal[dict[str, str] | None]):
@@ -29,7 +47,7 @@ class StepDialog(AppModal[dict[str, str] | None]):
         with Vertical(classes="dialog wide"):
             yield Static(self.heading, classes="dialog-question")
             yield Label(self.strings("step.text"))
-            yield Input(self.step.text, id="step-text", max_length=2000)
+            yield StepText(self.step.text, id="step-text")
             yield Label(self.strings("step.who"))
             yield Input(self.step.who, id="step-who", placeholder=self.strings("step.who_example"), max_length=200)
             yield Label(self.strings("step.when"))
@@ -47,7 +65,7 @@ class StepDialog(AppModal[dict[str, str] | None]):
             self.focus_next()
 
     def action_save(self) -> None:
-        text = self.query_one("#step-text", Input).value.strip()
+        text = " ".join(self.query_one("#step-text", StepText).text.split())
         if not text:
             self.query_one("#step-hint", Static).update(self.strings("step.empty"))
             self.query_one("#step-text").focus()

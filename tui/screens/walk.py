@@ -16,6 +16,8 @@ from tui.render import filled
 from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
+from tui.session.model import Session
+from tui.widgets.lists import StayingOptionList
 from tui.widgets.plain import plain_text, visible
 from tui.widgets.room_panel import RoomPanel
 from tui.widgets.scale import ScaleBar
@@ -61,6 +63,8 @@ class WalkScreen(AppScreen[None]):
         self.lang = self.strings.language
         self.item_ids = [item.id for item in self.tool.items]
         self._start_item = item_id or editor.session.first_unanswered(self.item_ids)
+        self.earlier: Session | None = None
+        """In a follow-up: the reflection it follows, whose answers each item shows as 'last time'."""
         self.in_room = self.samenwerken.room_watch is not None
         """One seat of a regional session: the room's panel shows, remarks can be shared."""
 
@@ -74,17 +78,19 @@ class WalkScreen(AppScreen[None]):
         yield Static(id="walk-question")
         with ContentSwitcher(initial="scale-pane", id="walk-panes"):
             with Vertical(id="scale-pane"):
-                yield OptionList(id="items")
+                yield StayingOptionList(id="items")
                 yield Static(id="item-text")
                 yield Static(id="item-explain", classes="hint")
                 yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
                 yield Static(id="item-note")
+                yield Static(id="item-earlier", classes="hint")
             yield StepsPane(self.editor, self.tool, id="steps-pane")
         if self.in_room:
             yield RoomPanel(id="room-panel")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.earlier = self.samenwerken.earlier_session(self.editor.session)
         self.title = visible(self.editor.session.title)
         if self._start_item:
             part = self.tool.part_of(self._start_item)
@@ -192,8 +198,20 @@ class WalkScreen(AppScreen[None]):
         if self.in_room and answer is not None and answer.shared and note:
             shown = self.strings("room.shared_mark") + " " + shown
         self.query_one("#item-note", Static).update(plain_text(shown))
+        self._show_earlier(item)
         self._update_status()
         self._show_room()
+
+    def _show_earlier(self, item: Item) -> None:
+        """'Vorige keer: 3' in a follow-up, so the change is a choice, not an accident."""
+        widget = self.query_one("#item-earlier", Static)
+        before = self.earlier.answers.get(item.id) if self.earlier else None
+        if before is None or not before.answered:
+            widget.display = False
+            return
+        given = self.strings("room.nvt") if before.not_applicable else str(before.score)
+        widget.update(plain_text(self.strings("walk.earlier", answer=given)))
+        widget.display = True
 
     def _section_label(self, section_id: str) -> str:
         """'§ 2 Factoren' for numbered sections, else the short title."""

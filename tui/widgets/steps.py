@@ -13,6 +13,7 @@ from tui.render import step_line
 from tui.session import NextStep
 from tui.session.editor import SessionEditor
 from tui.widgets.base import AppPane
+from tui.widgets.lists import StayingOptionList
 from tui.widgets.plain import plain_text, visible
 
 BOXES = ("☐", "☑")
@@ -25,8 +26,8 @@ class StepsPane(AppPane):
     BINDINGS = [
         Binding("a", "add", "key.add_step", id="steps.add"),
         Binding("s", "suggest", "key.suggestion", id="steps.suggest"),
-        Binding("space", "toggle_step", "key.toggle_step", id="steps.toggle"),
-        Binding("x,delete", "remove", "key.remove_step", id="steps.remove"),
+        Binding("space", "toggle_step", "key.toggle_step", key_display="␣", id="steps.toggle"),
+        Binding("x,delete", "remove", "key.remove_step", show=False, id="steps.remove"),  # in the help (?)
         Binding("l", "source", "key.source", show=False, id="steps.source"),
     ]
 
@@ -36,7 +37,7 @@ class StepsPane(AppPane):
         self.tool = tool
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="steps")
+        yield StayingOptionList(id="steps")
         yield Static(self.strings("steps.hint"), id="steps-hint", classes="hint")
 
     @property
@@ -59,8 +60,8 @@ class StepsPane(AppPane):
         steps_list.set_options(Option(plain_text(step_line(s, self.strings, boxes=BOXES)), id=s.id) for s in self.steps)
         if not self.steps:
             steps_list.add_option(Option(self.strings("steps.none"), disabled=True))
-        elif current is not None:
-            steps_list.highlighted = min(current, len(self.steps) - 1)
+        else:  # the first step is highlighted on entry, so keys act on what is shown
+            steps_list.highlighted = min(current or 0, len(self.steps) - 1)
 
     def current(self) -> NextStep | None:
         index = self.query_one("#steps", OptionList).highlighted

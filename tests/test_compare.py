@@ -1,0 +1,157 @@
+"""The comparison as data and its renderers: legend, fitting to a width, remarks, hostile text, file names."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from tui.compare import build_comparison, legend
+from tui.compare_export import (
+    COMPARE_FORMATS,
+    compare_export,
+    compare_html,
+    compare_json,
+    compare_markdown,
+    compare_table,
+    export_name,
+    fit,
+    shorten,
+)
+from tui.content import load_tool
+from tui.i18n import strings_for
+from tui.session.model import Answer, Context, Session
+
+NOON = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
+"""Noon in UTC: 01-03-2024 in every time zone a test machine is likely to have."""
+
+DUTCH = strings_for("nl")
+HOSTILE = "Regio [bold]Noord[/bold] \x1b]0;pwned\x07 \u202eevil " + "Lang" * 30
+
+
+@pytest.fixture(scope="module")
+def tool():
+    return load_tool()
+
+
+def session(tool, title: str, score: int, role: str = "", remarks: dict[int, str] | None = None) -> Session:
+    answers = {item.id: Answer(score=score, at=NOON) for item in tool.items}
+    for n, text in (remarks or {}).items():
+        answers[tool.items[n].id] = answers[tool.items[n].id].model_copy(update={"remark": text})
+    return Session(
+        id=f"s-{sum(map(ord, title))}-{score}",
+        title=title,
+        created=NOON,
+        updated=NOON,
+        context=Context(role=role),
+        answers=answers,
+    )
+
+
+# the legend --------------------------------------------------------------------
+
+
+def test_the_legend_names_each_title_once(tool) -> None:
+    sessions = [session(tool, "RPO Noord", 5), session(tool, "RPO Noord", 3, role="bestuurder")]
+    assert legend(sessions, names=False) == ["RPO Noord (01-03-2024)", "RPO Noord (01-03-2024)"]
+    assert legend(sessions, names=True) == ["RPO Noord (01-03-2024)", "bestuurder (01-03-2024): RPO Noord"]
+
+
+def test_every_format_starts_with_the_legend(tool) -> None:
+    comparison = build_comparison(tool, [session(tool, "Alfa", 5), session(tool, "Beta", 1)], DUTCH)
+    assert compare_table(comparison).splitlines()[1:3] == ["  A  Alfa (01-03-2024)", "  B  Beta (01-03-2024)"]
+    assert compare_markdown(comparison).splitlines()[2:4] == ["- A — Alfa (01-03-2024)", "- B — Beta (01-03-2024)"]
+    assert "<ul><li><b>A</b> — Alfa (01-03-2024)</li><li><b>B</b> — Beta (01-03-2024)</li>\n</ul>" in compare_html(
+        comparison
+    )
+    assert [s["legend"] for s in json.loads(compare_json(comparison))["sessions"]] == [
+        "Alfa (01-03-2024)",
+        "Beta (01-03-2024)",
+    ]
+
+
+# fitting to a width ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("een twee drie", 13, "een twee drie"),
+        ("een twee drie", 12, "een twee…"),
+        ("een twee drie", 9, "een twee…"),
+        ("een twee drie", 8, "een…"),
+        ("Supercalifragilistisch", 8, "Superca…"),
+        ("een Supercalifragilistisch", 10, "een…"),
+    ],
+)
+def test_shorten_ends_after_a_whole_word(text: str, width: int, shown: str) -> None:
+    assert shorten(text, width) == shown
+
+
+def test_fit_wraps_between_words_and_shortens_only_a_word_too_long() -> None:
+    text = "Regio " + "x" * 30 + " Noord-Veluwe en omstreken"
+    assert fit(text, 20, "  A  ", "     ") == [
+        "  A  Regio",
+        "     xxxxxxxxxxxxxx…",
+        "     Noord-Veluwe en",
+        "     omstreken",
+    ]
+    assert fit(text, None, "  A  ") == [f"  A  {text}"]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_the_table_never_exceeds_the_width(tool, width: int) -> None:
+    sessions = [session(tool, HOSTILE, 5, role=HOSTILE), session(tool, "Beta", 1), session(tool, "Gamma", 3)]
+    out = compare_table(build_comparison(tool, sessions, DUTCH, names=True), width)
+    assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_without_a_width_every_line_is_whole(tool) -> None:
+    sessions = [session(tool, HOSTILE, 5), session(tool, "Beta", 1)]
+    lines = compare_table(build_comparison(tool, sessions, DUTCH)).splitlines()
+    assert lines[1] == "  A  Regio [bold]Noord[/bold] ␛]0;pwned␇ ⟨U+202E⟩evil " + "Lang" * 30 + " (01-03-2024)"
+    for item in tool.items:
+        assert f"     5   1         4  {item.text}" in lines
+
+
+# hostile text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_hostile_titles_and_remarks_reach_no_terminal_raw(tool, width: int | None) -> None:
+    sessions = [session(tool, HOSTILE, 5, remarks={0: HOSTILE}), session(tool, "Beta\r\nGamma", 1)]
+    comparison = build_comparison(tool, sessions, DUTCH, names=True)
+    for out in (compare_table(comparison, width), compare_json(comparison)):
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", out)
+    assert json.loads(compare_json(comparison))["items"][0]["remarks"][0] == HOSTILE
+
+
+def test_hostile_remarks_stay_literal_in_documents(tool) -> None:
+    note = "<script>alert(1)</script>\n# kop\n[link](http://e.vil)"
+    comparison = build_comparison(tool, [session(tool, "Alfa", 5, remarks={0: note}), session(tool, "Beta", 1)], DUTCH)
+    page = compare_html(comparison)
+    assert "<script" not in page
+    assert "<div class='note'>&lt;script&gt;alert(1)&lt;/script&gt;\n# kop\n[link](http://e.vil)</div>" in page
+    markdown = compare_markdown(comparison).splitlines()
+    at = markdown.index("## Aantekeningen")
+    assert markdown[at + 3 : at + 7] == [
+        "  - A (antwoord ‘5’):",
+        "    > \\<script\\>alert(1)\\</script\\>",
+        "    > \\# kop",
+        "    > \\[link\\](http://e.vil)",
+    ]
+
+
+# exports ------------------------------------------------------------------------
+
+
+def test_export_names_are_stable_and_say_the_format(tool) -> None:
+    comparison = build_comparison(tool, [session(tool, "Alfa", 5), session(tool, "Beta", 1)], DUTCH)
+    names = [export_name(comparison, fmt) for fmt in COMPARE_FORMATS]
+    assert [name.rsplit(".", 1)[1] for name in names] == ["txt", "md", "html", "json"]
+    assert len({name.rsplit(".", 1)[0] for name in names}) == 1
+    assert re.fullmatch(r"compare-[0-9a-f]{10}\.md", names[1])
+    with pytest.raises(ValueError, match="unknown format 'csv'"):
+        compare_export(comparison, "csv")

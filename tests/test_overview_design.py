@@ -1,0 +1,198 @@
+"""The overview as a person sees it at 80×24: signs and words, absent hindrances, grouped help, follow-ups, copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from tests.session_helpers import item_ids, until
+from tui.session import Answer, SessionStore
+from tui.start import Start
+
+SIZE = (80, 24)
+ABSENT = "Onze administratiesystemen sluiten niet goed op elkaar aan."
+
+
+def lines_of(app, widget_id: str = "#ov-body") -> list[str]:
+    """The lines a Static on the overview shows, as the user sees them (no colour)."""
+    return str(app.screen.query_one(widget_id, Static).render()).splitlines()
+
+
+def body_text(app) -> str:
+    """The overview's text with its wrapping undone, so a whole sentence can be looked for."""
+    return " ".join(" ".join(lines_of(app)).split())
+
+
+def session_with(store: SessionStore, title: str, scores: dict[str, int], language: str = "nl", follows=None):
+    stored = store.create(title, language=language, follows=follows)
+    stored.session.answers = {i: Answer(score=s) for i, s in scores.items()}
+    store.save(stored)
+    return stored
+
+
+def spread() -> dict[str, int]:
+    """Every item but the last answered 1, 2, 3, 4, 5, 1, … in walk order; administratiesystemen 1, bevlogenheid 5."""
+    scores = {item_id: n % 5 + 1 for n, item_id in enumerate(item_ids()[:-1])}
+    scores["hindert.administratiesystemen"] = 1
+    scores["helpt.bevlogenheid"] = 5
+    return scores
+
+
+async def open_overview(app_factory, store, stored, language: str = "nl"):
+    app = app_factory(Start("overview", stored=stored), store=store, language=language)
+    return app
+
+
+async def test_signs_and_words_carry_the_meaning(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(store, "Regio Tekens", spread())
+    app = await open_overview(app_factory, store, stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        text = body_text(app)
+        assert "+ sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking." in text
+        assert "− knelpunt: Alle partners voelen dat samenwerken nu echt nodig is. (Wat helpt, antwoord 1:" in text
+        assert "≥" not in text and "na omrekening" not in text  # plain words, no jargon
+        assert "Het middelste antwoord (mediaan) per deel, van 1 (knelpunt) tot 5 (sterk)." in text
+        assert app.screen.query_one("#overview").max_scroll_x == 0
+        assert max(len(line) for line in lines_of(app)) <= 76
+
+
+async def test_a_hindrance_that_plays_no_role_is_shown_as_absent(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(store, "Regio Afwezig", spread())
+    app = await open_overview(app_factory, store, stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        text = body_text(app)
+        strengths = text.split("Sterke punten")[1].split("Hindernissen die niet spelen")[0]
+        assert ABSENT not in strengths
+        assert f"○ speelt niet: {ABSENT} (Wat hindert, antwoord 1: ‘Speelt niet’)" in text
+        assert "Hindernissen die niet spelen Wat hindert, maar hier (bijna) geen rol speelt." in text
+
+
+async def test_suggestions_are_grouped_with_their_count(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(
+        store,
+        "Regio Hulp",
+        {"helpt.gedeelde-visie": 1, "helpt.bestuurlijke-moed": 1, "hindert.vervoer": 5, "helpt.urgentie": 3},
+    )
+    app = await open_overview(app_factory, store, stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        lines = lines_of(app)
+        assert "  naar bijlage 1 d — helpt bij 2 knelpunten" in lines
+        assert "  naar bijlage 1 b — helpt bij 1 knelpunt" in lines
+        assert "    kan helpen: naar bijlage 1 d, g" in lines
+        text = body_text(app)
+        assert text.count("Voer het gesprek over je bredere verantwoordelijkheid") == 1
+
+
+async def test_counts_are_singular_and_plural(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(store, "Regio Een", spread())
+    app = await open_overview(app_factory, store, stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        assert lines_of(app, "#ov-rest")[0] == "Nog niet beantwoord: 1 item"
+
+
+async def test_parts_show_their_median_and_bar(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(store, "Regio Mediaan", {"helpt.urgentie": 2, "helpt.bevlogenheid": 5, "helpt.benchmarks": 4})
+    app = await open_overview(app_factory, store, stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        lines = lines_of(app)
+        assert "  Wat helpt                        █████████░░░       4.0  3/12" in lines
+        assert "  Waarom (nog) niet?               ············ te weinig   0/5" in lines
+
+
+async def test_a_follow_up_shows_what_moved(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    ids = item_ids()
+    earlier = session_with(store, "Regio 2024", dict.fromkeys(ids, 3))
+    now = dict.fromkeys(ids, 3) | {i: 5 for i in ids if i.startswith("helpt.")}
+    now["helpt.bevlogenheid"] = 3
+    now |= {i: 2 for i in ids if i.startswith("vaardigheid.")}
+    later = session_with(store, "Regio 2025", now, follows=earlier.session)
+    app = await open_overview(app_factory, store, later)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        lines = lines_of(app)
+        assert "  Wat helpt                        ██████████ 5.0  12/12  ▲ hoger (was 3.0)" in lines
+        assert "  Samenwerken als vaardigheid      ██░░░░░░░░ 2.0  14/14  ▼ lager (was 3.0)" in lines
+        assert "  Wat hindert                      █████░░░░░ 3.0  12/12  = gelijk (was 3.0)" in lines
+        text = body_text(app)
+        assert "Vergeleken met je vorige reflectie ‘Regio 2024’ van" in text
+        assert (
+            "+ sterk punt: Alle partners voelen dat samenwerken nu echt nodig is. (Wat helpt, antwoord 5: ‘Volledig’)"
+            " ▲ beter dan vorige keer (antwoord 3)"
+        ) in text
+
+
+async def test_a_follow_up_whose_earlier_session_is_gone_shows_no_change(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    ids = item_ids()
+    earlier = session_with(store, "Regio Weg", dict.fromkeys(ids, 3))
+    later = session_with(store, "Regio Nu", dict.fromkeys(ids, 5), follows=earlier.session)
+    store.trash(earlier)
+    app = await open_overview(app_factory, store, later)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        text = body_text(app)
+        assert "Vergeleken met" not in text
+        assert "(was " not in text
+        assert "Wat helpt" in text
+
+
+async def test_y_copies_the_overview_as_plain_text(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(store, "Regio Kopie", spread())
+    app = await open_overview(app_factory, store, stored)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.press("y")
+        await until(pilot, lambda: bool(app.clipboard))
+        copied = app.clipboard
+        assert copied.startswith("Regio Kopie\nReflectie, laatst bijgewerkt ")
+        assert "  + sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking." in copied
+        assert "Vervolgstappen\n  Geen." in copied
+        assert copied.endswith(
+            "Nog niet beantwoord: 1 item\n  · "
+            + "Tussen de partners is een gedeelde manier van denken, doen en voelen\n    ontstaan.\n"
+        )
+        assert "\x1b" not in copied
+        await until(pilot, lambda: any("klembord" in str(n.message) for n in app._notifications))
+        assert [str(n.message) for n in app._notifications] == ["Het overzicht staat als tekst op het klembord."]
+        assert type(app.screen).__name__ == "OverviewScreen"
+
+
+async def test_the_overview_in_english(tmp_path: Path, app_factory) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    stored = session_with(store, "Region English", spread(), language="en")
+    app = await open_overview(app_factory, store, stored, language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.pause()
+        text = body_text(app)
+        assert "+ strength: We are passionate about" in text
+        assert "− obstacle: All partners feel that cooperating is really necessary now." in text
+        assert (
+            "○ plays no role: Our administrative systems are not well aligned. (What hinders, answer 1: ‘Plays no role’)"
+            in text
+        )
+        assert "adapted from appendix 1 d — helps with" in text
+        assert lines_of(app, "#ov-rest")[0] == "Not answered yet: 1 item"
+        await pilot.press("y")
+        await until(pilot, lambda: any("clipboard" in str(n.message) for n in app._notifications))
+        assert "+ strength:" in app.clipboard

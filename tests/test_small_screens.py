@@ -1,0 +1,47 @@
+"""At 60×20 the screens fit: home shortens titles instead of cutting columns, the reader's contents narrow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable
+
+from tests.session_helpers import until
+from tui.factory import make_app
+from tui.session import SessionStore
+from tui.start import Start
+
+SMALL = (60, 20)
+LONG_TITLE = "Samenwerkingsverband Noord-Veluwe en omstreken, voorjaar 2026"
+
+
+async def test_home_at_60_columns_shows_every_column_and_shortens_the_title(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    store.create(LONG_TITLE)
+    app = make_app(store, Start("home"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert sum(widths) <= 58, widths  # all three columns inside the window
+        assert str(table.get_row_at(0)[0]) == "Samenwerkingsverband…"
+        assert not app.screen.query_one("#home-about").display  # the introduction makes room
+        await pilot.resize_terminal(120, 40)
+        wide = "Samenwerkingsverband Noord-Veluwe en omstreken, voorjaar…"  # at most 60 cells, cut at a word
+        await until(pilot, lambda: str(table.get_row_at(0)[0]) == wide)
+        assert app.screen.query_one("#home-about").display
+
+
+async def test_the_readers_contents_narrow_and_hiding_them_keeps_the_place(tmp_path: Path) -> None:
+    app = make_app(SessionStore(tmp_path / "sessions"), Start("read", section="factoren"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#toc").outer_size.width == 18
+        page = app.screen.query_one("#page", VerticalScroll)
+        page.scroll_to(y=page.max_scroll_y // 2, animate=False)
+        await pilot.pause()
+        before = page.scroll_y / page.max_scroll_y
+        await pilot.press("t")
+        await until(pilot, lambda: not app.screen.query_one("#toc").display)
+        await until(pilot, lambda: abs(page.scroll_y / page.max_scroll_y - before) < 0.05)
