@@ -203,7 +203,8 @@ async def test_second_instance_is_read_only_and_changes_nothing(tmp_path: Path, 
         # The same process, another open file description: flock refuses.
         other = SessionEditor(store, store.find(stored.session.id))
         assert other.read_only
-        assert str(os.getpid()) in other.read_only_reason.text(strings_for("nl"))
+        assert other.read_only_reason.text(strings_for("nl")) == "open in een ander venster"  # words, not a pid
+        assert other.read_only_reason.values["holder"].startswith(f"pid {os.getpid()} on ")  # kept for a log
         snapshot = other.session.model_copy(deep=True)
         for change in (
             lambda: other.answer(second, 5),

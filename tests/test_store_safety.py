@@ -97,8 +97,8 @@ def test_one_lock_per_file_from_two_sessions_folders(tmp_path: Path) -> None:
     assert not first.read_only
     assert second.read_only and second.read_only_reason is not None
     assert second.read_only_reason.key == "readonly.locked"
-    assert "pid" in second.read_only_reason.text(ENGLISH)
-    assert second.read_only_reason.text(DUTCH).startswith("open in een ander venster (pid")
+    assert second.read_only_reason.text(ENGLISH) == "open in another window"
+    assert second.read_only_reason.text(DUTCH) == "open in een ander venster"
     with pytest.raises(ReadOnly) as refused:
         second.answer(item_ids()[0], 1)
     assert refused.value.reason == second.read_only_reason

@@ -22,7 +22,7 @@ from textual.timer import Timer
 
 from tui.commands import NavigationCommands
 from tui.content import Note, Tool
-from tui.errors import SessionNotFound, UserFileError
+from tui.errors import UserFileError
 from tui.i18n import Strings
 from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.session import NextStep, Session, SessionStore, StoredSession
@@ -283,13 +283,7 @@ class SamenwerkenApp(App[None]):
 
     def earlier_session(self, session: Session) -> Session | None:
         """The session this one follows up (`new --from`), when it is still in the folder; else None."""
-        if not session.follows:
-            return None
-        try:
-            found = self.store.find(session.follows)
-        except (SessionNotFound, UserFileError, OSError):
-            return None
-        return found.session if found.session.id == session.follows else None
+        return self.store.earlier_of(session)
 
     def open_walk(self, stored: StoredSession, item_id: str | None = None) -> None:
         """Open the guided walk on a session: at `item_id`, else at its first unanswered item."""
@@ -348,7 +342,7 @@ class SamenwerkenApp(App[None]):
         from tui.export import BINARY_FORMATS, export
         from tui.report import build_report
 
-        report = build_report(self.tool, session, self.strings)
+        report = build_report(self.tool, session, self.strings, self.earlier_session(session))
         if fmt in BINARY_FORMATS:  # bytes (xlsx): the store's write_export takes text
             from tui.export_office import export_bytes
             from tui.session.files import ensure_private_dir
@@ -375,10 +369,10 @@ class SamenwerkenApp(App[None]):
             if fmt in BINARY_FORMATS:
                 from tui.export_office import export_bytes
 
-                data = export_bytes(build_report(self.tool, session, self.strings), fmt)
+                data = export_bytes(build_report(self.tool, session, self.strings, self.earlier_session(session)), fmt)
                 self.deliver_binary(io.BytesIO(data), save_filename=name)
                 return self.strings("web.downloaded", name=name)
-            text = export(build_report(self.tool, session, self.strings), fmt)
+            text = export(build_report(self.tool, session, self.strings, self.earlier_session(session)), fmt)
             self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
             return self.strings("web.downloaded", name=name)
         return self.strings("export.done", path=str(self.write_export(session, fmt)))

@@ -307,7 +307,8 @@ def print_overview(args: argparse.Namespace, folder: Path, strings: Strings) -> 
     color = terminal and not os.environ.get("NO_COLOR")
     # Fitted to a terminal; into a pipe or file, lines stay whole so grep and editors see them.
     width = shutil.get_terminal_size((80, 24)).columns if terminal else UNWRAPPED
-    sys.stdout.write(to_text(build_report(load_tool(), stored.session, strings), width=width, color=color))
+    report = build_report(load_tool(), stored.session, strings, SessionStore(folder).earlier_of(stored.session))
+    sys.stdout.write(to_text(report, width=width, color=color))
     return 0
 
 
@@ -317,16 +318,18 @@ def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> 
     from tui.report import build_report
     from tui.session import SessionStore
 
-    stored = SessionStore(folder).find(args.id)
+    store = SessionStore(folder)
+    stored = store.find(args.id)
+    earlier = store.earlier_of(stored.session)
     if args.format not in FORMATS:  # bytes (xlsx): to a file or a pipe, never onto a terminal
         if not args.output and sys.stdout.isatty():
             say(strings("cli.binary_needs_file", fmt=args.format))
             return EXIT_USAGE
         from tui.export_office import export_bytes
 
-        data = export_bytes(build_report(load_tool(), stored.session, strings), args.format)
+        data = export_bytes(build_report(load_tool(), stored.session, strings, earlier), args.format)
         return deliver(data, args.format, args.output, args.force, folder)
-    text = export(build_report(load_tool(), stored.session, strings), args.format)
+    text = export(build_report(load_tool(), stored.session, strings, earlier), args.format)
     return deliver(text, args.format, args.output, args.force, folder)
 
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from tui.errors import SessionFileError, SessionNotFound
+from tui.errors import UserFileError
 from tui.export import to_text
 from tui.report import Report, build_report
 from tui.screens.base import AppScreen
@@ -57,24 +57,13 @@ class OverviewScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = visible(self.editor.session.title)
         self.sub_title = self.strings("overview.subtitle")
-        self.earlier = self.find_earlier()
+        self.earlier = self.samenwerken.earlier_session(self.editor.session)
         self.refresh_report()
         self.query_one(StepsPane).refresh_steps()
         self.query_one("#overview").focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_report()
-
-    def find_earlier(self) -> Session | None:
-        """The session this one follows (`new --from`), looked up in the store; None when it is not there."""
-        follows = self.editor.session.follows
-        if not follows:
-            return None
-        try:
-            found = self.samenwerken.store.find(follows)
-        except (SessionNotFound, SessionFileError, OSError):
-            return None
-        return found.session if found.session.id == follows else None
 
     def report(self) -> Report:
         return build_report(self.tool, self.editor.session, self.strings, self.earlier)
@@ -103,6 +92,9 @@ class OverviewScreen(AppScreen[None]):
                 self.samenwerken.say(
                     self.strings("export.failed", reason=error.strerror or str(error)), severity="error"
                 )
+                return
+            except UserFileError as error:  # exports/ is a link or not a folder: refused, never followed
+                self.samenwerken.say(self.strings("export.failed", reason=str(error)), severity="error")
                 return
             self.samenwerken.say(said, timeout=10)
 

@@ -202,6 +202,16 @@ class SessionStore:
                 raise SessionNotFound(f"{ref!r} matches more than one session: {names}")
         raise SessionNotFound(f"no session {ref!r} in {self.root}")
 
+    def earlier_of(self, session: Session) -> Session | None:
+        """The session this one follows up (`new --from`), when it is still here and readable; else None."""
+        if not session.follows:
+            return None
+        try:
+            found = self.find(session.follows)
+        except (SessionNotFound, SessionFileError, OSError):
+            return None
+        return found.session if found.session.id == session.follows else None
+
     def not_writable(self, strings: Strings) -> str:
         """Why nothing can be written in this folder ('' when it can), in the language of `strings`. Creates nothing."""
         folder = self.root
