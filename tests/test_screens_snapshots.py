@@ -1,0 +1,156 @@
+"""Every screen, as stored SVGs: at 80×24 and 120×40, in the dark theme, the light theme and without colour.
+
+What is shown is fixed: titles, answers, dates (in UTC), a relative sessions
+folder. A changed snapshot is a changed screen: look at the report before
+updating (`pytest tests/test_screens_snapshots.py --snapshot-update`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.room_helpers import answer, make_room
+from tui.factory import make_app
+from tui.room.store import RoomFolder, read_room
+from tui.session import SessionStore
+from tui.session.editor import SessionEditor
+from tui.start import RoomSeat, Start
+
+pytestmark = pytest.mark.slow
+
+CREATED = datetime(2024, 2, 5, 9, 15, tzinfo=UTC)
+UPDATED = datetime(2024, 2, 6, 14, 30, tzinfo=UTC)
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+LOOKS = ["dark", "light", "no-color"]
+
+
+def fixed_session(store: SessionStore, title: str, scores: Callable[[int], int] | None = None, steps: int = 0):
+    """A session with fixed dates; answered with `scores(n)` for the n-th item, and `steps` next steps."""
+    stored = store.create(title)
+    if scores or steps:
+        from tui.content import load_tool
+
+        editor = SessionEditor(store, stored)
+        for n, item in enumerate(load_tool().items if scores else []):
+            editor.answer(item.id, scores(n) if scores else 3)
+        for n in range(steps):
+            editor.add_step(f"Stap {n + 1}: overleg plannen met de besturen", who="Anna", when="mei")
+        editor.close()
+        stored = store.load(stored.path)
+    stored.session.created, stored.session.updated = CREATED, UPDATED
+    for answer_ in stored.session.answers.values():
+        answer_.at = UPDATED
+    store.save(stored, touch=False)
+    return store.load(stored.path)
+
+
+@dataclass
+class FakeServer:
+    folder: RoomFolder
+    host: str = "127.0.0.1"
+    port: int = 2222
+    fingerprint: str = "SHA256:vaste-sleutel-voor-de-test"
+    web_url: str | None = None
+    seats: set[str] = field(default_factory=lambda: {"A"})
+    on_change: object = None
+
+    def connected(self) -> set[str]:
+        return self.seats
+
+
+def home(store: SessionStore):
+    fixed_session(store, "RPO Noord-Veluwe", lambda n: 1 + n % 5)
+    fixed_session(store, "Samenwerkingsverband Zuid")
+    return make_app(store, Start("home")), []
+
+
+def reader(store: SessionStore):
+    return make_app(store, Start("read", section="factoren")), []
+
+
+def walk(store: SessionStore):
+    stored = fixed_session(store, "Regio Test")
+    return make_app(store, Start("walk", stored=stored)), ["4", "2", "5"]
+
+
+def vervolg(store: SessionStore):
+    stored = fixed_session(store, "Regio Test", steps=2)
+    return make_app(store, Start("walk", stored=stored)), ["shift+tab"]
+
+
+def overview(store: SessionStore):
+    stored = fixed_session(store, "Regio Overzicht", lambda n: 1 + (n * 3) % 5, steps=1)
+    return make_app(store, Start("overview", stored=stored)), []
+
+
+def compare(store: SessionStore):
+    fixed_session(store, "Regio A", lambda n: 1 + n % 5)
+    fixed_session(store, "Regio B", lambda n: 5 - n % 5)
+    return make_app(store, Start("home")), ["space", "down", "space", "v"]
+
+
+def context(store: SessionStore):
+    stored = fixed_session(store, "Regio Context")
+    return make_app(store, Start("walk", stored=stored)), ["c"]
+
+
+def help_screen(store: SessionStore):
+    stored = fixed_session(store, "Regio Hulp")
+    return make_app(store, Start("walk", stored=stored)), ["question_mark"]
+
+
+def room_welcome(store: SessionStore):
+    folder, _ = make_room(store.root.parent, seats=3)
+    stored = folder.seat_store().load(folder.seat_path("A"))
+    return make_app(folder.seat_store(), Start("room", stored=stored, room=RoomSeat(folder, "A"))), []
+
+
+def board(store: SessionStore):
+    folder, _ = make_room(store.root.parent, seats=3)
+    answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 4})
+    answer(folder, "B", {"waarom.geen-noodzaak": 5, "helpt.urgentie": 4})
+    server = FakeServer(RoomFolder(folder.path, read_room(folder.room_file)))
+    return make_app(server.folder.seat_store(), Start("board", board=server)), []  # type: ignore[arg-type]
+
+
+SCREENS = {
+    "home": home,
+    "reader": reader,
+    "walk": walk,
+    "vervolg": vervolg,
+    "overview": overview,
+    "compare": compare,
+    "context": context,
+    "help": help_screen,
+    "room-welcome": room_welcome,
+    "board": board,
+}
+
+
+@pytest.fixture
+def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run in tmp_path with a relative sessions folder, dates shown in UTC."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield SessionStore(Path("sessions"))
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, fixed_place: SessionStore, monkeypatch, screen: str, size: str, look: str) -> None:
+    if look == "no-color":
+        monkeypatch.setenv("NO_COLOR", "1")
+    app, keys = SCREENS[screen](fixed_place)
+    if look == "light":
+        app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=SIZES[size], press=keys)
