@@ -161,11 +161,28 @@ async def opened_browser(profile: Path) -> AsyncIterator[DevTools]:
         chromium.wait(15)
 
 
+async def settled_screenshot(tools: DevTools, blank: str = "") -> str:
+    """The page once two screenshots in a row are the same and not `blank` (the app has drawn); base64 PNG."""
+    shots = [""]
+
+    async def same_twice() -> bool:
+        shot = (await tools.call("Page.captureScreenshot", format="png"))["data"]
+        same = shot == shots[-1] and shot != blank
+        shots.append(shot)
+        return same
+
+    await until(same_twice)
+    return shots[-1]
+
+
 async def open_app(tools: DevTools, url: str) -> None:
-    """Load the page and wait for the app's first bytes (textual-serve marks the body)."""
+    """Load the page, wait for the app's first bytes (textual-serve marks the body) and its first screen."""
     await tools.call("Page.navigate", url=url)
+    await until(lambda: tools.evaluate("document.querySelector('.textual-terminal') !== null"))
+    blank = (await tools.call("Page.captureScreenshot", format="png"))["data"]
     await until(lambda: tools.evaluate("document.body.classList.contains('-first-byte')"))
     await tools.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+    await settled_screenshot(tools, blank)
 
 
 async def drive(url: str, store: SessionStore, profile: Path, downloads: Path) -> None:
@@ -183,18 +200,9 @@ async def drive(url: str, store: SessionStore, profile: Path, downloads: Path) -
         await tools.press("tab")  # the browser leaves Tab to the app: the next part
         await tools.press("4")
         await until(lambda: answers_in(stored.path).get("helpt.urgentie") == 4)
-        # The page has caught up when two screenshots in a row are the same.
-        shots = [""]
-
-        async def settled() -> bool:
-            shot = (await tools.call("Page.captureScreenshot", format="png"))["data"]
-            same = shot == shots[-1]
-            shots.append(shot)
-            return same
-
-        await until(settled)
+        shot = await settled_screenshot(tools)  # the page has caught up with the app
         SCREENSHOT.parent.mkdir(exist_ok=True)
-        SCREENSHOT.write_bytes(b64decode(shots[-1]))
+        SCREENSHOT.write_bytes(b64decode(shot))
 
         # An export from the overview arrives as a download, not as a file on the server.
         await tools.press("o")
