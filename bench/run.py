@@ -1,104 +1,252 @@
-"""Benchmarks, as ratios against a bare Textual app run side by side (not part of the tests).
+"""Benchmarks in a real terminal, as ratios against floor apps run in the same rounds (not part of the tests).
 
-    python bench/run.py [--rounds N]
+    .venv/bin/python bench/run.py [--rounds 5] [--keys 8] [--many 10000] [--out bench/RESULTS.md]
 
-- startup: a process that starts the app headless, shows its first screen and exits,
-  against the same for a bare Textual app with one Static;
-- keystroke: the time for 48 answers pressed in the walk (each saved) against 48
-  key presses moving a cursor in a bare app's OptionList;
-- autosave: one answer saved atomically, against a bare write+fsync of the same bytes;
-- many sessions: listing a folder of 500 sessions.
+Every command is started in its own pseudo-terminal of 80x24 and its output is fed to
+the `pyte` terminal emulator, as a person's terminal would draw it:
+
+- first full screen: the time from starting the process until the screen's marker texts
+  are visible and the output has been quiet for `--quiet` seconds (the time of the last
+  byte before that quiet is the one counted);
+- peak memory: the child's VmHWM from /proc/PID/status, read after its keys;
+- keys: for each key, the time from writing it until the screen settled (last byte
+  before a quiet), and the bytes the app wrote for it.
+
+The commands run in turn, one of each per round, after one warm-up round; reported are
+medians with min-max and ratios against the floors of the same run: a bare Textual app
+(Header + Static + Footer) and a bare OptionList of 30 items. In-process measures
+follow: an autosave against a plain write + fsync + rename of the same bytes, a folder of
+`--many` sessions (scan, rescan, `list --json` against reading the files' bytes).
+
+The table is written at the top of `--out` (between the generated-section markers; the
+rest of that file is kept). `--out -` prints only.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import contextlib
+import fcntl
 import os
+import platform
+import select
+import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
+import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyte
 
 ROOT = Path(__file__).resolve().parent.parent
+BEGIN = "<!-- bench/run.py: generated, do not edit by hand -->"
+END = "<!-- /bench/run.py -->"
+COLS, ROWS = 80, 24
 
-BARE_START = """
+FLOOR_HOME = """
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Footer, Header, Static
+class Bare(App):
+    BINDINGS = [("q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield Static("bare floor app")
+        yield Footer()
+Bare().run()
+"""
+
+FLOOR_LIST = """
+from textual.app import App
+from textual.widgets import OptionList
 class Bare(App):
     def compose(self):
-        yield Static("bare")
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-Bare().run(headless=True, size=(80, 24))
+        yield OptionList(*[f"item {i}" for i in range(30)])
+Bare().run()
 """
 
-APP_START = """
-import sys
-from pathlib import Path
-from tui.factory import make_app
-from tui.session import SessionStore
-from tui.start import Start
-app = make_app(SessionStore(Path(sys.argv[1])), Start(sys.argv[2], section="vooraf"))
-app.call_later(lambda: app.call_after_refresh(app.exit))
-app.run(headless=True, size=(80, 24))
-"""
+DOWN = "\x1b[B"
 
 
-def timed(args: list[str]) -> float:
+class Terminal:
+    """A command on a pseudo-terminal of 80x24; its output is drawn by pyte as it arrives."""
+
+    def __init__(self, command: list[str], cwd: Path) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+
+        def controlling_terminal() -> None:
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLS), "LINES": str(ROWS)}
+        env.pop("TEXTUAL", None)
+        env.pop("NO_COLOR", None)
+        self.screen = pyte.Screen(COLS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.lock = threading.Lock()
+        self.size = 0
+        self.last_byte = 0.0
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            preexec_fn=controlling_terminal,
+            env=env,
+            cwd=cwd,
+            close_fds=True,
+        )
+        os.close(slave)
+        self.master = master
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while not self._stop.is_set():
+            ready, _, _ = select.select([self.master], [], [], 0.02)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            now = time.monotonic()
+            with self.lock:
+                self.stream.feed(chunk)
+                self.size += len(chunk)
+                self.last_byte = now
+
+    def text(self) -> str:
+        with self.lock:
+            return "\n".join(self.screen.display)
+
+    def settle(self, since: float, before: int, markers: tuple[str, ...], quiet: float, timeout: float = 30.0) -> float:
+        """Seconds from `since` to the last byte before `quiet` seconds of silence, with every marker visible."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            time.sleep(0.002)
+            with self.lock:
+                size, last = self.size, self.last_byte
+            if size <= before or time.monotonic() - last < quiet:
+                continue
+            text = self.text()
+            if all(marker in text for marker in markers):
+                return last - since
+        raise TimeoutError(f"screen did not settle with {markers!r}; screen:\n{self.text()}")
+
+    def key(self, key: str, quiet: float) -> tuple[float, int]:
+        """Seconds from writing `key` to the screen settled, and the bytes written for it."""
+        with self.lock:
+            before = self.size
+        sent = time.monotonic()
+        os.write(self.master, key.encode())
+        took = self.settle(sent, before, (), quiet)
+        with self.lock:
+            return took, self.size - before
+
+    def peak_kb(self) -> int:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return 0
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(10)
+        self._stop.set()
+        self._reader.join(2)
+        os.close(self.master)
+
+
+@dataclass
+class Command:
+    name: str
+    argv: Callable[[Path], list[str]]
+    markers: tuple[str, ...]
+    keys: list[str] = field(default_factory=list)
+    samples: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, what: str, value: float) -> None:
+        self.samples.setdefault(what, []).append(value)
+
+
+def app(*args: str) -> Callable[[Path], list[str]]:
+    return lambda folder: [sys.executable, "-m", "tui", "--sessions-dir", str(folder), *args]
+
+
+def run_once(command: Command, folder: Path, quiet: float, record: bool) -> None:
+    terminal = Terminal(command.argv(folder), ROOT)
+    try:
+        first = terminal.settle(terminal.started, 0, command.markers, quiet)
+        times, sizes = [], []
+        for key in command.keys:
+            took, size = terminal.key(key, quiet)
+            times.append(took)
+            sizes.append(size)
+        peak = terminal.peak_kb()
+    finally:
+        terminal.close()
+    if record:
+        command.add("first", first)
+        command.add("peak", peak / 1024)
+        for took, size in zip(times, sizes, strict=True):
+            command.add("key", took)
+            command.add("bytes", size)
+
+
+def make_sessions(folder: Path, count: int) -> None:
+    """`count` session files with answers, written without fsync (the bench's own setup)."""
+    sys.path.insert(0, str(ROOT))
+    from tui.content import load_tool
+    from tui.session import SessionStore
+    from tui.session.codec import dump
+    from tui.session.model import Answer
+
+    store = SessionStore(folder)
+    stored = store.create("Sessie 0")
+    for n, item in enumerate(load_tool().items[:20]):
+        stored.session.answers[item.id] = Answer(score=n % 5 + 1)
+    template = dump(stored.session).decode()
+    session_id = stored.session.id
+    stored.path.unlink()
+    for n in range(count):
+        new_id = f"sessie-{n:05d}-{session_id[-6:]}"
+        text = template.replace(session_id, new_id).replace('"Sessie 0"', f'"Sessie {n}"')
+        (folder / f"{new_id}.toml").write_text(text)
+
+
+def timed(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(args, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
-def median_of(rounds: int, fn) -> float:
-    return statistics.median(fn() for _ in range(rounds))
+READ_BYTES = """
+import os, sys
+total = 0
+for name in sorted(os.listdir(sys.argv[1])):
+    if name.endswith(".toml"):
+        with open(os.path.join(sys.argv[1], name), "rb") as f:
+            total += len(f.read())
+print(total)
+"""
 
 
-def bench_startup(rounds: int, folder: Path) -> list[tuple[str, float, float]]:
-    bare = median_of(rounds, lambda: timed([sys.executable, "-c", BARE_START]))
-    rows = []
-    for screen in ("home", "read"):
-        ours = median_of(rounds, lambda s=screen: timed([sys.executable, "-c", APP_START, str(folder), s]))
-        rows.append((f"startup {screen}", ours, bare))
-    return rows
-
-
-async def _keystrokes(folder: Path) -> tuple[float, float]:
-    from textual.app import App
-    from textual.widgets import OptionList
-
-    from tui.factory import make_app
-    from tui.session import SessionStore
-    from tui.start import Start
-
-    store = SessionStore(folder)
-    stored = store.create("Bench")
-    app = make_app(store, Start("walk", stored=stored))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        start = time.perf_counter()
-        for _ in range(48):
-            await pilot.press("4")
-        ours = time.perf_counter() - start
-
-    class Bare(App[None]):
-        def compose(self):
-            yield OptionList(*[f"item {i}" for i in range(60)])
-
-    bare_app = Bare()
-    async with bare_app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        start = time.perf_counter()
-        for _ in range(48):
-            await pilot.press("down")
-        bare = time.perf_counter() - start
-    return ours, bare
-
-
-def bench_autosave(folder: Path, rounds: int = 200) -> tuple[float, float]:
+def bench_autosave(folder: Path, rounds: int) -> tuple[list[float], list[float]]:
+    sys.path.insert(0, str(ROOT))
     from tui.content import load_tool
     from tui.session import SessionStore
     from tui.session.codec import dump
@@ -107,52 +255,181 @@ def bench_autosave(folder: Path, rounds: int = 200) -> tuple[float, float]:
     store = SessionStore(folder)
     editor = SessionEditor(store, store.create("Autosave"))
     ids = [i.id for i in load_tool().items]
-    start = time.perf_counter()
+    ours, bare = [], []
+    path = folder / "plain.toml"
     for n in range(rounds):
+        start = time.perf_counter()
         editor.answer(ids[n % len(ids)], n % 5 + 1)
-    ours = (time.perf_counter() - start) / rounds
-    data = dump(editor.session)
-    path = folder / "plain.bin"
-    start = time.perf_counter()
-    for _ in range(rounds):
-        with open(path, "wb") as out:
+        ours.append(time.perf_counter() - start)
+        data = dump(editor.session)
+        start = time.perf_counter()
+        tmp = folder / f".plain.{n}.tmp"
+        with open(tmp, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-    bare = (time.perf_counter() - start) / rounds
+        os.replace(tmp, path)
+        bare.append(time.perf_counter() - start)
+    editor.close()
     return ours, bare
 
 
-def bench_many(folder: Path, count: int = 500) -> float:
+def bench_scan(folder: Path, rounds: int) -> tuple[list[float], list[float]]:
+    sys.path.insert(0, str(ROOT))
     from tui.session import SessionStore
 
-    store = SessionStore(folder)
-    for n in range(count):
-        store.create(f"Sessie {n}")
-    start = time.perf_counter()
-    sessions, _ = store.scan()
-    assert len(sessions) == count
-    return time.perf_counter() - start
+    first, again = [], []
+    for _ in range(rounds):
+        store = SessionStore(folder)
+        start = time.perf_counter()
+        sessions, _ = store.scan()
+        first.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        store.scan()
+        again.append(time.perf_counter() - start)
+        assert sessions
+    return first, again
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        rows = bench_startup(args.rounds, base / "start")
-        ours, bare = asyncio.run(_keystrokes(base / "keys"))
-        rows.append(("48 answers vs 48 cursor moves", ours, bare))
-        ours, bare = bench_autosave(base / "save")
-        rows.append(("one autosave vs write+fsync", ours, bare))
-        many = bench_many(base / "many")
-    print(f"{'what':<32}{'ours':>10}{'bare':>10}{'ratio':>8}")
-    for name, ours, bare in rows:
-        print(f"{name:<32}{ours * 1000:>8.1f}ms{bare * 1000:>8.1f}ms{ours / bare:>8.2f}")
-    print(f"{'list 500 sessions':<32}{many * 1000:>8.1f}ms")
+def stats(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def fmt(values: list[float], unit: str, scale: float = 1.0, digits: int = 0) -> str:
+    med, lo, hi = (v * scale for v in stats(values))
+    return f"{med:.{digits}f} {unit} ({lo:.{digits}f}–{hi:.{digits}f})"
+
+
+def ratio(ours: list[float], floor: list[float]) -> float:
+    return statistics.median(ours) / statistics.median(floor)
+
+
+def verdict(value: float, budget: float) -> str:
+    return f"**{value:.2f}×** ≤ {budget}×: " + ("holds" if value <= budget else "misses")
+
+
+def versions() -> str:
+    import importlib.metadata as md
+
+    names = ["textual", "pydantic", "pyte"]
+    found = ", ".join(f"{n} {md.version(n)}" for n in names)
+    mem = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f", {int(line.split()[1]) // 1024 // 1024} GiB"
+    load = ", load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    return (
+        f"{time.strftime('%Y-%m-%d')}, {platform.machine()} with {os.cpu_count()} cores{mem}{load}; "
+        f"Python {platform.python_version()}, {found}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5, help="measured rounds after one warm-up (default 5)")
+    parser.add_argument("--keys", type=int, default=8, help="keys pressed per key sequence (default 8)")
+    parser.add_argument("--many", type=int, default=10_000, help="session files in the big folder (default 10000)")
+    parser.add_argument("--quiet", type=float, default=0.15, help="seconds of silence that mean settled")
+    parser.add_argument("--warmup", type=int, default=1, help="warm-up rounds, not counted (default 1)")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"), help="file to update; - prints only")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-"))
+    try:
+        many = work / "many"
+        make_sessions(many, args.many)
+        home_markers = ("Reflecties staan in", "q Stoppen")
+        commands = [
+            Command("floor: bare app", lambda _: [sys.executable, "-c", FLOOR_HOME], ("bare floor app", "Quit")),
+            Command(
+                "floor: bare OptionList", lambda _: [sys.executable, "-c", FLOOR_LIST], ("item 0",), [DOWN] * args.keys
+            ),
+            Command("home", app(), home_markers),
+            Command("walk (`new`)", app("new", "Bench"), ("1 = Geldt helemaal niet", "q Terug"), ["3"] * args.keys),
+            Command("reader (`read vooraf`)", app("read", "vooraf"), ("Colofon", "Overlegraad PO-VO.", "q Terug")),
+            Command(f"home, {args.many} sessions", app(), ("Sessie", "q Stoppen")),
+        ]
+        folders = {c.name: (many if "sessions" in c.name else None) for c in commands}
+        list_ours: list[float] = []
+        list_floor: list[float] = []
+        for round_ in range(args.warmup + args.rounds):
+            record = round_ >= args.warmup
+            for command in commands:
+                folder = folders[command.name] or Path(tempfile.mkdtemp(dir=work))
+                run_once(command, folder, args.quiet, record)
+            ours = timed([sys.executable, "-m", "tui", "--sessions-dir", str(many), "list", "--json"])
+            floor = timed([sys.executable, "-c", READ_BYTES, str(many)])
+            if record:
+                list_ours.append(ours)
+                list_floor.append(floor)
+        save_ours, save_floor = bench_autosave(work / "save", max(20, args.rounds * 20))
+        scan_first, scan_again = bench_scan(many, max(1, min(args.rounds, 3)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    by = {c.name: c for c in commands}
+    bare, olist = by["floor: bare app"], by["floor: bare OptionList"]
+    home, walk, reader, big = by["home"], by["walk (`new`)"], by["reader (`read vooraf`)"], commands[-1]
+    lines = [
+        BEGIN,
+        "## Issue 14: the app in a real terminal (`.venv/bin/python bench/run.py`)",
+        "",
+        f"{versions()}. Each command in its own pseudo-terminal of 80×24 drawn by pyte;",
+        f"{args.rounds} rounds after {args.warmup} warm-up, the commands in turn; medians (min–max). "
+        f"Settled = marker texts visible and {args.quiet * 1000:.0f} ms without output.",
+        "",
+        "| command | first full screen | peak memory | key → settled | bytes per key |",
+        "|---|---|---|---|---|",
+    ]
+    for c in commands:
+        key = fmt(c.samples["key"], "ms", 1000) if "key" in c.samples else ""
+        size = fmt(c.samples["bytes"], "B") if "bytes" in c.samples else ""
+        lines.append(
+            f"| {c.name} | {fmt(c.samples['first'], 'ms', 1000)} | {fmt(c.samples['peak'], 'MB')} | {key} | {size} |"
+        )
+    lines += [
+        "",
+        "| budget | measured | ratio |",
+        "|---|---|---|",
+        f"| home painted / bare app | {fmt(home.samples['first'], 'ms', 1000)} | "
+        f"{verdict(ratio(home.samples['first'], bare.samples['first']), 1.25)} |",
+        f"| walk painted / bare app | {fmt(walk.samples['first'], 'ms', 1000)} | "
+        f"{verdict(ratio(walk.samples['first'], bare.samples['first']), 1.25)} |",
+        f"| reader painted / bare app | {fmt(reader.samples['first'], 'ms', 1000)} | "
+        f"{verdict(ratio(reader.samples['first'], bare.samples['first']), 1.5)} |",
+        f"| peak memory walk / bare app | {fmt(walk.samples['peak'], 'MB')} | "
+        f"{verdict(ratio(walk.samples['peak'], bare.samples['peak']), 1.2)} |",
+        f"| peak memory reader / bare app | {fmt(reader.samples['peak'], 'MB')} | "
+        f"{verdict(ratio(reader.samples['peak'], bare.samples['peak']), 1.2)} |",
+        f"| answer key `3` / list `down` | {fmt(walk.samples['key'], 'ms', 1000)} vs "
+        f"{fmt(olist.samples['key'], 'ms', 1000)} | {verdict(ratio(walk.samples['key'], olist.samples['key']), 1.2)} |",
+        f"| bytes per answer / per `down` | {fmt(walk.samples['bytes'], 'B')} vs {fmt(olist.samples['bytes'], 'B')} | "
+        f"{verdict(ratio(walk.samples['bytes'], olist.samples['bytes']), 1.2)} |",
+        f"| autosave / write + fsync + rename | {fmt(save_ours, 'ms', 1000, 2)} vs {fmt(save_floor, 'ms', 1000, 2)} | "
+        f"{verdict(ratio(save_ours, save_floor), 1.5)} |",
+        f"| home painted, {args.many} sessions / empty folder | {fmt(big.samples['first'], 'ms', 1000)} | "
+        f"{verdict(ratio(big.samples['first'], home.samples['first']), 1.5)} |",
+        f"| `list --json`, {args.many} files / a process reading their bytes | {fmt(list_ours, 'ms', 1000)} vs "
+        f"{fmt(list_floor, 'ms', 1000)} | {verdict(ratio(list_ours, list_floor), 2.0)} |",
+        f"| scan of {args.many} files again, unchanged / first scan | {fmt(scan_again, 'ms', 1000, 1)} vs "
+        f"{fmt(scan_first, 'ms', 1000)} | {ratio(scan_again, scan_first):.3f}× (no rescan) |",
+        "",
+        END,
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.out != "-":
+        out = Path(args.out)
+        old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
+        if BEGIN in old and END in old:
+            new = old[: old.index(BEGIN)] + report + old[old.index(END) + len(END) :]
+        else:
+            head, _, rest = old.partition("\n")
+            new = f"{head}\n\n{report}\n{rest}"
+        out.write_text(new, encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -122,8 +122,8 @@ def test_export_md_replaces_a_loose_file_with_force_and_makes_it_private(tmp_pat
     [
         pytest.param(True, ["overview", "bestaat-niet", "--print"], "bestaat-niet", id="overview-unknown-id"),
         pytest.param(True, ["export", "bestaat-niet", "--format", "md"], "bestaat-niet", id="export-unknown-id"),
-        pytest.param(False, ["export", "iets"], "no sessions", id="export-in-an-empty-folder"),
-        pytest.param(False, ["import", "{tmp}/weg.toml"], "weg.toml: no such file", id="import-missing-file"),
+        pytest.param(False, ["export", "iets"], "Geen reflecties in ‘", id="export-in-an-empty-folder"),
+        pytest.param(False, ["import", "{tmp}/weg.toml"], "weg.toml: bestaat niet", id="import-missing-file"),
     ],
 )
 def test_bad_input_is_said_in_one_line(tmp_path: Path, run, with_sessions: bool, argv: list[str], named: str) -> None:
@@ -357,7 +357,7 @@ def test_compare_to_a_private_file(tmp_path: Path, run, fmt: str, start: str) ->
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     again = run(*argv)  # no terminal to ask: refused without --force
     assert again.code == 1
-    assert again.err == f"samenwerken: {target} exists; add --force to replace it\n"
+    assert again.err == f"samenwerken: ‘{target}’ bestaat al; voeg --force toe om het te vervangen\n"
     assert run(*argv, "--force").code == 0
 
 

@@ -94,7 +94,7 @@ def test_a_broken_file_is_one_warning_and_the_defaults(tmp_path: Path, config_fi
 def test_help_says_where_the_file_is(config_file: Path, run) -> None:
     result = run("--help")
     assert result.code == 0
-    assert "settings (theme, language, mouse):" in result.out
+    assert "Instellingen (thema, taal, muis):" in result.out
     assert str(config_file) in result.out
     assert "--no-mouse" in result.out
 

@@ -17,18 +17,17 @@ import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import openpyxl
 import pytest
 
 from tests.cli_helpers import run_main
 from tests.test_export import ANSWERED_AT, FIRST_NOTE, check_golden, golden_session
-from tui.app import SamenwerkenApp
 from tui.cli import main
 from tui.content import load_strings, load_tool
 from tui.export import BINARY_FORMATS, EXPORT_FORMATS, FORMATS, export
 from tui.export_office import CELL_MAX, export_bytes, to_xlsx
+from tui.factory import make_app
 from tui.i18n import strings_for
 from tui.report import build_report
 from tui.session import Answer, Session, SessionStore
@@ -387,13 +386,13 @@ def test_cli_offers_every_format(capsys) -> None:
 def test_app_writes_an_xlsx_into_exports(tmp_path: Path, tool) -> None:
     store = SessionStore(tmp_path / "sessions")
     session = golden_session(tool)
-    app = SimpleNamespace(store=store, tool=tool, strings=strings_for("nl"))
-    path = SamenwerkenApp.write_export(app, session, "xlsx")  # type: ignore[arg-type]
+    app = make_app(store, tool=tool)
+    path = app.write_export(session, "xlsx")
     assert path == store.root / "exports" / "regio-golden-000000.xlsx"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
     assert openpyxl.load_workbook(path).sheetnames == DUTCH_SHEETS
-    assert SamenwerkenApp.write_export(app, session, "xlsx") == path  # replaced, not refused
+    assert app.write_export(session, "xlsx") == path  # replaced, not refused
 
 
 async def test_the_export_picker_offers_xlsx(tmp_path: Path) -> None:

@@ -117,3 +117,20 @@ async def test_context_choices_read_without_colour(tmp_path: Path) -> None:
         await pilot.pause()
         marks = [b.render().plain[:3] for b in buttons[:3]]
         assert marks == ["(○)", "(●)", "(○)"]
+
+
+async def test_the_overview_says_how_to_reach_the_steps(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tests.session_helpers import widget_text
+    from tui.factory import make_app
+    from tui.start import Start
+
+    _, store, stored = walk_app(tmp_path)
+    app = make_app(store, Start("overview", stored=stored))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hint = widget_text(app.screen.query_one("#ov-steps-hint", Static))
+        assert hint == "Tab brengt je naar de stappen: daar werken Enter, spatie en x."
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#ov-steps #steps")

@@ -172,8 +172,10 @@ def test_a_session_open_elsewhere_is_read_only_and_not_written(tmp_path: Path, w
         elsewhere.close()
 
     assert result.code == 1
-    assert result.err.startswith("samenwerken: Alleen-lezen: open in een ander venster (pid ")
-    assert result.err.endswith("). Er wordt niets bewaard; hieronder het overzicht.\n")
+    assert (
+        result.err
+        == "samenwerken: Alleen-lezen: open in een ander venster. Er wordt niets bewaard; hieronder het overzicht.\n"
+    )
     assert PROMPT not in result.out
     assert "Knelpunten" in result.out
     assert file_state(stored.path) == before

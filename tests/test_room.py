@@ -214,12 +214,12 @@ def test_room_new_lists_codes_to_hand_out(tmp_path: Path, run) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["room", "new", "X", "--seats", "0"], "1 to 60 seats"),
-        (["room", "new", "X", "--seats", "veel"], "not a number"),
+        (["room", "new", "X", "--seats", "0"], "Bij --seats: een regiosessie heeft 1 tot en met 60 plekken"),
+        (["room", "new", "X", "--seats", "veel"], "Bij --seats: ‘veel’ is geen getal"),
         (["room", "new", "  ", "--seats", "2"], "Geef de regiosessie een titel"),
-        (["room", "status", "nergens"], "no room 'nergens'"),
-        (["room", "serve", "nergens", "--headless"], "no room 'nergens'"),
-        (["room", "serve", "x", "--port", "70000"], "a port is 0 to 65535"),
+        (["room", "status", "nergens"], "Geen regiosessie ‘nergens’"),
+        (["room", "serve", "nergens", "--headless"], "Geen regiosessie ‘nergens’"),
+        (["room", "serve", "x", "--port", "70000"], "Bij --port: een poort is 0 tot en met 65535"),
     ],
     ids=["no seats", "seats not a number", "empty title", "unknown room", "serve unknown", "bad port"],
 )

@@ -7,6 +7,10 @@ print one line and the app can show one notification: never a traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.session.reason import Reason
 
 
 class UserFileError(Exception):
@@ -32,7 +36,16 @@ class SessionFileError(UserFileError):
 
 
 class SessionNotFound(Exception):
-    """No session matches what the user asked for."""
+    """No session matches what the user asked for.
+
+    The message is English, for logs. `reason`, when the raiser gives one, words it in
+    the interface's language; without one the command line words the stores' known
+    messages itself (`tui.cli.not_found`).
+    """
+
+    def __init__(self, message: str, reason: Reason | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class UnsafePath(UserFileError):

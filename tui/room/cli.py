@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,72 +18,100 @@ from tui.room.store import MAX_SEATS, RoomFolder, RoomStore
 from tui.text import safe_line, terminal_json
 
 if TYPE_CHECKING:
+    from tui.cli import Parser
     from tui.i18n import Strings
     from tui.room.group import GroupView
 
-ROOM_HELP = "a regional session: partners answer privately over SSH, a board shows the group"
+
+def seat_count(strings: Strings) -> Callable[[str], int]:
+    """The type of `--seats`: a whole number of seats a room may have, said wrong in the language of `strings`."""
+
+    def seats(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not 1 <= n <= MAX_SEATS:
+            raise argparse.ArgumentTypeError(strings("cli.error.seats", max=MAX_SEATS))
+        return n
+
+    return seats
 
 
-def seat_count(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 1 <= n <= MAX_SEATS:
-        raise argparse.ArgumentTypeError(f"a room has 1 to {MAX_SEATS} seats")
-    return n
+def port_number(strings: Strings) -> Callable[[str], int]:
+    """The type of a port option: 0 to 65535, said wrong in the language of `strings`."""
+
+    def port(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_port", value=text)) from None
+        if not 0 <= n <= 65535:
+            raise argparse.ArgumentTypeError(strings("cli.error.port_range"))
+        return n
+
+    return port
 
 
-def port_number(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port: {text!r}") from None
-    if not 0 <= n <= 65535:
-        raise argparse.ArgumentTypeError("a port is 0 to 65535")
-    return n
+def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Parser, strings: Strings) -> None:
+    """`room` and its subcommands, every word of their help in the language of `strings`."""
+    from tui.cli import add_command
 
+    room = add_command(commands, "room", common, strings)
+    actions = room.add_subparsers(
+        dest="room_command", metavar="new|serve|status|export|close", required=True, title=strings("cli.commands")
+    )
+    ref, port = strings("cli.help.room.ref"), strings("cli.metavar.port")
 
-def add_room_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    room = commands.add_parser("room", parents=[common], help=ROOM_HELP, description=ROOM_HELP)
-    actions = room.add_subparsers(dest="room_command", metavar="new|serve|status|export|close", required=True)
+    new = add_command(actions, "new", common, strings, "cli.help.room.new")
+    new.add_argument("title", metavar=strings("cli.metavar.title"), help=strings("cli.help.room.new.title"))
+    new.add_argument(
+        "--seats",
+        type=seat_count(strings),
+        required=True,
+        metavar="N",
+        help=strings("cli.help.room.new.seats", max=MAX_SEATS),
+    )
+    new.add_argument(
+        "--welcome", default="", metavar=strings("cli.metavar.text"), help=strings("cli.help.room.new.welcome")
+    )
+    new.add_argument("--json", action="store_true", help=strings("cli.help.room.new.json"))
 
-    new = actions.add_parser("new", parents=[common], help="create a room and one personal code per seat")
-    new.add_argument("title", metavar="TITLE")
-    new.add_argument("--seats", type=seat_count, required=True, metavar="N", help=f"how many partners (1–{MAX_SEATS})")
-    new.add_argument("--welcome", default="", metavar="TEXT", help="a line from you on every participant's welcome")
-    new.add_argument("--json", action="store_true", help='print {"id", "title", "codes"} as JSON')
-
-    serve = actions.add_parser("serve", parents=[common], help="open the room over SSH and show the board")
-    serve.add_argument("room", metavar="ROOM", help="the room's id, the start of it, or its title")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 opens it to the network)")
-    serve.add_argument("--port", type=port_number, default=2222)
-    serve.add_argument("--headless", action="store_true", help="serve without the board (e.g. on a server)")
-    serve.add_argument("--web", type=port_number, metavar="PORT", help="also let participants join from a browser tab")
-    serve.add_argument("--public-url", metavar="URL", help="the address browsers use, behind a reverse proxy")
+    serve = add_command(actions, "serve", common, strings, "cli.help.room.serve")
+    serve.add_argument("room", metavar="ROOM", help=ref)
+    serve.add_argument("--host", default="127.0.0.1", help=strings("cli.help.room.serve.host"))
     serve.add_argument(
-        "--idle-minutes", type=float, default=60.0, metavar="M", help="close a connection after M minutes without a key"
+        "--port", type=port_number(strings), default=2222, metavar=port, help=strings("cli.help.room.serve.port")
+    )
+    serve.add_argument("--headless", action="store_true", help=strings("cli.help.room.serve.headless"))
+    serve.add_argument("--web", type=port_number(strings), metavar=port, help=strings("cli.help.room.serve.web"))
+    serve.add_argument("--public-url", metavar="URL", help=strings("cli.help.serve.public_url"))
+    serve.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=60.0,
+        metavar="M",
+        help=strings("cli.help.room.serve.idle_minutes"),
     )
 
-    status = actions.add_parser("status", parents=[common], help="who has joined, and where the group differs")
-    status.add_argument("room", metavar="ROOM")
-    status.add_argument("--json", action="store_true")
+    status = add_command(actions, "status", common, strings, "cli.help.room.status")
+    status.add_argument("room", metavar="ROOM", help=ref)
+    status.add_argument("--json", action="store_true", help=strings("cli.help.room.json"))
 
-    export = actions.add_parser("export", parents=[common], help="the group report: " + ", ".join(GROUP_FORMATS))
-    export.add_argument("room", metavar="ROOM")
-    export.add_argument("--format", choices=GROUP_FORMATS, default="md")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600) instead of stdout")
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export = add_command(actions, "export", common, strings, "cli.help.room.export", formats=", ".join(GROUP_FORMATS))
+    export.add_argument("room", metavar="ROOM", help=ref)
+    export.add_argument("--format", choices=GROUP_FORMATS, default="md", help=strings("cli.help.room.export.format"))
+    export.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
+    export.add_argument("--force", action="store_true", help=strings("cli.help.force"))
 
-    close = actions.add_parser(
-        "close", parents=[common], help="end the room; its agreements become every seat's next steps"
-    )
-    close.add_argument("room", metavar="ROOM")
+    close = add_command(actions, "close", common, strings, "cli.help.room.close")
+    close.add_argument("room", metavar="ROOM", help=ref)
 
-    seat = actions.add_parser("seat", parents=[common], help=argparse.SUPPRESS)  # what `serve` runs per seat
+    # What `serve` runs per seat and per browser tab: not for people, so not in the help (no help=).
+    seat = actions.add_parser("seat", parents=[common], strings=strings)
     seat.add_argument("folder", metavar="ROOM-FOLDER")
     seat.add_argument("label", metavar="SEAT")
-    web_seat = actions.add_parser("web-seat", parents=[common], help=argparse.SUPPRESS)  # per browser tab
+    web_seat = actions.add_parser("web-seat", parents=[common], strings=strings)
     web_seat.add_argument("folder", metavar="ROOM-FOLDER")
     web_seat.add_argument("--peer", default="?", metavar="ADDRESS")
 
@@ -242,7 +271,7 @@ def export_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int
 
     view = load_view(RoomStore(folder).find(args.room))
     text = GROUP_RENDERERS[args.format](view, strings)
-    return deliver(text, args.format, args.output, args.force, folder)
+    return deliver(text, args.format, args.output, args.force, folder, strings)
 
 
 def close_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

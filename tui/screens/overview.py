@@ -50,6 +50,7 @@ class OverviewScreen(AppScreen[None]):
         with VerticalScroll(id="overview"):
             yield Static(id="ov-body")
             yield Static(self.strings("report.steps"), classes="ov-heading")
+            yield Static(self.strings("overview.steps_hint"), id="ov-steps-hint", classes="hint")
             yield StepsPane(self.editor, self.tool, id="ov-steps")
             yield Static(id="ov-rest")
         yield Footer(show_command_palette=False)

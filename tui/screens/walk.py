@@ -17,7 +17,7 @@ from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
 from tui.session.model import Session
-from tui.widgets.lists import StayingOptionList
+from tui.widgets.lists import StayingOptionList, SteadyStatic
 from tui.widgets.plain import plain_text, visible
 from tui.widgets.room_panel import RoomPanel
 from tui.widgets.scale import ScaleBar
@@ -67,23 +67,25 @@ class WalkScreen(AppScreen[None]):
         """In a follow-up: the reflection it follows, whose answers each item shows as 'last time'."""
         self.in_room = self.samenwerken.room_watch is not None
         """One seat of a regional session: the room's panel shows, remarks can be shared."""
+        self._shown: dict[str, tuple[str, str]] = {}
+        """What each Static of the walk shows now: the same text again is not sent (one paint per answer)."""
 
     # building --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="walk-status"):
-            yield Static(id="walk-where")
-            yield Static(id="walk-total")
-        yield Static(id="walk-question")
+            yield SteadyStatic(id="walk-where")
+            yield SteadyStatic(id="walk-total")
+        yield SteadyStatic(id="walk-question")
         with ContentSwitcher(initial="scale-pane", id="walk-panes"):
             with Vertical(id="scale-pane"):
                 yield StayingOptionList(id="items")
-                yield Static(id="item-text")
-                yield Static(id="item-explain", classes="hint")
+                yield SteadyStatic(id="item-text")
+                yield SteadyStatic(id="item-explain", classes="hint")
                 yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
-                yield Static(id="item-note")
-                yield Static(id="item-earlier", classes="hint")
+                yield SteadyStatic(id="item-note")
+                yield SteadyStatic(id="item-earlier", classes="hint")
             yield StepsPane(self.editor, self.tool, id="steps-pane")
         if self.in_room:
             yield RoomPanel(id="room-panel")
@@ -126,13 +128,13 @@ class WalkScreen(AppScreen[None]):
         switcher = self.query_one("#walk-panes", ContentSwitcher)
         if part.kind == "steps":
             switcher.current = "steps-pane"
-            self.query_one("#walk-question", Static).update(plain_text(part.loc("intro", self.lang)))
+            self._show_text("walk-question", part.loc("intro", self.lang))
             steps = self.query_one(StepsPane)
             steps.refresh_steps()
             steps.focus_list()
         else:
             switcher.current = "scale-pane"
-            self.query_one("#walk-question", Static).update(plain_text(part.loc("question", self.lang), "bold"))
+            self._show_text("walk-question", part.loc("question", self.lang), "bold")
             items = self.item_list
             items.set_options(Option(self._label(item), id=item.id) for item in part.items)
             items.highlighted = min(item_index, len(part.items) - 1)
@@ -140,6 +142,12 @@ class WalkScreen(AppScreen[None]):
         self._update_status()
         self._show_room()
         self.refresh_bindings()
+
+    def _show_text(self, widget_id: str, text: str, style: str = "") -> None:
+        """Put `text` in the Static `widget_id`, unless it shows exactly that already."""
+        if self._shown.get(widget_id) != (text, style):
+            self._shown[widget_id] = (text, style)
+            self.query_one(f"#{widget_id}", Static).update(plain_text(text, style))
 
     def _label(self, item: Item) -> Text:
         answer = self.editor.session.answers.get(item.id)
@@ -174,10 +182,9 @@ class WalkScreen(AppScreen[None]):
             overall = self.strings("walk.unsaved")
         elif self.editor.read_only:
             overall = self.strings("walk.read_only_mark")
-        self.query_one("#walk-where", Static).update(plain_text(where))
-        total_widget = self.query_one("#walk-total", Static)
-        total_widget.update(plain_text(overall))
-        total_widget.set_class(self.editor.unsaved, "error")
+        self._show_text("walk-where", where)
+        self._show_text("walk-total", overall)
+        self.query_one("#walk-total", Static).set_class(self.editor.unsaved, "error")
 
     def _show_item(self) -> None:
         item = self.item
@@ -185,10 +192,10 @@ class WalkScreen(AppScreen[None]):
             return
         part = self.part
         answer = self.editor.session.answers.get(item.id)
-        self.query_one("#item-text", Static).update(plain_text(item.loc("text", self.lang), "bold"))
+        self._show_text("item-text", item.loc("text", self.lang), "bold")
         source = self._section_label(item.source)
-        self.query_one("#item-explain", Static).update(
-            plain_text(f"{item.loc('explain', self.lang)}  [{self.strings('walk.source', section=source)}]")
+        self._show_text(
+            "item-explain", f"{item.loc('explain', self.lang)}  [{self.strings('walk.source', section=source)}]"
         )
         scale = self.query_one(ScaleBar)
         scale.set_anchors(part.anchor(item, "low", self.lang), part.anchor(item, "high", self.lang))
@@ -197,7 +204,7 @@ class WalkScreen(AppScreen[None]):
         shown = self.strings("walk.note_label") + (visible(note) if note else self.strings("walk.no_note"))
         if self.in_room and answer is not None and answer.shared and note:
             shown = self.strings("room.shared_mark") + " " + shown
-        self.query_one("#item-note", Static).update(plain_text(shown))
+        self._show_text("item-note", shown)
         self._show_earlier(item)
         self._update_status()
         self._show_room()
@@ -210,7 +217,7 @@ class WalkScreen(AppScreen[None]):
             widget.display = False
             return
         given = self.strings("room.nvt") if before.not_applicable else str(before.score)
-        widget.update(plain_text(self.strings("walk.earlier", answer=given)))
+        self._show_text("item-earlier", self.strings("walk.earlier", answer=given))
         widget.display = True
 
     def _section_label(self, section_id: str) -> str:
@@ -276,6 +283,7 @@ class WalkScreen(AppScreen[None]):
         index = self.item_list.highlighted or 0
         if index + 1 < len(self.part.items):
             self.item_list.highlighted = index + 1
+            self._show_item()  # now, not when the highlight's message comes: one paint for the answer
         elif self.part_index + 1 < len(self.tool.parts):
             self._show_part(self.part_index + 1, 0)
             if self.part.kind == "steps" and self.all_answered:

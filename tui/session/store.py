@@ -115,6 +115,8 @@ class SessionStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._scanned: dict[str, tuple[tuple[int, int, int, int, int], StoredSession]] = {}
+        """Each file as the last scan parsed it, by its status: an unchanged file is not read again."""
 
     # reading ---------------------------------------------------------------
 
@@ -128,14 +130,35 @@ class SessionStore:
             return good, bad
         except OSError as error:
             return good, [BadFile(self.root, f"the sessions folder cannot be read: {_in_english(error)}")]
+        scanned: dict[str, tuple[tuple[int, int, int, int, int], StoredSession]] = {}
         for name in names:
             if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
             path = self.root / name
             try:
-                good.append(self.load(path))
+                info = os.lstat(path)
+            except OSError:
+                info = None
+            if info is not None and stat.S_ISREG(info.st_mode):
+                # A regular file whose status did not move is the one parsed last time (links are always
+                # followed afresh). ctime too: a rewrite within the same mtime tick still changes it.
+                status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                known = self._scanned.get(name)
+                if known is not None and known[0] == status:
+                    scanned[name] = known
+                    good.append(known[1])
+                    continue
+            try:
+                stored = self.load(path)
             except SessionFileError as error:
                 bad.append(BadFile(path, error.problem if not error.where else f"{error.where}: {error.problem}"))
+                continue
+            good.append(stored)
+            if info is not None and not stored.is_link and stored.fingerprint is not None:
+                fp = stored.fingerprint.status
+                if fp == (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns):
+                    scanned[name] = ((*fp, info.st_ctime_ns), stored)
+        self._scanned = scanned
         good.sort(key=lambda s: s.session.updated, reverse=True)
         return good, bad
 

@@ -38,6 +38,7 @@ class ScaleBar(Vertical):
     def __init__(self, not_applicable: str, id: str | None = None) -> None:
         super().__init__(id=id)
         self.not_applicable = not_applicable
+        self._anchors: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -51,7 +52,10 @@ class ScaleBar(Vertical):
         yield Static(classes="anchors", id="scale-anchors")
 
     def set_anchors(self, low: str, high: str) -> None:
-        self.query_one("#scale-anchors", Static).update(plain_text(f"1 = {low}   ·   5 = {high}"))
+        text = f"1 = {low}   ·   5 = {high}"
+        if text != self._anchors:  # the same words again: no refresh, no second paint
+            self._anchors = text
+            self.query_one("#scale-anchors", Static).update(plain_text(text))
 
     def watch_value(self, value: int | None) -> None:
         for button in self.query(Button):
