@@ -447,3 +447,16 @@ def test_html_runs_nothing_and_shows_controls(tool, where, text: str) -> None:
     assert_terminal_safe(out.replace("\t", ""))
     assert re.search(r"<title>[^\n]*</title>", out), "the title stays on one line"
     assert re.search(r"<h1>[^\n]*</h1>", out)
+
+
+@pytest.mark.parametrize("width", range(30, 46))
+def test_wrapping_never_leaves_an_emoji_joiner_at_a_line_edge(width: int) -> None:
+    """A long word cut inside 🏳️‍🌈 leaves its joiner alone at a line's edge: it is shown, not sent raw."""
+    from tui.render import Terminal
+    from tui.text import shortened
+
+    text = "x" * 35 + "🏳️\u200d🌈" + "y" * 5
+    for line in Terminal(40, False).wrap(text, "  "):
+        assert not line.endswith("\u200d") and not line.lstrip().startswith("\u200d"), repr(line)
+    cut = shortened("woord " + text, width)
+    assert "\u200d…" not in cut

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.render import blocks, html_block, html_text, md_quote, md_text
-from tui.text import safe_line, terminal_json
+from tui.text import safe_line, terminal_json, visible
 
 if TYPE_CHECKING:
     from tui.compare import Comparison, ComparisonItem
@@ -59,7 +59,7 @@ def shorten(text: str, width: int) -> str:
     head = text[: width - 1]
     if text[width - 1] != " " and " " in head.strip(" "):
         head = head[: head.rstrip(" ").rfind(" ")]
-    return head.rstrip(" ") + ELLIPSIS
+    return visible(head.rstrip(" ") + ELLIPSIS)  # a joiner cut from its emoji is shown, not kept
 
 
 def fit(text: str, width: int | None, first: str = "", indent: str = "") -> list[str]:

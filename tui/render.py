@@ -145,7 +145,9 @@ class Terminal:
             initial_indent=first if first is not None else indent,
             subsequent_indent=indent,
         )
-        return lines or [first or indent]
+        # A long word may be cut inside an emoji sequence: a joiner left at a line's edge joins
+        # nothing any more, and `visible` shows it (it is idempotent on text it made).
+        return [visible(line) for line in lines] or [first or indent]
 
     def marked(self, mark: str, style: str, text: str, indent: str = "  ") -> list[str]:
         """`mark text` wrapped as one paragraph, the mark painted; wrapped lines hang under the text.

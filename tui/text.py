@@ -153,4 +153,4 @@ def shortened(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     cut = text[: width - 1].rsplit(" ", 1)[0]
-    return cut + "…"
+    return visible(cut + "…")  # a joiner cut from its emoji is shown, not kept

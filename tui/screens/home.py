@@ -189,6 +189,7 @@ class HomeScreen(AppScreen[None]):
             return
         from tui.screens.compare import CompareScreen
 
+        self.samenwerken.clear_notifications()  # "2 chosen" has done its job; it would cover the table
         self.samenwerken.push_screen(CompareScreen([s.session for s in chosen]))
 
     def action_read(self) -> None:
