@@ -80,8 +80,8 @@ class SessionLock:
         self._fd = fd
         return True
 
-    def holder(self) -> str:
-        """Who holds the lock, as 'pid N on HOST' (best effort, never through a link)."""
+    def _holder_fields(self) -> tuple[str, str] | None:
+        """(pid, host) as the holder wrote them, or None (best effort, never through a link)."""
         try:
             fd = os.open(self.path, os.O_RDONLY | NOFOLLOW | CLOEXEC)
             try:
@@ -89,20 +89,20 @@ class SessionLock:
             finally:
                 os.close(fd)
         except (OSError, ValueError):
-            return "?"
-        return f"pid {pid} on {host}"
+            return None
+        return pid, host
+
+    def holder(self) -> str:
+        """Who holds the lock, as 'pid N on HOST' (for logs; the interface says 'in another window')."""
+        fields = self._holder_fields()
+        return f"pid {fields[0]} on {fields[1]}" if fields else "?"
 
     def holder_pid(self) -> int | None:
         """The process that holds the lock, when it runs on this machine (else None)."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW | CLOEXEC)
-            try:
-                pid, host, *_ = os.read(fd, 200).decode("utf-8", "replace").split()
-            finally:
-                os.close(fd)
-            return int(pid) if host == socket.gethostname() else None
-        except (OSError, ValueError):
+        fields = self._holder_fields()
+        if fields is None or fields[1] != socket.gethostname() or not fields[0].isdigit():
             return None
+        return int(fields[0])
 
     def release(self) -> None:
         if self._fd is None:
