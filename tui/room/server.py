@@ -197,7 +197,7 @@ class RoomServer:
         if not data:
             self._close_master(link)
             return
-        link.channel.write(data)
+        self._send(link, data)
 
     def _close_master(self, link: SeatLink) -> None:
         if link.master is None:
@@ -206,6 +206,12 @@ class RoomServer:
         with contextlib.suppress(OSError):
             os.close(link.master)
         link.master = None
+
+    @staticmethod
+    def _send(link: SeatLink, data: bytes) -> None:
+        """To the participant's screen; when the connection is gone, the bytes are dropped (the app may exit)."""
+        with contextlib.suppress(Exception):
+            link.channel.write(data)
 
     async def _wait_for_exit(self, link: SeatLink) -> None:
         assert link.process is not None
@@ -218,7 +224,7 @@ class RoomServer:
                 data = b""
             if not data:
                 break
-            link.channel.write(data)
+            self._send(link, data)
         self._close_master(link)
         still_connected = self.links.get(link.label) is link
         if still_connected:
