@@ -64,3 +64,22 @@ def quicker_idle_checks() -> None:
 def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The tests never read or write the real user's settings file (config.toml): an empty config folder."""
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch):
+    """Dates are shown with astimezone(): pin the zone, so what is shown is fixed."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, utc: None) -> SessionStore:
+    """For snapshots: run in tmp_path with a relative sessions folder (the tmp path never shows), dates in UTC."""
+    monkeypatch.chdir(tmp_path)
+    return SessionStore(Path("sessions"))

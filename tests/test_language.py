@@ -16,7 +16,6 @@ import csv
 import io
 import json
 import re
-import time
 import tomllib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -82,12 +81,8 @@ def found(words: set[str], text: str) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _utc(utc: None) -> None:
+    """Every test here shows dates: in UTC (conftest's `utc`)."""
 
 
 @pytest.fixture(scope="module")

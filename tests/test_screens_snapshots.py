@@ -7,11 +7,9 @@ updating (`pytest tests/test_screens_snapshots.py --snapshot-update`).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -131,17 +129,6 @@ SCREENS = {
     "room-welcome": room_welcome,
     "board": board,
 }
-
-
-@pytest.fixture
-def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run in tmp_path with a relative sessions folder, dates shown in UTC."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield SessionStore(Path("sessions"))
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize("look", LOOKS)

@@ -7,11 +7,7 @@ random but never on screen.
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from tui.factory import make_app
 from tui.session import SessionStore
@@ -19,17 +15,6 @@ from tui.start import Start
 
 CREATED = datetime(2024, 2, 5, 9, 15, tzinfo=UTC)
 UPDATED = datetime(2024, 2, 6, 14, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run in tmp_path with a relative sessions folder, dates shown in UTC."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield SessionStore(Path("sessions"))
-    monkeypatch.undo()
-    time.tzset()
 
 
 def fixed_session(store: SessionStore, title: str, created: datetime, updated: datetime):
