@@ -17,7 +17,6 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,18 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.ptyapp import PtyApp, answers_in, wait_for  # noqa: E402
+from tests.ptyapp import PtyApp, answers_in, free_port, wait_for  # noqa: E402
 from tui.content import load_code_words, load_tool  # noqa: E402
 from tui.room.group import SeatReader  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
 
 QUIET = 0.04
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def settle_time(terminal: PtyApp, key: str, timeout: float = 10.0) -> float:

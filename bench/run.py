@@ -26,17 +26,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import os
 import platform
-import select
 import shutil
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import threading
 import time
 from collections.abc import Callable
@@ -46,6 +42,10 @@ from pathlib import Path
 import pyte
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.ptyapp import PtyApp  # noqa: E402
+
 BEGIN = "<!-- bench/run.py: generated, do not edit by hand -->"
 END = "<!-- /bench/run.py -->"
 COLS, ROWS = 80, 24
@@ -74,58 +74,24 @@ Bare().run()
 DOWN = "\x1b[B"
 
 
-class Terminal:
-    """A command on a pseudo-terminal of 80x24; its output is drawn by pyte as it arrives."""
+class Terminal(PtyApp):
+    """A command on a pseudo-terminal of 80x24 (see tests/ptyapp.py); its output is drawn by pyte as it arrives."""
 
     def __init__(self, command: list[str], cwd: Path) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-
-        def controlling_terminal() -> None:
-            os.setsid()
-            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLS), "LINES": str(ROWS)}
-        env.pop("TEXTUAL", None)
-        env.pop("NO_COLOR", None)
         self.screen = pyte.Screen(COLS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
         self.lock = threading.Lock()
         self.size = 0
         self.last_byte = 0.0
         self.started = time.monotonic()
-        self.process = subprocess.Popen(
-            command,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            preexec_fn=controlling_terminal,
-            env=env,
-            cwd=cwd,
-            close_fds=True,
-        )
-        os.close(slave)
-        self.master = master
-        self._stop = threading.Event()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
+        super().__init__([], COLS, ROWS, command=command, env={"COLUMNS": str(COLS), "LINES": str(ROWS)}, cwd=cwd)
 
-    def _drain(self) -> None:
-        while not self._stop.is_set():
-            ready, _, _ = select.select([self.master], [], [], 0.02)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            now = time.monotonic()
-            with self.lock:
-                self.stream.feed(chunk)
-                self.size += len(chunk)
-                self.last_byte = now
+    def received(self, chunk: bytes) -> None:
+        now = time.monotonic()
+        with self.lock:
+            self.stream.feed(chunk)
+            self.size += len(chunk)
+            self.last_byte = now
 
     def text(self) -> str:
         with self.lock:
@@ -150,7 +116,7 @@ class Terminal:
         with self.lock:
             before = self.size
         sent = time.monotonic()
-        os.write(self.master, key.encode())
+        self.send(key)
         took = self.settle(sent, before, (), quiet)
         with self.lock:
             return took, self.size - before
@@ -161,14 +127,6 @@ class Terminal:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1])
         return 0
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(10)
-        self._stop.set()
-        self._reader.join(2)
-        os.close(self.master)
 
 
 @dataclass

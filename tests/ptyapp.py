@@ -6,6 +6,7 @@ import fcntl
 import os
 import select
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -25,6 +26,7 @@ class PtyApp:
         rows: int = 24,
         command: list[str] | None = None,
         env: dict[str, str] | None = None,
+        cwd: Path | None = None,
     ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -42,6 +44,7 @@ class PtyApp:
             stderr=slave,
             preexec_fn=controlling_terminal,
             env=env,
+            cwd=cwd,
             close_fds=True,
         )
         os.close(slave)
@@ -67,7 +70,11 @@ class PtyApp:
                 return
             if not chunk:
                 return
-            self.output += chunk
+            self.received(chunk)
+
+    def received(self, chunk: bytes) -> None:
+        """What the program wrote (from the reading thread): kept in `output`."""
+        self.output += chunk
 
     def send(self, keys: str, pause: float = 0.0) -> None:
         for key in keys:
@@ -103,6 +110,13 @@ class PtyApp:
             self.process.kill()
             self.process.wait(5)
         self.hang_up()
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now, on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def wait_for(condition, timeout: float = 15.0, step: float = 0.05) -> bool:

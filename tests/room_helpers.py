@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.content import load_code_words
@@ -36,3 +37,19 @@ def answer(
                 editor.share(item_id, True)
     finally:
         editor.close()
+
+
+@dataclass
+class FakeServer:
+    """What the board asks of the SSH server, without a network."""
+
+    folder: RoomFolder
+    host: str = "127.0.0.1"
+    port: int = 2299
+    fingerprint: str = "SHA256:test"
+    seats: set[str] = field(default_factory=set)
+    on_change: object = None
+    web_url: str | None = None
+
+    def connected(self) -> set[str]:
+        return self.seats

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.room_helpers import answer, make_room
+from tests.room_helpers import FakeServer, answer, make_room
 from tests.session_helpers import read_session, until, widget_text
 from tui.factory import make_app
 from tui.room.model import Agreement, Discussion
@@ -116,22 +115,6 @@ async def test_the_groups_agreements_show_in_vervolg(tmp_path: Path) -> None:
 
 
 # the board ---------------------------------------------------------------------------
-
-
-@dataclass
-class FakeServer:
-    """What the board asks of the SSH server, without a network."""
-
-    folder: RoomFolder
-    host: str = "127.0.0.1"
-    port: int = 2299
-    fingerprint: str = "SHA256:test"
-    seats: set[str] = field(default_factory=set)
-    on_change: object = None
-    web_url: str | None = None
-
-    def connected(self) -> set[str]:
-        return self.seats
 
 
 async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ import os
 import select
 import shutil
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyapp import PtyApp, answers_in, wait_for
+from tests.ptyapp import PtyApp, answers_in, free_port, wait_for
 from tests.room_helpers import make_room
 from tui.room.store import RoomFolder
 
@@ -31,12 +30,6 @@ pytestmark = pytest.mark.slow
 REQUESTED = os.environ.get("SAMENWERKEN_SSH_TEST") == "1"
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_ITEMS = ["waarom.geen-noodzaak", "waarom.niet-op-netvlies", "waarom.niet-willen"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

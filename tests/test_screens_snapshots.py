@@ -8,12 +8,11 @@ updating (`pytest tests/test_screens_snapshots.py --snapshot-update`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
 
-from tests.room_helpers import answer, make_room
+from tests.room_helpers import FakeServer, answer, make_room
 from tui.factory import make_app
 from tui.room.store import RoomFolder, read_room
 from tui.session import SessionStore
@@ -46,20 +45,6 @@ def fixed_session(store: SessionStore, title: str, scores: Callable[[int], int] 
         answer_.at = UPDATED
     store.save(stored, touch=False)
     return store.load(stored.path)
-
-
-@dataclass
-class FakeServer:
-    folder: RoomFolder
-    host: str = "127.0.0.1"
-    port: int = 2222
-    fingerprint: str = "SHA256:vaste-sleutel-voor-de-test"
-    web_url: str | None = None
-    seats: set[str] = field(default_factory=lambda: {"A"})
-    on_change: object = None
-
-    def connected(self) -> set[str]:
-        return self.seats
 
 
 def home(store: SessionStore):
@@ -113,7 +98,12 @@ def board(store: SessionStore):
     folder, _ = make_room(store.root.parent, seats=3)
     answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 4})
     answer(folder, "B", {"waarom.geen-noodzaak": 5, "helpt.urgentie": 4})
-    server = FakeServer(RoomFolder(folder.path, read_room(folder.room_file)))
+    server = FakeServer(
+        RoomFolder(folder.path, read_room(folder.room_file)),
+        port=2222,
+        fingerprint="SHA256:vaste-sleutel-voor-de-test",
+        seats={"A"},
+    )
     return make_app(server.folder.seat_store(), Start("board", board=server)), []  # type: ignore[arg-type]
 
 

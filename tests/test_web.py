@@ -15,7 +15,6 @@ import os
 import select
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tests.ptyapp import answers_in
+from tests.ptyapp import answers_in, free_port
 from tui.session import SessionStore
 
 pytestmark = pytest.mark.slow
@@ -46,12 +45,6 @@ KEYS = {
 
 def browser() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

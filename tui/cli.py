@@ -650,7 +650,7 @@ def serve_in_browser(args: argparse.Namespace, folder: Path, strings: Strings) -
     except ImportError:
         say(strings("web.needs_extra"))
         return EXIT_PROBLEM
-    from tui.room.cli import is_loopback
+    from tui.net import is_loopback
 
     command = shlex.join([sys.executable, "-m", "tui", "--sessions-dir", str(folder), "--lang", strings.language])
 

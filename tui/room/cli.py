@@ -7,12 +7,12 @@ commands are text in, text out, like `list` and `export`.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.net import is_loopback, shown_host
 from tui.room.group_export import GROUP_FORMATS, counts_line, histogram, number, seat_totals, status_data
 from tui.room.store import MAX_SEATS, RoomFolder, RoomStore
 from tui.text import safe_line, terminal_json
@@ -154,15 +154,6 @@ def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     return 0
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     from tui.cli import EXIT_PROBLEM, EXIT_USAGE, say, terminal_problem
 
@@ -199,13 +190,6 @@ def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         return run_board(opened, options, strings)
     finally:
         lock.release()
-
-
-def shown_host(host: str) -> str:
-    """The address participants type: this machine's name when the room listens on every address."""
-    import socket
-
-    return socket.gethostname() if host in ("0.0.0.0", "::", "") else host
 
 
 def how_to_join(options: ServeOptions, port: int, fingerprint: str, strings: Strings) -> list[str]:

@@ -17,8 +17,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tui.net import is_loopback, shown_host
 from tui.render import bar
-from tui.room.cli import is_loopback, shown_host
 from tui.room.group import ANSWER_KEYS, GroupItem, GroupView, SeatReader
 from tui.room.group_export import histogram, number
 from tui.room.model import Agreement, Discussion

@@ -15,8 +15,8 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from textual_serve.server import Server
 
+from tui.net import shown_host
 from tui.room.store import RoomFolder
-from tui.web.server import public_host
 
 PEER: contextvars.ContextVar[str] = contextvars.ContextVar("peer", default="?")
 """The address of the browser whose websocket is being handled (aiohttp runs each request in its own task)."""
@@ -32,7 +32,7 @@ class RoomWebServer(Server):
             host=host,
             port=port,
             title=folder.room.title,
-            public_url=public_url or f"http://{public_host(host)}:{port}",
+            public_url=public_url or f"http://{shown_host(host)}:{port}",
         )
         self._runner: web.AppRunner | None = None
 

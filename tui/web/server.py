@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import socket
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from textual_serve.server import Server
+
+from tui.net import shown_host
 
 COOKIE = "samenwerken_token"
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
-
-
-def public_host(host: str) -> str:
-    """What a browser types: this machine's name when serving on every address."""
-    return socket.gethostname() if host in ("0.0.0.0", "::", "") else host
 
 
 class TokenServer(Server):
@@ -38,7 +34,7 @@ class TokenServer(Server):
             host=host,
             port=port,
             title=title,
-            public_url=public_url or f"http://{public_host(host)}:{port}",
+            public_url=public_url or f"http://{shown_host(host)}:{port}",
         )
         self.token = token
         self.started_lines: list[str] = []
