@@ -116,15 +116,15 @@ class SamenwerkenApp(App[None]):
 
             self.push_screen(ReaderScreen(start.section, is_root=True))
         elif start.screen == "walk" and start.stored is not None:
-            self.push_screen(HomeScreen())
             self.open_walk(start.stored)
         elif start.screen == "overview" and start.stored is not None:
-            self.push_screen(HomeScreen())
             self.open_overview(start.stored)
+        elif start.screen == "new" and start.title:
+            self.create_session(start.title)
         elif start.screen == "new":
             home = HomeScreen()
             self.push_screen(home)
-            self.call_after_refresh(home.action_new, start.title)
+            self.call_after_refresh(home.action_new)
         else:
             self.push_screen(HomeScreen())
 
@@ -291,7 +291,29 @@ class SamenwerkenApp(App[None]):
 
         editor = self.editor_for(stored)
         if editor is not None:
-            self.push_screen(WalkScreen(editor, item_id))
+            self._push_over_home(WalkScreen(editor, item_id))
+        elif len(self.screen_stack) == 1:
+            self._push_home()
+
+    def create_session(self, title: str) -> None:
+        """A new session titled `title`, opened in the walk; else what went wrong is said (over home)."""
+        from tui.session.store import describe_os_error
+
+        reason = self.folder_problem
+        if not reason:
+            try:
+                stored = self.store.create(title, language=self.strings.language)
+            except OSError as error:
+                reason = describe_os_error(error, self.strings)
+            except OverLimit as error:
+                reason = error.reason.text(self.strings)
+            except UserFileError as error:
+                reason = str(error)
+            else:
+                self.open_walk(stored)
+                return
+        self.say(self.strings("error.cannot_create", folder=str(self.store.root), reason=reason), severity="error")
+        self._push_home()
 
     def open_reader(self, section_id: str, highlight: str = "") -> None:
         """The note at a section, with a passage marked if given: in the reader in front, else a new one."""
@@ -326,7 +348,9 @@ class SamenwerkenApp(App[None]):
 
         editor = self.editor_for(stored)
         if editor is not None:
-            self.push_screen(OverviewScreen(editor))
+            self._push_over_home(OverviewScreen(editor))
+        elif len(self.screen_stack) == 1:
+            self._push_home()
 
     def switch_screen_to_walk(self, editor) -> None:
         """From the overview to the walk: back to it if it is below, else open it."""
@@ -335,7 +359,25 @@ class SamenwerkenApp(App[None]):
         below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
         self.pop_screen()
         if not isinstance(below, WalkScreen):
-            self.push_screen(WalkScreen(editor))
+            self._push_over_home(WalkScreen(editor))
+
+    def _push_over_home(self, screen: Screen[Any]) -> None:
+        """Push `screen`; when it is the first, the home screen comes when it is closed.
+
+        `samenwerken walk` and `overview` start without the home screen beneath: it reads
+        the whole sessions folder, which the walk does not need to paint.
+        """
+        if len(self.screen_stack) > 1:
+            self.push_screen(screen)
+        else:
+            self.push_screen(screen, lambda _result: self._push_home())
+
+    def _push_home(self) -> None:
+        """The home screen, unless something else came in front meanwhile (or the app is leaving)."""
+        from tui.screens.home import HomeScreen
+
+        if len(self.screen_stack) == 1 and not self._exit:
+            self.push_screen(HomeScreen())
 
     def write_export(self, session: Session, fmt: str) -> Path:
         """Export a session into the sessions folder's exports/; returns the path."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tui.net import is_loopback, shown_host
 from tui.render import bar
@@ -25,6 +25,7 @@ from tui.room.model import Agreement, Discussion
 from tui.screens.base import AppScreen
 from tui.session import NextStep
 from tui.text import shortened
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class BoardScreen(AppScreen[None]):
         yield Static(id="board-focus")
         yield DataTable(id="board-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="board-agreements")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_resize(self) -> None:
         if self.view is not None:

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.compare import Comparison, ComparisonItem, build_comparison
@@ -16,6 +16,7 @@ from tui.errors import UserFileError
 from tui.screens.base import AppModal, AppScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.session import Session
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
 REMARK_LINES = 2
@@ -81,7 +82,7 @@ class CompareScreen(AppScreen[None]):
         with VerticalScroll(id="cmp-head"):
             yield Static(id="cmp-parts")
         yield DataTable(id="cmp-items", cursor_type="row")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.strings("compare.subtitle")

@@ -7,17 +7,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tui.errors import OpenElsewhere, UserFileError
 from tui.screens.base import AppScreen
 from tui.screens.dialogs import Confirm, TextPrompt
 from tui.screens.help import HelpScreen, help_rows
 from tui.session import BadFile, StoredSession
-from tui.session.limits import OverLimit
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
 from tui.text import shortened
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
 TITLE_LEAVES = 34
@@ -57,7 +57,7 @@ class HomeScreen(AppScreen[None]):
             yield Static(id="home-empty", classes="hint")
             yield Static(id="home-bad", classes="warning")
             yield Static(id="home-where", classes="hint")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.strings("home.subtitle")
@@ -121,44 +121,15 @@ class HomeScreen(AppScreen[None]):
 
     def action_new(self, title: str | None = None) -> None:
         if title:
-            self._create(title)
+            self.samenwerken.create_session(title)
             return
         self.samenwerken.push_screen(
             TextPrompt(self.strings("home.ask_title"), placeholder=self.strings("home.title_example")), self._create
         )
 
     def _create(self, title: str | None) -> None:
-        if not title:
-            return
-        store = self.samenwerken.store
-        if self.samenwerken.folder_problem:
-            self.samenwerken.say(
-                self.strings("error.cannot_create", folder=str(store.root), reason=self.samenwerken.folder_problem),
-                severity="error",
-            )
-            return
-        try:
-            stored = store.create(title, language=self.strings.language)
-        except OSError as error:
-            self.samenwerken.say(
-                self.strings(
-                    "error.cannot_create", folder=str(store.root), reason=describe_os_error(error, self.strings)
-                ),
-                severity="error",
-            )
-            return
-        except OverLimit as error:
-            why = error.reason.text(self.strings)
-            self.samenwerken.say(
-                self.strings("error.cannot_create", folder=str(store.root), reason=why), severity="error"
-            )
-            return
-        except UserFileError as error:
-            self.samenwerken.say(
-                self.strings("error.cannot_create", folder=str(store.root), reason=str(error)), severity="error"
-            )
-            return
-        self.samenwerken.open_walk(stored)
+        if title:
+            self.samenwerken.create_session(title)
 
     @on(DataTable.RowSelected, "#sessions")
     def action_resume(self) -> None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.errors import UserFileError
 from tui.export import to_text
@@ -15,6 +15,7 @@ from tui.screens.base import AppScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
 from tui.session.model import Session
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import visible
 from tui.widgets.steps import StepsPane
 
@@ -53,7 +54,7 @@ class OverviewScreen(AppScreen[None]):
             yield Static(self.strings("overview.steps_hint"), id="ov-steps-hint", classes="hint")
             yield StepsPane(self.editor, self.tool, id="ov-steps")
             yield Static(id="ov-rest")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = visible(self.editor.session.title)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Header, Markdown, OptionList
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
@@ -17,6 +17,7 @@ from tui.content import Note
 from tui.content.note import SearchHit, plain
 from tui.screens.base import AppScreen
 from tui.screens.help import HelpScreen, help_rows
+from tui.widgets.footer import SteadyFooter
 
 HEADING_LINES = 2
 """Lines the reader puts before a section's body: its heading and a blank line."""
@@ -58,7 +59,7 @@ class ReaderScreen(AppScreen[None]):
             )
             with VerticalScroll(id="page"):
                 yield Markdown(id="text", open_links=False)
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def _toc_label(self, section) -> str:
         return f"{section.number + ' ' if section.number else ''}{section.short}"

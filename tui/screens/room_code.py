@@ -11,13 +11,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tui.room.codes import seat_for_code
 from tui.room.shared_door import SharedDoor
 from tui.room.takeover import free_seat
 from tui.screens.base import AppScreen
 from tui.start import RoomSeat
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
 DOOR_FILE = ".door.json"
@@ -40,7 +41,7 @@ class RoomCodeScreen(AppScreen[None]):
             yield Static(self.strings("room.code_ask"))
             yield Input(id="room-code", password=True, max_length=100, placeholder="kaas-molen-42")
             yield Static(id="room-code-said", classes="warning")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = visible(self.room.folder.room.title)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.screens.base import AppScreen, RoomChanged
 from tui.session import StoredSession
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
 
@@ -33,7 +34,7 @@ class RoomWelcomeScreen(AppScreen[None]):
             yield Static(id="welcome-seat")
             yield Static(id="welcome-progress", classes="hint")
             yield Static(id="welcome-discussion")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.strings("room.subtitle")

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.commands import WalkCommands
@@ -17,6 +17,7 @@ from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
 from tui.session.model import Session
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.lists import StayingOptionList, SteadyStatic
 from tui.widgets.plain import plain_text, visible
 from tui.widgets.room_panel import RoomPanel
@@ -89,7 +90,7 @@ class WalkScreen(AppScreen[None]):
             yield StepsPane(self.editor, self.tool, id="steps-pane")
         if self.in_room:
             yield RoomPanel(id="room-panel")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.earlier = self.samenwerken.earlier_session(self.editor.session)

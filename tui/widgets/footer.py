@@ -1,0 +1,51 @@
+"""The key bar at the bottom of every screen, rebuilt only when what it shows changed."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+
+class SteadyFooter(Footer):
+    """A Footer that keeps its keys while the screen's shown bindings stay the same.
+
+    Textual's Footer removes and mounts all its keys whenever the screen publishes that its
+    bindings may have changed: on every focus change, every reactive that refreshes
+    bindings, every return to the screen. Mounting a key applies the whole stylesheet to
+    it, and the new keys ask for a layout of the screen: a frame of work (and bytes sent
+    to the terminal) for a bar that usually looks exactly as before.
+    """
+
+    _composed_for: Hashable = None
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+
+    def _shown(self) -> Hashable:
+        """What the bar would show now: each shown binding's key, label, state and group."""
+        if not self._bindings_ready:
+            return ()
+        return tuple(
+            (
+                binding.key,
+                binding.key_display,
+                binding.action,
+                binding.description,
+                binding.group.description if binding.group else None,
+                enabled,
+                tooltip,
+            )
+            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+
+    def compose(self) -> ComposeResult:
+        self._composed_for = self._shown()
+        yield from super().compose()
+
+    async def recompose(self) -> None:
+        if self.is_attached and self.children and self._shown() == self._composed_for:
+            return
+        await super().recompose()
