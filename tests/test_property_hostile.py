@@ -905,8 +905,25 @@ def test_one_nasty_file_beside_good_sessions(tmp_path: Path, name: str | bytes, 
     (problem,) = bad
     assert problem.path.name == os.fsdecode(name)
     assert problem.reason.strip() and "\n" not in problem.reason
-    listing = all_commands(folder, A_ID, B_ID)[0]
+    listing = cli(folder, "list")
+    check(listing, quiet=False)
     assert listing.err == as_stderr(f"samenwerken: {safe_line(f'{problem.path}: {problem.reason}')}\n")
+    assert not (folder / ".logs").exists()
+
+
+def test_every_command_works_beside_all_the_nasty_files_at_once(tmp_path: Path) -> None:
+    """Every text command, once, with each of BAD_FILES in the folder: each is named, none stops a command."""
+    folder = tmp_path / "sessions"
+    two_nasty_sessions(folder)
+    for param in BAD_FILES:
+        name, make = param.values
+        put(folder, name, make())  # type: ignore[arg-type, operator]
+    good, bad = SessionStore(folder).scan()
+    assert sorted(s.session.id for s in good) == sorted([A_ID, B_ID])
+    assert len(bad) == len(BAD_FILES)
+    listing = all_commands(folder, A_ID, B_ID)[0]
+    named = [as_stderr(f"samenwerken: {safe_line(f'{problem.path}: {problem.reason}')}") for problem in bad]
+    assert sorted(listing.err.splitlines()) == sorted(named)
     assert not (folder / ".logs").exists()
 
 

@@ -16,10 +16,16 @@ from tui.start import RoomSeat, Start
 SIZE = (80, 24)
 
 
+ROOM_CHECK_SECONDS = 0.05
+"""The apps look at the room's files this often here (1 s in use): the tests wait on what they see."""
+
+
 def seat_app(folder: RoomFolder, label: str = "A"):
     store = folder.seat_store()
     stored = store.load(folder.seat_path(label))
-    return make_app(store, Start("room", stored=stored, room=RoomSeat(folder, label)))
+    app = make_app(store, Start("room", stored=stored, room=RoomSeat(folder, label)))
+    app.room_check_seconds = ROOM_CHECK_SECONDS
+    return app
 
 
 def as_facilitator(folder: RoomFolder) -> RoomFolder:
@@ -123,6 +129,7 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
     answer(folder, "B", {"waarom.geen-noodzaak": 5})
     server = FakeServer(as_facilitator(folder), seats={"A"})
     app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app.room_check_seconds = ROOM_CHECK_SECONDS
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
@@ -148,6 +155,7 @@ async def test_the_board_writes_an_agreement_into_the_register(tmp_path: Path) -
     folder, _ = make_room(tmp_path)
     server = FakeServer(as_facilitator(folder))
     app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app.room_check_seconds = ROOM_CHECK_SECONDS
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("a")

@@ -22,6 +22,7 @@ from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE, OverLimit
 from tui.session.lock import SessionLock
+from tui.session.model import Answer
 from tui.session.reason import Reason
 from tui.session.store import describe_os_error
 
@@ -343,11 +344,14 @@ def test_file_problems_are_said_in_the_language_asked(
 
 def test_a_session_too_large_for_its_file_is_not_written(store: SessionStore) -> None:
     stored = store.create("Regio Groot")
-    editor = SessionEditor(store, stored)
     ids = item_ids()
     big = "é" * MAX_NOTE  # two bytes each
+    fit = MAX_FILE_BYTES // (2 * MAX_NOTE)  # remarks that still fit: one more does not
+    stored.session.answers = {item: Answer(remark=big) for item in ids[:fit]}
+    store.save(stored)  # as full as a file may be, in one write instead of one per remark
+    editor = SessionEditor(store, store.load(stored.path))
     with pytest.raises(SaveFailed, match="more than a session may hold"):
-        for item in ids:
+        for item in ids[fit:]:
             editor.remark(item, big)
     assert stored.path.stat().st_size <= MAX_FILE_BYTES
     store.load(stored.path)  # what is on disk still reads

@@ -59,6 +59,8 @@ class SamenwerkenApp(App[None]):
 
     save_retry_seconds = 2.0
     """How often a failed save is tried again while the app runs."""
+    room_check_seconds = 1.0
+    """How often a seat or the board looks at the room's files again (only changed files are read)."""
 
     start_theme: str | None = None
     """The theme to start with (from the settings file); None: Textual's default."""
@@ -171,7 +173,7 @@ class SamenwerkenApp(App[None]):
 
         self.room_seat = seat
         self.room_watch = RoomWatch(seat.folder)
-        self.set_interval(1.0, self._check_room)
+        self.set_interval(self.room_check_seconds, self._check_room)
         self.push_screen(RoomWelcomeScreen(stored))
 
     def _check_room(self) -> None:

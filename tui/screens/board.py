@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from tui.room.server import RoomServer
     from tui.room.store import RoomFolder
 
-REFRESH_SECONDS = 1.0
-"""How often the board reads the seats' files again (only changed files are parsed)."""
 FOCUS_BAR = 20
 ITEM_COLUMN_AT = 50
 """Cells left of the statement column (counts, median, spread, borders): the statement gets the rest."""
@@ -86,7 +84,7 @@ class BoardScreen(AppScreen[None]):
         self.refresh_board()
         if not is_loopback(self.server.host):
             self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
-        self.set_interval(REFRESH_SECONDS, self.refresh_board)
+        self.set_interval(self.samenwerken.room_check_seconds, self.refresh_board)
 
     # showing ---------------------------------------------------------------
 
