@@ -25,6 +25,7 @@ rest of that file is kept). `--out -` prints only.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import os
 import platform
@@ -294,6 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-"))
+    # As installed: pip compiles the app's bytecode, as it did the floors' Textual; where the
+    # environment says not to write bytecode, each start would compile the app again. The
+    # content cache (tui/content/cache.py) is the bench's own; the warm-up round fills it,
+    # as a user's first start does.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(ROOT / "tui", quiet=1)
+    os.environ["SAMENWERKEN_CACHE"] = str(work / "cache")
     try:
         many = work / "many"
         make_sessions(many, args.many)

@@ -70,8 +70,9 @@ def quicker_idle_checks() -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The tests never read or write the real user's settings file (config.toml): an empty config folder."""
+    """The tests never read or write the real user's settings file (config.toml) or cache: empty folders."""
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

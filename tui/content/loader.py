@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tui.content.base import LANGUAGES, ContentModel
+from tui.content.cache import remembered
 from tui.content.note import Note, NoteIndex, Section
 from tui.content.tool import Tool
 from tui.errors import ContentError
@@ -38,8 +39,12 @@ def read_text(path: Traversable) -> str:
 
 def read_toml(path: Traversable) -> tuple[dict[str, Any], str]:
     text = read_text(path)
+    return parse_toml(path, text), text
+
+
+def parse_toml(path: Traversable, text: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text), text
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(_display(path), "", f"not valid TOML: {error}") from None
 
@@ -125,11 +130,14 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
 
 @cache
 def load_note(root: Traversable | None = None) -> Note:
-    """The note's index; section bodies are read when first shown or searched."""
+    """The note's index; section bodies are read when first shown or searched.
+
+    Validated once per version of the files (see `tui.content.cache`).
+    """
     root = root or content_root()
     path = root / "note.toml"
-    data, text = read_toml(path)
-    index = validate(NoteIndex, path, data, text)
+    text = read_text(path)
+    index = remembered("note", [text], lambda: validate(NoteIndex, path, parse_toml(path, text), text), NoteIndex)
     for section in index.sections:
         if not (root / section.file).is_file():
             raise ContentError(_display(path), f"sections: {section.id}", f"file {section.file!r} is missing")
@@ -145,12 +153,17 @@ def load_note(root: Traversable | None = None) -> Note:
 
 @cache
 def load_tool(root: Traversable | None = None) -> Tool:
-    """The reflection tool, checked against the note's section ids."""
+    """The reflection tool, checked against the note's section ids (validated once per version of both)."""
     root = root or content_root()
     path = root / "tool.toml"
-    data, text = read_toml(path)
-    tool = validate(Tool, path, data, text)
-    known = {s.id for s in load_note(root).sections}  # type: ignore[arg-type]  # content roots are hashable paths
+    text = read_text(path)
+    note = load_note(root)  # type: ignore[arg-type]  # content roots are hashable paths
+    return remembered("tool", [text, read_text(root / "note.toml")], lambda: _checked_tool(path, text, note), Tool)
+
+
+def _checked_tool(path: Traversable, text: str, note: Note) -> Tool:
+    tool = validate(Tool, path, parse_toml(path, text), text)
+    known = {s.id for s in note.sections}
     for part in tool.parts:
         for where, source in [(part.id, part.source)] + [(i.id, i.source) for i in part.items]:
             if source not in known:
@@ -160,9 +173,14 @@ def load_tool(root: Traversable | None = None) -> Tool:
 
 @cache
 def load_strings(root: Traversable | None = None) -> dict[str, dict[str, str]]:
-    """The interface's words per language: {'nl': {...}, 'en': {...}}."""
+    """The interface's words per language: {'nl': {...}, 'en': {...}} (checked once per version)."""
     path = (root or content_root()) / "strings.toml"
-    data, _ = read_toml(path)
+    text = read_text(path)
+    return remembered("strings", [text], lambda: _checked_strings(path, text), dict)
+
+
+def _checked_strings(path: Traversable, text: str) -> dict[str, dict[str, str]]:
+    data = parse_toml(path, text)
     out: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         table = data.get(lang)

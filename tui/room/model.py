@@ -13,9 +13,13 @@ ROOM_SCHEMA_VERSION = 1
 
 
 class RoomModel(BaseModel):
-    """Room files are written by the app only; unknown keys are refused, never dropped."""
+    """Room files are written by the app only; unknown keys are refused, never dropped.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    Validators are built when a room is first read (the command line imports this module for
+    every command, to describe `room` in its help).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Seat(RoomModel):

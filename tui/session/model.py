@@ -41,9 +41,10 @@ def as_aware(value: Any) -> Any:
 class SessionModel(BaseModel):
     """Session files may be hand-edited: unknown keys are refused, never dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, defer_build=True)
     """In code a user's own words are a *remark* ("note" is the Overlegraad's document); the file
-    keeps its keys `note` and `notes`, so every field is written by its alias."""
+    keeps its keys `note` and `notes`, so every field is written by its alias. The validators
+    are built when the first session is read, not at import: an empty folder's home never needs them."""
 
 
 class Answer(SessionModel):

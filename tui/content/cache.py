@@ -1,0 +1,92 @@
+"""Content validated once, kept between runs: a start reads the result instead of checking it again.
+
+Validating the note and the tool with pydantic, and parsing their TOML, took about 60 ms of
+every start (pydantic builds each model's validator first). The content only changes with
+a new version of the app or a hand edit, so the validated models are kept in the user's
+cache folder under a key made of the exact source texts, the app's version and pydantic's
+version. Any change to any of them is another key: the content is validated again.
+
+The cache is a pickle, which can run code when read; it lives in the user's own cache
+folder (0700, files 0600), where only that user can write, as with their shell's startup
+files. A file that cannot be read back (broken, from another Python) is ignored and
+replaced; a folder that cannot be written only means the next start validates again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import tui
+from tui.paths import APP_NAME
+
+CACHE_ENV = "SAMENWERKEN_CACHE"
+"""A folder for the cache instead of the platform's (an empty value: no cache)."""
+FORMAT = 1
+"""Raised when what is kept changes shape."""
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path | None:
+    """`$SAMENWERKEN_CACHE`, else the platform's per-user cache folder (XDG_CACHE_HOME on Linux)."""
+    override = os.environ.get(CACHE_ENV)
+    if override is not None:
+        return Path(override) if override else None
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def cache_key(kind: str, sources: Sequence[str]) -> str:
+    """One name per exact set of sources, app version and pydantic version."""
+    import pydantic
+
+    digest = hashlib.sha256(repr((FORMAT, kind, tui.__version__, pydantic.VERSION)).encode())
+    for text in sources:
+        digest.update(len(text).to_bytes(8, "big"))
+        digest.update(text.encode("utf-8", "surrogatepass"))
+    return f"{kind}-{digest.hexdigest()[:40]}.pickle"
+
+
+def remembered(kind: str, sources: Sequence[str], build: Callable[[], T], expected: type[T]) -> T:
+    """What `build()` returned for exactly these `sources` before; else `build()`, kept for next time.
+
+    `build` raises for invalid content (a ContentError): nothing is kept then.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / cache_key(kind, sources)
+    try:
+        with open(path, "rb") as handle:
+            kept = pickle.load(handle)
+        if isinstance(kept, expected):
+            return kept
+    except Exception:  # noqa: BLE001 - missing, broken or unreadable: validate instead
+        pass
+    value = build()
+    _keep(folder, path, value)
+    return value
+
+
+def _keep(folder: Path, path: Path, value: object) -> None:
+    """Write the cache file atomically; a cache that cannot be written is no problem."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        for old in folder.glob(f"{path.name.split('-')[0]}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
