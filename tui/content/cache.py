@@ -3,7 +3,7 @@
 Validating the note and the tool with pydantic, and parsing their TOML, took about 60 ms of
 every start (pydantic builds each model's validator first). The content only changes with
 a new version of the app or a hand edit, so the validated models are kept in the user's
-cache folder under a key made of the exact source texts, the app's version and pydantic's
+cache folder under a key made of the exact source texts, the models' code and pydantic's
 version. Any change to any of them is another key: the content is validated again.
 
 The cache is a pickle, which can run code when read; it lives in the user's own cache
@@ -15,6 +15,7 @@ replaced; a folder that cannot be written only means the next start validates ag
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -22,7 +23,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-import tui
 from tui.paths import APP_NAME
 
 CACHE_ENV = "SAMENWERKEN_CACHE"
@@ -43,11 +43,23 @@ def cache_dir() -> Path | None:
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
+@functools.cache
+def _models_source() -> bytes:
+    """The code of the content models: a changed model (a new app version) is another key."""
+    here = Path(__file__).parent
+    return b"".join((here / name).read_bytes() for name in ("base.py", "note.py", "tool.py", "loader.py"))
+
+
 def cache_key(kind: str, sources: Sequence[str]) -> str:
-    """One name per exact set of sources, app version and pydantic version."""
+    """One name per exact set of sources, content models and pydantic version.
+
+    (The models' own code rather than the app's version: asking the installed metadata
+    for the version took 5 ms each time.)
+    """
     import pydantic
 
-    digest = hashlib.sha256(repr((FORMAT, kind, tui.__version__, pydantic.VERSION)).encode())
+    digest = hashlib.sha256(repr((FORMAT, kind, pydantic.VERSION)).encode())
+    digest.update(_models_source())
     for text in sources:
         digest.update(len(text).to_bytes(8, "big"))
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -60,9 +72,12 @@ def remembered(kind: str, sources: Sequence[str], build: Callable[[], T], expect
     `build` raises for invalid content (a ContentError): nothing is kept then.
     """
     folder = cache_dir()
-    if folder is None:
+    try:
+        path = folder / cache_key(kind, sources) if folder is not None else None
+    except OSError:  # the models' code cannot be read (a packed install): no cache
+        path = None
+    if folder is None or path is None:
         return build()
-    path = folder / cache_key(kind, sources)
     try:
         with open(path, "rb") as handle:
             kept = pickle.load(handle)

@@ -9,8 +9,10 @@ reflections by guessing the port.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import secrets
+import signal
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -66,6 +68,25 @@ class TokenServer(Server):
         """Quiet: the person who started it sees the URL, not every request."""
 
     async def on_startup(self, app: web.Application) -> None:
+        """Nothing yet: aiohttp calls this before the port listens (see `serve`)."""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C or SIGTERM, printing `started_lines` once the port listens.
+
+        textual-serve prints from `on_startup`, which aiohttp runs before it binds the
+        port: a URL opened at once (by a script, by a test under load) found nothing there.
+        aiohttp's `print` callback comes after the sites started.
+        """
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        loop.add_signal_handler(signal.SIGINT, self.request_exit)
+        loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(
+            self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop, print=self._listening
+        )
+
+    def _listening(self, *_: object) -> None:
         for line in self.started_lines:
             print(line, flush=True)
 
