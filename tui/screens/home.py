@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
+from textual.worker import get_current_worker
 
 from tui.errors import OpenElsewhere, UserFileError
 from tui.screens.base import AppScreen
@@ -40,11 +41,17 @@ class HomeScreen(AppScreen[None]):
         Binding("q", "quit", "key.quit", id="home.quit"),
     ]
 
+    read_beside_from = 200
+    """New or changed files from which the folder is read beside the screen (about 0.3 s of parsing)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[StoredSession] = []
         self.marked: set[str] = set()
         self.bad: list[BadFile] = []
+        self._reading = 0
+        """Files being read beside the screen (0: none)."""
+        self._read_again = False
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
@@ -72,10 +79,42 @@ class HomeScreen(AppScreen[None]):
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
-        """Read the sessions folder again and show what is there (and what is broken)."""
+        """Read the sessions folder again and show what is there (and what is broken).
+
+        Files read before are not parsed again (see `SessionStore.scan`). When many are new,
+        they are read beside the screen, which is shown at once and filled when they are in.
+        """
+        store = self.samenwerken.store
+        if self._reading:
+            self._read_again = True
+        else:
+            unread = store.unread()
+            if unread >= self.read_beside_from:
+                self._reading = unread
+                self._scan_beside()
+            else:
+                self.sessions, self.bad = store.scan()
+        self._show_sessions()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def _scan_beside(self) -> None:
+        worker = get_current_worker()
+        found = self.samenwerken.store.scan(stopped=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.samenwerken.call_from_thread(self._scanned, found)
+
+    def _scanned(self, found: tuple[list[StoredSession], list[BadFile]]) -> None:
+        self.sessions, self.bad = found
+        self._reading = 0
+        if self._read_again:  # the folder may have changed while it was read
+            self._read_again = False
+            self.refresh_sessions()
+        else:
+            self._show_sessions()
+
+    def _show_sessions(self) -> None:
         store = self.samenwerken.store
         item_ids = [item.id for item in self.samenwerken.tool.items]
-        self.sessions, self.bad = store.scan()
         table = self.query_one("#sessions", DataTable)
         current = table.cursor_row
         table.clear()
@@ -93,7 +132,11 @@ class HomeScreen(AppScreen[None]):
         if self.sessions:
             table.move_cursor(row=min(current, len(self.sessions) - 1))
             table.focus()
-        self.query_one("#home-empty", Static).update("" if self.sessions else self.strings("home.no_sessions"))
+        if self._reading:
+            empty = self.strings("home.reading", n=self._reading)
+        else:
+            empty = "" if self.sessions else self.strings("home.no_sessions")
+        self.query_one("#home-empty", Static).update(empty)
         bad_lines = [self.strings("home.bad_files", n=len(self.bad))] if self.bad else []
         bad_lines += [f"  {visible(b.path.name)}: {visible(b.reason)}" for b in self.bad[:5]]
         if len(self.bad) > 5:

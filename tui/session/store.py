@@ -8,11 +8,13 @@ save checks that the file on disk is still the one this copy was read from
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,6 +73,11 @@ class BadFile:
     reason: str
 
 
+def _status(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What tells a file apart from its earlier self; ctime too: a rewrite within one mtime tick changes it."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 def same_text(a: str, b: str) -> bool:
     """Titles match whatever their Unicode form or case (é typed two ways is one é)."""
     return unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold()
@@ -120,8 +127,12 @@ class SessionStore:
 
     # reading ---------------------------------------------------------------
 
-    def scan(self) -> tuple[list[StoredSession], list[BadFile]]:
-        """Every readable session (newest change first) and every unreadable file."""
+    def scan(self, stopped: Callable[[], bool] | None = None) -> tuple[list[StoredSession], list[BadFile]]:
+        """Every readable session (newest change first) and every unreadable file.
+
+        `stopped` is asked before each file: when it says so, the scan ends with what it
+        found (a scan beside the screen of an app that is closing).
+        """
         good: list[StoredSession] = []
         bad: list[BadFile] = []
         try:
@@ -134,6 +145,8 @@ class SessionStore:
         for name in names:
             if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
+            if stopped is not None and stopped():
+                return good, bad
             path = self.root / name
             try:
                 info = os.lstat(path)
@@ -141,10 +154,9 @@ class SessionStore:
                 info = None
             if info is not None and stat.S_ISREG(info.st_mode):
                 # A regular file whose status did not move is the one parsed last time (links are always
-                # followed afresh). ctime too: a rewrite within the same mtime tick still changes it.
-                status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                # followed afresh).
                 known = self._scanned.get(name)
-                if known is not None and known[0] == status:
+                if known is not None and known[0] == _status(info):
                     scanned[name] = known
                     good.append(known[1])
                     continue
@@ -161,6 +173,24 @@ class SessionStore:
         self._scanned = scanned
         good.sort(key=lambda s: s.session.updated, reverse=True)
         return good, bad
+
+    def unread(self) -> int:
+        """How many files a `scan` would parse now: the new and changed ones."""
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return 0
+        count = 0
+        for name in names:
+            if name.startswith(".") or not name.endswith(SUFFIX):
+                continue
+            known = self._scanned.get(name)
+            if known is not None:
+                with contextlib.suppress(OSError):
+                    if known[0] == _status(os.lstat(self.root / name)):
+                        continue
+            count += 1
+        return count
 
     def read(self, path: Path) -> Session:
         """Parse one file, refusing anything that is not a small regular file in this folder."""
