@@ -423,22 +423,10 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     """Print the sessions with their progress; bad files go to stderr, one line each."""
     from tui.content import load_tool
     from tui.session import SessionStore
+    from tui.session.listing import list_rows
 
     item_ids = [item.id for item in load_tool().items]
-    sessions, bad = SessionStore(folder).scan()
-    rows = [
-        {
-            "id": s.session.id,
-            "title": s.session.title,
-            "answered": s.session.answered_count(item_ids),
-            "total": len(item_ids),
-            "updated": s.session.updated.isoformat(),
-            "created": s.session.created.isoformat(),
-            "follows": s.session.follows,
-            "path": str(s.path),
-        }
-        for s in sessions
-    ]
+    rows, bad = list_rows(SessionStore(folder), item_ids)
     for problem in bad:
         say(f"{problem.path}: {problem.reason}")
     from tui.session.rescue import find_rescues
@@ -446,14 +434,14 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     for path in find_rescues(folder):
         say(strings("cli.rescue_copy", path=path))
     if as_json:
-        print(terminal_json(rows))
+        print(terminal_json([row.as_json(len(item_ids)) for row in rows]))
     elif not rows:
         print(strings("cli.no_sessions", folder=safe_line(str(folder))))
     else:
-        width = max(len(s.session.id) for s in sessions)
-        for s in sessions:
-            answered, updated = s.session.answered_count(item_ids), s.session.updated.isoformat()[:16].replace("T", " ")
-            print(f"{s.session.id:<{width}}  {answered:>3}/{len(item_ids):<3}  {updated}  {safe_line(s.session.title)}")
+        width = max(len(row.id) for row in rows)
+        for row in rows:
+            updated = row.updated[:16].replace("T", " ")
+            print(f"{row.id:<{width}}  {row.answered:>3}/{len(item_ids):<3}  {updated}  {safe_line(row.title)}")
     return 0
 
 

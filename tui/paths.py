@@ -10,6 +10,8 @@ from pathlib import Path
 APP_NAME = "samenwerken"
 SESSIONS_ENV = "SAMENWERKEN_SESSIONS"
 CONTENT_ENV = "SAMENWERKEN_CONTENT"  # another content folder, for editors of the content
+CACHE_ENV = "SAMENWERKEN_CACHE"
+"""A folder for what is kept between runs instead of the platform's (an empty value: nothing kept)."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_DIR = _PACKAGE_DIR.parent
@@ -38,6 +40,20 @@ def default_sessions_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "sessions"
+
+
+def cache_dir() -> Path | None:
+    """`$SAMENWERKEN_CACHE`, else the platform's per-user cache folder (XDG_CACHE_HOME on Linux).
+
+    Only what can be made again lives there (validated content, the list of a sessions
+    folder); None when the user switched it off.
+    """
+    override = os.environ.get(CACHE_ENV)
+    if override is not None:
+        return Path(override) if override else None
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 def state_dir() -> Path:

@@ -17,30 +17,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from tui.paths import APP_NAME
+from tui.kept import read_kept, write_kept
+from tui.paths import cache_dir
 
-CACHE_ENV = "SAMENWERKEN_CACHE"
-"""A folder for the cache instead of the platform's (an empty value: no cache)."""
 FORMAT = 1
 """Raised when what is kept changes shape."""
 
 T = TypeVar("T")
-
-
-def cache_dir() -> Path | None:
-    """`$SAMENWERKEN_CACHE`, else the platform's per-user cache folder (XDG_CACHE_HOME on Linux)."""
-    override = os.environ.get(CACHE_ENV)
-    if override is not None:
-        return Path(override) if override else None
-    import platformdirs
-
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 @functools.cache
@@ -78,30 +66,18 @@ def remembered(kind: str, sources: Sequence[str], build: Callable[[], T], expect
         path = None
     if folder is None or path is None:
         return build()
-    try:
-        with open(path, "rb") as handle:
-            kept = pickle.load(handle)
+    raw = read_kept(path)
+    if raw is not None:
+        try:
+            kept = pickle.loads(raw)
+        except Exception:  # noqa: BLE001 - broken, or from another Python: validate instead
+            kept = None
         if isinstance(kept, expected):
             return kept
-    except Exception:  # noqa: BLE001 - missing, broken or unreadable: validate instead
-        pass
     value = build()
-    _keep(folder, path, value)
-    return value
-
-
-def _keep(folder: Path, path: Path, value: object) -> None:
-    """Write the cache file atomically; a cache that cannot be written is no problem."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        for old in folder.glob(f"{path.name.split('-')[0]}-*.pickle"):
+    if write_kept(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)):
+        for old in folder.glob(f"{kind}-*.pickle"):
             if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    old.unlink(missing_ok=True)
+    return value

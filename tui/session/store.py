@@ -8,7 +8,6 @@ save checks that the file on disk is still the one this copy was read from
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import os
@@ -72,10 +71,20 @@ class BadFile:
     path: Path
     reason: str
 
+    @classmethod
+    def of(cls, path: Path, error: SessionFileError) -> BadFile:
+        return cls(path, error.problem if not error.where else f"{error.where}: {error.problem}")
+
 
 def _status(info: os.stat_result) -> tuple[int, int, int, int, int]:
     """What tells a file apart from its earlier self; ctime too: a rewrite within one mtime tick changes it."""
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def read_as(stored: StoredSession, status: tuple[int, int, int, int, int]) -> bool:
+    """The file `stored` was read from is the one that had `status` (not a link, not replaced meanwhile)."""
+    fingerprint = stored.fingerprint
+    return not stored.is_link and fingerprint is not None and fingerprint.status == status[:4]
 
 
 def same_text(a: str, b: str) -> bool:
@@ -134,63 +143,57 @@ class SessionStore:
         found (a scan beside the screen of an app that is closing).
         """
         good: list[StoredSession] = []
-        bad: list[BadFile] = []
+        files, bad = self.files()
+        scanned: dict[str, tuple[tuple[int, int, int, int, int], StoredSession]] = {}
+        for name, path, status in files:
+            if stopped is not None and stopped():
+                return good, bad
+            # A regular file whose status did not move is the one parsed last time (links are always
+            # followed afresh).
+            known = self._scanned.get(name)
+            if known is not None and status is not None and known[0] == status:
+                scanned[name] = known
+                good.append(known[1])
+                continue
+            try:
+                stored = self.load(path)
+            except SessionFileError as error:
+                bad.append(BadFile.of(path, error))
+                continue
+            good.append(stored)
+            if status is not None and read_as(stored, status):
+                scanned[name] = (status, stored)
+        self._scanned = scanned
+        good.sort(key=lambda s: s.session.updated, reverse=True)
+        return good, bad
+
+    def files(self) -> tuple[list[tuple[str, Path, tuple[int, int, int, int, int] | None]], list[BadFile]]:
+        """The folder's session files as (name, path, status of a regular file, else None), by name.
+
+        The second list holds the folder itself when it cannot be read.
+        """
         try:
             names = sorted(os.listdir(self.root))
         except FileNotFoundError:
-            return good, bad
+            return [], []
         except OSError as error:
-            return good, [BadFile(self.root, f"the sessions folder cannot be read: {_in_english(error)}")]
-        scanned: dict[str, tuple[tuple[int, int, int, int, int], StoredSession]] = {}
+            return [], [BadFile(self.root, f"the sessions folder cannot be read: {_in_english(error)}")]
+        files = []
         for name in names:
             if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
-            if stopped is not None and stopped():
-                return good, bad
             path = self.root / name
             try:
                 info = os.lstat(path)
             except OSError:
                 info = None
-            if info is not None and stat.S_ISREG(info.st_mode):
-                # A regular file whose status did not move is the one parsed last time (links are always
-                # followed afresh).
-                known = self._scanned.get(name)
-                if known is not None and known[0] == _status(info):
-                    scanned[name] = known
-                    good.append(known[1])
-                    continue
-            try:
-                stored = self.load(path)
-            except SessionFileError as error:
-                bad.append(BadFile(path, error.problem if not error.where else f"{error.where}: {error.problem}"))
-                continue
-            good.append(stored)
-            if info is not None and not stored.is_link and stored.fingerprint is not None:
-                fp = stored.fingerprint.status
-                if fp == (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns):
-                    scanned[name] = ((*fp, info.st_ctime_ns), stored)
-        self._scanned = scanned
-        good.sort(key=lambda s: s.session.updated, reverse=True)
-        return good, bad
+            files.append((name, path, _status(info) if info is not None and stat.S_ISREG(info.st_mode) else None))
+        return files, []
 
     def unread(self) -> int:
-        """How many files a `scan` would parse now: the new and changed ones."""
-        try:
-            names = os.listdir(self.root)
-        except OSError:
-            return 0
-        count = 0
-        for name in names:
-            if name.startswith(".") or not name.endswith(SUFFIX):
-                continue
-            known = self._scanned.get(name)
-            if known is not None:
-                with contextlib.suppress(OSError):
-                    if known[0] == _status(os.lstat(self.root / name)):
-                        continue
-            count += 1
-        return count
+        """How many files a `scan` would parse now: the new and changed ones (and links)."""
+        files, _ = self.files()
+        return sum(1 for name, _, status in files if (known := self._scanned.get(name)) is None or known[0] != status)
 
     def read(self, path: Path) -> Session:
         """Parse one file, refusing anything that is not a small regular file in this folder."""

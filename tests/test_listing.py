@@ -1,0 +1,123 @@
+"""`list` keeps what it showed of each file (tui/session/listing.py): unchanged files are not parsed again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.session_helpers import item_ids
+from tui.session import Answer, SessionStore
+from tui.session.editor import SessionEditor
+
+HOSTILE = "\x1b]0;pwned\x07 Regio \u202eNoord"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SAMENWERKEN_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    store = SessionStore(tmp_path / "sessions")
+    for title in ("Regio Zuid", HOSTILE):
+        stored = store.create(title)
+        stored.session.answers = {item_ids()[0]: Answer(score=4)}
+        store.save(stored)
+    return store.root
+
+
+def never_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    parsed: list[Path] = []
+    load = SessionStore.load
+
+    def counted(self: SessionStore, path: Path):  # type: ignore[no-untyped-def]
+        parsed.append(path)
+        return load(self, path)
+
+    monkeypatch.setattr(SessionStore, "load", counted)
+    return parsed
+
+
+def kept_file(cache: Path) -> Path:
+    (path,) = (cache / "folders").iterdir()
+    return path
+
+
+def test_a_second_list_parses_nothing_and_says_the_same(
+    run, folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = [run("--sessions-dir", str(folder), "list", *args) for args in ((), ("--json",))]
+    assert kept_file(cache).stat().st_mode & 0o777 == 0o600
+    parsed = never_parsed(monkeypatch)
+    again = [run("--sessions-dir", str(folder), "list", *args) for args in ((), ("--json",))]
+    assert parsed == []
+    assert [(r.code, r.out, r.err) for r in again] == [(r.code, r.out, r.err) for r in first]
+    rows = json.loads(again[1].out)
+    assert {r["title"] for r in rows} == {"Regio Zuid", HOSTILE}
+    assert "\x1b" not in again[0].out and "\u202e" not in again[0].out
+
+
+def test_changed_new_removed_and_broken_files_are_seen(
+    run, folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SessionStore(folder)
+    run("--sessions-dir", str(folder), "list")
+    (zuid,) = [s for s in store.scan()[0] if s.session.title == "Regio Zuid"]
+    hostile = next(s for s in store.scan()[0] if s.session.title == HOSTILE)
+    editor = SessionEditor(store, zuid)
+    editor.answer(item_ids()[1], 2)
+    editor.close()
+    hostile.path.unlink()
+    new = store.create("Regio West")
+    (folder / "kapot.toml").write_text("dit is = = geen toml")
+    parsed = never_parsed(monkeypatch)
+    for _ in range(2):  # a bad file is named every time
+        ran = run("--sessions-dir", str(folder), "list", "--json")
+        rows = {r["title"]: r["answered"] for r in json.loads(ran.out)}
+        assert rows == {"Regio Zuid": 2, "Regio West": 0}
+        assert "kapot.toml" in ran.err
+    assert sorted(p.name for p in parsed) == sorted([zuid.path.name, new.path.name, "kapot.toml", "kapot.toml"])
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda doc: "{", id="not JSON"),
+        pytest.param(lambda doc: json.dumps([1, 2]), id="not an object"),
+        pytest.param(lambda doc: json.dumps({**doc, "format": 99}), id="another format"),
+        pytest.param(lambda doc: json.dumps({**doc, "items": "x"}), id="other items"),
+        pytest.param(
+            lambda doc: json.dumps(
+                {**doc, "files": {n: e[:5] + [1, 2, "x", 4, 5, 6] for n, e in doc["files"].items()}}
+            ),
+            id="wrong types",
+        ),
+        pytest.param(
+            lambda doc: json.dumps({**doc, "files": {n: [0] * 5 + e[5:] for n, e in doc["files"].items()}}),
+            id="another file's status",
+        ),
+    ],
+)
+def test_a_damaged_or_foreign_kept_file_means_reading_the_files(
+    run, folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, damage
+) -> None:
+    first = run("--sessions-dir", str(folder), "list", "--json")
+    kept = kept_file(cache)
+    kept.write_text(damage(json.loads(kept.read_text())))
+    parsed = never_parsed(monkeypatch)
+    again = run("--sessions-dir", str(folder), "list", "--json")
+    assert again.out == first.out and again.err == ""
+    assert len(parsed) == 2
+
+
+def test_without_a_cache_folder_list_reads_every_file(run, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAMENWERKEN_CACHE", "")
+    parsed = never_parsed(monkeypatch)
+    for _ in range(2):
+        assert run("--sessions-dir", str(folder), "list").code == 0
+    assert len(parsed) == 4

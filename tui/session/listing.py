@@ -1,0 +1,132 @@
+"""A sessions folder as rows for `samenwerken list`, kept between runs so unchanged files are not parsed again.
+
+Parsing and validating a session file takes about 0.6 ms; a folder of 10,000 took 7.6 s
+to list, where reading their bytes takes 0.14 s. What a row shows is kept in the user's
+cache folder (JSON, per sessions folder) with the status of the file it came from
+(device, inode, size, mtime, ctime): a file whose status did not move is the file that
+was read, as in `SessionStore.scan`. New and changed files, links and bad files are
+always read afresh, so a bad file is named every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.errors import SessionFileError
+from tui.kept import read_kept, write_kept
+from tui.paths import cache_dir
+from tui.session.store import BadFile, SessionStore, read_as
+
+FORMAT = 1
+"""Raised when what is kept per file changes shape."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """What `list` shows of one session."""
+
+    id: str
+    title: str
+    answered: int
+    updated: str
+    """ISO 8601 with the offset, as the session holds it."""
+    created: str
+    follows: str | None
+    path: Path
+
+    def as_json(self, total: int) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "answered": self.answered,
+            "total": total,
+            "updated": self.updated,
+            "created": self.created,
+            "follows": self.follows,
+            "path": str(self.path),
+        }
+
+
+def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list[BadFile]]:
+    """Every readable session as a row (newest change first) and every unreadable file."""
+    kept_path = _kept_path(store.root)
+    items_key = hashlib.sha256("\n".join(item_ids).encode()).hexdigest()
+    kept = _read(kept_path, items_key)
+    files, bad = store.files()
+    rows: list[Row] = []
+    keep: dict[str, list[Any]] = {}
+    for name, path, status in files:
+        entry = kept.get(name)
+        row = _row(entry, path, status) if status is not None else None
+        if row is None:
+            try:
+                stored = store.load(path)
+            except SessionFileError as error:
+                bad.append(BadFile.of(path, error))
+                continue
+            session = stored.session
+            row = Row(
+                session.id,
+                session.title,
+                session.answered_count(item_ids),
+                session.updated.isoformat(),
+                session.created.isoformat(),
+                session.follows,
+                path,
+            )
+            entry = None
+            if status is not None and read_as(stored, status):
+                entry = [*status, row.id, row.title, row.answered, row.updated, row.created, row.follows]
+        if entry is not None:
+            keep[name] = entry
+        rows.append(row)
+    if kept_path is not None and keep != kept:
+        document = {"format": FORMAT, "items": items_key, "files": keep}
+        write_kept(kept_path, json.dumps(document, separators=(",", ":")).encode("ascii"))
+    rows.sort(key=lambda r: datetime.fromisoformat(r.updated), reverse=True)
+    return rows, bad
+
+
+def _row(entry: Any, path: Path, status: tuple[int, ...]) -> Row | None:
+    """The kept row, if `entry` is well formed and was read from the file that has `status` now."""
+    if not isinstance(entry, list) or len(entry) != 11 or entry[:5] != list(status):
+        return None
+    id_, title, answered, updated, created, follows = entry[5:]
+    if not (isinstance(id_, str) and isinstance(title, str) and isinstance(updated, str) and isinstance(created, str)):
+        return None
+    if type(answered) is not int or not (follows is None or isinstance(follows, str)):
+        return None
+    try:
+        datetime.fromisoformat(updated)
+    except ValueError:
+        return None
+    return Row(id_, title, answered, updated, created, follows, path)
+
+
+def _kept_path(root: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    where = hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:40]
+    return folder / "folders" / f"{where}.json"
+
+
+def _read(path: Path | None, items_key: str) -> dict[str, Any]:
+    """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
+    raw = read_kept(path) if path is not None else None
+    if raw is None:
+        return {}
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return {}
+    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("items") != items_key:
+        return {}
+    files = document.get("files")
+    return files if isinstance(files, dict) else {}
