@@ -38,7 +38,7 @@ class Row:
     """ISO 8601 with the offset, as the session holds it."""
     created: str
     follows: str | None
-    path: Path
+    path: str
 
     def as_json(self, total: int) -> dict[str, Any]:
         return {
@@ -49,7 +49,7 @@ class Row:
             "updated": self.updated,
             "created": self.created,
             "follows": self.follows,
-            "path": str(self.path),
+            "path": self.path,
         }
 
 
@@ -59,12 +59,15 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
     items_key = hashlib.sha256("\n".join(item_ids).encode()).hexdigest()
     kept = _read(kept_path, items_key)
     files, bad = store.files()
+    root = os.fspath(store.root)
     rows: list[Row] = []
     keep: dict[str, list[Any]] = {}
-    for name, path, status in files:
+    for name, status in files:
         entry = kept.get(name)
-        row = _row(entry, path, status) if status is not None else None
+        where = os.path.join(root, name)
+        row = _row(entry, where, status) if status is not None else None
         if row is None:
+            path = store.root / name
             try:
                 stored = store.load(path)
             except SessionFileError as error:
@@ -78,7 +81,7 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
                 session.updated.isoformat(),
                 session.created.isoformat(),
                 session.follows,
-                path,
+                where,
             )
             entry = None
             if status is not None and read_as(stored, status):
@@ -93,7 +96,7 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
     return rows, bad
 
 
-def _row(entry: Any, path: Path, status: tuple[int, ...]) -> Row | None:
+def _row(entry: Any, path: str, status: tuple[int, ...]) -> Row | None:
     """The kept row, if `entry` is well formed and was read from the file that has `status` now."""
     if not isinstance(entry, list) or len(entry) != 11 or entry[:5] != list(status):
         return None
