@@ -162,10 +162,7 @@ class HomeScreen(AppScreen[None]):
             return None
         return self.sessions[min(table.cursor_row, len(self.sessions) - 1)]
 
-    def action_new(self, title: str | None = None) -> None:
-        if title:
-            self.samenwerken.create_session(title)
-            return
+    def action_new(self) -> None:
         self.samenwerken.push_screen(
             TextPrompt(self.strings("home.ask_title"), placeholder=self.strings("home.title_example")), self._create
         )

@@ -76,12 +76,16 @@ class BadFile:
         return cls(path, error.problem if not error.where else f"{error.where}: {error.problem}")
 
 
-def _status(info: os.stat_result) -> tuple[int, int, int, int, int]:
-    """What tells a file apart from its earlier self; ctime too: a rewrite within one mtime tick changes it."""
+Status = tuple[int, int, int, int, int]
+"""A file's device, inode, size, mtime and ctime (ns): what tells it apart from its earlier self."""
+
+
+def _status(info: os.stat_result) -> Status:
+    """ctime too: a rewrite within one mtime tick changes it."""
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def read_as(stored: StoredSession, status: tuple[int, int, int, int, int]) -> bool:
+def read_as(stored: StoredSession, status: Status) -> bool:
     """The file `stored` was read from is the one that had `status` (not a link, not replaced meanwhile)."""
     fingerprint = stored.fingerprint
     return not stored.is_link and fingerprint is not None and fingerprint.status == status[:4]
@@ -131,7 +135,7 @@ class SessionStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self._scanned: dict[str, tuple[tuple[int, int, int, int, int], StoredSession]] = {}
+        self._scanned: dict[str, tuple[Status, StoredSession]] = {}
         """Each file as the last scan parsed it, by its status: an unchanged file is not read again."""
 
     # reading ---------------------------------------------------------------
@@ -144,7 +148,7 @@ class SessionStore:
         """
         good: list[StoredSession] = []
         files, bad = self.files()
-        scanned: dict[str, tuple[tuple[int, int, int, int, int], StoredSession]] = {}
+        scanned: dict[str, tuple[Status, StoredSession]] = {}
         for name, status in files:
             if stopped is not None and stopped():
                 return good, bad
@@ -168,7 +172,7 @@ class SessionStore:
         good.sort(key=lambda s: s.session.updated, reverse=True)
         return good, bad
 
-    def files(self) -> tuple[list[tuple[str, tuple[int, int, int, int, int] | None]], list[BadFile]]:
+    def files(self) -> tuple[list[tuple[str, Status | None]], list[BadFile]]:
         """The folder's session files as (name, status of a regular file, else None), by name.
 
         The second list holds the folder itself when it cannot be read. (Plain strings, not
