@@ -109,3 +109,24 @@ def test_a_cache_folder_that_cannot_be_written_only_means_validating(
     monkeypatch.setenv("SAMENWERKEN_CACHE", "")  # no cache at all
     fresh_process()
     assert loader.load_tool(root).parts
+
+
+@pytest.mark.parametrize("loosened", ["file", "folder"])
+def test_a_kept_file_others_could_have_written_is_not_read(
+    root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, loosened: str
+) -> None:
+    fresh_process()
+    tool = loader.load_tool(root)
+    (kept,) = cache.glob("tool-*")
+    (kept if loosened == "file" else cache).chmod(0o666 if loosened == "file" else 0o777)
+    validated: list[object] = []
+    validate = loader.validate
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        validated.append(args[0])
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "validate", counted)
+    fresh_process()
+    assert loader.load_tool(root) == tool
+    assert loader.Tool in validated

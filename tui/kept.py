@@ -12,8 +12,16 @@ from pathlib import Path
 
 
 def read_kept(path: Path) -> bytes | None:
-    """The file's bytes; None when it is missing or cannot be read."""
+    """The file's bytes; None when it is missing, cannot be read, or others could have written it.
+
+    Only a file (and folder) of this user that nobody else may write is trusted: what is
+    kept may be a pickle, which runs code when read.
+    """
     try:
+        for place in (path.parent, path):
+            info = os.stat(place)
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
         return path.read_bytes()
     except OSError:
         return None

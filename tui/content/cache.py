@@ -7,9 +7,10 @@ cache folder under a key made of the exact source texts, the models' code and py
 version. Any change to any of them is another key: the content is validated again.
 
 The cache is a pickle, which can run code when read; it lives in the user's own cache
-folder (0700, files 0600), where only that user can write, as with their shell's startup
-files. A file that cannot be read back (broken, from another Python) is ignored and
-replaced; a folder that cannot be written only means the next start validates again.
+folder (0700, files 0600) and is read only when that user owns it and nobody else may
+write it (`tui.kept.read_kept`), as with their shell's startup files. A file that cannot
+be read back (broken, from another Python) is ignored and replaced; a folder that cannot
+be written only means the next start validates again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tui.kept import read_kept, write_kept
 from tui.paths import cache_dir
 
 FORMAT = 1
-"""Raised when what is kept changes shape."""
+"""Increased when what is kept changes shape."""
 
 T = TypeVar("T")
 

@@ -24,7 +24,7 @@ from tui.paths import cache_dir
 from tui.session.store import BadFile, SessionStore, read_as
 
 FORMAT = 1
-"""Raised when what is kept per file changes shape."""
+"""Increased when what is kept per file changes shape."""
 
 
 @dataclass(frozen=True)
