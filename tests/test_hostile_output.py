@@ -15,6 +15,7 @@ Here the renderers are driven directly with such sessions:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -137,6 +138,13 @@ def places(tool) -> dict[str, str]:
     """The item ids that end up as a strength, an obstacle and an 'other note' in `hostile_session`."""
     report = build_report(tool, hostile_session(tool, "x"), DUTCH)
     return {"strength": report.strengths[0].id, "obstacle": report.obstacles[0].id, "other": tool.items[2].id}
+
+
+@functools.cache
+def rendered(text: str, fmt: str) -> str:
+    """`fmt` of `hostile_session` with `text` (once per text and format in a worker: tests share them)."""
+    tool = load_tool()
+    return render(tool, hostile_session(tool, text, places(tool)), fmt)
 
 
 def render(tool, session: Session, fmt: str) -> str:
@@ -336,9 +344,9 @@ def test_json_file_keeps_the_text_exactly_and_terminal_json_escapes(tool, where,
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_export_is_terminal_safe_through_for_terminal(tool, where, fmt: str) -> None:
+def test_every_export_is_terminal_safe_through_for_terminal(fmt: str) -> None:
     text = "".join(TERMINAL_ATTACKS)
-    out = for_terminal(render(tool, hostile_session(tool, text, where), fmt), fmt)
+    out = for_terminal(rendered(text, fmt), fmt)
     assert_terminal_safe(out)
 
 
@@ -364,22 +372,22 @@ def plain_like(text: str) -> str:
 
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS + TERMINAL_ATTACKS)
-def test_markdown_has_the_same_shape_with_hostile_text(tool, where, text: str) -> None:
-    hostile = render(tool, hostile_session(tool, text, where), "md")
-    plain = render(tool, hostile_session(tool, plain_like(text), where), "md")
+def test_markdown_has_the_same_shape_with_hostile_text(text: str) -> None:
+    hostile = rendered(text, "md")
+    plain = rendered(plain_like(text), "md")
     assert shape(hostile) == shape(plain)
 
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS)
-def test_markdown_renders_no_markup_from_user_text(tool, where, text: str) -> None:
-    markdown = render(tool, hostile_session(tool, text, where), "md")
+def test_markdown_renders_no_markup_from_user_text(text: str) -> None:
+    markdown = rendered(text, "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
     assert not kinds & {"fence", "code_block", "html_block", "html_inline", "link_open", "image", "hr", "em_open"}
     assert [t.tag for t in tokens if t.type == "heading_open"].count("h1") == 1
     assert sum(t.type == "table_open" for t in tokens) == 1
-    rendered = MarkdownIt("commonmark").enable("table").render(markdown)
-    assert "<script" not in rendered and "<div>" not in rendered and "<a " not in rendered
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    assert "<script" not in html and "<div>" not in html and "<a " not in html
 
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS + TERMINAL_ATTACKS)
@@ -396,9 +404,9 @@ def test_markdown_title_with_line_breaks_stays_one_heading(tool) -> None:
     assert markdown.splitlines()[0] == "# Regio \\# Noord - Zuid"
 
 
-def test_markdown_keeps_a_note_readable(tool, where) -> None:
+def test_markdown_keeps_a_note_readable(where) -> None:
     note = "Punten:\n- eerste\n1. tweede\n\n    ingesprongen\n=== klaar ==="
-    markdown = render(tool, hostile_session(tool, note, where), "md")
+    markdown = rendered(note, "md")
     assert "  > Punten:\n  > \\- eerste\n  > 1\\. tweede\n  >\n  > ingesprongen\n  > \\=== klaar ===" in markdown
 
 
@@ -410,8 +418,8 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
-def test_csv_cells_never_start_a_formula(tool, where, formula: str) -> None:
-    rows = csv_rows(render(tool, hostile_session(tool, formula, where), "csv-rfc"))
+def test_csv_cells_never_start_a_formula(formula: str) -> None:
+    rows = csv_rows(rendered(formula, "csv-rfc"))
     for row in rows:
         for cell in row:
             if cell.startswith("'"):
@@ -422,15 +430,15 @@ def test_csv_cells_never_start_a_formula(tool, where, formula: str) -> None:
     assert notes and all(n == "'" + formula for n in notes), "neutralised with one quote, otherwise as typed"
 
 
-def test_csv_keeps_ordinary_text_exactly(tool, where) -> None:
+def test_csv_keeps_ordinary_text_exactly(where) -> None:
     text = "Gewoon: 1 + 1 = 2, @Anna - 'citaat'\nnieuwe regel\t\x1b"
-    rows = csv_rows(render(tool, hostile_session(tool, text, where), "csv-rfc"))
+    rows = csv_rows(rendered(text, "csv-rfc"))
     assert [r[5] for r in rows[1:] if r[5]] == [text] * 3
 
 
 @pytest.mark.parametrize("text", ["oud\rnieuw", "oud\rnieuw\r\nregel", "eind\r"])
-def test_csv_keeps_a_carriage_return_inside_its_cell(tool, where, text: str) -> None:
-    rows = csv_rows(render(tool, hostile_session(tool, text, where), "csv-rfc"))
+def test_csv_keeps_a_carriage_return_inside_its_cell(tool, text: str) -> None:
+    rows = csv_rows(rendered(text, "csv-rfc"))
     assert len(rows) == len(tool.items) + 1
     assert {len(r) for r in rows} == {7}
     assert [r[5] for r in rows[1:] if r[5]] == [text] * 3
@@ -440,8 +448,8 @@ def test_csv_keeps_a_carriage_return_inside_its_cell(tool, where, text: str) -> 
 
 
 @pytest.mark.parametrize("text", MARKDOWN_ATTACKS + TERMINAL_ATTACKS)
-def test_html_runs_nothing_and_shows_controls(tool, where, text: str) -> None:
-    out = render(tool, hostile_session(tool, text, where), "html")
+def test_html_runs_nothing_and_shows_controls(text: str) -> None:
+    out = rendered(text, "html")
     assert "<script" not in out.lower()
     assert "<div>\nblock" not in out and "<!-- x" not in out
     assert_terminal_safe(out.replace("\t", ""))
