@@ -22,7 +22,7 @@ from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE, OverLimit
 from tui.session.lock import SessionLock
-from tui.session.model import Answer
+from tui.session.model import Answer, NextStep
 from tui.session.reason import Reason
 from tui.session.store import describe_os_error
 
@@ -306,8 +306,10 @@ def test_a_limit_says_what_and_how_much_in_the_language_asked(store: SessionStor
         editor.set_title("t" * (MAX_TITLE + 1))
     assert caught.value.reason.text(strings) == too_long
     assert str(caught.value) == "The title is 401 characters long; at most 400 fit"
-    for n in range(MAX_STEPS):
-        editor.add_step(f"stap {n}")
+    editor.close()
+    stored.session.next_steps = [NextStep(text=f"stap {n}") for n in range(MAX_STEPS)]
+    store.save(stored)  # full in one write (adding them one by one is the test above)
+    editor = SessionEditor(store, store.load(stored.path))
     with pytest.raises(OverLimit) as caught:
         editor.add_step("een te veel")
     assert caught.value.reason.text(strings) == too_many
