@@ -18,11 +18,11 @@ from tui.compare_export import (
     compare_table,
     export_name,
     fit,
-    shorten,
 )
 from tui.content import load_tool
 from tui.i18n import strings_for
 from tui.session.model import Answer, Context, Session
+from tui.text import shortened
 
 NOON = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 """Noon in UTC: 01-03-2024 in every time zone a test machine is likely to have."""
@@ -84,10 +84,30 @@ def test_every_format_starts_with_the_legend(tool) -> None:
         ("een twee drie", 8, "een…"),
         ("Supercalifragilistisch", 8, "Superca…"),
         ("een Supercalifragilistisch", 10, "een…"),
+        ("een twee drie", 10, "een twee…"),  # the cut right after a space keeps the word before it
+        ("een twee drie", 4, "een…"),  # the cut right before a space keeps the word too
     ],
 )
 def test_shorten_ends_after_a_whole_word(text: str, width: int, shown: str) -> None:
-    assert shorten(text, width) == shown
+    assert shortened(text, width) == shown
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_statement_shortened_to_any_width_keeps_every_word_that_fits(language: str) -> None:
+    for item in load_tool().items:
+        text = item.loc("text", language)
+        for width in range(2, len(text) + 2):
+            shown = shortened(text, width)
+            assert len(shown) <= width
+            if shown == text:
+                continue
+            kept = shown.removesuffix("…")
+            assert text.startswith(kept)
+            if text[len(kept)] != " ":  # cut inside a word: only when not even the first word fits
+                assert " " not in kept and len(text.split(" ")[0]) + 1 > width, (width, shown)
+                continue
+            following = text[len(kept) :].lstrip(" ").split(" ")[0]
+            assert len(kept) + 1 + len(following) + 1 > width, f"{shown!r} drops a word that fits in {width}"
 
 
 def test_fit_wraps_between_words_and_shortens_only_a_word_too_long() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.render import blocks, html_block, html_text, md_quote, md_text
-from tui.text import safe_line, terminal_json, visible
+from tui.text import safe_line, shortened, terminal_json
 
 if TYPE_CHECKING:
     from tui.compare import Comparison, ComparisonItem
@@ -27,7 +27,6 @@ CELL = 4
 TABLE_SECTIONS = ("heading", "parts", "items")
 """The sections of the table, in order; `compare_table` can render any of them."""
 
-ELLIPSIS = "…"
 
 MIN_TEXT = 12
 """The narrowest the table's text column gets, however narrow the terminal."""
@@ -47,21 +46,6 @@ def columns(comparison: Comparison) -> list[str]:
     return column_letters(len(comparison.sessions))
 
 
-def shorten(text: str, width: int) -> str:
-    """`text` in at most `width` characters: whole, or ended with '…' after the last whole word that fits.
-
-    Only a single word longer than `width` is cut inside itself, and then it too ends in '…'.
-    """
-    if len(text) <= width:
-        return text
-    if width <= 1:
-        return ELLIPSIS[:width]
-    head = text[: width - 1]
-    if text[width - 1] != " " and " " in head.strip(" "):
-        head = head[: head.rstrip(" ").rfind(" ")]
-    return visible(head.rstrip(" ") + ELLIPSIS)  # a joiner cut from its emoji is shown, not kept
-
-
 def fit(text: str, width: int | None, first: str = "", indent: str = "") -> list[str]:
     """`text` (one line, already safe) wrapped between words to `width`, or one whole line when `width` is None.
 
@@ -77,7 +61,7 @@ def fit(text: str, width: int | None, first: str = "", indent: str = "") -> list
         break_long_words=False,
         break_on_hyphens=False,
     ) or [first]
-    return [line if len(line) <= width else shorten(line, max(width, len(indent) + 2)) for line in lines]
+    return [line if len(line) <= width else shortened(line, max(width, len(indent) + 2)) for line in lines]
 
 
 def compare_table(comparison: Comparison, width: int | None = None, sections: Sequence[str] = TABLE_SECTIONS) -> str:
@@ -108,7 +92,7 @@ def compare_table(comparison: Comparison, width: int | None = None, sections: Se
     parts = [*fit(safe_line(strings("compare.parts")), width), f"  {'':<{title_width}}{header}"]
     for p, title in zip(c.parts, titles, strict=True):
         values = "".join(f"{score_cell(m):>{CELL}}" for m in p.means)
-        parts.append(f"  {shorten(title, title_width - 2):<{title_width}}{values}")
+        parts.append(f"  {shortened(title, title_width - 2):<{title_width}}{values}")
 
     spread_word = safe_line(strings("compare.spread"))
     spread_width = max(6, len(spread_word) + 2)

@@ -168,9 +168,23 @@ def _flat(row: object) -> bool:
     return isinstance(row, dict) and bool(row) and all(isinstance(value, _SCALARS) for value in row.values())
 
 
+ELLIPSIS = "…"
+
+
 def shortened(text: str, width: int) -> str:
-    """The start of `text` in `width` cells, cut at a word with '…' (the focus box shows it whole)."""
+    """`text` in at most `width` characters: whole, or ended with '…' after the last whole word that fits.
+
+    Only a single word longer than `width` is cut inside itself, and then it too ends in '…'.
+    """
     if len(text) <= width:
         return text
-    cut = text[: width - 1].rsplit(" ", 1)[0]
-    return visible(cut + "…")  # a joiner cut from its emoji is shown, not kept
+    if width <= 1:
+        return ELLIPSIS[:width]
+    head = text[: width - 1]
+    if text[width - 1] != " ":  # the cut falls inside a word (or right after a space)
+        whole = head.rstrip(" ")
+        if len(whole) < len(head):  # ... right after a space: every word in `head` is whole
+            head = whole
+        elif " " in whole.strip(" "):  # ... inside a word: that word goes
+            head = whole[: whole.rfind(" ")]
+    return visible(head.rstrip(" ") + ELLIPSIS)  # a joiner cut from its emoji is shown, not kept

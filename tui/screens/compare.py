@@ -11,11 +11,12 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.compare import Comparison, ComparisonItem, build_comparison
-from tui.compare_export import COMPARE_FORMATS, columns, compare_table, score_cell, shorten
+from tui.compare_export import COMPARE_FORMATS, columns, compare_table, score_cell
 from tui.errors import UserFileError
 from tui.screens.base import AppModal, AppScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.session import Session
+from tui.text import shortened
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
@@ -36,7 +37,7 @@ def item_cell(comparison: Comparison, item: ComparisonItem, width: int) -> Text:
         if words:
             prefix = f"{head}: "
             text.append("\n" + prefix, style="bold")
-            text.append(shorten(words, max(10, REMARK_LINES * (width - len(prefix)) - 8)), style="dim")
+            text.append(shortened(words, max(10, REMARK_LINES * (width - len(prefix)) - 8)), style="dim")
     return text
 
 
