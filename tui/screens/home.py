@@ -51,6 +51,8 @@ class HomeScreen(AppScreen[None]):
         self.bad: list[BadFile] = []
         self._reading = 0
         """Files being read beside the screen (0: none)."""
+        self._titles_fitted_to: int | None = None
+        """The title column's width the rows were shortened to."""
         self._read_again = False
 
     def compose(self) -> ComposeResult:
@@ -118,12 +120,13 @@ class HomeScreen(AppScreen[None]):
         table = self.query_one("#sessions", DataTable)
         current = table.cursor_row
         table.clear()
+        title_width = self._titles_fitted_to = self._title_width()
         for stored in self.sessions:
             session = stored.session
             answered = session.answered_count(item_ids)
             mark = "☑ " if str(stored.path) in self.marked else ""
             table.add_row(
-                Text(shortened(visible(mark + session.title), self._title_width())),
+                Text(shortened(visible(mark + session.title), title_width)),
                 f"{answered}/{len(item_ids)}",
                 session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
                 key=str(stored.path),
@@ -154,7 +157,9 @@ class HomeScreen(AppScreen[None]):
         return max(16, min(60, self.samenwerken.size.width - TITLE_LEAVES))
 
     def on_resize(self) -> None:
-        self.refresh_sessions()
+        """Titles are shortened to the window: the rows again only when their room changed."""
+        if self._title_width() != self._titles_fitted_to:
+            self._show_sessions()
 
     def selected(self) -> StoredSession | None:
         table = self.query_one("#sessions", DataTable)
