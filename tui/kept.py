@@ -10,6 +10,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from tui.paths import owned_by_user
+
 
 def read_kept(path: Path) -> bytes | None:
     """The file's bytes; None when it is missing, cannot be read, or others could have written it.
@@ -20,7 +22,7 @@ def read_kept(path: Path) -> bytes | None:
     try:
         for place in (path.parent, path):
             info = os.stat(place)
-            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+            if not owned_by_user(info) or info.st_mode & 0o022:
                 return None
         return path.read_bytes()
     except OSError:

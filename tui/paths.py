@@ -17,6 +17,12 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_DIR = _PACKAGE_DIR.parent
 
 
+def owned_by_user(info: os.stat_result) -> bool:
+    """The file of `info` belongs to the user running the app (always so where there are no user ids)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
 def running_from_checkout() -> bool:
     """True when the package sits in its source tree (editable install or `python -m`)."""
     return (_CHECKOUT_DIR / "pyproject.toml").is_file() and (_CHECKOUT_DIR / "content").is_dir()

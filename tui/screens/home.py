@@ -90,12 +90,13 @@ class HomeScreen(AppScreen[None]):
         if self._reading:
             self._read_again = True
         else:
-            unread = store.unread()
+            listing = store.files()
+            unread = store.unread(listing)
             if unread >= self.read_beside_from:
                 self._reading = unread
                 self._scan_beside()
             else:
-                self.sessions, self.bad = store.scan()
+                self.sessions, self.bad = store.scan(listing=listing)
         self._show_sessions()
 
     @work(thread=True, exclusive=True, group="scan")

@@ -14,16 +14,12 @@ import stat
 from pathlib import Path
 
 from tui.errors import UnsafePath
+from tui.paths import owned_by_user
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-
-
-def owned_by_user(info: os.stat_result) -> bool:
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or info.st_uid == getuid()
 
 
 def ensure_private_dir(path: Path, *, may_be_link: bool = False) -> None:

@@ -80,6 +80,10 @@ Status = tuple[int, int, int, int, int]
 """A file's device, inode, size, mtime and ctime (ns): what tells it apart from its earlier self."""
 
 
+Listing = tuple[list[tuple[str, Status | None]], list[BadFile]]
+"""A folder's session files as (name, status of a regular file, else None), and the folder if it cannot be read."""
+
+
 def _status(info: os.stat_result) -> Status:
     """ctime too: a rewrite within one mtime tick changes it."""
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
@@ -140,14 +144,18 @@ class SessionStore:
 
     # reading ---------------------------------------------------------------
 
-    def scan(self, stopped: Callable[[], bool] | None = None) -> tuple[list[StoredSession], list[BadFile]]:
+    def scan(
+        self, stopped: Callable[[], bool] | None = None, listing: Listing | None = None
+    ) -> tuple[list[StoredSession], list[BadFile]]:
         """Every readable session (newest change first) and every unreadable file.
 
         `stopped` is asked before each file: when it says so, the scan ends with what it
-        found (a scan beside the screen of an app that is closing).
+        found (a scan beside the screen of an app that is closing). `listing` is what
+        `files()` just gave, when the caller has it.
         """
         good: list[StoredSession] = []
-        files, bad = self.files()
+        files, bad = listing or self.files()
+        bad = list(bad)
         scanned: dict[str, tuple[Status, StoredSession]] = {}
         for name, status in files:
             if stopped is not None and stopped():
@@ -172,7 +180,7 @@ class SessionStore:
         good.sort(key=lambda s: s.session.updated, reverse=True)
         return good, bad
 
-    def files(self) -> tuple[list[tuple[str, Status | None]], list[BadFile]]:
+    def files(self) -> Listing:
         """The folder's session files as (name, status of a regular file, else None), by name.
 
         The second list holds the folder itself when it cannot be read. (Plain strings, not
@@ -196,9 +204,9 @@ class SessionStore:
             files.append((name, _status(info) if info is not None and stat.S_ISREG(info.st_mode) else None))
         return files, []
 
-    def unread(self) -> int:
+    def unread(self, listing: Listing | None = None) -> int:
         """How many files a `scan` would parse now: the new and changed ones (and links)."""
-        files, _ = self.files()
+        files, _ = listing or self.files()
         return sum(1 for name, status in files if (known := self._scanned.get(name)) is None or known[0] != status)
 
     def read(self, path: Path) -> Session:
