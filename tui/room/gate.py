@@ -1,0 +1,158 @@
+"""The limit on wrong codes: one gate for every way into a room (SSH and browser tabs).
+
+A personal code is guessed by trying many. The gate makes that hopeless without
+ever locking a real participant out:
+
+- **Counted before checked.** An admitted attempt counts as a failure at once; only
+  when its code turns out right is that one attempt taken back. A burst of codes
+  sent together is therefore counted in full before any of them is compared.
+- **A success forgets nothing.** A participant's own right code takes back only
+  its own attempt, never the failures before it.
+- **Slowed, not locked.** After `free` failures from one address (within `window`
+  seconds), each further attempt waits a growing delay after the last failure:
+  `first_delay`, doubled per failure, at most `max_delay`. A venue's shared address
+  (NAT, a TLS proxy) is slowed for everyone behind it, never shut.
+- **Few at once.** At most `per_address` codes of one address are compared at the
+  same moment; more arrive while those run are refused straight away.
+- **A ceiling for the room.** More than `room_per_minute` failures in the last
+  minute, from any addresses, make every new attempt wait until the minute frees.
+
+The gate holds no locks and does no waiting of its own: it says "go" (an `Attempt`
+to settle) or "wait this long" (a `Refusal`). Callers run the comparison off the
+event loop and settle the attempt in a `finally`, so an attempt is never left
+counted as in flight. It imports nothing of asyncssh, aiohttp or Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Not checked: try again in `wait` seconds (rounded up when told to a person)."""
+
+    wait: float
+
+    @property
+    def seconds(self) -> int:
+        """The wait as a person is told it: whole seconds, at least one."""
+        return max(1, math.ceil(self.wait))
+
+
+@dataclass(eq=False)
+class Attempt:
+    """An admitted attempt: already counted as a failure until `settle(True)` takes it back."""
+
+    gate: Gate
+    address: str
+    at: float
+    settled: bool = False
+
+    def settle(self, right: bool) -> None:
+        """The comparison's outcome; settling twice does nothing."""
+        if self.settled:
+            return
+        self.settled = True
+        self.gate._settle(self, right)
+
+
+@dataclass
+class _Address:
+    failures: deque[float] = field(default_factory=deque)
+    in_flight: int = 0
+
+
+class Gate:
+    """Wrong codes per address and per room; see the module's docstring for the rules."""
+
+    def __init__(
+        self,
+        *,
+        free: int = 5,
+        window: float = 600.0,
+        first_delay: float = 2.0,
+        max_delay: float = 60.0,
+        per_address: int = 2,
+        room_per_minute: int = 30,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.free, self.window = free, window
+        self.first_delay, self.max_delay = first_delay, max_delay
+        self.per_address, self.room_per_minute = per_address, room_per_minute
+        self.clock = clock
+        self._addresses: dict[str, _Address] = {}
+        self._room_failures: deque[float] = deque()
+        self.checked = 0
+        """How many attempts were admitted to a comparison (for tests and the log)."""
+        self.refused = 0
+
+    def admit(self, address: str) -> Attempt | Refusal:
+        """Count this attempt and let it be checked, or say how long to wait first."""
+        now = self.clock()
+        self._forget_old(now)
+        state = self._addresses.setdefault(address, _Address())
+        wait = self._wait_for(state, now)
+        if wait > 0:
+            self.refused += 1
+            return Refusal(wait)
+        state.failures.append(now)
+        state.in_flight += 1
+        self._room_failures.append(now)
+        self.checked += 1
+        return Attempt(self, address, now)
+
+    def wait_for(self, address: str) -> float:
+        """Seconds before `address` may try again (0: now), without counting anything."""
+        now = self.clock()
+        self._forget_old(now)
+        state = self._addresses.get(address)
+        return self._wait_for(state or _Address(), now)
+
+    def failures(self, address: str) -> int:
+        """Failures of `address` still remembered (attempts in flight included)."""
+        self._forget_old(self.clock())
+        state = self._addresses.get(address)
+        return len(state.failures) if state else 0
+
+    def _wait_for(self, state: _Address, now: float) -> float:
+        if state.in_flight >= self.per_address:
+            return 1.0
+        waits = [0.0]
+        over = len(state.failures) - self.free
+        if over >= 0 and state.failures:
+            delay = min(self.max_delay, self.first_delay * 2.0 ** min(over, 32))
+            waits.append(state.failures[-1] + delay - now)
+        if len(self._room_failures) >= self.room_per_minute:
+            waits.append(self._room_failures[-self.room_per_minute] + 60.0 - now)
+        return max(waits)
+
+    def _settle(self, attempt: Attempt, right: bool) -> None:
+        state = self._addresses.get(attempt.address)
+        if state is None:
+            return
+        state.in_flight = max(0, state.in_flight - 1)
+        if right:
+            _take_back(state.failures, attempt.at)
+            _take_back(self._room_failures, attempt.at)
+
+    def _forget_old(self, now: float) -> None:
+        while self._room_failures and now - self._room_failures[0] >= 60.0:
+            self._room_failures.popleft()
+        for address in list(self._addresses):
+            state = self._addresses[address]
+            while state.failures and now - state.failures[0] >= self.window:
+                state.failures.popleft()
+            if not state.failures and not state.in_flight:
+                del self._addresses[address]
+
+
+def _take_back(times: deque[float], at: float) -> None:
+    """Remove one entry equal to `at` (the attempt's own), if it is still remembered."""
+    with contextlib.suppress(ValueError):
+        times.remove(at)
