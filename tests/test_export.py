@@ -276,7 +276,7 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
     )
     assert TEXT_SECTIONS == (
         "head", "context", "parts", "strengths", "absent", "obstacles", "help", "other_remarks", "notes", "steps",
-        "unanswered",
+        "unanswered", "not_applicable",
     )  # fmt: skip
     for text in (to_text(report), to_text(report, sections=TEXT_SECTIONS)):
         assert text.startswith(
@@ -351,13 +351,12 @@ def test_html_steps_are_real_checkboxes(tool) -> None:
 def test_html_table_has_a_header_over_every_column(tool) -> None:
     text = render(tool, golden_session(tool), "html")
     assert (
-        "<table><tr><th>Deel</th><th>knelpunt ← → sterk</th><th class='num'>Mediaan</th>"
-        "<th class='num'>Gemiddelde</th><th class='num'>Beantwoord</th></tr>"
+        "<table><tr><th>Deel</th><th>knelpunt ← → sterk</th><th class='num'>Gemiddelde</th><th>Op basis van</th></tr>"
     ) in text
     assert "<th></th>" not in text
     assert (
-        "<tr><td>Wat helpt</td><td class='bar middle'>█████░░░░░</td><td class='num'>3.0</td>"
-        "<td class='num'>3.0</td><td class='num'>12/12</td></tr>"
+        "<tr><td>Wat helpt</td><td class='bar middle'>█████░░░░░</td>"
+        "<td class='num'>3,0</td><td>12 van 12 beantwoord</td></tr>"
     ) in text
 
 
@@ -411,16 +410,23 @@ def test_text_without_colour_keeps_signs_and_words(tool) -> None:
         in (line[:104] for line in lines)
     )
     assert any(line.startswith("  − knelpunt: We ervaren (nog) geen noodzaak") for line in lines)
-    assert "  Wat helpt                        ██████░░░░░░ 3.0  12/12" in lines
-    assert "  Eigen belang en regionaal belang ████████████ 5.0    5/5" in lines
+    assert "  Wat helpt                        ██████░░░░░░ 3,0  12/12" in lines
+    assert "  Eigen belang en regionaal belang ███████░░░░░ 3,4    5/5" in lines
 
 
 def test_text_colours_bars_and_signs(tool) -> None:
-    text = to_text(build_report(tool, golden_session(tool), DUTCH), width=120, color=True)
+    session = golden_session(tool)
+    text = to_text(build_report(tool, session, DUTCH), width=120, color=True)
     assert "\x1b[32m+ sterk punt:\x1b[0m We zijn bevlogen" in text
     assert "\x1b[31m− knelpunt:\x1b[0m We ervaren" in text
-    assert "\x1b[32m████████████\x1b[0m 5.0" in text  # belangen: median 5, a strength
-    assert "\x1b[31m░░░░░░░░░░░░\x1b[0m 1.0" in text  # waarom: median 1, an obstacle
+    assert "  Eigen belang en regionaal belang ███████░░░░░ 3,4" in text  # mean 3.4: in the middle, no colour
+    for item in tool.scale_parts[1].items:  # every 'wat helpt' fully: a strength
+        session.answers[item.id] = Answer(score=5, at=ANSWERED_AT)
+    for item in tool.scale_parts[0].items:  # every 'waarom (nog) niet' fully: an obstacle
+        session.answers[item.id] = Answer(score=5, at=ANSWERED_AT)
+    text = to_text(build_report(tool, session, DUTCH), width=120, color=True)
+    assert "\x1b[32m████████████\x1b[0m 5,0" in text
+    assert "\x1b[31m░░░░░░░░░░░░\x1b[0m 1,0" in text
 
 
 @pytest.mark.parametrize("width", [40, 60, 80])
@@ -448,8 +454,8 @@ def test_the_mean_is_rounded_once_in_every_format(tool) -> None:
     for item_id, score in zip(vaardigheid, [4, 4] + [3] * 11, strict=False):
         answers[item_id] = Answer(score=score, at=ANSWERED_AT)
     session.answers = answers
-    assert "| Samenwerken als vaardigheid | `█████░░░░░` | 3.0 | 3.2 | 13/14 |" in render(tool, session, "md")
-    assert "<td class='num'>3.0</td><td class='num'>3.2</td><td class='num'>13/14</td>" in render(tool, session, "html")
+    assert "| Samenwerken als vaardigheid | `█████░░░░░` | 3,2 | 13 van 14 beantwoord |" in render(tool, session, "md")
+    assert "<td class='num'>3,2</td><td>13 van 14 beantwoord</td>" in render(tool, session, "html")
     assert json.loads(render(tool, session, "json"))["parts"][-1]["score"] == 41 / 13
 
 
@@ -463,16 +469,16 @@ def test_a_follow_up_shows_what_moved_in_md_html_and_json(tool) -> None:
     report = build_report(tool, session, DUTCH, earlier)
     md = export(report, "md")
     assert "Vergeleken met je vorige reflectie ‘Regio Golden 2023’ van 15-03-2024." in md
-    assert "| Deel | knelpunt ← → sterk | Mediaan | Gemiddelde | Beantwoord | Sinds vorige keer |" in md
-    assert "| Waarom (nog) niet? | `░░░░░░░░░░` | 1.0 | 2.6 | 5/5 | ▼ lager (was 3.0) |" in md
-    assert "| Eigen belang en regionaal belang | `██████████` | 5.0 | 3.4 | 5/5 | ▲ hoger (was 3.0) |" in md
-    assert "| Wat helpt | `█████░░░░░` | 3.0 | 3.0 | 12/12 | = gelijk (was 3.0) |" in md
+    assert "| Deel | knelpunt ← → sterk | Gemiddelde | Op basis van | Sinds vorige keer |" in md
+    assert "| Waarom (nog) niet? | `████░░░░░░` | 2,6 | 5 van 5 beantwoord | ▼ 3,0 → 2,6 |" in md
+    assert "| Eigen belang en regionaal belang | `██████░░░░` | 3,4 | 5 van 5 beantwoord | ▲ 3,0 → 3,4 |" in md
+    assert "| Wat helpt | `█████░░░░░` | 3,0 | 12 van 12 beantwoord | ▲ 2,9 → 3,0 |" in md
     assert "  - ▲ beter dan vorige keer (antwoord 2)" in md
     html_text = export(report, "html")
     assert "<th>Sinds vorige keer</th>" in html_text
-    assert "<td>▲ hoger (was 3.0)</td>" in html_text
+    assert "<td>▲ 3,0 → 3,4</td>" in html_text
     data = json.loads(export(report, "json"))
-    assert [p["earlier_median"] for p in data["parts"]] == [3.0, 3.0, 3.0, 3.0, 3.0]
+    assert [p["earlier_score"] for p in data["parts"]] == [3.0, 35 / 12, 3.0, 3.0, 3.0]
     assert data["strengths"][0]["change"] == "up"
     text = to_text(report, width=80)
-    assert "  Waarom (nog) niet?               ░░░░░░░░░░ 1.0    5/5  ▼ lager (was 3.0)" in text.splitlines()
+    assert "  Waarom (nog) niet?               ████░░░░░░ 2,6    5/5  ▼ 3,0 → 2,6" in text.splitlines()

@@ -243,11 +243,13 @@ def test_xlsx_cuts_a_text_longer_than_a_cell_holds(tool) -> None:
 
 def test_csv_for_excel_has_a_bom_semicolons_and_dutch_headers(tool) -> None:
     text = export(build_report(tool, golden_session(tool), strings_for("nl")), "csv")
-    assert text.startswith("\ufeffCode;Deel;Stelling;Antwoord;Niet van toepassing;Aantekening;Beantwoord op\n")
+    assert text.startswith(
+        "\ufeffCode;Deel;Stelling;Antwoord;Niet van toepassing;Aantekening;Beantwoord op;Score van het deel\n"
+    )
     assert text.encode("utf-8")[:3] == b"\xef\xbb\xbf"
     records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
     assert len(records) == 49
-    assert {len(r) for r in records} == {7}
+    assert {len(r) for r in records} == {8}
     assert records[1] == [
         "waarom.geen-noodzaak",
         "waarom",
@@ -256,14 +258,15 @@ def test_csv_for_excel_has_a_bom_semicolons_and_dutch_headers(tool) -> None:
         "nee",
         FIRST_NOTE,
         ANSWERED_AT.isoformat(),
+        "2,6",
     ]
 
 
 def test_csv_for_excel_has_english_headers_in_english(tool) -> None:
     text = export(build_report(tool, golden_session(tool), strings_for("en")), "csv")
-    assert text.startswith("\ufeffCode;Part;Statement;Answer;Not applicable;Comment;Answered on\n")
+    assert text.startswith("\ufeffCode;Part;Statement;Answer;Not applicable;Comment;Answered on;Part score\n")
     records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
-    assert records[2][3:] == ["1", "no", "", "2024-03-10T14:00:00+00:00"]
+    assert records[2][3:] == ["1", "no", "", "2024-03-10T14:00:00+00:00", "2.6"]
 
 
 def test_csv_for_excel_quotes_semicolons_and_neutralises_formulas(tool) -> None:
@@ -277,11 +280,11 @@ def test_csv_for_excel_quotes_semicolons_and_neutralises_formulas(tool) -> None:
 
 def test_csv_rfc_is_the_plain_form(tool) -> None:
     text = export(build_report(tool, golden_session(tool), strings_for("nl")), "csv-rfc")
-    assert text.startswith("id,part,text,score,not_applicable,note,answered_at\n")
+    assert text.startswith("id,part,text,score,not_applicable,note,answered_at,part_score\n")
     assert "\ufeff" not in text
     check_golden("regio-golden.csv-rfc", text)
     english = export(build_report(tool, golden_session(tool), strings_for("en")), "csv-rfc")
-    assert english.startswith("id,part,text,score,not_applicable,note,answered_at\n")
+    assert english.startswith("id,part,text,score,not_applicable,note,answered_at,part_score\n")
     records = list(csv.DictReader(io.StringIO(text, newline="")))
     assert (records[0]["score"], records[0]["not_applicable"], records[0]["note"]) == ("5", "false", FIRST_NOTE)
 

@@ -440,7 +440,7 @@ def test_csv_keeps_ordinary_text_exactly(where) -> None:
 def test_csv_keeps_a_carriage_return_inside_its_cell(tool, text: str) -> None:
     rows = csv_rows(rendered(text, "csv-rfc"))
     assert len(rows) == len(tool.items) + 1
-    assert {len(r) for r in rows} == {7}
+    assert {len(r) for r in rows} == {8}
     assert [r[5] for r in rows[1:] if r[5]] == [text] * 3
 
 

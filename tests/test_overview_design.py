@@ -55,7 +55,7 @@ async def test_signs_and_words_carry_the_meaning(tmp_path: Path, app_factory) ->
         assert "+ sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking." in text
         assert "− knelpunt: Alle partners voelen dat samenwerken nu echt nodig is. (Wat helpt, antwoord 1:" in text
         assert "≥" not in text and "na omrekening" not in text  # plain words, no jargon
-        assert "Het middelste antwoord (mediaan) per deel, van 1 (knelpunt) tot 5 (sterk)." in text
+        assert "Het gemiddelde antwoord per deel, van 1 (knelpunt) tot 5 (sterk);" in text
         assert app.screen.query_one("#overview").max_scroll_x == 0
         assert max(len(line) for line in lines_of(app)) <= 76
 
@@ -103,16 +103,19 @@ async def test_counts_are_singular_and_plural(tmp_path: Path, app_factory) -> No
         assert lines_of(app, "#ov-rest")[0] == "Nog niet beantwoord: 1 item"
 
 
-async def test_parts_show_their_median_and_bar(tmp_path: Path, app_factory) -> None:
+async def test_parts_show_their_mean_its_basis_and_bar(tmp_path: Path, app_factory) -> None:
     store = SessionStore(tmp_path / "sessions")
-    stored = session_with(store, "Regio Mediaan", {"helpt.urgentie": 2, "helpt.bevlogenheid": 5, "helpt.benchmarks": 4})
+    helpt = [i for i in item_ids() if i.startswith("helpt.")]
+    answers = dict(zip(helpt, [2, 5, 4, 4, 4, 5], strict=False)) | {"hindert.vervoer": 1}
+    stored = session_with(store, "Regio Gemiddelde", answers)
     app = await open_overview(app_factory, store, stored)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         await pilot.pause()
         lines = lines_of(app)
-        assert "  Wat helpt                        █████████░░░       4.0  3/12" in lines
+        assert "  Wat helpt                        █████████░░░       4,0  6/12" in lines
         assert "  Waarom (nog) niet?               ············ te weinig   0/5" in lines
+        assert "  Wat hindert                      ············ te weinig  1/12" in lines  # 1 of 12: no score
 
 
 async def test_a_follow_up_shows_what_moved(tmp_path: Path, app_factory) -> None:
@@ -128,9 +131,9 @@ async def test_a_follow_up_shows_what_moved(tmp_path: Path, app_factory) -> None
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         await pilot.pause()
         lines = lines_of(app)
-        assert "  Wat helpt                        ██████████ 5.0  12/12  ▲ hoger (was 3.0)" in lines
-        assert "  Samenwerken als vaardigheid      ██░░░░░░░░ 2.0  14/14  ▼ lager (was 3.0)" in lines
-        assert "  Wat hindert                      █████░░░░░ 3.0  12/12  = gelijk (was 3.0)" in lines
+        assert "  Wat helpt                        ██████████ 4,8  12/12  ▲ 3,0 → 4,8" in lines
+        assert "  Samenwerken als vaardigheid      ██░░░░░░░░ 2,0  14/14  ▼ 3,0 → 2,0" in lines
+        assert "  Wat hindert                      █████░░░░░ 3,0  12/12  = 3,0 → 3,0" in lines
         text = body_text(app)
         assert "Vergeleken met je vorige reflectie ‘Regio 2024’ van" in text
         assert (

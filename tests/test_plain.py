@@ -67,9 +67,11 @@ def test_scores_na_and_a_remark_are_saved_and_the_overview_printed(tmp_path: Pat
     assert set(saved) == {ids[0], ids[1], ids[2]}
     lines = result.out.splitlines()
     assert lines[0] == "Reflectie ‘Regio Pijp’: 0 van 48 items beantwoord. Elk antwoord wordt meteen bewaard."
-    assert lines[1:8] == [
+    assert lines[1:9] == [
         "",
         "Deel 1/5 · Waarom (nog) niet?",
+        "De notitie noemt vijf redenen waarom besturen (nog) niet samenwerken. Geef aan in hoeverre elke reden voor"
+        " deze samenwerking geldt. Kies n.v.t. alleen als je het niet kunt beoordelen.",
         "In hoeverre geldt dit voor onze samenwerking?",
         "",
         f"1/48: {FIRST}",
@@ -102,7 +104,7 @@ def test_it_starts_at_the_first_unanswered_item_and_shows_what_is_given(tmp_path
     lines = result.out.splitlines()
     assert lines[0] == "Reflectie ‘Regio Verder’: 3 van 48 items beantwoord. Elk antwoord wordt meteen bewaard."
     assert not any(line.startswith(("1/48: ", "2/48: ")) for line in lines)
-    assert lines[5].startswith("3/48: ")
+    assert lines[6].startswith("3/48: ")
     at = lines.index(next(line for line in lines if line.startswith("4/48: ")))
     assert lines[at + 2 : at + 5] == ["Nu: n.v.t.", "Aantekening (n): Eerder besproken", PROMPT]  # Enter: skipped
     saved = answers(stored.path)

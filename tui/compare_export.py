@@ -15,11 +15,13 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from tui.numbers import score_number
 from tui.render import blocks, html_block, html_text, md_quote, md_text
 from tui.text import safe_line, shortened, terminal_json
 
 if TYPE_CHECKING:
     from tui.compare import Comparison, ComparisonItem
+    from tui.i18n import Strings
 
 CELL = 4
 """Columns per session in the table."""
@@ -32,11 +34,11 @@ MIN_TEXT = 12
 """The narrowest the table's text column gets, however narrow the terminal."""
 
 
-def score_cell(value: float | None) -> str:
-    """A mean (one decimal) or an answer, or – for none."""
+def score_cell(value: float | None, strings: Strings) -> str:
+    """A part score (one decimal, as every view shows it) or an answer, or – for none."""
     if value is None:
         return "–"
-    return f"{value:.1f}" if isinstance(value, float) else str(value)
+    return score_number(value, strings) if isinstance(value, float) else str(value)
 
 
 def columns(comparison: Comparison) -> list[str]:
@@ -91,7 +93,7 @@ def compare_table(comparison: Comparison, width: int | None = None, sections: Se
         title_width = min(title_width, max(MIN_TEXT, width - 2 - len(header)))
     parts = [*fit(safe_line(strings("compare.parts")), width), f"  {'':<{title_width}}{header}"]
     for p, title in zip(c.parts, titles, strict=True):
-        values = "".join(f"{score_cell(m):>{CELL}}" for m in p.means)
+        values = "".join(f"{score_cell(m, strings):>{CELL}}" for m in p.means)
         parts.append(f"  {shortened(title, title_width - 2):<{title_width}}{values}")
 
     spread_word = safe_line(strings("compare.spread"))
@@ -108,7 +110,8 @@ def compare_table(comparison: Comparison, width: int | None = None, sections: Se
             items += ["", *fit(safe_line(strings("compare.rest")), width)]
             shown_divider = True
         numbers = (
-            "".join(f"{score_cell(s):>{CELL}}" for s in item.scores) + f"{score_cell(item.spread):>{spread_width}}"
+            "".join(f"{score_cell(s, strings):>{CELL}}" for s in item.scores)
+            + f"{score_cell(item.spread, strings):>{spread_width}}"
         )
         if width is None:
             items.append(f"  {numbers}  {safe_line(item.title)}")
@@ -184,7 +187,7 @@ def compare_markdown(comparison: Comparison) -> str:
     lines += [f"- {head} — {md(text)}" for head, text in zip(heads, c.legend, strict=True)]
     lines += ["", f"## {md(strings('compare.parts'))}", "", "| | " + " | ".join(heads) + " |"]
     lines.append("|---|" + "---|" * len(heads))
-    lines += [f"| {md(p.title)} | " + " | ".join(score_cell(m) for m in p.means) + " |" for p in c.parts]
+    lines += [f"| {md(p.title)} | " + " | ".join(score_cell(m, strings) for m in p.means) + " |" for p in c.parts]
     header = ["| | " + " | ".join(heads) + f" | {md(strings('compare.spread'))} |", "|---|" + "---|" * (len(heads) + 1)]
     apart = [i for i in c.items if i.spread is not None and i.spread >= c.disagreement]
     for title, items in (
@@ -194,8 +197,8 @@ def compare_markdown(comparison: Comparison) -> str:
         lines += ["", f"## {md(title)}", "", *header]
         for item in items:
             text = md(item.title) + (f" — {md(item.reworded_note)}" if item.reworded else "")
-            scores = " | ".join(score_cell(s) for s in item.scores)
-            lines.append(f"| {text} | {scores} | {score_cell(item.spread)} |")
+            scores = " | ".join(score_cell(s, strings) for s in item.scores)
+            lines.append(f"| {text} | {scores} | {score_cell(item.spread, strings)} |")
     with_remarks = remarked(c)
     if with_remarks:
         lines += ["", f"## {md(strings('compare.remarks'))}"]
@@ -233,7 +236,7 @@ def compare_html(comparison: Comparison) -> str:
         "<tr><th></th>" + "".join(f"<th>{h(head)}</th>" for head in heads) + "</tr>",
     ]
     for p in c.parts:
-        cells = "".join(f"<td class='n'>{score_cell(m)}</td>" for m in p.means)
+        cells = "".join(f"<td class='n'>{score_cell(m, strings)}</td>" for m in p.means)
         out.append(f"<tr><td>{h(p.title)}</td>{cells}</tr>")
     out.append("</table>")
     apart = [i for i in c.items if i.spread is not None and i.spread >= c.disagreement]
@@ -249,9 +252,10 @@ def compare_html(comparison: Comparison) -> str:
         )
         for item in items:
             note = f"<div class='reworded'>{h(item.reworded_note)}</div>" if item.reworded else ""
-            cells = "".join(f"<td class='n'>{score_cell(s)}</td>" for s in item.scores)
+            cells = "".join(f"<td class='n'>{score_cell(s, strings)}</td>" for s in item.scores)
             out.append(
-                f"<tr{css}><td>{h(item.title)}{note}</td>{cells}<td class='n'>{score_cell(item.spread)}</td></tr>"
+                f"<tr{css}><td>{h(item.title)}{note}</td>{cells}"
+                f"<td class='n'>{score_cell(item.spread, strings)}</td></tr>"
             )
         out.append("</table>")
     with_remarks = remarked(c)

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from tui.numbers import one_decimal
 from tui.render import (
     CHECKBOXES,
     ZONE_STYLE,
@@ -71,13 +72,12 @@ def to_markdown(report: Report) -> str:
     head = [
         strings("report.part"),
         strings("report.scale_head"),
-        strings("report.median"),
         strings("report.mean"),
-        strings("report.answered"),
+        strings("report.basis_head"),
     ] + ([strings("report.since")] if since else [])
     lines += ["| " + " | ".join(md(h) for h in head) + " |", "|" + "---|" * len(head)]
     for p in report.parts:
-        cells = [md(p.title), f"`{bar(p.median, 10)}`", p.median_text, p.score_text, f"{p.answered}/{p.total}"]
+        cells = [md(p.title), f"`{bar(p.mean, 10)}`", md(p.score_text), md(p.basis)]
         lines.append("| " + " | ".join(cells + ([p.change_text] if since else [])) + " |")
     lines += ["", f"## {strings('report.strengths')}", ""]
     lines += _md_signals(report.strengths, strings("report.strong_mark"), strings) or [strings("report.none"), ""]
@@ -106,6 +106,9 @@ def to_markdown(report: Report) -> str:
     lines += [f"- {md(text, start=True)} ({md(part)})" for _, part, text in report.unanswered] or [
         strings("report.none")
     ]
+    if report.not_applicable:
+        lines += ["", f"## {strings('report.not_applicable')}", ""]
+        lines += [f"- {md(text, start=True)} ({md(part)})" for _, part, text in report.not_applicable]
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +137,7 @@ def _md_signals(rows: list[SignalRow], mark: str, strings: Strings) -> list[str]
 
 # CSV and JSON ---------------------------------------------------------------
 
-CSV_COLUMNS = ["id", "part", "text", "score", "not_applicable", "note", "answered_at"]
+CSV_COLUMNS = ["id", "part", "text", "score", "not_applicable", "note", "answered_at", "part_score"]
 
 _FORMULA = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """What makes a spreadsheet read a cell as a formula (with the full-width look-alikes)."""
@@ -162,6 +165,7 @@ CSV_HEADERS = (
     "column.not_applicable",
     "column.note",
     "column.answered_at",
+    "column.part_score",
 )
 """The header of `to_csv` as keys of content/strings.toml: CSV_COLUMNS in the report's language."""
 
@@ -173,16 +177,19 @@ def to_csv(report: Report) -> str:
     kept as typed, except formula starts. For scripts, see `to_csv_rfc`.
     """
     strings = report.strings
-    rows = _csv_rows(report, strings("column.yes"), strings("column.no"))
+    scores = {p.id: p.score_text for p in report.parts}
+    rows = _csv_rows(report, strings("column.yes"), strings("column.no"), scores)
     return "\ufeff" + _write_csv([strings(key) for key in CSV_HEADERS], rows, ";")
 
 
 def to_csv_rfc(report: Report) -> str:
     """Plain RFC 4180 CSV for scripts: commas, no BOM, the fixed column names of CSV_COLUMNS, true/false."""
-    return _write_csv(CSV_COLUMNS, _csv_rows(report, "true", "false"), ",")
+    scores = {p.id: one_decimal(p.mean) if p.mean is not None else "" for p in report.parts}
+    return _write_csv(CSV_COLUMNS, _csv_rows(report, "true", "false", scores), ",")
 
 
-def _csv_rows(report: Report, yes: str, no: str) -> list[list[object]]:
+def _csv_rows(report: Report, yes: str, no: str, part_scores: dict[str, str]) -> list[list[object]]:
+    """One row per item; the last column repeats its part's score, rounded as every view rounds it."""
     return [
         [
             item.id,
@@ -192,6 +199,7 @@ def _csv_rows(report: Report, yes: str, no: str) -> list[list[object]]:
             yes if item.not_applicable else no,
             item.remark,
             item.answered_at.isoformat() if item.answered_at else "",
+            part_scores.get(item.part, ""),
         ]
         for item in report.items
     ]
@@ -248,8 +256,9 @@ def to_json(report: Report) -> str:
                 "id": p.id,
                 "title": p.title,
                 "score": p.mean,
-                "median": p.median,
-                "earlier_median": p.earlier_median,
+                "score_text": p.score_text,
+                "basis": p.basis,
+                "earlier_score": p.earlier_mean,
                 "answered": p.answered,
                 "not_applicable": p.not_applicable,
                 "total": p.total,
@@ -264,6 +273,7 @@ def to_json(report: Report) -> str:
             for h in report.help
         ],
         "unanswered": [{"id": i, "part": p, "title": text} for i, p, text in report.unanswered],
+        "not_applicable": [{"id": i, "part": p, "title": text} for i, p, text in report.not_applicable],
         "next_steps": [step.model_dump() for step in report.steps],
         "items": [
             {
@@ -319,17 +329,17 @@ def to_html(report: Report) -> str:
     heads = [
         ("", "report.part"),
         ("", "report.scale_head"),
-        (" class='num'", "report.median"),
         (" class='num'", "report.mean"),
-        (" class='num'", "report.answered"),
+        ("", "report.basis_head"),
     ] + ([("", "report.since")] if since else [])
     out.append("<table><tr>" + "".join(f"<th{css}>{t(strings(key))}</th>" for css, key in heads) + "</tr>")
     for p in report.parts:
-        where = zone(p.median, report.strength_at, report.obstacle_at)
+        where = zone(p.mean, report.strength_at, report.obstacle_at)
         out.append(
-            f"<tr><td>{t(p.title)}</td><td class='bar {where}'>{bar(p.median, 10)}</td>"
-            f"<td class='num'>{t(p.median_text)}</td><td class='num'>{t(p.score_text)}</td>"
-            f"<td class='num'>{p.answered}/{p.total}</td>" + (f"<td>{t(p.change_text)}</td>" if since else "") + "</tr>"
+            f"<tr><td>{t(p.title)}</td><td class='bar {where}'>{bar(p.mean, 10)}</td>"
+            f"<td class='num'>{t(p.score_text)}</td><td>{t(p.basis)}</td>"
+            + (f"<td>{t(p.change_text)}</td>" if since else "")
+            + "</tr>"
         )
     out.append("</table>")
     sections = [
@@ -387,6 +397,10 @@ def to_html(report: Report) -> str:
         out.append("<ul>" + "".join(f"<li>{t(text)} ({t(part)})</li>" for _, part, text in report.unanswered) + "</ul>")
     else:
         out.append(f"<p>{t(strings('report.none'))}</p>")
+    if report.not_applicable:
+        out.append(f"<h2>{t(strings('report.not_applicable'))}</h2><ul>")
+        out += [f"<li>{t(text)} ({t(part)})</li>" for _, part, text in report.not_applicable]
+        out.append("</ul>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -395,7 +409,7 @@ def to_html(report: Report) -> str:
 
 TEXT_SECTIONS = (
     "head", "context", "parts", "strengths", "absent", "obstacles", "help", "other_remarks", "notes", "steps",
-    "unanswered",
+    "unanswered", "not_applicable",
 )  # fmt: skip
 """The sections of the text overview, in order; `to_text` can render any of them."""
 
@@ -439,26 +453,31 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
         return out if rows else out + none
 
     def parts() -> list[str]:
+        na = {p.id: strings("report.basis_na", n=p.not_applicable) if p.not_applicable else "" for p in report.parts}
         rows = [
-            (safe_line(p.title), safe_line(p.median_text), f"{p.answered}/{p.total}", safe_line(p.change_text), p)
+            (safe_line(p.title), safe_line(p.score_text), f"{p.scored}/{p.total}", safe_line(na[p.id]), p)
             for p in report.parts
         ]
+        changes = [safe_line(p.change_text) for p in report.parts]
         score_width = max(len(r[1]) for r in rows)
-        count_width = max(len(r[2]) for r in rows)
-        change_width = max(len(r[3]) for r in rows)
+        fraction_width = max(len(r[2]) for r in rows)
+        na_width = max(len(r[3]) for r in rows)
+        change_width = max(len(c) for c in changes)
         bar_width = TEXT_BAR - 2 if change_width else TEXT_BAR  # room for the change since last time
-        fixed = 2 + 1 + bar_width + 1 + score_width + 2 + count_width + (2 + change_width if change_width else 0)
+        fixed = 2 + 1 + bar_width + 1 + score_width + 2 + fraction_width + na_width
+        fixed += 2 + change_width if change_width else 0
         label_width = max(10, min(max(len(r[0]) for r in rows), term.width - fixed))
         out = [term.heading(strings("report.parts")), *hint(strings("overview.parts_hint"))]
         if report.earlier_text:
             out += term.wrap(report.earlier_text, "  ")
-        for title, score, count, change, p in rows:
+        for (title, score, fraction, not_applicable, p), change in zip(rows, changes, strict=True):
             if len(title) > label_width:
                 title = title[: label_width - 1] + "…"
-            where = zone(p.median, report.strength_at, report.obstacle_at)
-            painted = term.paint(bar(p.median, bar_width), ZONE_STYLE[where])
-            line = f"  {title:<{label_width}} {painted} {score:>{score_width}}  {count:>{count_width}}"
-            out.append(line + (f"  {change}" if change else ""))
+            where = zone(p.mean, report.strength_at, report.obstacle_at)
+            painted = term.paint(bar(p.mean, bar_width), ZONE_STYLE[where])
+            line = f"  {title:<{label_width}} {painted} {score:>{score_width}}  {fraction:>{fraction_width}}"
+            line += f"{not_applicable:<{na_width}}" + (f"  {change}" if change else "")
+            out.append(line.rstrip())
         return out
 
     def section(name: str) -> list[str]:
@@ -497,6 +516,11 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
             for _, _, text in report.unanswered[:UNANSWERED_SHOWN]:
                 out += term.wrap(text, "    ", "  · ")
             return out + (["  …"] if len(report.unanswered) > UNANSWERED_SHOWN else [])
+        if name == "not_applicable" and report.not_applicable:
+            out = [term.heading(strings("report.not_applicable"))]
+            for _, part, text in report.not_applicable:
+                out += term.wrap(f"{text} ({part})", "    ", "  · ")
+            return out
         return []
 
     return blocks(*(section(name) for name in TEXT_SECTIONS if name in sections))

@@ -96,7 +96,7 @@ def to_xlsx(report: Report) -> bytes:
             (strings("column.total"), NARROW),
         ],
         [
-            [p.title, p.mean if p.mean is not None else p.score_text, p.answered, p.not_applicable, p.total]
+            [p.title, p.mean if p.mean is not None else p.score_text, p.scored, p.not_applicable, p.total]
             for p in report.parts
         ],
     )

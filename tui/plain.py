@@ -171,6 +171,7 @@ class PlainWalk:
                 "walk.part", k=scale_parts.index(part) + 1, n=len(scale_parts), title=part.loc("title", self.lang)
             )
         )
+        self.say(part.loc("intro", self.lang))
         self.say(part.loc("question", self.lang))
 
     def _ask_item(self, editor: SessionEditor, part: Part, item: Item, number: int) -> bool:

@@ -11,21 +11,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from tui.content.tool import Item, Part, Tool
 from tui.i18n import Strings
+from tui.numbers import score_number
 from tui.scoring import SCALE_MAX, PartScore, Signal, oriented, overview
 from tui.session.model import NextStep, Session
 
 Change = Literal["up", "down", "same", ""]
 """How a value moved since the earlier session: higher, lower, equal, or '' when there is nothing to compare."""
-
-
-def one_decimal(value: float) -> str:
-    """A score as people round it, once, when it is shown: 41/13 = 3.1538… is '3.2', 3.25 is '3.3'."""
-    return str(Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def count_text(strings: Strings, n: int, one: str, many: str, **values: object) -> str:
@@ -63,21 +58,26 @@ class PartRow:
     id: str
     title: str
     mean: float | None
-    """Full precision; shown rounded once, in `score_text`."""
+    """The part score: the mean after direction, full precision; shown rounded once, in `score_text`."""
     score_text: str
-    """The mean with one decimal, or 'too few' when too little is answered."""
+    """The mean with one decimal in the report's language ('3,4'), 'te weinig' or 'alles n.v.t.'."""
     answered: int
+    """Items answered, with a score or n.v.t."""
     not_applicable: int
     total: int
-    median: float | None = None
-    """The middle answer after direction (1–5, higher is better), at full precision."""
-    median_text: str = ""
-    """The median with one decimal, or 'too few'."""
-    earlier_median: float | None = None
-    """The part's median in the earlier session (None: no earlier session, or too few answers there)."""
+    basis: str = ""
+    """What the score rests on: '11 van 12 beantwoord, 1 n.v.t.'."""
+
+    @property
+    def scored(self) -> int:
+        """Items answered with a score: what the mean is made of."""
+        return self.answered - self.not_applicable
+
+    earlier_mean: float | None = None
+    """The part score in the earlier session (None: no earlier session, or too few answers there)."""
     change: Change = ""
     change_text: str = ""
-    """'▲ hoger (was 2.5)' and the like; '' when there is nothing to compare."""
+    """'▲ 2,8 → 3,3' and the like; '' when there is nothing to compare."""
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,25 @@ class Report:
     """The session this one follows up, when it was found."""
     earlier_text: str = ""
     """'Vergeleken met je vorige reflectie ‘…’ van <date>.' or ''."""
+    not_applicable: list[tuple[str, str, str]] = field(default_factory=list)
+    """(item id, part title, item text) of the items answered n.v.t.: listed, never scored."""
     unanswered_title: str = ""
     """'Nog niet beantwoord: 1 item' / '…: 48 items'."""
+
+
+def part_score_text(score: PartScore, strings: Strings) -> str:
+    """The part score as every view shows it: '3,4', or why there is none."""
+    if score.mean is not None:
+        return score_number(score.mean, strings)
+    return strings("report.all_na" if score.all_not_applicable else "report.too_few")
+
+
+def basis_text(score: PartScore, strings: Strings) -> str:
+    """'11 van 12 beantwoord, 1 n.v.t.': what a part score rests on."""
+    text = strings("report.basis", scored=score.scored, total=score.total)
+    if score.not_applicable:
+        text += strings("report.basis_na", n=score.not_applicable)
+    return text
 
 
 def answer_text(part: Part, item: Item, score: int, strings: Strings) -> str:
@@ -158,7 +175,7 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
     lang = strings.language
     result = overview(tool, session)
     before = overview(tool, earlier) if earlier is not None else None
-    earlier_medians = {p.part.id: p.median for p in before.parts} if before is not None else {}
+    earlier_means = {p.part.id: p.mean for p in before.parts} if before is not None else {}
     stages = {s.id: s.loc("label", lang) for s in tool.context.stages}
     context = [
         (strings("report.partners"), session.context.partners),
@@ -197,22 +214,26 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
         )
 
     def part_row(score: PartScore) -> PartRow:
-        too_few = strings("report.too_few")
-        was = earlier_medians.get(score.part.id)
-        change: Change = moved(score.median, was) if score.median is not None and was is not None else ""
+        was = earlier_means.get(score.part.id)
+        change: Change = ""
+        change_text = ""
+        if score.mean is not None and was is not None:
+            # Moved as shown: two means that round to the same figure have not moved for the reader.
+            now_text, was_text = score_number(score.mean, strings), score_number(was, strings)
+            change = "same" if now_text == was_text else moved(score.mean, was)
+            change_text = strings(f"report.part_{change}", was=was_text, now=now_text)
         return PartRow(
             id=score.part.id,
             title=score.part.loc("title", lang),
             mean=score.mean,
-            score_text=one_decimal(score.mean) if score.mean is not None else too_few,
+            score_text=part_score_text(score, strings),
             answered=score.answered,
             not_applicable=score.not_applicable,
             total=score.total,
-            median=score.median,
-            median_text=one_decimal(score.median) if score.median is not None else too_few,
-            earlier_median=was,
+            basis=basis_text(score, strings),
+            earlier_mean=was,
             change=change,
-            change_text=strings(f"report.part_{change}", was=one_decimal(was)) if change and was is not None else "",
+            change_text=change_text,
         )
 
     obstacles = [row(s, True) for s in result.obstacles]
@@ -257,6 +278,12 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
         strengths=[row(s, False) for s in result.strengths],
         obstacles=obstacles,
         unanswered=[(i.id, p.loc("title", lang), i.loc("text", lang)) for p, i in result.unanswered],
+        not_applicable=[
+            (i.id, p.loc("title", lang), i.loc("text", lang))
+            for p in tool.scale_parts
+            for i in p.items
+            if (answer := session.answers.get(i.id)) is not None and answer.not_applicable
+        ],
         other_remarks=[(i, tool.item(i).loc("text", lang), n) for i, n in result.remarks.items()],
         steps=list(session.next_steps),
         items=items,

@@ -7,8 +7,8 @@ count. Thresholds live in content/tool.toml ([scoring]).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from statistics import median
 
 from tui.content.tool import Item, Part, Tool
 from tui.session.model import Session
@@ -40,19 +40,28 @@ class Signal:
 
 @dataclass(frozen=True)
 class PartScore:
-    """How one part of the tool is going: mean and median after direction, and how much is answered.
+    """How one part of the tool is going: the mean of its answers after direction, and what it rests on.
 
-    Both are kept at full precision; a renderer rounds them once, when it shows them.
+    The one part score of the app: every screen and export shows this mean (rounded once,
+    by `tui.numbers.score_number`), never another figure for the same part.
     """
 
     part: Part
     mean: float | None
-    """None when fewer items are answered than [scoring] min_answered asks."""
+    """Full precision; None when fewer items have a score than [scoring] min_answered_share asks."""
     answered: int
+    """Items with a score or n.v.t."""
     not_applicable: int
     total: int
-    median: float | None = None
-    """The middle answer after direction (a half when two are in the middle); None like `mean`."""
+
+    @property
+    def scored(self) -> int:
+        """Items answered with a score (1–5): what the mean is made of."""
+        return self.answered - self.not_applicable
+
+    @property
+    def all_not_applicable(self) -> bool:
+        return self.total > 0 and self.not_applicable == self.total
 
 
 @dataclass
@@ -81,10 +90,14 @@ def part_score(tool: Tool, part: Part, session: Session) -> PartScore:
             not_applicable += 1
         elif answer.score is not None:
             values.append(oriented(answer.score, part.item_direction(item)))
-    enough = bool(values) and len(values) >= tool.scoring.min_answered
+    enough = bool(values) and len(values) >= needed_for_score(tool, part)
     mean = sum(values) / len(values) if enough else None
-    middle = float(median(values)) if enough else None
-    return PartScore(part, mean, len(values) + not_applicable, not_applicable, len(part.items), middle)
+    return PartScore(part, mean, len(values) + not_applicable, not_applicable, len(part.items))
+
+
+def needed_for_score(tool: Tool, part: Part) -> int:
+    """How many items of `part` need a score before the part gets one: never more certainty than that."""
+    return max(1, math.ceil(tool.scoring.min_answered_share * len(part.items)))
 
 
 def is_hindrance(part: Part, item: Item) -> bool:

@@ -63,7 +63,8 @@ class Scoring(ContentModel):
 
     strength_at: int = Field(ge=1, le=5)
     obstacle_at: int = Field(ge=1, le=5)
-    min_answered: int = Field(ge=1)
+    min_answered_share: float = Field(gt=0, le=1)
+    """A part gets a score only when at least this share of its items has one (0.5: half)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Scoring:

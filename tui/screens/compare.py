@@ -114,10 +114,10 @@ class CompareScreen(AppScreen[None]):
         text_width = max(20, width - used)
         table.add_column("", key="item", width=text_width)
         for item in comparison.items:
-            spread = score_cell(item.spread)
+            spread = score_cell(item.spread, self.strings)
             if item.spread is not None and item.spread >= comparison.disagreement:
                 spread += " !"
-            scores = [score_cell(score) for score in item.scores]
+            scores = [score_cell(score, self.strings) for score in item.scores]
             table.add_row(spread, *scores, item_cell(comparison, item, text_width), key=item.id, height=None)
         if row:
             table.move_cursor(row=min(row, table.row_count - 1))

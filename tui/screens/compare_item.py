@@ -27,7 +27,7 @@ class CompareItemScreen(AppModal[None]):
         c, item, strings = self.comparison, self.item, self.strings
         with VerticalScroll(id="cmpi-box"):
             yield Static(plain_text(item.title), id="cmpi-title")
-            part = strings("compare.item_part", part=item.part_title, spread=score_cell(item.spread))
+            part = strings("compare.item_part", part=item.part_title, spread=score_cell(item.spread, strings))
             yield Static(plain_text(part), id="cmpi-part")
             if item.reworded:
                 yield Static(plain_text(item.reworded_note), id="cmpi-reworded")

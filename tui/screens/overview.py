@@ -76,7 +76,7 @@ class OverviewScreen(AppScreen[None]):
         width = max(40, self.samenwerken.size.width - 4)
         body = to_text(report, width, color=True, sections=BODY).rstrip("\n")
         self.query_one("#ov-body", Static).update(Text.from_ansi(body))
-        rest = to_text(report, width, color=True, sections=("unanswered",))
+        rest = to_text(report, width, color=True, sections=("unanswered", "not_applicable"))
         self.query_one("#ov-rest", Static).update(Text.from_ansi(rest))
 
     def on_resize(self) -> None:
