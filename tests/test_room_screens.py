@@ -46,6 +46,14 @@ async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Pat
         shown = screen_text(app)
         assert "Regio Test" in shown and "Welkom!" in shown
         assert "Je zit op plek B." in shown
+        # what the welcome says of privacy is what happens: kept on the facilitator's computer, per letter
+        assert "worden bewaard op de computer van de begeleider, bij de letter B" in shown
+        assert (
+            "Het bord toont alleen aantallen, nooit namen, en pas als 3 plekken een uitspraak beantwoordden." in shown
+        )
+        assert "tenzij je er een met g deelt" in shown
+        assert "van jou alleen" not in shown
+        assert "Je reflectie meenemen naar huis: bij de vragen o (overzicht), dan e." in shown
         assert "Enter: naar de 48 uitspraken." in shown
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
@@ -80,6 +88,12 @@ async def test_the_item_under_discussion_shows_the_group_beside_ones_own_answer(
         assert "In gesprek: We ervaren (nog) geen noodzaak" in text
         assert "1:0 2:1 3:0 4:2 5:0 n.v.t.:1" in text
         assert "jij: 4" in text
+
+        # below the room's minimum (an older room file may still hold counts): none are shown
+        board.room.discussion = Discussion(item="waarom.geen-noodzaak", counts={"1": 0, "2": 1, "4": 1})
+        board.save()
+        await until(pilot, lambda: "nog te weinig antwoorden" in widget_text(panel))
+        assert "2:1" not in widget_text(panel) and "jij: 4" in widget_text(panel)
 
         board.room.discussion = None
         board.save()
@@ -125,8 +139,9 @@ async def test_the_groups_agreements_show_in_vervolg(tmp_path: Path) -> None:
 
 async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp_path: Path) -> None:
     folder, _ = make_room(tmp_path)
-    answer(folder, "A", {"waarom.geen-noodzaak": 1})
+    answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 2})
     answer(folder, "B", {"waarom.geen-noodzaak": 5})
+    answer(folder, "C", {"helpt.urgentie": 4})
     server = FakeServer(as_facilitator(folder), seats={"A"})
     app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS
@@ -134,13 +149,32 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
         assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
-        assert "A ● 1/48  B · 1/48  C · 0/48" in widget_text(app.screen.query_one("#board-seats", Static))
+        assert "A ● 2/48  B · 1/48  C · 1/48" in widget_text(app.screen.query_one("#board-seats", Static))
         table = app.screen.query_one("#board-items", DataTable)
-        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "1", "0", "3.0"]
+        # two answers each: no counts, median or spread anywhere on the board
+        rows = {str(table.coordinate_to_cell_key((n, 0)).row_key.value): table.get_row_at(n) for n in range(48)}
+        for item_id in ("waarom.geen-noodzaak", "helpt.urgentie"):
+            assert [str(cell) for cell in rows[item_id][:9]] == ["–", "", "", "", "", "", "", "", ""]
+        rule = widget_text(app.screen.query_one("#board-rule", Static))
+        assert "Aantallen vanaf 3 antwoorden; 48 uitspraken: nog te weinig antwoorden." in rule
+        parts = widget_text(app.screen.query_one("#board-parts", Static))
+        assert "nog te weinig antwoorden" in parts and "5.0" not in parts and "1.0" not in parts
+
+        # open a hidden item for discussion: the board and the room file the seats read carry no counts
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "waarom.geen-noodzaak"
+        assert room.discussion.counts == {}
+        focus = widget_text(app.screen.query_one("#board-focus", Static))
+        assert "nog te weinig antwoorden (aantallen vanaf 3 antwoorden)" in focus and "mediaan" not in focus
+        await pilot.press("enter")
+        assert read_room(folder.room_file).discussion is None
 
         # a third answer arrives: the board shows it within a refresh
         answer(folder, "C", {"waarom.geen-noodzaak": 5})
         await until(pilot, lambda: table.get_row_at(0)[5] == "2", timeout=5)
+        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "2", "0", "5.0"]
+        assert "47 uitspraken: nog te weinig antwoorden" in widget_text(app.screen.query_one("#board-rule", Static))
 
         await pilot.press("enter")
         room = read_room(folder.room_file)

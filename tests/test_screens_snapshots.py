@@ -98,6 +98,7 @@ def board(store: SessionStore):
     folder, _ = make_room(store.root.parent, seats=3)
     answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 4})
     answer(folder, "B", {"waarom.geen-noodzaak": 5, "helpt.urgentie": 4})
+    answer(folder, "C", {"waarom.geen-noodzaak": 4})  # three answers: shown; two: not enough yet
     server = FakeServer(
         RoomFolder(folder.path, read_room(folder.room_file)),
         port=2222,
