@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from tests.room_helpers import FakeServer, answer, make_room
@@ -199,3 +200,64 @@ async def test_the_board_writes_an_agreement_into_the_register(tmp_path: Path) -
         assert "Samen plannen (Anna — mei)" in widget_text(app.screen.query_one("#board-agreements", Static))
     agreements = read_room(folder.room_file).agreements
     assert [(a.text, a.who, a.when) for a in agreements] == [("Samen plannen", "Anna", "mei")]
+
+
+# a seat's export -------------------------------------------------------------------------
+
+
+def files_under(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `root`, with its size and modification time."""
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+async def test_a_seats_export_writes_nothing_here_and_says_the_bewaar_command(tmp_path: Path) -> None:
+    from tui.room.take_home import Door
+
+    folder, _ = make_room(tmp_path)
+    answer(folder, "A", {"waarom.geen-noodzaak": 4})
+    store = folder.seat_store()
+    seat = RoomSeat(folder, "A", door=Door("regio.example.org", 2222))
+    app = make_app(store, Start("room", stored=store.load(folder.seat_path("A")), room=seat))
+    app.room_check_seconds = ROOM_CHECK_SECONDS
+    sessions = tmp_path / "sessions"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("o")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        before = files_under(sessions)  # the seat's file and its lock, as the seat's app keeps them
+        await pilot.press("e")
+        await until(pilot, lambda: type(app.screen).__name__ == "BewaarDialog")
+        shown = screen_text(app)
+        assert "ssh -p 2222 regio@regio.example.org bewaar > mijn-reflectie.toml" in shown
+        assert "ssh -p 2222 regio@regio.example.org bewaar md > mijn-reflectie.md" in shown
+        assert "samenwerken new --from mijn-reflectie.toml" in shown
+        assert "Geëxporteerd naar" not in shown and str(tmp_path) not in shown
+        await pilot.press("c")
+        assert app.clipboard == "ssh -p 2222 regio@regio.example.org bewaar > mijn-reflectie.toml"
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        # the ordinary export's way to disk is shut for a seat too
+        with pytest.raises(PermissionError):
+            app.write_export(app.screen.editor.session, "md")
+        assert files_under(sessions) == before  # nothing written, not even an exports/ folder
+        assert not any(p.name == "exports" for p in sessions.rglob("*"))
+
+
+async def test_a_seat_not_told_its_door_shows_the_command_in_words(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, language="en")
+    app = make_app(
+        folder.seat_store(),
+        Start("room", stored=folder.seat_store().load(folder.seat_path("B")), room=RoomSeat(folder, "B")),
+        "en",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("o")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.press("e")
+        await until(pilot, lambda: type(app.screen).__name__ == "BewaarDialog")
+        assert "ssh -p PORT regio@HOST bewaar > my-reflection.toml" in screen_text(app)

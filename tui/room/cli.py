@@ -134,6 +134,8 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
     seat = actions.add_parser("seat", parents=[common], strings=strings)
     seat.add_argument("folder", metavar="ROOM-FOLDER")
     seat.add_argument("label", metavar="SEAT")
+    seat.add_argument("--ssh-host", default=None, metavar="HOST")
+    seat.add_argument("--ssh-port", type=port_number(strings), default=None, metavar="PORT")
     web_seat = actions.add_parser("web-seat", parents=[common], strings=strings)
     web_seat.add_argument("folder", metavar="ROOM-FOLDER")
     web_seat.add_argument("--peer", default="?", metavar="ADDRESS")
@@ -320,12 +322,13 @@ def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """One participant's app, started by `room serve` on the seat's own pseudo-terminal."""
     from tui.factory import make_app
     from tui.room.store import read_room
+    from tui.room.take_home import Door
     from tui.start import RoomSeat, Start
 
     path = Path(args.folder)
     opened = RoomFolder(path, read_room(path / "room.toml"))
     opened.room.seat(args.label)  # a seat of this room, or KeyError
-    seat = RoomSeat(opened, args.label)
+    seat = RoomSeat(opened, args.label, door=Door(args.ssh_host, args.ssh_port))
     from tui.room.takeover import free_seat
 
     free_seat(opened, args.label)  # a browser tab that has this seat leaves it
