@@ -5,6 +5,7 @@ The board and a seat's discussion panel are driven through Pilot in test_room_sc
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import tomllib
@@ -204,3 +205,108 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
     data = json.loads(export(tmp_path, run, "json"))
     assert data["items"][0]["counts"] == {"1": 1, "2": 0, "3": 0, "4": 0, "5": 2, "nvt": 0}
     assert data["parts"][0] == {"id": PART, "title": "Waarom (nog) niet?", "hidden": False, "median": 1.0}
+
+
+# new --from FILE: a reflection taken home ------------------------------------------------
+
+
+@pytest.fixture
+def at_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """`at_home(*argv)`: samenwerken on the participant's own machine, in `tmp_path/thuis`, through plain mode."""
+    from tests.cli_helpers import Ran
+    from tui.cli import main
+
+    home = tmp_path / "thuis"
+    home.mkdir()
+    monkeypatch.chdir(home)
+    monkeypatch.setenv("TERM", "dumb")  # the walk as lines: the command runs here without a terminal
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.delenv("SAMENWERKEN_SESSIONS", raising=False)
+
+    def run(*argv: str) -> Ran:
+        monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+        code = main(["--sessions-dir", str(home / "sessies"), *argv])
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
+
+
+def taken_home(tmp_path: Path) -> tuple[Path, str]:
+    """Seat A's reflection after a closed room, as the participant saves it at home; and the seat's session id."""
+    from tui.i18n import strings_for
+    from tui.room.closing import close
+    from tui.room.model import Agreement
+    from tui.room.take_home import take_home_file
+
+    folder, _ = make_room(tmp_path, seats=3)
+    answer(folder, "A", {ITEM: 2, "helpt.urgentie": 5}, {"helpt.urgentie": "Eigen aantekening"})
+    folder.room.agreements = [Agreement(text="Gezamenlijke scholingsdag", who="Anna", when="juni")]
+    folder.save()
+    close(folder)
+    seat = folder.seat_store().load(folder.seat_path("A")).session
+    name, text = take_home_file(load_tool(), seat, "toml", strings_for("nl"))
+    assert name == f"{seat.id}.toml"
+    target = tmp_path / "thuis" / "mijn-reflectie.toml"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, "utf-8")
+    return target, seat.id
+
+
+def test_new_from_a_file_taken_home_starts_the_follow_up_and_leaves_the_file_alone(tmp_path: Path, at_home) -> None:
+    from tui.session import SessionStore
+
+    source, seat_id = taken_home(tmp_path)
+    before = (source.read_bytes(), source.stat().st_mtime_ns, source.stat().st_mode)
+    result = at_home("new", "--from", "mijn-reflectie.toml", "Regio Test, volgend jaar")
+    assert result.code == 0, result.err
+    assert "Reflectie ‘Regio Test, volgend jaar’: 0 van 48 items beantwoord." in result.out
+    assert (source.read_bytes(), source.stat().st_mtime_ns, source.stat().st_mode) == before
+    store = SessionStore(tmp_path / "thuis" / "sessies")
+    sessions = {s.session.title: s.session for s in store.scan()[0]}
+    assert set(sessions) == {"Regio Test · A", "Regio Test, volgend jaar"}
+    earlier, follow_up = sessions["Regio Test · A"], sessions["Regio Test, volgend jaar"]
+    # last year's reflection is now in the folder, so the follow-up's report can compare with it
+    assert earlier.id == seat_id and earlier.answers[ITEM].score == 2
+    assert earlier.answers["helpt.urgentie"].remark == "Eigen aantekening"
+    assert follow_up.follows == seat_id and store.earlier_of(follow_up) == earlier
+    assert [(s.text, s.who, s.when) for s in follow_up.next_steps] == [("Gezamenlijke scholingsdag", "Anna", "juni")]
+    assert follow_up.answers == {}
+
+    # the same file again: no second copy of last year's reflection
+    again = at_home("new", "--from", str(source), "Nog een vervolg")
+    assert again.code == 0, again.err
+    titles = sorted(s.session.title for s in store.scan()[0])
+    assert titles == ["Nog een vervolg", "Regio Test · A", "Regio Test, volgend jaar"]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda t: re.sub(r"schema_version = \d+", "schema_version = 99", t), "written by a newer samenwerken"),
+        (lambda t: t.replace("[answers", "[[answers", 1), "not valid TOML"),
+        (lambda t: "", "the file is empty"),
+        (lambda t: "onbekend = 1\n" + t, "unknown key"),
+        (lambda t: t.replace('title = "', 'titel = "', 1), "title: Field required"),
+    ],
+    ids=["newer", "not TOML", "empty", "unknown key", "no title"],
+)
+def test_new_from_a_broken_or_newer_file_says_why_and_changes_nothing(
+    tmp_path: Path, at_home, change, problem: str
+) -> None:
+    source, _ = taken_home(tmp_path)
+    source.write_text(change(source.read_text("utf-8")), "utf-8")
+    before = (source.read_bytes(), source.stat().st_mtime_ns)
+    result = at_home("new", "--from", "mijn-reflectie.toml")
+    assert result.code == 2
+    assert "Met ‘mijn-reflectie.toml’ kan geen vervolg beginnen:" in result.err
+    assert problem in result.err and "Het bestand is niet veranderd." in result.err
+    assert "Traceback" not in result.err
+    assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+    assert not (tmp_path / "thuis" / "sessies").exists() or not list((tmp_path / "thuis" / "sessies").glob("*.toml"))
+
+
+def test_new_from_a_file_that_is_not_there_says_so(tmp_path: Path, at_home) -> None:
+    result = at_home("--lang", "en", "new", "--from", "weg/mijn-reflectie.toml")
+    assert result.code == 2
+    assert "there is no file 'weg/mijn-reflectie.toml'" in result.err
