@@ -37,7 +37,7 @@ class BewaarDialog(AppModal[None]):
             yield Static(self.strings("take_home.heading"), classes="dialog-question")
             file = self.strings("take_home.file_stem") + ".toml"
             yield Static(plain_text(self.strings("take_home.ssh", toml=toml, md=md, file=file)), id="take-home-text")
-            yield Static(self.strings("take_home.keys"), classes="hint")
+            yield Static(self.strings("take_home.keys"), id="take-home-keys", classes="hint")
 
     def action_copy(self) -> None:
         self.samenwerken.copy_to_clipboard(self.commands[0])
