@@ -310,3 +310,29 @@ def test_new_from_a_file_that_is_not_there_says_so(tmp_path: Path, at_home) -> N
     result = at_home("--lang", "en", "new", "--from", "weg/mijn-reflectie.toml")
     assert result.code == 2
     assert "there is no file 'weg/mijn-reflectie.toml'" in result.err
+
+
+@pytest.mark.slow
+def test_new_from_a_file_opens_the_follow_up_in_the_full_screen_app(tmp_path: Path) -> None:
+    from tests.ptyapp import PtyApp, answers_in, wait_for
+    from tui.session import SessionStore
+
+    source, seat_id = taken_home(tmp_path)
+    before = source.read_bytes()
+    folder = tmp_path / "thuis" / "sessies"
+    app = PtyApp(["--sessions-dir", str(folder), "new", "--from", str(source), "Volgend jaar"], cwd=tmp_path)
+    try:
+        store = SessionStore(folder)
+
+        def follow_up():
+            return next((s for s in store.scan()[0] if s.session.title == "Volgend jaar"), None)
+
+        assert wait_for(lambda: follow_up() is not None and b"Deel 1/" in app.output, 30), bytes(app.output[-600:])
+        app.send("3")  # the walk is on the follow-up, not on last year's copy
+        stored = follow_up()
+        assert stored is not None and stored.session.follows == seat_id
+        assert wait_for(lambda: answers_in(stored.path) == {ITEM: 3}, 15)
+        assert answers_in(folder / f"{seat_id}.toml") == {ITEM: 2, "helpt.urgentie": 5}
+    finally:
+        app.close()
+    assert source.read_bytes() == before
