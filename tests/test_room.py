@@ -134,7 +134,8 @@ def test_the_group_view_counts_and_orders_by_spread(tmp_path: Path) -> None:
     assert second.item.id == "helpt.urgentie"
     assert second.counts == {"1": 0, "2": 0, "3": 0, "4": 2, "5": 0, "nvt": 1}
     assert (second.median, second.spread) == (4.0, 0.0)
-    assert (third.median, third.spread, third.answered) == (None, None, 0)
+    assert (third.counts, third.median, third.spread, third.answered) == (None, None, None, 0)
+    assert third.hidden
     # 'Waarom (nog) niet?' is a negative part: 1, 2, 2 count as 5, 4, 4
     assert [(p.part.id, p.median) for p in view.parts][:2] == [("waarom", 4.0), ("helpt", 4.0)]
     assert [(s.label, s.answered) for s in view.seats] == [("A", 2), ("B", 2), ("C", 2)]
@@ -147,16 +148,19 @@ def test_status_json_has_the_agreed_shape(tmp_path: Path, run) -> None:
     result = run("--sessions-dir", str(tmp_path / "sessions"), "room", "status", "Regio Test", "--json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
-    assert data["room"] == {"id": folder.room.id, "title": "Regio Test"}
+    assert data["room"] == {"id": folder.room.id, "title": "Regio Test", "min_group": 3}
     assert data["seats"] == {"total": 3, "joined": 0, "finished": 0}
     assert data["items"][0] == {
         "id": "waarom.geen-noodzaak",
         "title": "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld.",
+        "hidden": False,
         "counts": {"1": 1, "2": 2, "3": 0, "4": 0, "5": 0, "nvt": 0},
         "median": 2.0,
         "spread": 0.47,
     }
     assert [i["id"] for i in data["items"][:2]] == ["waarom.geen-noodzaak", "helpt.urgentie"]
+    # an item nobody answered says so, and carries no counts (not even zeros)
+    assert set(data["items"][2]) == {"id", "title", "hidden"} and data["items"][2]["hidden"] is True
     assert len(data["items"]) == 48
     assert data["agreements"] == []
 
@@ -175,7 +179,7 @@ def test_the_group_report_shows_counts_and_shared_remarks_only(tmp_path: Path) -
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
     assert "Samen &lt;b&gt;plannen&lt;/b&gt; (Anna — mei)" in html
     assert data["shared_remarks"] == [{"item": "waarom.geen-noodzaak", "text": "Gedeeld: *wij* <script>x</script>"}]
-    assert data["parts"][0] == {"id": "waarom", "title": "Waarom (nog) niet?", "median": 4.0}
+    assert data["parts"][0] == {"id": "waarom", "title": "Waarom (nog) niet?", "hidden": False, "median": 4.0}
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])

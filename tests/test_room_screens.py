@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from tests.room_helpers import FakeServer, answer, make_room
@@ -46,6 +47,14 @@ async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Pat
         shown = screen_text(app)
         assert "Regio Test" in shown and "Welkom!" in shown
         assert "Je zit op plek B." in shown
+        # what the welcome says of privacy is what happens: kept on the facilitator's computer, per letter
+        assert "worden bewaard op de computer van de begeleider, bij de letter B" in shown
+        assert (
+            "Het bord toont alleen aantallen, nooit namen, en pas als 3 plekken een uitspraak beantwoordden." in shown
+        )
+        assert "tenzij je er een met g deelt" in shown
+        assert "van jou alleen" not in shown
+        assert "Je reflectie meenemen naar huis: bij de vragen o (overzicht), dan e." in shown
         assert "Enter: naar de 48 uitspraken." in shown
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
@@ -80,6 +89,12 @@ async def test_the_item_under_discussion_shows_the_group_beside_ones_own_answer(
         assert "In gesprek: We ervaren (nog) geen noodzaak" in text
         assert "1:0 2:1 3:0 4:2 5:0 n.v.t.:1" in text
         assert "jij: 4" in text
+
+        # below the room's minimum (an older room file may still hold counts): none are shown
+        board.room.discussion = Discussion(item="waarom.geen-noodzaak", counts={"1": 0, "2": 1, "4": 1})
+        board.save()
+        await until(pilot, lambda: "nog te weinig antwoorden" in widget_text(panel))
+        assert "2:1" not in widget_text(panel) and "jij: 4" in widget_text(panel)
 
         board.room.discussion = None
         board.save()
@@ -125,8 +140,9 @@ async def test_the_groups_agreements_show_in_vervolg(tmp_path: Path) -> None:
 
 async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp_path: Path) -> None:
     folder, _ = make_room(tmp_path)
-    answer(folder, "A", {"waarom.geen-noodzaak": 1})
+    answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 2})
     answer(folder, "B", {"waarom.geen-noodzaak": 5})
+    answer(folder, "C", {"helpt.urgentie": 4})
     server = FakeServer(as_facilitator(folder), seats={"A"})
     app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS
@@ -134,13 +150,32 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
         assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
-        assert "A ● 1/48  B · 1/48  C · 0/48" in widget_text(app.screen.query_one("#board-seats", Static))
+        assert "A ● 2/48  B · 1/48  C · 1/48" in widget_text(app.screen.query_one("#board-seats", Static))
         table = app.screen.query_one("#board-items", DataTable)
-        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "1", "0", "3.0"]
+        # two answers each: no counts, median or spread anywhere on the board
+        rows = {str(table.coordinate_to_cell_key((n, 0)).row_key.value): table.get_row_at(n) for n in range(48)}
+        for item_id in ("waarom.geen-noodzaak", "helpt.urgentie"):
+            assert [str(cell) for cell in rows[item_id][:9]] == ["–", "", "", "", "", "", "", "", ""]
+        rule = widget_text(app.screen.query_one("#board-rule", Static))
+        assert "Aantallen vanaf 3 antwoorden; 48 uitspraken: nog te weinig antwoorden." in rule
+        parts = widget_text(app.screen.query_one("#board-parts", Static))
+        assert "nog te weinig antwoorden" in parts and "5.0" not in parts and "1.0" not in parts
+
+        # open a hidden item for discussion: the board and the room file the seats read carry no counts
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "waarom.geen-noodzaak"
+        assert room.discussion.counts == {}
+        focus = widget_text(app.screen.query_one("#board-focus", Static))
+        assert "nog te weinig antwoorden (aantallen vanaf 3 antwoorden)" in focus and "mediaan" not in focus
+        await pilot.press("enter")
+        assert read_room(folder.room_file).discussion is None
 
         # a third answer arrives: the board shows it within a refresh
         answer(folder, "C", {"waarom.geen-noodzaak": 5})
         await until(pilot, lambda: table.get_row_at(0)[5] == "2", timeout=5)
+        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "2", "0", "5.0"]
+        assert "47 uitspraken: nog te weinig antwoorden" in widget_text(app.screen.query_one("#board-rule", Static))
 
         await pilot.press("enter")
         room = read_room(folder.room_file)
@@ -165,3 +200,64 @@ async def test_the_board_writes_an_agreement_into_the_register(tmp_path: Path) -
         assert "Samen plannen (Anna — mei)" in widget_text(app.screen.query_one("#board-agreements", Static))
     agreements = read_room(folder.room_file).agreements
     assert [(a.text, a.who, a.when) for a in agreements] == [("Samen plannen", "Anna", "mei")]
+
+
+# a seat's export -------------------------------------------------------------------------
+
+
+def files_under(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `root`, with its size and modification time."""
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+async def test_a_seats_export_writes_nothing_here_and_says_the_bewaar_command(tmp_path: Path) -> None:
+    from tui.room.take_home import Door
+
+    folder, _ = make_room(tmp_path)
+    answer(folder, "A", {"waarom.geen-noodzaak": 4})
+    store = folder.seat_store()
+    seat = RoomSeat(folder, "A", door=Door("regio.example.org", 2222))
+    app = make_app(store, Start("room", stored=store.load(folder.seat_path("A")), room=seat))
+    app.room_check_seconds = ROOM_CHECK_SECONDS
+    sessions = tmp_path / "sessions"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("o")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        before = files_under(sessions)  # the seat's file and its lock, as the seat's app keeps them
+        await pilot.press("e")
+        await until(pilot, lambda: type(app.screen).__name__ == "BewaarDialog")
+        shown = screen_text(app)
+        assert "ssh -p 2222 regio@regio.example.org bewaar > mijn-reflectie.toml" in shown
+        assert "ssh -p 2222 regio@regio.example.org bewaar md > mijn-reflectie.md" in shown
+        assert "samenwerken new --from mijn-reflectie.toml" in shown
+        assert "Geëxporteerd naar" not in shown and str(tmp_path) not in shown
+        await pilot.press("c")
+        assert app.clipboard == "ssh -p 2222 regio@regio.example.org bewaar > mijn-reflectie.toml"
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        # the ordinary export's way to disk is shut for a seat too
+        with pytest.raises(PermissionError):
+            app.write_export(app.screen.editor.session, "md")
+        assert files_under(sessions) == before  # nothing written, not even an exports/ folder
+        assert not any(p.name == "exports" for p in sessions.rglob("*"))
+
+
+async def test_a_seat_not_told_its_door_shows_the_command_in_words(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, language="en")
+    app = make_app(
+        folder.seat_store(),
+        Start("room", stored=folder.seat_store().load(folder.seat_path("B")), room=RoomSeat(folder, "B")),
+        "en",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("o")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
+        await pilot.press("e")
+        await until(pilot, lambda: type(app.screen).__name__ == "BewaarDialog")
+        assert "ssh -p PORT regio@HOST bewaar > my-reflection.toml" in screen_text(app)

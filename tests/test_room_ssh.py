@@ -155,11 +155,9 @@ def test_two_participants_answer_at_once_and_status_shows_it(served: Served) -> 
         assert answers_in(seat_file(served, "B")) == dict(zip(FIRST_ITEMS[:2], [5, 4], strict=True))
         status = served.status()
         assert status["seats"] == {"total": 3, "joined": 2, "finished": 0}
-        counts = {item["id"]: item["counts"] for item in status["items"]}
-        assert counts[FIRST_ITEMS[0]] == {"1": 1, "2": 0, "3": 0, "4": 0, "5": 1, "nvt": 0}
-        assert counts[FIRST_ITEMS[1]] == {"1": 0, "2": 1, "3": 0, "4": 1, "5": 0, "nvt": 0}
-        assert counts[FIRST_ITEMS[2]] == {"1": 0, "2": 0, "3": 1, "4": 0, "5": 0, "nvt": 0}
-        assert status["items"][0]["id"] == FIRST_ITEMS[0]  # the largest spread first
+        # two answers at most, fewer than the room's minimum group of 3: no counts for anyone yet
+        items = {item["id"]: item for item in status["items"]}
+        assert all(items[i] == {"id": i, "title": items[i]["title"], "hidden": True} for i in FIRST_ITEMS)
         assert len(served.seat_processes()) == 2  # one process per seat
         assert stat.S_IMODE(served.folder.host_key.stat().st_mode) == 0o600  # made on the first serve
     finally:

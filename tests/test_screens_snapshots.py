@@ -94,10 +94,21 @@ def room_welcome(store: SessionStore):
     return make_app(folder.seat_store(), Start("room", stored=stored, room=RoomSeat(folder, "A"))), []
 
 
+def room_take_home(store: SessionStore):
+    """A seat's export over SSH: the bewaar commands instead of a file on the facilitator's machine."""
+    from tui.room.take_home import Door
+
+    folder, _ = make_room(store.root.parent, seats=3)
+    stored = folder.seat_store().load(folder.seat_path("A"))
+    seat = RoomSeat(folder, "A", door=Door("regio.example.org", 2222))
+    return make_app(folder.seat_store(), Start("room", stored=stored, room=seat)), ["enter", "o", "e"]
+
+
 def board(store: SessionStore):
     folder, _ = make_room(store.root.parent, seats=3)
     answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 4})
     answer(folder, "B", {"waarom.geen-noodzaak": 5, "helpt.urgentie": 4})
+    answer(folder, "C", {"waarom.geen-noodzaak": 4})  # three answers: shown; two: not enough yet
     server = FakeServer(
         RoomFolder(folder.path, read_room(folder.room_file)),
         port=2222,
@@ -117,6 +128,7 @@ SCREENS = {
     "context": context,
     "help": help_screen,
     "room-welcome": room_welcome,
+    "room-take-home": room_take_home,
     "board": board,
 }
 

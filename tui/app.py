@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import os
 import signal
 import threading
@@ -386,6 +387,7 @@ class SamenwerkenApp(App[None]):
         from tui.export import BINARY_FORMATS, export
         from tui.report import build_report
 
+        self._refuse_in_a_seat()
         report = build_report(self.tool, session, self.strings, self.earlier_session(session))
         if fmt in BINARY_FORMATS:  # bytes (xlsx): the store's write_export takes text
             from tui.export_office import export_bytes
@@ -397,6 +399,37 @@ class SamenwerkenApp(App[None]):
             self.store.export_file(path, export_bytes(report, fmt), overwrite=True)
             return path
         return self.store.write_export(session, fmt, export(report, fmt))
+
+    def _refuse_in_a_seat(self) -> None:
+        """A room seat's app runs on the facilitator's machine: it writes no export there (see `take_home`)."""
+        if self.room_seat is not None:
+            raise PermissionError(errno.EPERM, "a seat's export is never written on the facilitator's machine")
+
+    def take_home(self, session: Session) -> None:
+        """A room seat's export: the `bewaar` commands over SSH, downloads in a browser tab; no file here."""
+        from tui.room.take_home import Door, bewaar_commands
+        from tui.screens.take_home import BewaarDialog, DownloadPicker
+
+        if not self.is_web:
+            door = self.room_seat.door if self.room_seat is not None else Door()
+            self.push_screen(BewaarDialog(bewaar_commands(door, self.strings)))
+            return
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self.say(self.deliver_take_home(session, fmt), timeout=10)
+
+        self.push_screen(DownloadPicker(), chosen)
+
+    def deliver_take_home(self, session: Session, fmt: str) -> str:
+        """The session (toml) or its report (md) as a download in this browser tab; says what comes."""
+        import io
+
+        from tui.room.take_home import take_home_file
+
+        name, text = take_home_file(self.tool, session, fmt, self.strings)
+        self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
+        return self.strings("take_home.downloaded" if fmt == "toml" else "web.downloaded", name=name)
 
     def hand_over_export(self, session: Session, fmt: str) -> str:
         """An export where the user is: a download in a browser tab, else a file in exports/. Says where.
@@ -548,6 +581,7 @@ class SamenwerkenApp(App[None]):
         from tui.session.files import ensure_private_dir
         from tui.session.store import EXPORTS
 
+        self._refuse_in_a_seat()
         comparison = build_comparison(self.tool, sessions, self.strings, names=True)
         name, text = export_name(comparison, fmt), compare_export(comparison, fmt)
         if self.is_web:

@@ -238,7 +238,9 @@ def build_parser(strings: Strings | None = None) -> Parser:
 
     new = add_command(commands, "new", common, strings)
     new.add_argument("title", nargs="?", metavar=strings("cli.metavar.title"), help=strings("cli.help.new.title"))
-    new.add_argument("--from", dest="follows", metavar="ID", help=strings("cli.help.new.from"))
+    new.add_argument(
+        "--from", dest="follows", metavar=strings("cli.metavar.id_or_file"), help=strings("cli.help.new.from")
+    )
 
     resume = add_command(commands, "resume", common, strings)
     resume.add_argument("id", nargs="?", metavar="ID", help=ref)
@@ -480,7 +482,7 @@ def run_app(args: argparse.Namespace, folder: Path, strings: Strings, settings: 
     elif command == "new" and not args.follows:
         start = Start("new", title=(args.title or "").strip() or None)
     elif command == "new" and args.follows:
-        earlier = store.find(args.follows).session
+        earlier = store.follow_up_source(args.follows)
         start = Start("walk", stored=store.create(args.title or earlier.title, strings.language, follows=earlier))
     elif command == "resume":
         start = Start("walk", stored=store.find(args.id))

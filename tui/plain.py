@@ -49,7 +49,7 @@ def start_plain(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     stored: StoredSession | None = None
     title: str | None = None
     if args.command == "new" and getattr(args, "follows", None):
-        earlier = store.find(args.follows).session
+        earlier = store.follow_up_source(args.follows)
         stored = store.create(args.title or earlier.title, strings.language, follows=earlier)
     elif args.command == "new":
         title = (args.title or "").strip() or None

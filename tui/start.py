@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from tui.room.store import RoomFolder
+from tui.room.take_home import Door
 from tui.session.store import StoredSession
 
 if TYPE_CHECKING:
@@ -20,6 +21,8 @@ class RoomSeat:
     label: str
     peer: str = ""
     """Where a browser tab connects from (for the limit on failed codes); '' over SSH."""
+    door: Door = Door()
+    """Where the participant reached the room over SSH, when `room serve` said (for the `bewaar` command)."""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.net import is_loopback, shown_host
 from tui.room.group_export import GROUP_FORMATS, counts_line, histogram, number, seat_totals, status_data
+from tui.room.model import MIN_GROUP, MIN_GROUP_FLOOR
 from tui.room.store import MAX_SEATS, RoomFolder, RoomStore
 from tui.text import safe_line, terminal_json
 
@@ -36,6 +37,21 @@ def seat_count(strings: Strings) -> Callable[[str], int]:
         return n
 
     return seats
+
+
+def group_size(strings: Strings) -> Callable[[str], int]:
+    """The type of `--min-group`: a whole number of at least 2, said wrong in the language of `strings`."""
+
+    def size(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not MIN_GROUP_FLOOR <= n <= MAX_SEATS:
+            raise argparse.ArgumentTypeError(strings("cli.error.min_group", least=MIN_GROUP_FLOOR))
+        return n
+
+    return size
 
 
 def port_number(strings: Strings) -> Callable[[str], int]:
@@ -71,6 +87,13 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
         required=True,
         metavar="N",
         help=strings("cli.help.room.new.seats", max=MAX_SEATS),
+    )
+    new.add_argument(
+        "--min-group",
+        type=group_size(strings),
+        default=None,
+        metavar="N",
+        help=strings("cli.help.room.new.min_group", default=MIN_GROUP, least=MIN_GROUP_FLOOR),
     )
     new.add_argument(
         "--welcome", default="", metavar=strings("cli.metavar.text"), help=strings("cli.help.room.new.welcome")
@@ -111,6 +134,8 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
     seat = actions.add_parser("seat", parents=[common], strings=strings)
     seat.add_argument("folder", metavar="ROOM-FOLDER")
     seat.add_argument("label", metavar="SEAT")
+    seat.add_argument("--ssh-host", default=None, metavar="HOST")
+    seat.add_argument("--ssh-port", type=port_number(strings), default=None, metavar="PORT")
     web_seat = actions.add_parser("web-seat", parents=[common], strings=strings)
     web_seat.add_argument("folder", metavar="ROOM-FOLDER")
     web_seat.add_argument("--peer", default="?", metavar="ADDRESS")
@@ -131,26 +156,33 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
 
 
 def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli import EXIT_USAGE, say
     from tui.content import load_code_words
 
     title = args.title.strip()
     if not title:
-        from tui.cli import EXIT_USAGE, say
-
         say(strings("room.no_title"))
         return EXIT_USAGE
+    if args.min_group is not None and args.min_group > args.seats:
+        message = strings("cli.error.min_group_seats", n=args.min_group, seats=args.seats)
+        say(strings("cli.error.argument", argument="--min-group", message=message))
+        return EXIT_USAGE
+    min_group = MIN_GROUP if args.min_group is None else args.min_group
     opened, codes = RoomStore(folder).create(
-        title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip()
+        title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip(), min_group=min_group
     )
     room = opened.room
     if args.json:
-        print(terminal_json({"id": room.id, "title": room.title, "codes": codes}))
+        print(terminal_json({"id": room.id, "title": room.title, "min_group": room.min_group, "codes": codes}))
         return 0
     print(strings("room.created", title=safe_line(room.title), id=room.id, n=len(codes)))
     print(strings("room.codes_intro"))
     for seat, code in zip(room.seats, codes, strict=True):
         print("  " + strings("room.code_line", label=seat.label, code=code))
     print(strings("room.next_serve", id=room.id))
+    print(strings("room.min_group_note", n=room.min_group))
+    if room.min_group > len(room.seats):  # only by default: a larger --min-group was refused above
+        print(strings("room.min_group_above_seats", n=room.min_group, seats=len(room.seats)))
     return 0
 
 
@@ -236,12 +268,16 @@ def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     room = view.room
     print(safe_line(room.title) + (f"  ({strings('room.closed_mark')})" if room.closed else ""))
     print(strings("room.seats_line", **seat_totals(view)))
-    for g in view.items[:10]:
-        if g.answered:
+    shown = [g for g in view.items if g.counts is not None]
+    for g in shown[:10]:
+        if g.counts is not None:
             print(
                 f"  {histogram(g.counts)}  {number(g.spread):>4}  {counts_line(g.counts, strings)}  "
                 f"{safe_line(g.item.loc('text', strings.language))}"
             )
+    hidden = len(view.items) - len(shown)
+    if hidden:
+        print("  " + strings("room.status_hidden", n=hidden, too_few=strings("room.too_few"), min=room.min_group))
     if room.agreements:
         print(strings("room.agreements") + ":")
         for agreement in room.agreements:
@@ -286,12 +322,13 @@ def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """One participant's app, started by `room serve` on the seat's own pseudo-terminal."""
     from tui.factory import make_app
     from tui.room.store import read_room
+    from tui.room.take_home import Door
     from tui.start import RoomSeat, Start
 
     path = Path(args.folder)
     opened = RoomFolder(path, read_room(path / "room.toml"))
     opened.room.seat(args.label)  # a seat of this room, or KeyError
-    seat = RoomSeat(opened, args.label)
+    seat = RoomSeat(opened, args.label, door=Door(args.ssh_host, args.ssh_port))
     from tui.room.takeover import free_seat
 
     free_seat(opened, args.label)  # a browser tab that has this seat leaves it

@@ -3,6 +3,12 @@
 No seat's answers leave here by name: items carry counts, medians and spreads;
 shared remarks carry their text only, sorted so their order says nothing of
 who wrote them.
+
+Small numbers stay hidden: an item answered by fewer seats than the room's
+`min_group` carries no counts, median or spread at all (`hidden`), so no screen
+or report can show them by mistake. A part's median is taken over the scores of
+its shown items only: a part figure never holds an answer its item does not show
+(a part with one item answered by one seat would otherwise be that seat's answer).
 """
 
 from __future__ import annotations
@@ -38,27 +44,38 @@ class SeatProgress:
 class GroupItem:
     item: Item
     part: Part
-    counts: dict[str, int]
-    """'1'…'5' and 'nvt' → how many seats gave that answer."""
-    median: float | None
-    spread: float | None
+    counts: dict[str, int] | None
+    """'1'…'5' and 'nvt' → how many seats gave that answer; None while fewer than the room's
+    minimum group answered it (then median and spread are None too)."""
+    median: float | None = None
+    spread: float | None = None
     """Standard deviation of the scores given (n.v.t. left out); None below two scores."""
 
     @property
+    def hidden(self) -> bool:
+        return self.counts is None
+
+    @property
     def scores(self) -> int:
-        return sum(self.counts[k] for k in ANSWER_KEYS[:5])
+        return sum(self.counts[k] for k in ANSWER_KEYS[:5]) if self.counts is not None else 0
 
     @property
     def answered(self) -> int:
-        return self.scores + self.counts["nvt"]
+        """How many seats answered (0 while hidden: the count itself is not shown either)."""
+        return self.scores + self.counts["nvt"] if self.counts is not None else 0
 
 
 @dataclass(frozen=True)
 class GroupPart:
     part: Part
     median: float | None
-    """Median of every score in the part, after direction: higher is better for every part."""
+    """Median of the scores of the part's shown items, after direction: higher is better for every part.
+    None while none of its items is shown."""
     scores: int
+
+    @property
+    def hidden(self) -> bool:
+        return self.scores == 0
 
 
 @dataclass(frozen=True)
@@ -72,7 +89,7 @@ class GroupView:
     room: Room
     seats: list[SeatProgress]
     items: list[GroupItem]
-    """Largest spread first; items nobody scored twice come last, in the tool's order."""
+    """Largest spread first; items nobody scored twice, then hidden items, come last, in the tool's order."""
     parts: list[GroupPart]
     shared: list[SharedRemark] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
@@ -99,8 +116,16 @@ def _median(values: list[int]) -> float | None:
     return round(float(statistics.median(values)), 1) if values else None
 
 
+def shown_counts(counts: dict[str, int], min_group: int) -> dict[str, int] | None:
+    """The counts, or None when fewer than `min_group` seats gave an answer (a score or n.v.t.)."""
+    return dict(counts) if sum(counts.get(k, 0) for k in ANSWER_KEYS) >= min_group else None
+
+
 def build_group(tool: Tool, room: Room, sessions: dict[str, Session], connected: set[str] | None = None) -> GroupView:
-    """The group's view of a room from its seats' sessions (label → session; absent seats left out)."""
+    """The group's view of a room from its seats' sessions (label → session; absent seats left out).
+
+    Items fewer than `room.min_group` seats answered are hidden (see the module's docstring).
+    """
     item_ids = [item.id for item in tool.items]
     present = list(sessions.values())
     seats = [
@@ -118,14 +143,17 @@ def build_group(tool: Tool, room: Room, sessions: dict[str, Session], connected:
     for part in tool.scale_parts:
         part_values: list[int] = []
         for item in part.items:
-            counts = counts_for(item.id, present)
+            counts = shown_counts(counts_for(item.id, present), room.min_group)
+            if counts is None:
+                items.append(GroupItem(item, part, None))
+                continue
             scores = [int(k) for k in ANSWER_KEYS[:5] for _ in range(counts[k])]
             part_values += [oriented(s, part.item_direction(item)) for s in scores]
             spread = round(statistics.pstdev(scores), 2) if len(scores) >= 2 else None
             items.append(GroupItem(item, part, counts, _median(scores), spread))
         parts.append(GroupPart(part, _median(part_values), len(part_values)))
     order = {item_id: n for n, item_id in enumerate(item_ids)}
-    items.sort(key=lambda g: (g.spread is None, -(g.spread or 0.0), order[g.item.id]))
+    items.sort(key=lambda g: (g.hidden, g.spread is None, -(g.spread or 0.0), order[g.item.id]))
     shared = sorted(
         (
             SharedRemark(tool.item(item_id), answer.remark)

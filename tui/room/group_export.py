@@ -1,7 +1,9 @@
 """The group report of a room: JSON (also `room status --json`), Markdown and HTML.
 
 Counts, medians, spreads, shared remarks without names and the agreements:
-nothing here can tell one seat's answers from another's.
+nothing here can tell one seat's answers from another's. An item fewer seats
+answered than the room's minimum group reads "not enough answers yet", and its
+JSON says `"hidden": true` with no counts, median or spread.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tui.render import blocks, html_block, html_text, md_quote, md_text
-from tui.room.group import ANSWER_KEYS, GroupView
+from tui.room.group import ANSWER_KEYS, GroupItem, GroupView
 from tui.text import escape_json
 
 if TYPE_CHECKING:
@@ -47,21 +49,20 @@ def seat_totals(view: GroupView) -> dict[str, int]:
     }
 
 
+def item_data(g: GroupItem, language: str) -> dict[str, Any]:
+    """One item for JSON: its counts, median and spread, or `"hidden": true` and none of them."""
+    data: dict[str, Any] = {"id": g.item.id, "title": g.item.loc("text", language), "hidden": g.counts is None}
+    if g.counts is not None:
+        data.update(counts=dict(g.counts), median=g.median, spread=g.spread)
+    return data
+
+
 def status_data(view: GroupView, language: str) -> dict[str, Any]:
     """What `room status --json` prints: the room, its seats, the items by spread, the agreements."""
     return {
-        "room": {"id": view.room.id, "title": view.room.title},
+        "room": {"id": view.room.id, "title": view.room.title, "min_group": view.room.min_group},
         "seats": seat_totals(view),
-        "items": [
-            {
-                "id": g.item.id,
-                "title": g.item.loc("text", language),
-                "counts": dict(g.counts),
-                "median": g.median,
-                "spread": g.spread,
-            }
-            for g in view.items
-        ],
+        "items": [item_data(g, language) for g in view.items],
         "agreements": [{"text": a.text, "who": a.who, "when": a.when} for a in view.room.agreements],
     }
 
@@ -70,7 +71,9 @@ def to_json(view: GroupView, strings: Strings) -> str:
     """The status plus the parts' medians and the shared remarks."""
     data = status_data(view, strings.language)
     data["parts"] = [
-        {"id": p.part.id, "title": p.part.loc("title", strings.language), "median": p.median} for p in view.parts
+        {"id": p.part.id, "title": p.part.loc("title", strings.language), "hidden": p.hidden}
+        | ({} if p.hidden else {"median": p.median})
+        for p in view.parts
     ]
     data["shared_remarks"] = [{"item": r.item.id, "text": r.text} for r in view.shared]
     return escape_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
@@ -88,10 +91,15 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
         md_text(strings("room.seats_line", **totals)),
     ]
     parts = [f"## {strings('room.parts')}", ""] + [
-        f"- {md_text(p.part.loc('title', strings.language))}: {number(p.median)}" for p in view.parts
+        f"- {md_text(p.part.loc('title', strings.language))}: "
+        + (strings("room.too_few") if p.hidden else number(p.median))
+        for p in view.parts
     ]
-    items = [f"## {strings('room.items')}", ""]
+    items = [f"## {strings('room.items')}", "", md_text(strings("room.min_group_rule", n=room.min_group)), ""]
     for g in view.items:
+        if g.counts is None:
+            items.append(f"- {md_text(_title(g.item, strings))} — {strings('room.too_few')}")
+            continue
         items.append(
             f"- {md_text(_title(g.item, strings))} — {strings('room.median')} {number(g.median)}, "
             f"{strings('room.spread')} {number(g.spread)} (`{counts_line(g.counts, strings)}`)"
@@ -114,7 +122,7 @@ body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
 table{border-collapse:collapse}
 td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee;vertical-align:top}
-.num{text-align:right;font-variant-numeric:tabular-nums}.note{font-style:italic;white-space:pre-wrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}.few{color:#666;font-style:italic}.note{font-style:italic;white-space:pre-wrap}
 @media print{body{margin:0}}
 """
 
@@ -132,15 +140,25 @@ def to_html(view: GroupView, strings: Strings) -> str:
         f"<p>{html_text(strings('room.seats_line', **totals))}</p>",
         f"<h2>{html_text(strings('room.parts'))}</h2><table>",
     ]
+    too_few = html_text(strings("room.too_few"))
     out += [
-        f"<tr><td>{html_text(p.part.loc('title', lang))}</td><td class=num>{number(p.median)}</td></tr>"
+        f"<tr><td>{html_text(p.part.loc('title', lang))}</td>"
+        + (f"<td class=few>{too_few}</td>" if p.hidden else f"<td class=num>{number(p.median)}</td>")
+        + "</tr>"
         for p in view.parts
     ]
-    out.append(f"</table><h2>{html_text(strings('room.items'))}</h2><table><tr><th></th>")
+    out.append(f"</table><h2>{html_text(strings('room.items'))}</h2>")
+    out.append(f"<p>{html_text(strings('room.min_group_rule', n=room.min_group))}</p><table><tr><th></th>")
     out += [f"<th class=num>{html_text(n)}</th>" for n in names]
     out += [f"<th class=num>{html_text(strings(key))}</th>" for key in ("room.median", "room.spread")]
     out.append("</tr>")
     for g in view.items:
+        if g.counts is None:
+            span = len(ANSWER_KEYS) + 2
+            out.append(
+                f"<tr><td>{html_text(_title(g.item, strings))}</td><td class=few colspan={span}>{too_few}</td></tr>"
+            )
+            continue
         cells = "".join(f"<td class=num>{g.counts[k]}</td>" for k in ANSWER_KEYS)
         out.append(
             f"<tr><td>{html_text(_title(g.item, strings))}</td>{cells}"

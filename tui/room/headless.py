@@ -21,9 +21,15 @@ def serve_headless(folder: RoomFolder, options: ServeOptions, strings: Strings) 
 
 async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomServer, object | None]:
     """Start the SSH server and, when asked, the browser's: both in this event loop."""
-    from tui.room.server import RoomServer
+    from tui.net import shown_host
+    from tui.room.server import RoomServer, seat_command
 
-    server = RoomServer(folder, options.host, options.port, options.idle_minutes)
+    def command(opened: RoomFolder, label: str) -> list[str]:
+        """A seat's app, told where participants reach the room (its export shows the `bewaar` command)."""
+        door = ["--ssh-host", shown_host(server.host), "--ssh-port", str(server.port)]
+        return [*seat_command(opened, label), *door]
+
+    server = RoomServer(folder, options.host, options.port, options.idle_minutes, command=command)
     await server.start()
     web = None
     if options.web is not None:

@@ -10,6 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tui.session.model import as_aware, now
 
 ROOM_SCHEMA_VERSION = 1
+MIN_GROUP = 3
+"""An item's counts are shown once this many seats answered it (a room may ask for more, or for 2)."""
+MIN_GROUP_FLOOR = 2
+"""Below two, counts would be one person's answer."""
 
 
 class RoomModel(BaseModel):
@@ -62,6 +66,13 @@ class Room(RoomModel):
     title: str = Field(min_length=1, max_length=400)
     welcome: str = Field("", max_length=2000, description="The facilitator's line on the participants' welcome.")
     language: Literal["nl", "en"] = "nl"
+    min_group: int = Field(
+        MIN_GROUP,
+        ge=MIN_GROUP_FLOOR,
+        le=1000,
+        description="Counts, medians and spreads of an item are shown once this many seats answered it."
+        " Rooms made before it existed get the default.",
+    )
     created: datetime
     salt: str = Field(pattern=r"^[0-9a-f]{32}$")
     seats: list[Seat]

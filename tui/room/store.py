@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from tui.errors import SessionFileError, SessionNotFound
 from tui.room.codes import hash_code, make_codes, new_salt
-from tui.room.model import Room, Seat, seat_labels
+from tui.room.model import MIN_GROUP, Room, Seat, seat_labels
 from tui.session.files import ensure_private_dir, read_limited, write_atomic
 from tui.session.lock import SessionLock
 from tui.session.model import now
@@ -110,11 +110,18 @@ class RoomStore:
         self.root = Path(sessions_root) / ROOMS
 
     def create(
-        self, title: str, seats: int, words: tuple[str, ...], language: str = "nl", welcome: str = ""
+        self,
+        title: str,
+        seats: int,
+        words: tuple[str, ...],
+        language: str = "nl",
+        welcome: str = "",
+        min_group: int = MIN_GROUP,
     ) -> tuple[RoomFolder, list[str]]:
         """A new room with `seats` seats, each with an empty session; returns it and the codes, in seat order.
 
-        The codes exist only in what this returns: the room keeps their hashes.
+        The codes exist only in what this returns: the room keeps their hashes. `min_group`:
+        how many seats must have answered an item before anyone sees its counts.
         """
         if not 1 <= seats <= MAX_SEATS:
             raise ValueError(f"a room has 1 to {MAX_SEATS} seats")
@@ -138,6 +145,7 @@ class RoomStore:
             title=title,
             welcome=welcome,
             language="en" if language == "en" else "nl",
+            min_group=min_group,
             created=now(),
             salt=salt,
             seats=records,

@@ -4,6 +4,9 @@ Made to be projected: seats as letters (never names), every item as counts of
 answers with the largest spread first, the parts' group medians. Enter opens an
 item for discussion: the board shows it large, and every seat sees the group's
 counts beside their own answer. `a` writes an agreement into the room's register.
+
+An item fewer seats answered than the room's minimum group shows no counts, here,
+under discussion, or in the room file the seats read: "not enough answers yet".
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class BoardScreen(AppScreen[None]):
         yield Static(id="board-join")
         yield Static(id="board-seats")
         yield Static(id="board-parts")
+        yield Static(id="board-rule", classes="hint")
         yield Static(id="board-focus")
         yield DataTable(id="board-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="board-agreements")
@@ -106,6 +110,7 @@ class BoardScreen(AppScreen[None]):
         )
         self.query_one("#board-seats", Static).update(seat_line(view, strings))
         self.query_one("#board-parts", Static).update(parts_text(view, strings))
+        self.query_one("#board-rule", Static).update(rule_text(view, strings))
         self._show_focus(view)
         self._show_items(view)
         self._show_agreements()
@@ -120,6 +125,11 @@ class BoardScreen(AppScreen[None]):
         keep = self._highlighted_item()
         table.clear()
         for g in view.items:
+            if g.counts is None:  # too few answers: nothing of them, not even a zero
+                statement = shortened(visible(g.item.loc("text", language)), width)
+                blank = [""] * len(ANSWER_KEYS)
+                table.add_row(Text("–", style="dim"), *blank, "", "", Text(statement, style="dim"), key=g.item.id)
+                continue
             table.add_row(
                 histogram(g.counts),
                 *[str(g.counts[k]) for k in ANSWER_KEYS],
@@ -169,10 +179,13 @@ class BoardScreen(AppScreen[None]):
             self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
 
     def _keep_discussion_counts(self, view: GroupView) -> None:
-        """The seats read the discussed item's counts from the room file: keep them current there."""
+        """The seats read the discussed item's counts from the room file: keep them current there.
+
+        While the item is hidden the file holds no counts at all ({}), so no seat can read them.
+        """
         discussion = self.folder.room.discussion
-        if discussion is not None and discussion.counts != view.item(discussion.item).counts:
-            discussion.counts = dict(view.item(discussion.item).counts)
+        if discussion is not None and discussion.counts != discussion_counts(view.item(discussion.item)):
+            discussion.counts = discussion_counts(view.item(discussion.item))
             self._save_room()
 
     def action_discuss(self) -> None:
@@ -184,7 +197,7 @@ class BoardScreen(AppScreen[None]):
         if room.discussion is not None and room.discussion.item == item_id:
             room.discussion = None
         else:
-            room.discussion = Discussion(item=item_id, counts=dict(view.item(item_id).counts))
+            room.discussion = Discussion(item=item_id, counts=discussion_counts(view.item(item_id)))
         self._save_room()
         self.refresh_board()
 
@@ -214,6 +227,17 @@ def row_signature(g: GroupItem) -> str:
     return f"{g.counts}{g.median}{g.spread}"
 
 
+def discussion_counts(g: GroupItem) -> dict[str, int]:
+    """What the room file tells the seats about the item under discussion: its counts, or {} while hidden."""
+    return {} if g.counts is None else dict(g.counts)
+
+
+def rule_text(view: GroupView, strings: Strings) -> Text:
+    """The rule for small numbers, said on the board, with how many items it hides now."""
+    hidden = sum(1 for g in view.items if g.hidden)
+    return Text(strings("board.rule", n=view.room.min_group, hidden=hidden, too_few=strings("room.too_few")))
+
+
 def seat_line(view: GroupView, strings: Strings) -> Text:
     """'A ● 12/48  B ○ 48/48 ✓  C · 0/48': connected, joined before, not yet joined."""
     text = Text()
@@ -231,7 +255,11 @@ def parts_text(view: GroupView, strings: Strings) -> Text:
     text = Text()
     for n, part in enumerate(view.parts):
         title = part.part.loc("title", strings.language)
-        text.append(("\n" if n else "") + f"{title[:34]:<34} {bar(part.median, 20)} {number(part.median):>4}")
+        text.append(("\n" if n else "") + f"{title[:34]:<34} ")
+        if part.hidden:
+            text.append(strings("room.too_few"), style="dim")
+        else:
+            text.append(f"{bar(part.median, 20)} {number(part.median):>4}")
     return text
 
 
@@ -240,18 +268,25 @@ def focus_text(g: GroupItem, view: GroupView, strings: Strings) -> Text:
     text = Text()
     text.append(strings("room.in_discussion") + " ", style="bold reverse")
     text.append(" " + visible(g.item.loc("text", strings.language)) + "\n", style="bold")
-    top = max(g.counts.values(), default=0) or 1
-    for left, right in zip(ANSWER_KEYS[:3], ANSWER_KEYS[3:], strict=True):
-        for key, end in ((left, "   "), (right, "\n")):
-            name = strings("room.nvt") if key == "nvt" else key
-            cells = round(g.counts[key] / top * FOCUS_BAR)
-            text.append(f"{name:<7}")
-            text.append("█" * cells, style="bold")
-            text.append(f"{' ' * (FOCUS_BAR - cells)} {g.counts[key]:>2}{end}")
-    text.append(f"{strings('room.median')} {number(g.median)} · {strings('room.spread')} {number(g.spread)}")
+    if g.counts is None:
+        text.append(strings("room.too_few") + " " + strings("board.too_few_why", n=view.room.min_group), style="italic")
+    else:
+        _focus_counts(text, g, g.counts, strings)
     for remark in (r for r in view.shared if r.item.id == g.item.id):
         text.append("\n“" + visible(remark.text) + "”", style="italic")
     return text
+
+
+def _focus_counts(text: Text, g: GroupItem, counts: dict[str, int], strings: Strings) -> None:
+    top = max(counts.values(), default=0) or 1
+    for left, right in zip(ANSWER_KEYS[:3], ANSWER_KEYS[3:], strict=True):
+        for key, end in ((left, "   "), (right, "\n")):
+            name = strings("room.nvt") if key == "nvt" else key
+            cells = round(counts[key] / top * FOCUS_BAR)
+            text.append(f"{name:<7}")
+            text.append("█" * cells, style="bold")
+            text.append(f"{' ' * (FOCUS_BAR - cells)} {counts[key]:>2}{end}")
+    text.append(f"{strings('room.median')} {number(g.median)} · {strings('room.spread')} {number(g.spread)}")
 
 
 def run_board(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:

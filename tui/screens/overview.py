@@ -85,6 +85,10 @@ class OverviewScreen(AppScreen[None]):
     def action_export(self) -> None:
         from tui.screens.export_picker import ExportPicker
 
+        if self.samenwerken.room_seat is not None:  # a seat's reflection goes home with the participant
+            self.samenwerken.take_home(self.editor.session)
+            return
+
         def chosen(fmt: str | None) -> None:
             if not fmt:
                 return

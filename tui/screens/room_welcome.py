@@ -56,7 +56,13 @@ class RoomWelcomeScreen(AppScreen[None]):
         self.query_one("#welcome-title", Static).update(plain_text(room.title, "bold"))
         self.query_one("#welcome-line", Static).update(plain_text(room.welcome))
         self.query_one("#welcome-line", Static).display = bool(room.welcome.strip())
-        self.query_one("#welcome-seat", Static).update(plain_text(self.strings("room.welcome_seat", label=label)))
+        self.query_one("#welcome-seat", Static).update(
+            plain_text(
+                self.strings("room.welcome_seat", label=label, n=room.min_group)
+                + "\n\n"
+                + self.strings("room.welcome_take_home")
+            )
+        )
         editor = self.samenwerken.editor_for(self.stored)
         item_ids = [item.id for item in self.samenwerken.tool.items]
         answered = editor.session.answered_count(item_ids) if editor else 0

@@ -272,6 +272,27 @@ class SessionStore:
                 raise SessionNotFound(f"{ref!r} matches more than one session: {names}")
         raise SessionNotFound(f"no session {ref!r} in {self.root}")
 
+    def follow_up_source(self, ref: str) -> Session:
+        """The session `new --from REF` follows up: one here (id, prefix, title or path), or a file from elsewhere.
+
+        A session file outside this folder (a reflection taken home from a regional session) is
+        read and validated like any session, then copied in (`import_file`), so the follow-up's
+        report finds it later; the given file itself is only read. A missing, broken or newer
+        file raises SessionNotFound with a Reason that names it.
+        """
+        if not (os.sep in ref or ref.endswith(SUFFIX) or (os.altsep and os.altsep in ref)):
+            return self.find(ref).session
+        source = Path(os.path.abspath(ref))
+        if not os.path.lexists(source):
+            raise SessionNotFound(f"no session file {ref!r}", Reason("cli.from.missing", {"path": ref}))
+        try:
+            if Path(os.path.realpath(source.parent)) == Path(os.path.realpath(self.root)):
+                return self.load(source).session  # already here
+            return self.import_file(source).session
+        except SessionFileError as error:
+            problem = f"{error.where}: {error.problem}" if error.where else error.problem
+            raise SessionNotFound(str(error), Reason("cli.from.refused", {"path": ref, "problem": problem})) from None
+
     def earlier_of(self, session: Session) -> Session | None:
         """The session this one follows up (`new --from`), when it is still here and readable; else None."""
         if not session.follows:

@@ -43,7 +43,10 @@ class RoomPanel(OfTheApp, Static):
             )
             text.append(strings("room.in_discussion") + " ", style="bold")
             text.append(visible(item.loc("text", strings.language)) + "\n")
-            text.append(strings("room.group") + f" {histogram(counts)}  {counts_line(counts, strings)}   ")
+            if sum(counts.values()) >= room.min_group:
+                text.append(strings("room.group") + f" {histogram(counts)}  {counts_line(counts, strings)}   ")
+            else:  # the board writes no counts below the minimum; an older file may still hold some
+                text.append(strings("room.group") + " " + strings("room.too_few") + "   ", style="italic")
             text.append(strings("room.yours", answer=mine), style="bold")
         else:
             self.display = False

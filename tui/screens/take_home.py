@@ -1,0 +1,68 @@
+"""`e` in a room seat's overview: the reflection goes home with the participant, never into a file here.
+
+Over SSH the dialog shows the two `bewaar` commands to type on one's own machine
+(`c` puts the first on the clipboard, which works over SSH); in a browser tab it
+offers the session (TOML) and the report (Markdown) as downloads.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.room.take_home import FORMATS
+from tui.screens.base import AppModal
+from tui.widgets.plain import plain_text
+
+
+class BewaarDialog(AppModal[None]):
+    """The commands that fetch one's reflection over SSH; Escape or Enter closes."""
+
+    BINDINGS = [
+        Binding("c", "copy", "key.copy", id="take_home.copy"),
+        Binding("escape,enter", "close", "key.close", id="take_home.close"),
+    ]
+
+    def __init__(self, commands: tuple[str, str]) -> None:
+        super().__init__()
+        self.commands = commands
+
+    def compose(self) -> ComposeResult:
+        toml, md = self.commands
+        with Vertical(classes="dialog wide", id="take-home"):
+            yield Static(self.strings("take_home.heading"), classes="dialog-question")
+            file = self.strings("take_home.file_stem") + ".toml"
+            yield Static(plain_text(self.strings("take_home.ssh", toml=toml, md=md, file=file)), id="take-home-text")
+            yield Static(self.strings("take_home.keys"), id="take-home-keys", classes="hint")
+
+    def action_copy(self) -> None:
+        self.samenwerken.copy_to_clipboard(self.commands[0])
+        self.samenwerken.say(self.strings("take_home.copied"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class DownloadPicker(AppModal[str | None]):
+    """In a browser tab: the session (TOML) or the report (Markdown); Enter downloads, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="take_home.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.strings("take_home.web_heading"), classes="dialog-question")
+            yield OptionList(*[Option(self.strings(f"take_home.{fmt}"), id=fmt) for fmt in FORMATS], id="formats")
+
+    def on_mount(self) -> None:
+        self.query_one("#formats").focus()
+
+    @on(OptionList.OptionSelected, "#formats")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
