@@ -252,8 +252,31 @@ def test_room_new_lists_codes_to_hand_out(tmp_path: Path, run) -> None:
         (["room", "status", "nergens"], "Geen regiosessie ‘nergens’"),
         (["room", "serve", "nergens", "--headless"], "Geen regiosessie ‘nergens’"),
         (["room", "serve", "x", "--port", "70000"], "Bij --port: een poort is 0 tot en met 65535"),
+        *(
+            (
+                ["room", "serve", "x", "--headless", "--idle-minutes", value],
+                f"Bij --idle-minutes: ‘{value}’ minuten kan niet",
+            )
+            for value in ("0", "-5", "nan", "inf", "1e400")
+        ),
+        (["room", "serve", "x", "--idle-minutes=-inf"], "Bij --idle-minutes: ‘-inf’ minuten kan niet"),
+        (["room", "serve", "x", "--idle-minutes", "lang"], "Bij --idle-minutes: ‘lang’ is geen getal"),
     ],
-    ids=["no seats", "seats not a number", "empty title", "unknown room", "serve unknown", "bad port"],
+    ids=[
+        "no seats",
+        "seats not a number",
+        "empty title",
+        "unknown room",
+        "serve unknown",
+        "bad port",
+        "idle 0",
+        "idle negative",
+        "idle nan",
+        "idle inf",
+        "idle -inf",
+        "idle overflow",
+        "idle not a number",
+    ],  # fmt: skip
 )
 def test_bad_room_commands_say_why_with_exit_2(tmp_path: Path, run, argv: list[str], message: str) -> None:
     result = run("--sessions-dir", str(tmp_path / "sessions"), *argv)
