@@ -296,6 +296,7 @@ async def test_idle_connections_that_never_log_in_do_not_lock_a_participant_out(
         assert len(server.connections) == 3 * per_address
         conn, _ = await login(server, codes[0], "127.0.0.1")  # the participant still gets in
         assert conn is not None
+        assert "127.0.0.1" not in server.waiting  # logged in: no longer counted as waiting
         conn.close()
     finally:
         for sock in idle:
