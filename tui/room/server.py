@@ -364,7 +364,8 @@ class RoomServer:
             with contextlib.suppress(Exception):
                 if link.farewell:
                     link.channel.write(f"\r\n{link.farewell}\r\n".encode())
-                link.channel.exit(code if code >= 0 else 1)
+                asked_to_leave = link.farewell and code == 128 + signal.SIGHUP  # it saved and left as asked
+                link.channel.exit(0 if asked_to_leave else code if code >= 0 else 1)
         finally:
             self._close_master(link)
             link.ended.set()
