@@ -73,7 +73,8 @@ class SeatConnection(asyncssh.SSHServer):
 
     def _say_wait(self, refusal: Refusal) -> None:
         """An SSH banner (OpenSSH shows it before asking again): when to try again, in the room's language."""
-        text = self.server.strings("room.code_wait_seconds", seconds=refusal.seconds)
+        key = "room.code_wait_second" if refusal.seconds == 1 else "room.code_wait_seconds"
+        text = self.server.strings(key, seconds=refusal.seconds)
         with contextlib.suppress(OSError, AttributeError):
             assert self.conn is not None
             self.conn.send_auth_banner(text + "\r\n")
