@@ -359,6 +359,41 @@ async def test_two_logins_with_one_code_at_the_same_moment_make_one_app_and_idle
         await server.stop()
 
 
+def stand_ins_running() -> list[int]:
+    """This test process's stand-in seat apps still alive (zombies are gone for our purpose)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if stat[0] != "Z" and int(stat[1]) == os.getpid() and b"seat up" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="looks for processes in /proc")
+async def test_a_dropped_connection_leaves_no_app_behind(room) -> None:
+    folder, codes = room
+    server = await serve(folder, command=stand_in(SLEEPER))
+    try:
+        for n in range(6):  # dropped at once, or once the app is up: either way the app goes
+            conn, _ = await login(server, codes[n % 3])
+            assert conn is not None
+            process = await conn.create_process(term_type="xterm", term_size=(80, 24), encoding=None)
+            if n % 2:
+                assert (await process.stdout.readline()).strip() == b"seat up"
+                assert len(stand_ins_running()) == 1
+            conn.abort()
+        assert await until(lambda: not server.links and not server.connections)
+        assert await until(lambda: not stand_ins_running(), 15), stand_ins_running()
+    finally:
+        await server.stop()
+
+
 # 6. `bewaar` ---------------------------------------------------------------------------
 
 

@@ -277,6 +277,8 @@ class RoomServer:
             asyncio.get_running_loop().add_reader(link.master, self._forward_output, link)
             self._changed()
             self._spawn(self._wait_for_exit(link))
+            if link.gone:  # the connection dropped while the app was starting: it leaves at once
+                self._spawn(self.end(link))
 
     async def _start_app(
         self, label: str, columns: int, rows: int, term: str
