@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +92,37 @@ def test_a_broken_file_is_one_warning_and_the_defaults(tmp_path: Path, config_fi
     assert result.err.startswith(f"samenwerken: Instellingen in ‘{config_file}’ niet gebruikt: geen geldige TOML (")
     assert result.err.endswith("). De standaardinstellingen gelden; het bestand blijft zoals het is.\n")
     assert (config_file.read_bytes(), config_file.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda path: path.mkdir(), "een map, geen bestand"),
+        (lambda path: os.mkfifo(path), "een named pipe (FIFO), geen gewoon bestand"),
+    ],
+    ids=["folder", "fifo"],
+)
+def test_a_config_that_is_a_folder_or_a_fifo_is_named_so_and_never_blocks(
+    tmp_path: Path, config_file: Path, make, said: str
+) -> None:
+    config_file.parent.mkdir(parents=True)
+    make(config_file)
+    folder = tmp_path / "sessions"
+    # A process of its own, with a time limit: reading a FIFO must not wait for a writer.
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--sessions-dir", str(folder), "list"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")},
+        stdin=subprocess.DEVNULL,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"samenwerken: Instellingen in ‘{config_file}’ niet gebruikt: {said}. " + (
+        "De standaardinstellingen gelden; het bestand blijft zoals het is.\n"
+    )
+    assert "te groot" not in done.stderr
 
 
 def test_help_says_where_the_file_is(config_file: Path, run) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import stat
 import tomllib
@@ -12,19 +13,18 @@ import pytest
 
 from tests.room_helpers import answer, make_room
 from tests.session_helpers import read_session
-from tui.content import load_tool
+from tui.content import load_code_words, load_tool
 from tui.errors import SessionFileError
 from tui.i18n import strings_for
 from tui.room.closing import close
-from tui.room.codes import hash_code, normalise, seat_for_code
+from tui.room.codes import code_bits, hash_code, make_codes, normalise, seat_for_code
 from tui.room.group import SeatReader
 from tui.room.group_export import to_html, to_json, to_markdown
 from tui.room.model import Agreement, seat_labels
-from tui.room.server import Door
 from tui.room.store import RoomStore, read_room
 from tui.session import SessionStore
 
-CODE = re.compile(r"^[a-z]+-[a-z]+-[1-9][0-9]$")
+CODE = re.compile(r"^[a-z]+-[a-z]+-[a-z]+-[1-9][0-9]$")
 
 
 # creating a room ---------------------------------------------------------------
@@ -51,8 +51,8 @@ def test_each_code_opens_its_own_seat_and_nothing_else(tmp_path: Path) -> None:
     room = folder.room
     assert [seat_for_code(room, code) for code in codes] == ["A", "B", "C"]
     # typed with capitals, spaces or another dash: still the same code
-    first, second, number = codes[1].split("-")
-    assert seat_for_code(room, f"  {first.upper()} {second} – {number} ") == "B"
+    first, second, third, number = codes[1].split("-")
+    assert seat_for_code(room, f"  {first.upper()} {second}_{third} – {number} ") == "B"
     for wrong in ("", "kaas", codes[0] + "x", codes[0].replace("-", ""), "x" * 10_000):
         assert seat_for_code(room, wrong) is None
 
@@ -63,6 +63,38 @@ def test_codes_are_normalised_before_hashing() -> None:
     salt = "00" * 16
     assert hash_code("KAAS-MOLEN-42", salt) == hash_code("kaas molen 42", salt)
     assert hash_code("kaas-molen-42", salt) != hash_code("kaas-molen-43", salt)
+
+
+def test_codes_carry_at_least_30_bits_from_the_word_list_as_loaded() -> None:
+    words = load_code_words()
+    assert len(words) >= 256 and len(set(words)) == len(words)
+    assert code_bits(len(words)) >= 30
+    assert code_bits(len(words)) == pytest.approx(math.log2(len(words) * (len(words) - 1) * (len(words) - 2) * 90))
+    for word in words:  # easy to type and to say: plain letters, no "ij", no two words one letter apart
+        assert word.isascii() and word.isalpha() and "ij" not in word, word
+    by_length: dict[int, set[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), set()).add(word)
+    for word in words:
+        for n in range(len(word)):
+            near = {word[:n] + word[n + 1 :]} | {word[:n] + c + word[n + 1 :] for c in "abcdefghijklmnopqrstuvwxyz"}
+            assert not (near - {word}) & set(words), (word, (near - {word}) & set(words))
+
+
+def test_codes_are_three_different_words_and_two_digits(tmp_path: Path) -> None:
+    codes = make_codes(200, load_code_words())
+    assert len(set(codes)) == 200
+    for code in codes:
+        *words, number = code.split("-")
+        assert len(words) == 3 == len(set(words)) and 10 <= int(number) <= 99, code
+
+
+def test_a_room_made_with_two_word_codes_keeps_working(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=2)
+    old_code = "kaas-molen-42"  # how codes looked before: only their hashes were ever kept
+    folder.room.seats[1].code_hash = hash_code(old_code, folder.room.salt)
+    assert seat_for_code(folder.room, " Kaas Molen 42 ") == "B"
+    assert seat_for_code(folder.room, "kaas-molen-fiets-42") is None
 
 
 def test_seat_labels_are_letters() -> None:
@@ -211,7 +243,7 @@ def test_room_new_lists_codes_to_hand_out(tmp_path: Path, run) -> None:
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].startswith("Regiosessie ‘Regio Noord’ (") and lines[0].endswith(") gemaakt met 2 plekken.")
-    assert re.match(r"^  plek A: [a-z]+-[a-z]+-\d\d$", lines[2]) and re.match(r"^  plek B: ", lines[3])
+    assert re.match(r"^  plek A: [a-z]+-[a-z]+-[a-z]+-\d\d$", lines[2]) and re.match(r"^  plek B: ", lines[3])
     assert lines[4].startswith("Open de sessie met: samenwerken room serve ")
 
 
@@ -224,8 +256,31 @@ def test_room_new_lists_codes_to_hand_out(tmp_path: Path, run) -> None:
         (["room", "status", "nergens"], "Geen regiosessie ‘nergens’"),
         (["room", "serve", "nergens", "--headless"], "Geen regiosessie ‘nergens’"),
         (["room", "serve", "x", "--port", "70000"], "Bij --port: een poort is 0 tot en met 65535"),
+        *(
+            (
+                ["room", "serve", "x", "--headless", "--idle-minutes", value],
+                f"Bij --idle-minutes: ‘{value}’ minuten kan niet",
+            )
+            for value in ("0", "-5", "nan", "inf", "1e400")
+        ),
+        (["room", "serve", "x", "--idle-minutes=-inf"], "Bij --idle-minutes: ‘-inf’ minuten kan niet"),
+        (["room", "serve", "x", "--idle-minutes", "lang"], "Bij --idle-minutes: ‘lang’ is geen getal"),
     ],
-    ids=["no seats", "seats not a number", "empty title", "unknown room", "serve unknown", "bad port"],
+    ids=[
+        "no seats",
+        "seats not a number",
+        "empty title",
+        "unknown room",
+        "serve unknown",
+        "bad port",
+        "idle 0",
+        "idle negative",
+        "idle nan",
+        "idle inf",
+        "idle -inf",
+        "idle overflow",
+        "idle not a number",
+    ],  # fmt: skip
 )
 def test_bad_room_commands_say_why_with_exit_2(tmp_path: Path, run, argv: list[str], message: str) -> None:
     result = run("--sessions-dir", str(tmp_path / "sessions"), *argv)
@@ -290,21 +345,6 @@ def test_a_served_room_cannot_be_closed_meanwhile(tmp_path: Path, run) -> None:
 
 
 # the door ------------------------------------------------------------------------
-
-
-def test_the_door_waits_a_minute_after_five_failures_from_one_address() -> None:
-    now = [0.0]
-    door = Door(limit=5, wait=60.0, clock=lambda: now[0])
-    for _ in range(4):
-        door.failed("10.0.0.1")
-    assert not door.closed_for("10.0.0.1")
-    door.failed("10.0.0.1")
-    assert door.closed_for("10.0.0.1")
-    assert not door.closed_for("10.0.0.2")  # another address is not affected
-    now[0] = 59.0
-    assert door.closed_for("10.0.0.1")
-    now[0] = 61.0
-    assert not door.closed_for("10.0.0.1")
 
 
 def test_the_browsers_door_counts_failures_per_address_across_processes(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,10 +63,10 @@ class Served:
             self.process.send_signal(sig)
             self.process.wait(30)
 
-    def ssh_args(self, *extra: str) -> list[str]:
+    def ssh_args(self, *extra: str, log_level: str = "ERROR") -> list[str]:
         return [
             "ssh", "-p", str(self.port),
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", f"LogLevel={log_level}",
             "-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=password",
             "-o", "NumberOfPasswordPrompts=1",
             *extra,
@@ -228,12 +229,37 @@ def test_no_commands_no_files_no_forwarding(served: Served) -> None:
     assert not served.seat_processes()
 
 
-def test_five_wrong_codes_close_the_door_for_that_address(served: Served) -> None:
+def test_wrong_codes_make_the_address_wait_and_ssh_says_how_long(served: Served) -> None:
+    """Five wrong codes; the right one straight after waits too, and the banner says for how long."""
     for _ in range(5):
-        assert served.run("kaas-molen-00").returncode == 255
-    refused = served.run(served.codes[0])  # now even the right code waits
+        assert served.run("kaas-molen-fiets-00").returncode == 255
+    # at LogLevel INFO (its default) OpenSSH shows the door's banner
+    refused = served.run(served.codes[0], *served.ssh_args("x@127.0.0.1", "bewaar", log_level="INFO"))
     assert refused.returncode == 255
+    assert "codes. Probeer het over" in refused.stderr, refused.stderr
+    assert refused.stdout == ""
     assert not served.seat_processes()
+
+
+def test_bewaar_writes_the_seats_reflection_to_stdout(served: Served) -> None:
+    """`ssh -p PORT regio@HOST bewaar > mijn-reflectie.toml`, as a participant types it."""
+    path = seat_file(served, "B")
+    terminal = served.join(served.codes[1])
+    try:
+        enter_walk(terminal, "B")
+        answer(terminal, path, "42")
+    finally:
+        terminal.close()
+    toml = served.run(served.codes[1], *served.ssh_args("regio@127.0.0.1", "bewaar"))
+    assert toml.returncode == 0, toml.stderr
+    kept = tomllib.loads(toml.stdout)
+    assert kept == tomllib.loads(path.read_text("utf-8"))
+    assert {k: v["score"] for k, v in kept["answers"].items()} == dict(zip(FIRST_ITEMS[:2], [4, 2], strict=True))
+    md = served.run(served.codes[1], *served.ssh_args("regio@127.0.0.1", "bewaar", "md"))
+    assert md.returncode == 0 and md.stdout.startswith("# "), md.stderr
+    other = served.run(served.codes[1], *served.ssh_args("regio@127.0.0.1", "bewaar", "/etc/passwd"))
+    assert other.returncode == 1 and other.stdout == ""
+    assert other.stderr.startswith("Hier kan alleen de regiosessie zelf") and other.stderr.count("\n") == 1
 
 
 def test_the_facilitators_process_killed_loses_nothing_and_a_restart_lets_everyone_back(served: Served) -> None:

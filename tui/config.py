@@ -92,11 +92,29 @@ def _read_text(path: Path) -> str | None:
     except OSError as error:
         raise ConfigError(os_error_reason(error)) from None
     except ValueError:
-        raise ConfigError(_reason("config.too_large")) from None
+        raise ConfigError(_not_a_file(path) or _reason("config.too_large")) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(_reason("config.not_text")) from None
+
+
+def _not_a_file(path: Path) -> Reason | None:
+    """Why `path` is no settings file when it is something else than a regular file (a folder, a FIFO, …)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return _reason("config.is_folder")
+    if stat.S_ISFIFO(mode):
+        return _reason("config.is_fifo")
+    return _reason("config.not_a_file")
 
 
 def load_settings(path: Path) -> Settings:

@@ -7,6 +7,7 @@ commands are text in, text out, like `list` and `export`.
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,25 @@ def port_number(strings: Strings) -> Callable[[str], int]:
     return port
 
 
+MAX_IDLE_MINUTES = 7 * 24 * 60.0
+"""A week: a larger `--idle-minutes` is as good as never, and stays a number the clock can add."""
+
+
+def idle_minutes(strings: Strings) -> Callable[[str], float]:
+    """The type of `--idle-minutes`: a positive, finite number (0, negatives, nan and inf are refused)."""
+
+    def minutes(text: str) -> float:
+        try:
+            n = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not (math.isfinite(n) and 0 < n <= MAX_IDLE_MINUTES):
+            raise argparse.ArgumentTypeError(strings("cli.error.minutes", value=text))
+        return n
+
+    return minutes
+
+
 def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Parser, strings: Strings) -> None:
     """`room` and its subcommands, every word of their help in the language of `strings`."""
     from tui.cli import add_command
@@ -111,7 +131,7 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
     serve.add_argument("--public-url", metavar="URL", help=strings("cli.help.serve.public_url"))
     serve.add_argument(
         "--idle-minutes",
-        type=float,
+        type=idle_minutes(strings),
         default=60.0,
         metavar="M",
         help=strings("cli.help.room.serve.idle_minutes"),

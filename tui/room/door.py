@@ -1,41 +1,24 @@
 """What a participant's SSH connection may do: log in with a personal code, open one seat's terminal.
 
-Everything else a client can ask for (commands, subsystems such as SFTP, port,
-agent or X11 forwarding) is refused. Failed logins are counted per address.
+Beside the seat's app the door accepts one fixed, read-only command, `bewaar`
+(`bewaar md`): the seat's reflection to take home. Everything else a client can
+ask for (other commands, subsystems such as SFTP, port, agent or X11 forwarding)
+is refused. Every code is counted by the room's gate before it is compared.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
+import contextlib
 from typing import TYPE_CHECKING
 
 import asyncssh
 
 from tui.room.codes import seat_for_code
+from tui.room.gate import Refusal
 
 if TYPE_CHECKING:
     from tui.room.server import RoomServer, SeatLink
-
-
-class Door:
-    """Failed logins per address: after `limit` failures the address waits `wait` seconds."""
-
-    def __init__(self, limit: int = 5, wait: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.wait, self.clock = limit, wait, clock
-        self._failures: dict[str, list[float]] = {}
-
-    def closed_for(self, address: str) -> bool:
-        recent = [t for t in self._failures.get(address, []) if self.clock() - t < self.wait]
-        self._failures[address] = recent
-        return len(recent) >= self.limit
-
-    def failed(self, address: str) -> None:
-        self._failures.setdefault(address, []).append(self.clock())
-
-    def succeeded(self, address: str) -> None:
-        self._failures.pop(address, None)
 
 
 class SeatConnection(asyncssh.SSHServer):
@@ -45,10 +28,23 @@ class SeatConnection(asyncssh.SSHServer):
         self.server = server
         self.address = "?"
         self.label: str | None = None
+        self.conn: asyncssh.SSHServerConnection | None = None
+        self.waiting = False
+        """Counted among the unauthenticated connections (see `RoomServer.welcome`)."""
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
+        if not self.server.welcome(self):
+            # Over the cap: closed before the key exchange costs anything (asyncssh is mid-setup here).
+            asyncio.get_running_loop().call_soon(conn.abort)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.server.gone(self)
+
+    def auth_completed(self) -> None:
+        self.server.authenticated(self)
 
     def begin_auth(self, username: str) -> bool:
         return True  # every name is fine; the code decides
@@ -57,18 +53,31 @@ class SeatConnection(asyncssh.SSHServer):
         return True
 
     async def validate_password(self, username: str, password: str) -> bool:
-        door = self.server.door
-        if door.closed_for(self.address):
-            await asyncio.sleep(1.0)
+        """Counted by the gate first; the slow comparison runs off the event loop."""
+        if self.server.stopping:
             return False
-        loop = asyncio.get_running_loop()
-        label = await loop.run_in_executor(None, seat_for_code, self.server.room, password)
+        admitted = self.server.gate.admit(self.address)
+        if isinstance(admitted, Refusal):
+            self._say_wait(admitted)
+            return False
+        label: str | None = None
+        try:
+            loop = asyncio.get_running_loop()
+            label = await loop.run_in_executor(None, seat_for_code, self.server.room, password)
+        finally:
+            admitted.settle(label is not None)
         if label is None:
-            door.failed(self.address)
             return False
-        door.succeeded(self.address)
         self.label = label
         return True
+
+    def _say_wait(self, refusal: Refusal) -> None:
+        """An SSH banner (OpenSSH shows it before asking again): when to try again, in the room's language."""
+        key = "room.code_wait_second" if refusal.seconds == 1 else "room.code_wait_seconds"
+        text = self.server.strings(key, seconds=refusal.seconds)
+        with contextlib.suppress(OSError, AttributeError):
+            assert self.conn is not None
+            self.conn.send_auth_banner(text + "\r\n")
 
     def session_requested(self) -> asyncssh.SSHServerSession[bytes] | bool:
         if self.label is None:
@@ -90,7 +99,7 @@ class SeatConnection(asyncssh.SSHServer):
 
 
 class SeatSession(asyncssh.SSHServerSession[bytes]):
-    """The seat's channel: a terminal and the app in it; commands and subsystems are refused."""
+    """The seat's channel: a terminal and the app in it, or the one `bewaar` command; nothing else."""
 
     def __init__(self, server: RoomServer, label: str) -> None:
         self.server = server
@@ -99,35 +108,43 @@ class SeatSession(asyncssh.SSHServerSession[bytes]):
         self.size = (80, 24)
         self.term = ""
         self.has_pty = False
+        self.command: str | None = None
 
     def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:
         self.link = self.server.new_link(self.label, chan)
 
     def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int], term_modes: object) -> bool:
+        from tui.room.server import clamp_size
+
         self.has_pty = True
         self.term = term_type
-        self.size = (term_size[0] or 80, term_size[1] or 24)
+        self.size = clamp_size(term_size[0] or 80, term_size[1] or 24)
         return True
 
     def shell_requested(self) -> bool:
         return True
 
     def exec_requested(self, command: str) -> bool:
-        return False
+        # Accepted only to answer it: `bewaar` is served, anything else gets one line and exit status 1.
+        self.command = command
+        return True
 
     def subsystem_requested(self, subsystem: str) -> bool:
         return False
 
     def session_started(self) -> None:
         assert self.link is not None
+        if self.command is not None:
+            self.server.run_command(self.link, self.command)
+            return
         if not self.has_pty:
             self.link.channel.write(f"{self.server.strings('room.needs_terminal')}\r\n".encode())
             self.link.channel.exit(1)
             return
-        asyncio.create_task(self.server.open_seat(self.link, *self.size, self.term))
+        self.server.start_seat(self.link, *self.size, self.term)
 
     def data_received(self, data: bytes, datatype: object) -> None:
-        if self.link is not None:
+        if self.link is not None and self.command is None:
             self.server.typed(self.link, data)
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
@@ -135,7 +152,8 @@ class SeatSession(asyncssh.SSHServerSession[bytes]):
             self.server.resized(self.link, width, height)
 
     def eof_received(self) -> bool:
-        return False
+        # A command's stdin ends at once (`ssh HOST bewaar < /dev/null`): its answer is still to be sent.
+        return self.command is not None
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self.link is not None:

@@ -2,8 +2,15 @@
 
 A participant types `ssh -p PORT anything@HOST` and their personal code as the
 password. What they reach is one `samenwerken room seat` process on a fresh
-pseudo-terminal, and nothing else: no shell, no commands, no file transfer, no
-forwarding of any kind. One seat's crash or hang-up touches no other seat.
+pseudo-terminal, and nothing else: no shell, no file transfer, no forwarding of
+any kind; the one command beside it is the read-only `bewaar` (tui.room.takeaway).
+One seat's crash or hang-up touches no other seat.
+
+The door is hostile ground: wrong codes go through the room's gate (also the
+browser door's), connections that have not logged in are capped per address and
+in total (as OpenSSH's MaxStartups) and closed after LOGIN_GRACE seconds, window
+sizes are clamped, one seat runs one app (logins of a seat are serialised), and
+every pseudo-terminal is closed on every path.
 
 This module imports asyncssh; only `room serve` loads it.
 """
@@ -17,20 +24,39 @@ import os
 import pty
 import signal
 import struct
+import subprocess
 import sys
 import termios
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import asyncssh
 
-from tui.room.door import Door, SeatConnection
+from tui.errors import SessionFileError
+from tui.room.door import SeatConnection
+from tui.room.gate import Gate
 from tui.room.model import Room
 from tui.room.store import RoomFolder
 from tui.session.files import write_new_private
 from tui.session.model import now
+
+MAX_COLUMNS, MAX_ROWS = 500, 200
+"""The largest terminal a seat's app gets, whatever a client asks for (a 65535-column one ate gigabytes)."""
+LOGIN_GRACE = 30
+"""Seconds a connection may take to give a right code."""
+WAITING_PER_ADDRESS = 24
+"""Connections not yet logged in, from one address (a venue's shared address: a room's worth typing at once)."""
+WAITING_TOTAL = 128
+"""Connections not yet logged in, from anywhere."""
+STOP_GRACE = 3.0
+"""Seconds a seat's app has to save and leave when the room stops, before it is killed."""
+
+
+def clamp_size(columns: int, rows: int) -> tuple[int, int]:
+    """A terminal size a client asked for, within 1×1 and MAX_COLUMNS×MAX_ROWS."""
+    return min(max(int(columns), 1), MAX_COLUMNS), min(max(int(rows), 1), MAX_ROWS)
 
 
 def ensure_host_key(path: Path) -> asyncssh.SSHKey:
@@ -55,7 +81,8 @@ def _make_controlling_terminal() -> None:  # runs in the child, after setsid
 
 
 def _set_size(fd: int, columns: int, rows: int) -> None:
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", max(rows, 1), max(columns, 1), 0, 0))
+    columns, rows = clamp_size(columns, rows)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 
 
 @dataclass
@@ -70,6 +97,8 @@ class SeatLink:
     farewell: str = ""
     """Said on the participant's screen after the app has gone (why the connection ends)."""
     ended: asyncio.Event = field(default_factory=asyncio.Event)
+    gone: bool = False
+    """The connection dropped: an app not started yet never starts."""
 
 
 class RoomServer:
@@ -93,13 +122,20 @@ class RoomServer:
         self.idle_seconds = idle_minutes * 60
         self.on_change = on_change or (lambda: None)
         self.command = command
-        self.door = Door()
+        self.gate = Gate()
+        """The limit on wrong codes for every door of this room (the browser's too)."""
         self.web_url: str | None = None
         """Where browser tabs join, when the room also serves them (`room serve --web`)."""
         self.links: dict[str, SeatLink] = {}
+        self.connections: set[SeatConnection] = set()
+        self.waiting: dict[str, int] = {}
+        """Connections not yet logged in, per address."""
+        self.stopping = False
         self.host_key = ensure_host_key(folder.host_key)
         self._acceptor: asyncssh.SSHAcceptor | None = None
         self._idle_task: asyncio.Task[None] | None = None
+        self._seat_locks: dict[str, asyncio.Lock] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
 
     @property
     def room(self) -> Room:
@@ -127,7 +163,7 @@ class RoomServer:
             public_key_auth=False,
             kbdint_auth=False,
             password_auth=True,
-            login_timeout=60,
+            login_timeout=LOGIN_GRACE,
             keepalive_interval=30,
         )
         sockets = self._acceptor.sockets
@@ -136,37 +172,125 @@ class RoomServer:
         self._idle_task = asyncio.create_task(self._close_idle())
 
     async def stop(self) -> None:
+        """Every seat ends the same way (it saves, says the room stops, its connection closes); then the door."""
+        self.stopping = True
         if self._idle_task is not None:
             self._idle_task.cancel()
-        goodbye = self.strings("room.stopping")
-        await asyncio.gather(*(self.end(link, goodbye) for link in list(self.links.values())), return_exceptions=True)
         if self._acceptor is not None:
             self._acceptor.close()
-            await self._acceptor.wait_closed()
+        goodbye = self.strings("room.stopping")
+        labels = set(self.links) | set(self._seat_locks)
+        await asyncio.gather(*(self._stop_seat(label, goodbye) for label in labels), return_exceptions=True)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        for connection in list(self.connections):
+            if connection.conn is not None:
+                connection.conn.close()
+        if self._acceptor is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._acceptor.wait_closed(), 1.0)
+
+    async def _stop_seat(self, label: str, goodbye: str) -> None:
+        async with self._seat_lock(label):  # a login of this seat under way finishes first
+            link = self.links.get(label)
+            if link is not None:
+                await self.end(link, goodbye, grace=STOP_GRACE)
+
+    def _changed(self) -> None:
+        """Tell the board; a board that has gone (stopping) must not stop the seats from ending."""
+        with contextlib.suppress(Exception):
+            self.on_change()
+
+    def _spawn(self, coroutine: Coroutine[object, object, None]) -> None:
+        task = asyncio.create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # connections -------------------------------------------------------------
+
+    def welcome(self, connection: SeatConnection) -> bool:
+        """Take a new connection, or refuse it: too many not yet logged in, from its address or in all."""
+        address = connection.address
+        if self.stopping or self.waiting.get(address, 0) >= WAITING_PER_ADDRESS:
+            return False
+        if sum(self.waiting.values()) >= WAITING_TOTAL:
+            return False
+        self.waiting[address] = self.waiting.get(address, 0) + 1
+        connection.waiting = True
+        self.connections.add(connection)
+        return True
+
+    def authenticated(self, connection: SeatConnection) -> None:
+        self._stop_waiting(connection)
+
+    def gone(self, connection: SeatConnection) -> None:
+        self._stop_waiting(connection)
+        self.connections.discard(connection)
+
+    def _stop_waiting(self, connection: SeatConnection) -> None:
+        if not connection.waiting:
+            return
+        connection.waiting = False
+        left = self.waiting.get(connection.address, 0) - 1
+        if left > 0:
+            self.waiting[connection.address] = left
+        else:
+            self.waiting.pop(connection.address, None)
 
     # seats -----------------------------------------------------------------
 
     def new_link(self, label: str, channel: asyncssh.SSHServerChannel[bytes]) -> SeatLink:
         return SeatLink(label, channel)
 
+    def _seat_lock(self, label: str) -> asyncio.Lock:
+        return self._seat_locks.setdefault(label, asyncio.Lock())
+
+    def start_seat(self, link: SeatLink, columns: int, rows: int, term: str) -> None:
+        self._spawn(self.open_seat(link, columns, rows, term))
+
     async def open_seat(self, link: SeatLink, columns: int, rows: int, term: str) -> None:
-        """Start the seat's app on a new pseudo-terminal; a connection already on this seat is ended first."""
-        if self.room.closed is not None:
-            link.channel.write(f"{self.strings('room.room_closed')}\r\n".encode())
-            link.channel.exit(1)
-            return
-        old = self.links.get(link.label)
-        if old is not None:
-            await self.end(old, self.strings("room.taken_over"))
-        self.links[link.label] = link
-        self._mark_joined(link.label)
+        """Start the seat's app on a new pseudo-terminal; a connection already on this seat is ended first.
+
+        One login of a seat at a time: two at the same moment start one app after the other
+        (the later takes the seat over), never two apps side by side.
+        """
+        async with self._seat_lock(link.label):
+            if link.gone:
+                return
+            if self.stopping or self.room.closed is not None:
+                why = "room.stopping" if self.stopping else "room.room_closed"
+                self._say_and_close(link, self.strings(why), 1)
+                return
+            old = self.links.get(link.label)
+            if old is not None:
+                await self.end(old, self.strings("room.taken_over"))
+            if link.gone:
+                return
+            try:
+                link.process, link.master = await self._start_app(link.label, columns, rows, term)
+            except (OSError, ValueError, subprocess.SubprocessError):
+                self._say_and_close(link, self.strings("room.seat_failed"), 1)
+                return
+            self.links[link.label] = link
+            self._mark_joined(link.label)
+            asyncio.get_running_loop().add_reader(link.master, self._forward_output, link)
+            self._changed()
+            self._spawn(self._wait_for_exit(link))
+            if link.gone:  # the connection dropped while the app was starting: it leaves at once
+                self._spawn(self.end(link))
+
+    async def _start_app(
+        self, label: str, columns: int, rows: int, term: str
+    ) -> tuple[asyncio.subprocess.Process, int]:
+        """The seat's app on a fresh pseudo-terminal; on any failure both of its ends are closed again."""
         master, slave = pty.openpty()
-        _set_size(slave, columns, rows)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "COLUMNS", "LINES"))}
-        env["TERM"] = term or "xterm-256color"
         try:
-            link.process = await asyncio.create_subprocess_exec(
-                *self.command(self.folder, link.label),
+            _set_size(slave, columns, rows)
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "COLUMNS", "LINES"))}
+            env["TERM"] = term if term and term.isprintable() and len(term) < 64 else "xterm-256color"
+            process = await asyncio.create_subprocess_exec(
+                *self.command(self.folder, label),
                 stdin=slave,
                 stdout=slave,
                 stderr=slave,
@@ -174,12 +298,17 @@ class RoomServer:
                 preexec_fn=_make_controlling_terminal,
                 env=env,
             )
+        except BaseException:
+            os.close(master)
+            raise
         finally:
             os.close(slave)
-        link.master = master
-        asyncio.get_running_loop().add_reader(master, self._forward_output, link)
-        self.on_change()
-        asyncio.create_task(self._wait_for_exit(link))
+        return process, master
+
+    def _say_and_close(self, link: SeatLink, message: str, status: int) -> None:
+        with contextlib.suppress(Exception):
+            link.channel.write(f"{message}\r\n".encode())
+            link.channel.exit(status)
 
     def _mark_joined(self, label: str) -> None:
         seat = self.room.seat(label)
@@ -202,7 +331,8 @@ class RoomServer:
     def _close_master(self, link: SeatLink) -> None:
         if link.master is None:
             return
-        asyncio.get_running_loop().remove_reader(link.master)
+        with contextlib.suppress(Exception):
+            asyncio.get_running_loop().remove_reader(link.master)
         with contextlib.suppress(OSError):
             os.close(link.master)
         link.master = None
@@ -215,28 +345,32 @@ class RoomServer:
 
     async def _wait_for_exit(self, link: SeatLink) -> None:
         assert link.process is not None
-        code = await link.process.wait()
-        # What the app wrote last (restoring the terminal) is still in the pty: pass it on.
-        while link.master is not None:
-            try:
-                data = os.read(link.master, 65536)
-            except OSError:
-                data = b""
-            if not data:
-                break
-            self._send(link, data)
-        self._close_master(link)
-        still_connected = self.links.get(link.label) is link
-        if still_connected:
-            del self.links[link.label]
-            self.on_change()
-        if still_connected and not link.farewell and code == 128 + signal.SIGHUP:
-            link.farewell = self.strings("room.taken_over")  # another login (a browser tab) asked it to leave
-        with contextlib.suppress(Exception):
-            if link.farewell:
-                link.channel.write(f"\r\n{link.farewell}\r\n".encode())
-            link.channel.exit(code if code >= 0 else 1)
-        link.ended.set()
+        try:
+            code = await link.process.wait()
+            # What the app wrote last (restoring the terminal) is still in the pty: pass it on.
+            while link.master is not None:
+                try:
+                    data = os.read(link.master, 65536)
+                except OSError:
+                    data = b""
+                if not data:
+                    break
+                self._send(link, data)
+            self._close_master(link)
+            still_connected = self.links.get(link.label) is link
+            if still_connected:
+                del self.links[link.label]
+                self._changed()
+            if still_connected and not link.farewell and code == 128 + signal.SIGHUP:
+                link.farewell = self.strings("room.taken_over")  # another login (a browser tab) asked it to leave
+            with contextlib.suppress(Exception):
+                if link.farewell:
+                    link.channel.write(f"\r\n{link.farewell}\r\n".encode())
+                asked_to_leave = link.farewell and code == 128 + signal.SIGHUP  # it saved and left as asked
+                link.channel.exit(0 if asked_to_leave else code if code >= 0 else 1)
+        finally:
+            self._close_master(link)
+            link.ended.set()
 
     def typed(self, link: SeatLink, data: bytes) -> None:
         link.last_key = time.monotonic()
@@ -262,27 +396,56 @@ class RoomServer:
                     os.killpg(link.process.pid, signal.SIGKILL)
                 await link.ended.wait()
         elif link.process is None:  # no app was started: close the channel here
-            with contextlib.suppress(Exception):
-                link.channel.write(f"\r\n{message}\r\n".encode() if message else b"")
-                link.channel.exit(0)
+            self._say_and_close(link, f"\r\n{message}" if message else "", 0)
         if self.links.get(link.label) is link:
             del self.links[link.label]
-            self.on_change()
+            self._changed()
 
     def dropped(self, link: SeatLink) -> None:
-        """The connection is gone: close the terminal, so the app gets its hang-up and exits."""
-        if link.process is not None and link.process.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(link.process.pid, signal.SIGHUP)
-        if self.links.get(link.label) is link:
+        """The connection is gone: the app gets its hang-up, and is killed if it does not leave."""
+        link.gone = True
+        if link.process is not None and link.process.returncode is None and not self.stopping:
+            self._spawn(self.end(link))
+        elif self.links.get(link.label) is link:
             del self.links[link.label]
-            self.on_change()
+            self._changed()
 
     async def _close_idle(self) -> None:
         while True:
             await asyncio.sleep(min(30.0, max(self.idle_seconds / 4, 0.5)))
             limit = time.monotonic() - self.idle_seconds
             for link in list(self.links.values()):
-                if link.last_key < limit:
+                if link.last_key < limit and not link.farewell:  # not already being ended
                     minutes = round(self.idle_seconds / 60)
-                    await self.end(link, self.strings("room.idle", minutes=minutes))
+                    self._spawn(self.end(link, self.strings("room.idle", minutes=minutes)))
+
+    # the one command ---------------------------------------------------------
+
+    def run_command(self, link: SeatLink, command: str) -> None:
+        self._spawn(self._answer_command(link, command))
+
+    async def _answer_command(self, link: SeatLink, command: str) -> None:
+        """`bewaar` (`bewaar md`): the seat's reflection on stdout; anything else: one line on stderr, status 1."""
+        from tui.room.takeaway import takeaway, takeaway_format
+
+        fmt = takeaway_format(command)
+        if fmt is None:
+            self._fail(link, self.strings("room.command_refused"))
+            return
+        loop = asyncio.get_running_loop()
+        try:
+            data = await loop.run_in_executor(None, takeaway, self.folder, link.label, fmt)
+        except (OSError, SessionFileError):
+            self._fail(link, self.strings("room.takeaway_failed"))
+            return
+        with contextlib.suppress(Exception):
+            link.channel.write(data)
+        with contextlib.suppress(Exception):
+            link.channel.exit(0)
+
+    @staticmethod
+    def _fail(link: SeatLink, message: str) -> None:
+        with contextlib.suppress(Exception):
+            link.channel.write_stderr(f"{message}\n".encode())
+        with contextlib.suppress(Exception):
+            link.channel.exit(1)

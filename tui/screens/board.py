@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -89,6 +90,19 @@ class BoardScreen(AppScreen[None]):
         if not is_loopback(self.server.host):
             self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
         self.set_interval(self.samenwerken.room_check_seconds, self.refresh_board)
+        self._stop_on_signals()
+
+    def _stop_on_signals(self) -> None:
+        """SIGTERM, SIGHUP and SIGINT stop the room as `q` does: the board leaves, then every seat ends cleanly.
+
+        (The app's own handlers exit with 128+signal and a short watchdog: too short for the seats.)
+        """
+        import signal
+
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                loop.add_signal_handler(sig, self.samenwerken.exit)
 
     # showing ---------------------------------------------------------------
 
@@ -304,5 +318,7 @@ async def _run(folder: RoomFolder, options: ServeOptions, strings: Strings) -> i
     try:
         await app.run_async()
     finally:
+        server.on_change = lambda: None  # the board has gone: the seats end without it
+        print(strings("room.stopping"), file=sys.stderr, flush=True)
         await close_doors(server, web)
     return app.return_code or 0
