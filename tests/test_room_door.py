@@ -447,7 +447,7 @@ def test_the_takeaway_needs_neither_asyncssh_nor_textual(tmp_path: Path) -> None
     code = (
         "import sys; from pathlib import Path\n"
         "from tui.room.store import RoomFolder, read_room\n"
-        "from tui.room.takeaway import takeaway\n"
+        "from tui.room.take_home import takeaway\n"
         f"path = Path({str(folder.path)!r}); folder = RoomFolder(path, read_room(path / 'room.toml'))\n"
         "assert takeaway(folder, 'A', 'md').startswith(b'# ')\n"
         "assert 'textual' not in sys.modules and 'asyncssh' not in sys.modules, 'pulled in'\n"

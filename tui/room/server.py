@@ -426,7 +426,7 @@ class RoomServer:
 
     async def _answer_command(self, link: SeatLink, command: str) -> None:
         """`bewaar` (`bewaar md`): the seat's reflection on stdout; anything else: one line on stderr, status 1."""
-        from tui.room.takeaway import takeaway, takeaway_format
+        from tui.room.take_home import takeaway, takeaway_format
 
         fmt = takeaway_format(command)
         if fmt is None:
