@@ -18,6 +18,7 @@ from tui.compare_export import (
     compare_table,
     export_name,
     fit,
+    moved_cell,
 )
 from tui.content import load_tool
 from tui.i18n import strings_for
@@ -53,10 +54,34 @@ def session(tool, title: str, score: int, role: str = "", remarks: dict[int, str
 # the legend --------------------------------------------------------------------
 
 
-def test_the_legend_names_each_title_once(tool) -> None:
-    sessions = [session(tool, "RPO Noord", 5), session(tool, "RPO Noord", 3, role="bestuurder")]
-    assert legend(sessions, names=False) == ["RPO Noord (01-03-2024)", "RPO Noord (01-03-2024)"]
-    assert legend(sessions, names=True) == ["RPO Noord (01-03-2024)", "bestuurder (01-03-2024): RPO Noord"]
+def test_the_legend_is_title_and_date_never_a_role_both_may_share(tool) -> None:
+    sessions = [session(tool, "RPO Noord", 5, role="bestuurder"), session(tool, "RPO Zuid", 3, role="bestuurder")]
+    assert legend(sessions, names=False) == ["RPO Noord (01-03-2024)", "RPO Zuid (01-03-2024)"]
+    assert legend(sessions, names=True) == ["RPO Noord (01-03-2024)", "RPO Zuid (01-03-2024)"]
+
+
+def test_the_oldest_reflection_is_a_and_the_parts_say_how_they_moved(tool) -> None:
+    later, earlier = session(tool, "Regio 2025", 5), session(tool, "Regio 2024", 1)
+    earlier.created = earlier.updated = later.created.replace(year=2023)
+    comparison = build_comparison(tool, [later, earlier], DUTCH)
+    assert [s.title for s in comparison.sessions] == ["Regio 2024", "Regio 2025"]
+    table = compare_table(comparison)
+    assert table.splitlines()[1:3] == ["  A  Regio 2024 (01-03-2023)", "  B  Regio 2025 (01-03-2024)"]
+    assert "A→B" in table
+    moved = {p.id: moved_cell(p, DUTCH) for p in comparison.parts}
+    assert moved["helpt"] == "▲ +4,0"  # all 1 → all 5
+    assert moved["hindert"] == "▼ −4,0"  # a hindrance answered 5 is the bad end
+    assert "| Wat helpt | 1,0 | 5,0 | ▲ +4,0 |" in compare_markdown(comparison)
+    assert json.loads(compare_json(comparison))["parts"][1]["difference"] == 4.0
+
+
+def test_an_empty_section_says_none(tool) -> None:
+    same = build_comparison(tool, [session(tool, "Alfa", 3), session(tool, "Beta", 3)], DUTCH)
+    lines = compare_table(same).splitlines()
+    heading = lines.index("Items waar de antwoorden het verst uiteenlopen (verschil ≥ 2) eerst")
+    assert lines[heading + 1] == "  geen"
+    assert "## Items waar de antwoorden het verst uiteenlopen (verschil ≥ 2) eerst\n\ngeen\n" in compare_markdown(same)
+    assert "eerst</h2><p>geen</p>" in compare_html(same)
 
 
 def test_every_format_starts_with_the_legend(tool) -> None:
@@ -170,8 +195,8 @@ def test_hostile_remarks_stay_literal_in_documents(tool) -> None:
 def test_export_names_are_stable_and_say_the_format(tool) -> None:
     comparison = build_comparison(tool, [session(tool, "Alfa", 5), session(tool, "Beta", 1)], DUTCH)
     names = [export_name(comparison, fmt) for fmt in COMPARE_FORMATS]
-    assert [name.rsplit(".", 1)[1] for name in names] == ["txt", "md", "html", "json"]
+    assert [name.rsplit(".", 1)[1] for name in names] == ["txt", "md", "html", "json", "xlsx"]
     assert len({name.rsplit(".", 1)[0] for name in names}) == 1
-    assert re.fullmatch(r"compare-[0-9a-f]{10}\.md", names[1])
+    assert names[1] == "vergelijking-alfa-beta-2024-03-01.md"  # what it holds and when, never a hash
     with pytest.raises(ValueError, match="unknown format 'csv'"):
         compare_export(comparison, "csv")

@@ -41,8 +41,8 @@ def answered(
 
 def two(tmp_path: Path, title: str = "Partner Alfa", remark: str = "Alfa zegt: eerst geld.") -> SessionStore:
     store = SessionStore(tmp_path / "sessions")
-    answered(store, title, lambda n: 5 if n % 2 == 0 else 1, {0: remark}, hour=13)
-    answered(store, "Partner Beta", lambda n: 3, {0: "Beta zegt: eerst tijd."}, hour=12)
+    answered(store, title, lambda n: 5 if n % 2 == 0 else 1, {0: remark}, hour=12)  # the oldest: column A
+    answered(store, "Partner Beta", lambda n: 3, {0: "Beta zegt: eerst tijd."}, hour=13)
     return store
 
 
@@ -51,7 +51,7 @@ def plain(widget: Static) -> str:
 
 
 async def open_compare(app, pilot) -> None:
-    """Home lists the latest first: Alfa (A), then Beta (B). Mark both, compare."""
+    """Mark both on home, compare: the oldest, Alfa, is column A whatever the order marked."""
     await until(pilot, lambda: screen_name(app) == "HomeScreen")
     for key in ("space", "down", "space", "v"):
         await pilot.press(key)

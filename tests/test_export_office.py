@@ -25,11 +25,13 @@ from tests.test_export import ANSWERED_AT, FIRST_NOTE, check_golden, golden_sess
 from tui.cli import main
 from tui.content import load_strings, load_tool
 from tui.export import BINARY_FORMATS, EXPORT_FORMATS, FORMATS, export
-from tui.export_office import CELL_MAX, export_bytes, to_xlsx
+from tui.export_office import export_bytes, to_xlsx
 from tui.factory import make_app
 from tui.i18n import strings_for
 from tui.report import build_report
 from tui.session import Answer, Session, SessionStore
+from tui.session.store import export_name
+from tui.workbook import CELL_MAX
 
 pytestmark = pytest.mark.usefixtures("no_sessions_env")
 
@@ -385,7 +387,7 @@ def test_app_writes_an_xlsx_into_exports(tmp_path: Path, tool) -> None:
     session = golden_session(tool)
     app = make_app(store, tool=tool)
     path = app.write_export(session, "xlsx")
-    assert path == store.root / "exports" / "regio-golden-000000.xlsx"
+    assert path == store.root / "exports" / "regio-golden-2024-03-15.xlsx"  # its title and day, not its id
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
     assert openpyxl.load_workbook(path).sheetnames == DUTCH_SHEETS
@@ -406,7 +408,7 @@ async def test_the_export_picker_offers_xlsx(tmp_path: Path) -> None:
         assert [options.get_option_at_index(n).id for n in range(options.option_count)] == list(EXPORT_FORMATS)
         await press(pilot, "down", "down", "enter")
         assert screen_name(app) == "OverviewScreen"
-    target = store.root / "exports" / f"{stored.session.id}.xlsx"
+    target = store.root / "exports" / export_name(stored.session, "xlsx")
     assert openpyxl.load_workbook(target)["Antwoorden"]["D2"].data_type == "n"
 
 

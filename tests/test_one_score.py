@@ -96,7 +96,7 @@ def test_the_printout_and_the_comparison_on_the_command_line_agree(sessions, run
     compared = run("--sessions-dir", folder, "compare", earlier.session.id, now.session.id)
     assert compared.code == 0
     line = next(line for line in compared.out.splitlines() if line.strip().startswith(TITLE[:12]))
-    assert line.split()[-2:] == [EARLIER_DUTCH, DUTCH]
+    assert line.split()[-4:] == [EARLIER_DUTCH, DUTCH, "▲", "+0,5"]
     english = run(
         "--sessions-dir", folder, "--lang", "en", "compare", earlier.session.id, now.session.id, "--format", "md"
     )

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from tests.session_helpers import item_ids, read_session, walk_app
 from tui.content import load_tool
 from tui.session import Answer, SessionStore
+from tui.session.store import export_name
 from tui.start import Start
 
 SIZE = (80, 24)
@@ -95,7 +96,7 @@ async def test_export_from_the_overview(tmp_path: Path) -> None:
         assert screen_name(app) == "ExportPicker"
         await press(pilot, "enter")  # "md" is the first format
         assert screen_name(app) == "OverviewScreen"
-        target = store.root / "exports" / f"{stored.session.id}.md"
+        target = store.root / "exports" / export_name(stored.session, "md")
         assert target.is_file()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         text = target.read_text(encoding="utf-8")

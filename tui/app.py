@@ -386,6 +386,7 @@ class SamenwerkenApp(App[None]):
         """Export a session into the sessions folder's exports/; returns the path."""
         from tui.export import BINARY_FORMATS, export
         from tui.report import build_report
+        from tui.session.store import export_name
 
         self._refuse_in_a_seat()
         report = build_report(self.tool, session, self.strings, self.earlier_session(session))
@@ -394,7 +395,7 @@ class SamenwerkenApp(App[None]):
             from tui.session.files import ensure_private_dir
             from tui.session.store import EXPORTS
 
-            path = self.store.root / EXPORTS / f"{session.id}.{fmt}"
+            path = self.store.root / EXPORTS / export_name(session, fmt)
             ensure_private_dir(path.parent)
             self.store.export_file(path, export_bytes(report, fmt), overwrite=True)
             return path
@@ -441,8 +442,9 @@ class SamenwerkenApp(App[None]):
 
             from tui.export import BINARY_FORMATS, export
             from tui.report import build_report
+            from tui.session.store import export_name
 
-            name = f"{session.id}.{fmt}"
+            name = export_name(session, fmt)
             if fmt in BINARY_FORMATS:
                 from tui.export_office import export_bytes
 
@@ -577,20 +579,20 @@ class SamenwerkenApp(App[None]):
         raises OSError when the file cannot be written, UserFileError when exports/ is unsafe.
         """
         from tui.compare import build_comparison
-        from tui.compare_export import compare_export, export_name
+        from tui.compare_export import compare_bytes, export_name
         from tui.session.files import ensure_private_dir
         from tui.session.store import EXPORTS
 
         self._refuse_in_a_seat()
         comparison = build_comparison(self.tool, sessions, self.strings, names=True)
-        name, text = export_name(comparison, fmt), compare_export(comparison, fmt)
+        name, data = export_name(comparison, fmt), compare_bytes(comparison, fmt)
         if self.is_web:
             import io
 
-            self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
+            self.deliver_binary(io.BytesIO(data), save_filename=name)
             return self.strings("web.downloaded", name=name)
         folder = self.store.root / EXPORTS
         ensure_private_dir(folder)
         path = folder / name
-        self.store.export_file(path, text.encode("utf-8"), overwrite=True)
+        self.store.export_file(path, data, overwrite=True)
         return self.strings("export.done", path=str(path))

@@ -592,7 +592,7 @@ def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -
     import shutil
 
     from tui.compare import build_comparison
-    from tui.compare_export import compare_export, compare_table
+    from tui.compare_export import COMPARE_BINARY_FORMATS, compare_bytes, compare_export, compare_table
     from tui.content import load_tool
     from tui.session import SessionStore
 
@@ -605,6 +605,11 @@ def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -
     if args.format == "table" and not args.output and sys.stdout.isatty():
         sys.stdout.write(compare_table(comparison, width=shutil.get_terminal_size((80, 24)).columns))
         return 0
+    if args.format in COMPARE_BINARY_FORMATS:  # bytes (xlsx): to a file or a pipe, never onto a terminal
+        if not args.output and sys.stdout.isatty():
+            say(strings("cli.binary_needs_file", fmt=args.format))
+            return EXIT_USAGE
+        return deliver(compare_bytes(comparison, args.format), args.format, args.output, args.force, folder, strings)
     return deliver(compare_export(comparison, args.format), args.format, args.output, args.force, folder, strings)
 
 

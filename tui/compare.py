@@ -99,29 +99,25 @@ def compare(tool: Tool, sessions: list[Session]) -> tuple[list[ComparedPart], li
 
 
 def labels(sessions: list[Session], names: bool) -> list[str]:
-    """Who answered: A, B, C… by default; roles (or titles) and dates only when asked."""
+    """Who answered: A, B, C… by default; titles and dates when asked (never a role both may share)."""
     if not names:
         return column_letters(len(sessions))
-    out = []
-    for s in sessions:
-        who = s.context.role or s.title
-        out.append(f"{who} ({s.created.astimezone().strftime('%d-%m-%Y')})")
-    return out
+    return legend(sessions, names)
 
 
 def legend(sessions: list[Session], names: bool) -> list[str]:
-    """What each column is: the title and the day it was started; with `names`, the role first.
+    """What each column is: the title and the day it was started, 'RPO Noord (12-03-2026)'.
 
-    'RPO Noord (12-03-2026)', or with `names` and a role 'bestuurder (12-03-2026): RPO Noord'.
-    The title is said once: without a role `names` adds nothing to it. As typed: a renderer
-    makes it safe for its medium.
+    Never the role: two partners who are both 'bestuurder' would read the same. `names` is
+    kept for the callers that ask; the title already says whose reflection it is. As typed:
+    a renderer makes it safe for its medium.
     """
-    out = []
-    for s in sessions:
-        day = s.created.astimezone().strftime("%d-%m-%Y")
-        role = s.context.role.strip() if names else ""
-        out.append(f"{role} ({day}): {s.title}" if role else f"{s.title} ({day})")
-    return out
+    return [f"{s.title} ({s.created.astimezone().strftime('%d-%m-%Y')})" for s in sessions]
+
+
+def oldest_first(sessions: list[Session]) -> list[Session]:
+    """Sessions in the order they were started, so A is always the earliest and a change reads forwards."""
+    return sorted(sessions, key=lambda s: (s.created, s.updated))  # stable: ties keep the order asked for
 
 
 def column_letters(count: int) -> list[str]:
@@ -135,6 +131,14 @@ class ComparisonPart:
     title: str
     means: list[float | None]
     """Each session's mean for the part (None: too few answers)."""
+
+    @property
+    def difference(self) -> float | None:
+        """The last session's part score minus the first's (oldest first: up is better); None without both."""
+        first, last = self.means[0], self.means[-1]
+        if len(self.means) < 2 or first is None or last is None:
+            return None
+        return last - first
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,7 @@ class Comparison:
 def build_comparison(tool: Tool, sessions: list[Session], strings: Strings, names: bool = False) -> Comparison:
     """The comparison of `sessions`, worded in the language of `strings`."""
     lang = strings.language
+    sessions = oldest_first(sessions)
     parts, items = compare(tool, sessions)
 
     def item(c: ComparedItem) -> ComparisonItem:

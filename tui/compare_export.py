@@ -10,17 +10,16 @@ Every rendering starts with the legend: which reflection is column A, B, …
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.numbers import score_number
+from tui.numbers import one_decimal, score_number
 from tui.render import blocks, html_block, html_text, md_quote, md_text
 from tui.text import safe_line, shortened, terminal_json
 
 if TYPE_CHECKING:
-    from tui.compare import Comparison, ComparisonItem
+    from tui.compare import Comparison, ComparisonItem, ComparisonPart
     from tui.i18n import Strings
 
 CELL = 4
@@ -39,6 +38,28 @@ def score_cell(value: float | None, strings: Strings) -> str:
     if value is None:
         return "–"
     return score_number(value, strings) if isinstance(value, float) else str(value)
+
+
+def moved_cell(part: ComparisonPart, strings: Strings) -> str:
+    """How the part moved from the first reflection to the last: '▲ +0,5', '▼ −0,3', '= 0,0', or ''.
+
+    Said from the rounded figures the table shows, so '2,8 → 3,3' always reads as '+0,5'.
+    """
+    if part.difference is None:
+        return ""
+    first, last = part.means[0], part.means[-1]
+    assert first is not None and last is not None
+    shown = float(one_decimal(last)) - float(one_decimal(first))
+    size = score_number(abs(shown), strings)
+    if round(shown, 1) == 0:
+        return f"= {size}"
+    return f"▲ +{size}" if shown > 0 else f"▼ −{size}"
+
+
+def moved_head(comparison: Comparison) -> str:
+    """The heading over `moved_cell`: from the first column to the last, 'A→B'."""
+    heads = columns(comparison)
+    return f"{heads[0]}→{heads[-1]}" if len(heads) >= 2 else ""
 
 
 def columns(comparison: Comparison) -> list[str]:
@@ -88,26 +109,33 @@ def compare_table(comparison: Comparison, width: int | None = None, sections: Se
         heading += fit(safe_line(text), width, prefix, " " * len(prefix))
 
     titles = [safe_line(p.title) for p in c.parts]
+    moved = [moved_cell(p, strings) for p in c.parts]
+    moved_width = max([len(m) for m in moved] + [len(moved_head(c))]) + 2 if any(moved) else 0
+    part_header = header + (f"{moved_head(c):>{moved_width}}" if moved_width else "")
     title_width = max((len(t) for t in titles), default=0) + 2
     if width is not None:
-        title_width = min(title_width, max(MIN_TEXT, width - 2 - len(header)))
-    parts = [*fit(safe_line(strings("compare.parts")), width), f"  {'':<{title_width}}{header}"]
-    for p, title in zip(c.parts, titles, strict=True):
+        title_width = min(title_width, max(MIN_TEXT, width - 2 - len(part_header)))
+    parts = [*fit(safe_line(strings("compare.parts")), width), f"  {'':<{title_width}}{part_header}"]
+    for p, title, change in zip(c.parts, titles, moved, strict=True):
         values = "".join(f"{score_cell(m, strings):>{CELL}}" for m in p.means)
-        parts.append(f"  {shortened(title, title_width - 2):<{title_width}}{values}")
+        values += f"{change:>{moved_width}}" if moved_width else ""
+        parts.append(f"  {shortened(title, title_width - 2):<{title_width}}{values}".rstrip())
 
     spread_word = safe_line(strings("compare.spread"))
     spread_width = max(6, len(spread_word) + 2)
     items = fit(safe_line(strings("compare.items", spread=c.disagreement)), width)
     if width is None:  # numbers first, then the whole statement: nothing to pad, every line whole
-        items.append(f"  {header}{spread_word:>{spread_width}}")
+        column_heads = f"  {header}{spread_word:>{spread_width}}"
     else:
         text_width = max(MIN_TEXT, width - 2 - len(header) - spread_width)
-        items.append(f"  {'':<{text_width}}{header}{spread_word:>{spread_width}}")
+        column_heads = f"  {'':<{text_width}}{header}{spread_word:>{spread_width}}"
+    apart = bool(c.items) and c.items[0].spread is not None and c.items[0].spread >= c.disagreement
+    items.append(column_heads if apart else "  " + safe_line(strings("compare.none")))
     shown_divider = False
     for item in c.items:
         if not shown_divider and (item.spread is None or item.spread < c.disagreement):
             items += ["", *fit(safe_line(strings("compare.rest")), width)]
+            items += [] if apart else [column_heads]
             shown_divider = True
         numbers = (
             "".join(f"{score_cell(s, strings):>{CELL}}" for s in item.scores)
@@ -158,7 +186,7 @@ def compare_json(comparison: Comparison) -> str:
             }
             for head, label, text, s in zip(columns(c), c.labels, c.legend, c.sessions, strict=True)
         ],
-        "parts": [{"id": p.id, "title": p.title, "means": p.means} for p in c.parts],
+        "parts": [{"id": p.id, "title": p.title, "means": p.means, "difference": p.difference} for p in c.parts],
         "items": [
             {
                 "id": i.id,
@@ -185,16 +213,21 @@ def compare_markdown(comparison: Comparison) -> str:
     heads = columns(c)
     lines = [f"# {md(strings('compare.heading', n=len(c.sessions)))}", ""]
     lines += [f"- {head} — {md(text)}" for head, text in zip(heads, c.legend, strict=True)]
-    lines += ["", f"## {md(strings('compare.parts'))}", "", "| | " + " | ".join(heads) + " |"]
-    lines.append("|---|" + "---|" * len(heads))
-    lines += [f"| {md(p.title)} | " + " | ".join(score_cell(m, strings) for m in p.means) + " |" for p in c.parts]
+    moved = [moved_cell(p, strings) for p in c.parts] if len(heads) >= 2 else []
+    extra = [moved_head(c)] if moved else []
+    lines += ["", f"## {md(strings('compare.parts'))}", "", "| | " + " | ".join(heads + extra) + " |"]
+    lines.append("|---|" + "---|" * (len(heads) + len(extra)))
+    for n, p in enumerate(c.parts):
+        cells = [score_cell(m, strings) for m in p.means] + ([moved[n]] if moved else [])
+        lines.append(f"| {md(p.title)} | " + " | ".join(cells) + " |")
     header = ["| | " + " | ".join(heads) + f" | {md(strings('compare.spread'))} |", "|---|" + "---|" * (len(heads) + 1)]
     apart = [i for i in c.items if i.spread is not None and i.spread >= c.disagreement]
     for title, items in (
         (strings("compare.items", spread=c.disagreement), apart),
         (strings("compare.rest"), c.items[len(apart) :]),
     ):
-        lines += ["", f"## {md(title)}", "", *header]
+        lines += ["", f"## {md(title)}", ""]
+        lines += header if items else [md(strings("compare.none"), start=True)]
         for item in items:
             text = md(item.title) + (f" — {md(item.reworded_note)}" if item.reworded else "")
             scores = " | ".join(score_cell(s, strings) for s in item.scores)
@@ -233,10 +266,14 @@ def compare_html(comparison: Comparison) -> str:
         "<ul>" + "".join(f"<li><b>{h(head)}</b> — {h(text)}</li>" for head, text in zip(heads, c.legend, strict=True)),
         "</ul>",
         f"<h2>{h(strings('compare.parts'))}</h2><table>",
-        "<tr><th></th>" + "".join(f"<th>{h(head)}</th>" for head in heads) + "</tr>",
+        "<tr><th></th>"
+        + "".join(f"<th>{h(head)}</th>" for head in heads)
+        + (f"<th>{h(moved_head(c))}</th>" if len(heads) >= 2 else "")
+        + "</tr>",
     ]
     for p in c.parts:
         cells = "".join(f"<td class='n'>{score_cell(m, strings)}</td>" for m in p.means)
+        cells += f"<td class='n'>{h(moved_cell(p, strings))}</td>" if len(heads) >= 2 else ""
         out.append(f"<tr><td>{h(p.title)}</td>{cells}</tr>")
     out.append("</table>")
     apart = [i for i in c.items if i.spread is not None and i.spread >= c.disagreement]
@@ -244,6 +281,9 @@ def compare_html(comparison: Comparison) -> str:
         (strings("compare.items", spread=c.disagreement), apart, " class='apart'"),
         (strings("compare.rest"), c.items[len(apart) :], ""),
     ):
+        if not items:
+            out.append(f"<h2>{h(title)}</h2><p>{h(strings('compare.none'))}</p>")
+            continue
         out.append(f"<h2>{h(title)}</h2><table>")
         out.append(
             "<tr><th></th>"
@@ -281,11 +321,20 @@ COMPARE_RENDERERS: dict[str, Callable[[Comparison], str]] = {
 }
 """Every format of a comparison: `samenwerken compare --format` and `e` on the compare screen."""
 
-COMPARE_FORMATS: tuple[str, ...] = tuple(COMPARE_RENDERERS)
+COMPARE_BINARY_FORMATS: tuple[str, ...] = ("xlsx",)
+"""Formats of a comparison that are bytes (`compare_bytes` renders them), never for a terminal."""
+
+COMPARE_FORMATS: tuple[str, ...] = (*COMPARE_RENDERERS, *COMPARE_BINARY_FORMATS)
 """The one list of a comparison's formats, for the command line and the compare screen."""
 
-SUFFIXES = {"table": "txt"}
-"""A format's file name suffix, where it is not the format's own name."""
+
+def compare_bytes(comparison: Comparison, fmt: str) -> bytes:
+    """The comparison as the contents of a file in format `fmt` (one of COMPARE_FORMATS): text as UTF-8."""
+    if fmt == "xlsx":
+        from tui.compare_office import compare_xlsx
+
+        return compare_xlsx(comparison)
+    return compare_export(comparison, fmt).encode("utf-8")
 
 
 def compare_export(comparison: Comparison, fmt: str) -> str:
@@ -296,6 +345,9 @@ def compare_export(comparison: Comparison, fmt: str) -> str:
 
 
 def export_name(comparison: Comparison, fmt: str) -> str:
-    """A file name for the comparison in `fmt`: the same sessions in the same order give the same name."""
-    digest = hashlib.sha256("\0".join(s.id for s in comparison.sessions).encode("utf-8", "surrogatepass")).hexdigest()
-    return f"compare-{digest[:10]}.{SUFFIXES.get(fmt, fmt)}"
+    """'vergelijking-regio-2024-regio-2025-2025-05-01.md': the titles, oldest first, and the newest one's day."""
+    from tui.session.naming import export_file_name
+
+    newest = max(s.updated for s in comparison.sessions).astimezone().date()
+    titles = [comparison.strings("compare.file_stem"), *(s.title for s in comparison.sessions)]
+    return export_file_name(titles, newest, fmt)

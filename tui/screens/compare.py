@@ -100,8 +100,10 @@ class CompareScreen(AppScreen[None]):
         width = self.samenwerken.size.width
         self._laid_out_for = width
         comparison = self.comparison
-        head = compare_table(comparison, max(40, width - 2 - SCROLLBAR), sections=("heading", "parts"))
-        self.query_one("#cmp-parts", Static).update(plain_text(head.rstrip("\n")))
+        fitted = max(40, width - 2 - SCROLLBAR)
+        # Without the blank line between them: the parts table must fit above the items at 80×24 and 60×20.
+        head = [compare_table(comparison, fitted, sections=(name,)).rstrip("\n") for name in ("heading", "parts")]
+        self.query_one("#cmp-parts", Static).update(plain_text("\n".join(head)))
         table = self.query_one("#cmp-items", DataTable)
         row = table.cursor_row
         table.clear(columns=True)

@@ -24,7 +24,7 @@ from tui.session.files import check_replaceable, ensure_private_dir, owned_by_us
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
-from tui.session.naming import new_session_id
+from tui.session.naming import export_file_name, new_session_id
 from tui.session.reason import Reason
 
 if TYPE_CHECKING:
@@ -114,6 +114,11 @@ OS_ERRORS = {
     errno.ENOENT: "ENOENT",
 }
 """Errors people meet, each with a sentence in the interface's language ('oserror.*')."""
+
+
+def export_name(session: Session, fmt: str) -> str:
+    """An export's file name: the session's title and the day it was last changed ('regio-noord-2026-03-01.md')."""
+    return export_file_name([session.title], session.updated.astimezone().date(), fmt)
 
 
 def os_error_reason(error: OSError) -> Reason:
@@ -451,7 +456,7 @@ class SessionStore:
         """An export written inside the sessions folder (exports/), private like the sessions."""
         folder = self.root / EXPORTS
         ensure_private_dir(folder)
-        path = folder / f"{session.id}.{fmt}"
+        path = folder / export_name(session, fmt)
         self.export_file(path, text.encode("utf-8"), overwrite=True)
         return path
 
