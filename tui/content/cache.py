@@ -9,11 +9,13 @@ version. Any change to any of them is another key: the content is validated agai
 What is kept is JSON, data that cannot run code when read (it was a pickle once: anyone
 who could swap that file ran a command as the user). It is read back without pydantic's
 validators: the models are built directly (`model_construct`), guided by their fields'
-types, which also checks that every value has the type it should. Loading it this way
-takes about as long as unpickling did; building the validators to read it would cost
-the 60 ms saved. A file that cannot be read back (broken, cut short, another shape) is
-ignored and replaced; a folder that cannot be written or trusted (`tui.kept`) only means
-the next start validates again.
+types, which also checks that every value has the type it should. Reading the three
+kept files back this way takes about 1.1 ms where unpickling took 0.6 ms (the tool 0.67
+against 0.32 ms; a start's whole content load stays near 6 to 12 ms either way, against
+50 to 100 ms without a cache); reading them through pydantic's validators would first
+build them, the 60 ms the cache is there to save. A file that cannot be read back
+(broken, cut short, another shape) is ignored and replaced; a folder that cannot be
+written or trusted (`tui.kept`) only means the next start validates again.
 """
 
 from __future__ import annotations
