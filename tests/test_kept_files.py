@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
 import json
 import os
@@ -319,3 +320,25 @@ def test_no_module_of_the_app_unpickles_marshals_or_evaluates() -> None:
                 if suspect and called not in ALLOWED_CALLS:
                     found.append(f"{where}:{node.lineno}: {called}(…)")
     assert found == []
+
+
+def test_a_participants_seat_is_not_told_about_the_facilitators_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A seat's app writes to the participant's terminal: the facilitator's folders are not theirs to see."""
+    from tui.cli import say_unsafe_cache
+    from tui.i18n import strings_for
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o775)
+    shared.chmod(0o775)
+    monkeypatch.setenv("SAMENWERKEN_CACHE", str(shared / "cache"))
+    strings = strings_for("nl")
+    fresh_process()
+    loader.load_tool(CONTENT)
+    for command in ("seat", "web-seat"):
+        say_unsafe_cache(argparse.Namespace(command="room", room_command=command), strings)
+    assert capsys.readouterr().err == ""
+    say_unsafe_cache(argparse.Namespace(command="room", room_command="serve"), strings)
+    say_unsafe_cache(None, strings)
+    assert capsys.readouterr().err.count(str(shared)) == 1
