@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +51,7 @@ def test_a_second_start_reads_the_kept_content_without_validating(
     fresh_process()
     tool, note, strings = loader.load_tool(root), loader.load_note(root), loader.load_strings(root)
     assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["note", "strings", "tool"]
+    assert all(p.suffix == ".json" and json.loads(p.read_bytes()) for p in cache.iterdir())
     assert {p.stat().st_mode & 0o777 for p in cache.iterdir()} == {0o600}
     assert cache.stat().st_mode & 0o777 == 0o700
 
@@ -81,21 +86,98 @@ def test_an_edit_that_breaks_the_content_is_reported_every_time(root: Path, cach
             loader.load_tool(root)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "empty", "another kind"])
+def damaged(kept: Path, damage: str, cache: Path) -> None:
+    """Spoil a kept file the way a crash, a hand edit, another version or an attacker would."""
+    good = kept.read_bytes()
+    if damage == "garbage":
+        kept.write_bytes(b"\x80\x05not JSON")
+    elif damage == "empty":
+        kept.write_bytes(b"")
+    elif damage == "cut short":
+        kept.write_bytes(good[: len(good) // 2])
+    elif damage == "a pickle":
+        kept.write_bytes(pickle.dumps({"nl": {}, "en": {}}))
+    elif damage == "another kind":
+        shutil.copy(next(cache.glob("note-*")), kept)  # valid JSON of something else
+    elif damage == "a FIFO":
+        kept.unlink()
+        os.mkfifo(kept, 0o600)
+    else:
+        raise AssertionError(damage)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "cut short", "a pickle", "another kind", "a FIFO"])
 def test_a_damaged_cache_file_is_ignored_and_replaced(root: Path, cache: Path, damage: str) -> None:
     fresh_process()
     strings = loader.load_strings(root)
     loader.load_note(root)
     (kept,) = cache.glob("strings-*")
-    if damage == "garbage":
-        kept.write_bytes(b"\x80\x05not a pickle")
-    elif damage == "empty":
-        kept.write_bytes(b"")
-    else:
-        shutil.copy(next(cache.glob("note-*")), kept)  # a valid pickle of something else
+    damaged(kept, damage, cache)
     fresh_process()
     assert loader.load_strings(root) == strings
-    assert kept.read_bytes() != b"" and loader.load_strings(root) == strings
+    assert kept.is_file() and json.loads(kept.read_bytes()) == strings
+    fresh_process()
+    assert loader.load_strings(root) == strings
+
+
+def spoiled_tool(document: dict[str, Any], how: str) -> None:
+    item = document["parts"][1]["items"][0]
+    if how == "a number for a text":
+        item["text"] = 3
+    elif how == "a boolean for a number":
+        document["version"] = True
+    elif how == "an unknown field":
+        item["run"] = "rm -rf ~"
+    elif how == "a missing field":
+        del item["explain"]
+    elif how == "a word outside its choices":
+        item["direction"] = "sideways"
+    elif how == "a list for a model":
+        document["scale"] = []
+    elif how == "a text in a list of words":
+        item["suggestions"] = "a"
+    else:
+        raise AssertionError(how)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "a number for a text",
+        "a boolean for a number",
+        "an unknown field",
+        "a missing field",
+        "a word outside its choices",
+        "a list for a model",
+        "a text in a list of words",
+    ],
+)
+def test_a_kept_tool_of_another_shape_is_validated_again(
+    root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Kept data is built into models without validating, but every value must have its field's type."""
+    fresh_process()
+    tool = loader.load_tool(root)
+    (kept,) = cache.glob("tool-*")
+    document = json.loads(kept.read_bytes())
+    spoiled_tool(document, how)
+    kept.write_text(json.dumps(document))
+    validated = counted_validation(monkeypatch)
+    fresh_process()
+    assert loader.load_tool(root) == tool
+    assert loader.Tool in validated
+    assert json.loads(kept.read_bytes()) == tool.model_dump(mode="json")
+
+
+def test_what_an_earlier_version_kept_is_removed(root: Path, cache: Path) -> None:
+    """Kept files of earlier versions, pickles among them, go when the current one is written."""
+    cache.mkdir(mode=0o700)
+    for old in ("tool-0000000000000000000000000000000000000000.pickle", "tool-1111.json", "strings-2222.pickle"):
+        (cache / old).write_bytes(b"old")
+    fresh_process()
+    loader.load_tool(root)
+    loader.load_strings(root)
+    assert sorted(p.suffix for p in cache.iterdir()) == [".json"] * 3
 
 
 def test_a_cache_folder_that_cannot_be_written_only_means_validating(
@@ -111,14 +193,8 @@ def test_a_cache_folder_that_cannot_be_written_only_means_validating(
     assert loader.load_tool(root).parts
 
 
-@pytest.mark.parametrize("loosened", ["file", "folder"])
-def test_a_kept_file_others_could_have_written_is_not_read(
-    root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, loosened: str
-) -> None:
-    fresh_process()
-    tool = loader.load_tool(root)
-    (kept,) = cache.glob("tool-*")
-    (kept if loosened == "file" else cache).chmod(0o666 if loosened == "file" else 0o777)
+def counted_validation(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The models validated from now on."""
     validated: list[object] = []
     validate = loader.validate
 
@@ -127,6 +203,21 @@ def test_a_kept_file_others_could_have_written_is_not_read(
         return validate(*args, **kwargs)
 
     monkeypatch.setattr(loader, "validate", counted)
+    return validated
+
+
+@pytest.mark.parametrize("loosened", ["file", "folder", "parent"])
+def test_a_kept_file_others_could_have_written_is_not_read(
+    root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, loosened: str
+) -> None:
+    fresh_process()
+    tool = loader.load_tool(root)
+    (kept,) = cache.glob("tool-*")
+    before = kept.read_bytes()
+    {"file": kept, "folder": cache, "parent": cache.parent}[loosened].chmod(0o666 if loosened == "file" else 0o775)
+    validated = counted_validation(monkeypatch)
     fresh_process()
     assert loader.load_tool(root) == tool
     assert loader.Tool in validated
+    if loosened != "file":
+        assert kept.read_bytes() == before  # nothing written in a folder others could change

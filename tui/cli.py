@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -319,6 +320,23 @@ def say(text: str) -> None:
     print(f"samenwerken: {safe_line(text)}", file=sys.stderr)
 
 
+def say_unsafe_cache(args: argparse.Namespace | None, strings: Strings) -> None:
+    """Say once that the cache folder is not used because others could change it (see `tui.kept`).
+
+    Not in a participant's seat of a regional session, nor in a browser tab's app: the
+    facilitator's folders are not theirs to see, and the serving process says it already.
+    """
+    from tui.kept import unsafe_folder
+
+    if args is not None and getattr(args, "room_command", None) in ("seat", "web-seat"):
+        return
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith("web_driver:WebDriver"):
+        return
+    folder = unsafe_folder()
+    if folder is not None:
+        say(strings("cli.cache_unsafe", folder=safe_line(str(folder))))
+
+
 def not_found(error: SessionNotFound, strings: Strings) -> str:
     """A SessionNotFound (or RoomNotFound) in the chosen language.
 
@@ -374,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = sessions_dir(getattr(args, "sessions_dir", None))
         if broken is not None:
             say(broken.text(strings))
+        say_unsafe_cache(args, strings)
         if args.command == "list":
             return list_sessions(folder, strings, as_json=args.json)
         if args.command == "room":
@@ -429,6 +448,7 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
 
     item_ids = [item.id for item in load_tool().items]
     rows, bad = list_rows(SessionStore(folder), item_ids)
+    say_unsafe_cache(None, strings)  # the cache's own folder was fine, its folder of lists was not
     for problem in bad:
         say(f"{problem.path}: {problem.reason}")
     from tui.session.rescue import find_rescues

@@ -52,7 +52,8 @@ def cache_dir() -> Path | None:
     """`$SAMENWERKEN_CACHE`, else the platform's per-user cache folder (XDG_CACHE_HOME on Linux).
 
     Only what can be made again lives there (validated content, the list of a sessions
-    folder); None when the user switched it off.
+    folder), as data, and it is read and written only through `tui.kept`, which checks the
+    folder and every folder above it first; None when the user switched it off.
     """
     override = os.environ.get(CACHE_ENV)
     if override is not None:

@@ -176,7 +176,7 @@ def load_strings(root: Traversable | None = None) -> dict[str, dict[str, str]]:
     """The interface's words per language: {'nl': {...}, 'en': {...}} (checked once per version)."""
     path = (root or content_root()) / "strings.toml"
     text = read_text(path)
-    return remembered("strings", [text], lambda: _checked_strings(path, text), dict)
+    return remembered("strings", [text], lambda: _checked_strings(path, text), dict[str, dict[str, str]])
 
 
 def _checked_strings(path: Traversable, text: str) -> dict[str, dict[str, str]]:

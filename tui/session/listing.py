@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import SessionFileError
-from tui.kept import read_kept, write_kept
-from tui.paths import cache_dir
+from tui.kept import open_kept
 from tui.session.store import BadFile, SessionStore, read_as
 
 FORMAT = 1
 """Increased when what is kept per file changes shape."""
+FOLDER = "folders"
+"""The cache's subfolder for what is kept per sessions folder."""
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,9 @@ class Row:
 
 def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list[BadFile]]:
     """Every readable session as a row (newest change first) and every unreadable file."""
-    kept_path = _kept_path(store.root)
+    kept_name = _kept_name(store.root)
     items_key = hashlib.sha256("\n".join(item_ids).encode()).hexdigest()
-    kept = _read(kept_path, items_key)
+    kept = _read(kept_name, items_key)
     files, bad = store.files()
     root = os.fspath(store.root)
     rows: list[Row] = []
@@ -89,9 +90,12 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
         if entry is not None:
             keep[name] = entry
         rows.append(row)
-    if kept_path is not None and keep != kept:
+    if keep != kept:
         document = {"format": FORMAT, "items": items_key, "files": keep}
-        write_kept(kept_path, json.dumps(document, separators=(",", ":")).encode("ascii"))
+        folder = open_kept(FOLDER)
+        if folder is not None:
+            with folder:
+                folder.write(kept_name, json.dumps(document, separators=(",", ":")).encode("ascii"))
     rows.sort(key=lambda r: datetime.fromisoformat(r.updated), reverse=True)
     return rows, bad
 
@@ -112,22 +116,24 @@ def _row(entry: Any, path: str, status: tuple[int, ...]) -> Row | None:
     return Row(id_, title, answered, updated, created, follows, path)
 
 
-def _kept_path(root: Path) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
+def _kept_name(root: Path) -> str:
+    """The name of what is kept for the sessions folder `root` (in the cache's `folders/`)."""
     where = hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:40]
-    return folder / "folders" / f"{where}.json"
+    return f"{where}.json"
 
 
-def _read(path: Path | None, items_key: str) -> dict[str, Any]:
+def _read(name: str, items_key: str) -> dict[str, Any]:
     """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
-    raw = read_kept(path) if path is not None else None
+    folder = open_kept(FOLDER, create=False)
+    if folder is None:
+        return {}
+    with folder:
+        raw = folder.read(name)
     if raw is None:
         return {}
     try:
         document = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # broken, cut short, or nested beyond reason
         return {}
     if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("items") != items_key:
         return {}
