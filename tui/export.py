@@ -137,6 +137,9 @@ def _md_signals(rows: list[SignalRow], mark: str, strings: Strings) -> list[str]
 
 # CSV and JSON ---------------------------------------------------------------
 
+LOCAL_TIME = "%d-%m-%Y %H:%M"
+"""A moment as the Dutch CSV shows it, in the local time zone (as the home screen and `list` do)."""
+
 CSV_COLUMNS = ["id", "part", "text", "score", "not_applicable", "note", "answered_at", "part_score"]
 
 _FORMULA = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -178,40 +181,50 @@ def to_csv(report: Report) -> str:
     """
     strings = report.strings
     scores = {p.id: p.score_text for p in report.parts}
-    rows = _csv_rows(report, strings("column.yes"), strings("column.no"), scores)
-    return "\ufeff" + _write_csv([strings(key) for key in CSV_HEADERS], rows, ";")
+    rows = _csv_rows(report, strings("column.yes"), strings("column.no"), scores, for_people=True)
+    return "\ufeff" + _write_csv([strings(key) for key in CSV_HEADERS], rows, ";", "\n")
 
 
 def to_csv_rfc(report: Report) -> str:
     """Plain RFC 4180 CSV for scripts: commas, no BOM, the fixed column names of CSV_COLUMNS, true/false."""
     scores = {p.id: one_decimal(p.mean) if p.mean is not None else "" for p in report.parts}
-    return _write_csv(CSV_COLUMNS, _csv_rows(report, "true", "false", scores), ",")
+    return _write_csv(CSV_COLUMNS, _csv_rows(report, "true", "false", scores, for_people=False), ",", "\r\n")
 
 
-def _csv_rows(report: Report, yes: str, no: str, part_scores: dict[str, str]) -> list[list[object]]:
-    """One row per item; the last column repeats its part's score, rounded as every view rounds it."""
-    return [
-        [
-            item.id,
-            item.part,
-            item.title,
-            "" if item.score is None else item.score,
-            yes if item.not_applicable else no,
-            item.remark,
-            item.answered_at.isoformat() if item.answered_at else "",
-            part_scores.get(item.part, ""),
-        ]
-        for item in report.items
-    ]
+def _csv_rows(report: Report, yes: str, no: str, part_scores: dict[str, str], for_people: bool) -> list[list[object]]:
+    """One row per item; the last column repeats its part's score, rounded as every view rounds it.
+
+    `for_people` (the CSV for Excel): the part's title and the local time as people read it
+    ('10-03-2024 15:00'); otherwise (for scripts) the part's id and the exact moment in ISO 8601.
+    """
+    titles = {p.id: p.title for p in report.parts}
+    rows: list[list[object]] = []
+    for item in report.items:
+        moment = ""
+        if item.answered_at is not None:
+            moment = item.answered_at.astimezone().strftime(LOCAL_TIME) if for_people else item.answered_at.isoformat()
+        rows.append(
+            [
+                item.id,
+                titles.get(item.part, item.part) if for_people else item.part,
+                item.title,
+                "" if item.score is None else item.score,
+                yes if item.not_applicable else no,
+                item.remark,
+                moment,
+                part_scores.get(item.part, ""),
+            ]
+        )
+    return rows
 
 
-def _write_csv(header: Sequence[str], rows: list[list[object]], delimiter: str) -> str:
-    """The rows under `header`, every cell through `_cell`."""
+def _write_csv(header: Sequence[str], rows: list[list[object]], delimiter: str, line_end: str) -> str:
+    """The rows under `header`, every cell through `_cell`, each row ending in `line_end`."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=line_end)
     # With "\n" as line end the csv module leaves a lone CR unquoted, and a reader then ends the
     # row there: rows with a CR are written fully quoted.
-    quoted = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    quoted = csv.writer(out, delimiter=delimiter, lineterminator=line_end, quoting=csv.QUOTE_ALL)
     writer.writerow([_cell(value) for value in header])
     for row in rows:
         cells = [_cell(value) for value in row]

@@ -134,7 +134,7 @@ def _decoder(shape: Any) -> Decoder:
     if origin is Literal and all(isinstance(a, str) for a in args):
         allowed = frozenset(args)
         return lambda data: data if type(data) is str and data in allowed else _refuse(data)
-    if shape in (str, int, bool):
+    if shape in (str, int, bool, float):
         return lambda data: _of(shape, data)
     raise TypeError(f"no decoder for {shape!r}")
 
@@ -168,13 +168,13 @@ def _fields(model: type[BaseModel]) -> list[tuple[str, Any]]:
 
 
 def _plain_types(shape: Any) -> tuple[type, ...] | None:
-    """The exact types a field of `shape` holds as JSON gives them (str, int, bool, maybe None); None for the rest."""
-    if shape in (str, int, bool):
+    """The exact types a field of `shape` holds as JSON gives them (str, int, bool, float, maybe None); else None."""
+    if shape in (str, int, bool, float):
         return (shape,)
     args = get_args(shape)
     if get_origin(shape) in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
         other = next(a for a in args if a is not type(None))
-        return (other, type(None)) if other in (str, int, bool) else None
+        return (other, type(None)) if other in (str, int, bool, float) else None
     return None
 
 
