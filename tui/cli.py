@@ -648,7 +648,9 @@ def serve_in_browser(args: argparse.Namespace, folder: Path, strings: Strings) -
             said.append(strings("web.no_tls"))
         return said
 
-    return serve(command, args.host, args.port, "samenwerken", lines, public_url=args.public_url)
+    return serve(
+        command, args.host, args.port, "samenwerken", lines, public_url=args.public_url, language=strings.language
+    )
 
 
 TEXT_COMMANDS = {
