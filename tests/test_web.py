@@ -505,3 +505,39 @@ def test_a_participant_joins_a_room_from_a_browser_tab_with_their_code(tmp_path:
         got = asyncio.run(join_room_in_browser(process.pid, url, codes, folder, Path(profile)))
     assert_got_nothing(got)
     assert answers_in(folder.seat_path("A")) == {}
+
+
+def seat_apps(pid: int) -> list[int]:
+    def is_seat(child: int) -> bool:
+        with contextlib.suppress(OSError):
+            return b"seat" in Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        return False
+
+    return [child for child in descendants(pid) if is_seat(child)]
+
+
+async def two_tabs_on_one_seat(pid: int, url: str, codes: list[str]) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as http:
+        tickets = [await ticket_for(http, url, codes[0]) for _ in range(2)]
+        sockets = await asyncio.gather(*(http.ws_connect(f"{url}ws/{t}?width=80&height=24") for t in tickets))
+        readers = [asyncio.create_task(drained(s)) for s in sockets]
+        most, seen = 0, set[int]()
+
+        def second_alone() -> bool:  # the later tab's app runs, after the earlier one's app has gone
+            nonlocal most, seen
+            apps = seat_apps(pid)
+            most, seen = max(most, len(apps)), seen | set(apps)
+            return len(seen) == 2 and len(apps) == 1 and sum(r.done() for r in readers) == 1
+
+        await until(second_alone)
+        assert most == 1
+        for s in sockets:
+            await s.close()
+    await until(lambda: seat_apps(pid) == [])
+
+
+def test_two_tabs_with_one_code_at_the_same_moment_make_one_app(tmp_path: Path) -> None:
+    with served_room(tmp_path) as (process, _, codes, url):
+        asyncio.run(two_tabs_on_one_seat(process.pid, url, codes))

@@ -15,6 +15,7 @@ download relay; the routes, the page and the websocket loop are ours, so that:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -155,13 +156,24 @@ class GuardedServer(Server):
             raise web.HTTPNotFound()
         return await super().handle_download(request)
 
-    async def run_app(
-        self, request: web.Request, command: str, started: Callable[[AppService], None] | None = None
-    ) -> web.WebSocketResponse:
-        """One tab's app: started at a clamped size, its keys and resizes passed on, stopped when the tab goes."""
+    async def open_socket(self, request: web.Request) -> web.WebSocketResponse:
+        """The tab's websocket, open (and closed with the server)."""
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await websocket.prepare(request)
         self.sockets.add(websocket)
+        return websocket
+
+    async def run_app(
+        self,
+        request: web.Request,
+        websocket: web.WebSocketResponse,
+        command: str,
+        started: Callable[[AppService], None] | None = None,
+    ) -> web.WebSocketResponse:
+        """One tab's app: started at a clamped size, its keys and resizes passed on, stopped when the tab goes."""
+        if websocket.closed:  # closed while it waited its turn: start nothing
+            self.sockets.discard(websocket)
+            return websocket
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
 
         async def close() -> None:
@@ -186,6 +198,7 @@ class GuardedServer(Server):
         finally:
             self.sockets.discard(websocket)
             await service.stop()
+            await _ended(service)
             await websocket.close()
         return websocket
 
@@ -200,6 +213,19 @@ class GuardedServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing to print here (see the subclasses)."""
+
+
+async def _ended(service: AppService, grace: float = 10.0) -> None:
+    """Wait until the tab's app process has exited (it closes its output a moment before); kill it after `grace`."""
+    process: asyncio.subprocess.Process | None = getattr(service, "_process", None)
+    if process is None or process.returncode is not None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), grace)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
 
 
 async def _relay(data: str, service: AppService, websocket: web.WebSocketResponse) -> None:

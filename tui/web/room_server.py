@@ -7,15 +7,17 @@ process, under the same `Gate` as the SSH door: counted before it is compared,
 the comparison off the event loop. A right code gives a ticket (random, one
 seat, once, for a minute) and sends the tab to `/seat?ticket=…`, textual.js's
 page, whose websocket `/ws/TICKET` starts that seat's app (`room seat`, as over
-SSH; a seat open elsewhere is taken over by it). A websocket or page without a
-valid ticket starts nothing.
+SSH; a seat open over SSH is taken over by it, a tab already on the seat is
+closed first). A websocket or page without a valid ticket starts nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shlex
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from aiohttp import web
 from textual_serve.app_service import AppService
@@ -30,6 +32,12 @@ from tui.web.lobby import Lobby
 from tui.web.page import app_page, code_page, note_page
 
 Command = Callable[[RoomFolder, str], list[str]]
+
+
+@dataclass
+class _Tab:
+    websocket: web.WebSocketResponse
+    ended: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class RoomWebServer(GuardedServer):
@@ -58,6 +66,9 @@ class RoomWebServer(GuardedServer):
         self.seat_command = command
         self.tabs: dict[str, AppService] = {}
         """Seat apps running for a redeemed ticket (its downloads are that ticket's)."""
+        self.seats: dict[str, _Tab] = {}
+        """The tab on each seat (at most one)."""
+        self._turns: dict[str, asyncio.Lock] = {}
         self._runner: web.AppRunner | None = None
 
     def routes(self) -> list[web.RouteDef]:
@@ -148,10 +159,25 @@ class RoomWebServer(GuardedServer):
         if label is None:
             raise web.HTTPForbidden(text="403: no valid ticket")
         command = shlex.join(self.seat_command(self.folder, label))
+        websocket = await self.open_socket(request)
+        tab = _Tab(websocket)
+        async with self._turns.setdefault(label, asyncio.Lock()):
+            # One seat, one app: a tab already on this seat closes (its app quits) before this one starts.
+            old = self.seats.get(label)
+            if old is not None:
+                await old.websocket.close()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(old.ended.wait(), 15)
+            self.seats[label] = tab
         try:
-            return await self.run_app(request, command, started=lambda service: self.tabs.update({ticket: service}))
+            return await self.run_app(
+                request, websocket, command, started=lambda service: self.tabs.update({ticket: service})
+            )
         finally:
             self.tabs.pop(ticket, None)
+            tab.ended.set()
+            if self.seats.get(label) is tab:
+                del self.seats[label]
 
     def may_download(self, request: web.Request, key: str) -> bool:
         """Only the tab whose app offered the download may fetch it."""

@@ -67,7 +67,7 @@ class TokenServer(GuardedServer):
         return web.Response(text=page, content_type="text/html")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        return await self.run_app(request, self.app_command)
+        return await self.run_app(request, await self.open_socket(request), self.app_command)
 
     def serve(self, debug: bool = False) -> None:
         """Serve until Ctrl+C or SIGTERM, printing `started_lines` once the port listens.
