@@ -362,7 +362,9 @@ def rss_mb(pid: int) -> float:
 
 
 @contextlib.contextmanager
-def served_room(tmp_path: Path, seats: int = 2) -> Iterator[tuple[subprocess.Popen[bytes], Any, list[str], str]]:
+def served_room(
+    tmp_path: Path, seats: int = 2, *more: str
+) -> Iterator[tuple[subprocess.Popen[bytes], Any, list[str], str]]:
     """`room serve --headless --web` on free ports; yields the process, the room folder, the codes and the web URL."""
     from tests.room_helpers import make_room
 
@@ -370,7 +372,7 @@ def served_room(tmp_path: Path, seats: int = 2) -> Iterator[tuple[subprocess.Pop
     ssh_port, web_port = free_port(), free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
-         "--headless", "--port", str(ssh_port), "--web", str(web_port)],
+         "--headless", "--port", str(ssh_port), "--web", str(web_port), *more],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
     )  # fmt: skip
     try:
@@ -541,3 +543,19 @@ async def two_tabs_on_one_seat(pid: int, url: str, codes: list[str]) -> None:
 def test_two_tabs_with_one_code_at_the_same_moment_make_one_app(tmp_path: Path) -> None:
     with served_room(tmp_path) as (process, _, codes, url):
         asyncio.run(two_tabs_on_one_seat(process.pid, url, codes))
+
+
+async def left_idle(pid: int, url: str, codes: list[str]) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as http:
+        websocket = await http.ws_connect(f"{url}ws/{await ticket_for(http, url, codes[0])}?width=80&height=24")
+        reading = asyncio.create_task(drained(websocket))
+        await until(lambda: len(seat_apps(pid)) == 1)
+        await until(reading.done)  # no key for 3 seconds: the tab is closed
+        await until(lambda: seat_apps(pid) == [])  # and its app has left
+
+
+def test_a_tab_without_a_key_for_the_idle_time_is_closed(tmp_path: Path) -> None:
+    with served_room(tmp_path, 2, "--idle-minutes", "0.05") as (process, _, codes, url):
+        asyncio.run(left_idle(process.pid, url, codes))

@@ -31,7 +31,9 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
         from tui.web.room_server import RoomWebServer
 
         gate = getattr(server, "gate", None) or Gate()  # one limit on wrong codes for both doors
-        web = RoomWebServer(folder, gate, options.host, options.web, options.public_url)
+        web = RoomWebServer(
+            folder, gate, options.host, options.web, options.public_url, idle_minutes=options.idle_minutes
+        )
         server.web_url = options.web_url()
         try:
             await web.start()

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -87,8 +88,8 @@ class GuardedServer(Server):
     def __init__(self, host: str, port: int, title: str, public_url: str) -> None:
         super().__init__("", host=host, port=port, title=title, public_url=public_url.rstrip("/"))
         self.download_manager: OwnedDownloads = OwnedDownloads()
-        self.sockets: set[web.WebSocketResponse] = set()
-        """Open tabs, closed when the server stops (their apps then save and exit)."""
+        self.sockets: dict[web.WebSocketResponse, float] = {}
+        """Open tabs and when each last had a key, closed when the server stops (their apps then save and exit)."""
 
     # the application ----------------------------------------------------------
 
@@ -160,7 +161,7 @@ class GuardedServer(Server):
         """The tab's websocket, open (and closed with the server)."""
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await websocket.prepare(request)
-        self.sockets.add(websocket)
+        self.sockets[websocket] = time.monotonic()
         return websocket
 
     async def run_app(
@@ -172,7 +173,7 @@ class GuardedServer(Server):
     ) -> web.WebSocketResponse:
         """One tab's app: started at a clamped size, its keys and resizes passed on, stopped when the tab goes."""
         if websocket.closed:  # closed while it waited its turn: start nothing
-            self.sockets.discard(websocket)
+            self.sockets.pop(websocket, None)
             return websocket
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
 
@@ -191,12 +192,12 @@ class GuardedServer(Server):
             if started is not None:
                 started(service)
             async for message in websocket:
-                if message.type == WSMsgType.TEXT:
-                    await _relay(message.data, service, websocket)
+                if message.type == WSMsgType.TEXT and await _relay(message.data, service, websocket):
+                    self.sockets[websocket] = time.monotonic()
         except Exception:  # a broken tab or app ends this tab only
             log.exception("browser tab")
         finally:
-            self.sockets.discard(websocket)
+            self.sockets.pop(websocket, None)
             await service.stop()
             await _ended(service)
             await websocket.close()
@@ -228,18 +229,19 @@ async def _ended(service: AppService, grace: float = 10.0) -> None:
         await process.wait()
 
 
-async def _relay(data: str, service: AppService, websocket: web.WebSocketResponse) -> None:
-    """One message from the page, checked: only the kinds the page sends, a resize clamped."""
+async def _relay(data: str, service: AppService, websocket: web.WebSocketResponse) -> bool:
+    """One message from the page, checked: only the kinds the page sends, a resize clamped. True for a key."""
     try:
         envelope = json.loads(data)
     except ValueError:
-        return
+        return False
     if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
-        return
+        return False
     kind, payload = envelope[0], envelope[1] if len(envelope) > 1 else None
     if kind == "stdin" and isinstance(payload, str):
         await service.send_bytes(payload.encode("utf-8", "replace"))
-    elif kind == "resize" and isinstance(payload, dict):
+        return True
+    if kind == "resize" and isinstance(payload, dict):
         await service.set_terminal_size(*clamp_size(payload.get("width"), payload.get("height")))
     elif kind == "ping" and isinstance(payload, str):
         await websocket.send_json(["pong", payload[:100]])
@@ -247,6 +249,7 @@ async def _relay(data: str, service: AppService, websocket: web.WebSocketRespons
         await service.blur()
     elif kind == "focus":
         await service.focus()
+    return False
 
 
 async def _protect(request: web.Request, response: web.StreamResponse) -> None:

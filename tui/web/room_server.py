@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import shlex
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class RoomWebServer(GuardedServer):
         public_url: str | None = None,
         command: Command | None = None,
         lobby: Lobby | None = None,
+        idle_minutes: float = 60.0,
     ) -> None:
         super().__init__(host, port, folder.room.title, public_url or f"http://{shown_host(host)}:{port}")
         self.folder = folder
@@ -69,7 +71,10 @@ class RoomWebServer(GuardedServer):
         self.seats: dict[str, _Tab] = {}
         """The tab on each seat (at most one)."""
         self._turns: dict[str, asyncio.Lock] = {}
+        self.idle_seconds = idle_minutes * 60
+        """A tab without a key for this long is closed (its app saves and exits), as over SSH."""
         self._runner: web.AppRunner | None = None
+        self._idle_task: asyncio.Task[None] | None = None
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -190,8 +195,18 @@ class RoomWebServer(GuardedServer):
         self._runner = web.AppRunner(await self._make_app())
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()
+        self._idle_task = asyncio.create_task(self._close_idle())
+
+    async def _close_idle(self) -> None:
+        while True:
+            await asyncio.sleep(min(30.0, max(self.idle_seconds / 4, 0.5)))
+            limit = time.monotonic() - self.idle_seconds
+            idle = [socket for socket, last_key in self.sockets.items() if last_key < limit]
+            await asyncio.gather(*(socket.close() for socket in idle), return_exceptions=True)
 
     async def stop(self) -> None:
+        if self._idle_task is not None:
+            self._idle_task.cancel()
         if self._runner is not None:
             await self._runner.cleanup()
 
