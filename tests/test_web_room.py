@@ -138,7 +138,14 @@ async def test_open_code_pages_are_capped_per_address_and_expire(door: Door) -> 
 
 async def test_without_a_valid_ticket_no_page_or_websocket_starts_an_app(door: Door) -> None:
     async with aiohttp.ClientSession() as http:
-        for path in ("ws/x", "ws/", "ws", "seat?ticket=x&width=80"):
+        for path in (
+            "ws/x",
+            "ws/",
+            "ws",
+            "seat?ticket=x&width=80",
+            "download/x?ticket=x",
+            "static/images/background.png",
+        ):
             async with http.get(door.url + path, allow_redirects=False) as response:
                 assert response.status in (303, 403, 404), path
         for _ in range(20):
@@ -188,5 +195,32 @@ async def test_the_form_speaks_the_rooms_language_and_refuses_foreign_pages(tmp_
             async with http.get(url + "static/js/textual.js", headers={"Sec-Fetch-Site": "same-site"}) as response:
                 assert response.status == 403  # a script tag on another port's page
             assert server.gate.checked == 0
+    finally:
+        await server.stop()
+
+
+async def test_a_full_lobby_sheds_the_greediest_address_not_a_newcomer(tmp_path: Path) -> None:
+    folder, codes = make_room(tmp_path, seats=1)
+    port = free_port()
+    server = RoomWebServer(folder, Gate(), "127.0.0.1", port, command=lambda f, label: ["true"],
+                           lobby=Lobby(per_address=3, total=4))  # fmt: skip
+    await server.start()
+    url = f"http://127.0.0.1:{port}/"
+
+    def from_address(address: str) -> aiohttp.ClientSession:
+        return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(address, 0)))
+
+    try:
+        async with from_address("127.0.0.2") as greedy, from_address("127.0.0.3") as other:
+            first, *_ = [await new_page(greedy, url) for _ in range(3)]
+            async with greedy.get(url) as response:
+                assert response.status == 429  # that address's own cap
+            await new_page(other, url)
+            async with from_address("127.0.0.4") as newcomer:
+                page = await new_page(newcomer, url)  # the lobby is full: the greediest address gives way
+                status, _, location = await send_code(newcomer, url, page, codes[0])
+                assert status == 303 and location.startswith("seat?ticket=")
+            status, text, _ = await send_code(greedy, url, first, codes[0])
+            assert (status, text) == (400, NL("web.code.expired"))
     finally:
         await server.stop()

@@ -1,8 +1,10 @@
 """A room's browser tabs before they have a seat: open code pages, and the tickets a right code gives.
 
 Nothing here costs more than a few bytes, and even so it is capped: a code page
-is counted per address and in total, and forgotten after `page_seconds` without
-a code sent from it. A right code gives a ticket: random, bound to one seat,
+is counted per address (enough for a whole room behind one venue address), and
+forgotten after `page_seconds` without a code sent from it. When the room's total
+is reached, the address holding the most pages loses its oldest one: one address
+(or a few) filling the lobby cannot keep anyone else out. A right code gives a ticket: random, bound to one seat,
 good once and for `ticket_seconds`; only a ticket starts a seat's app.
 It imports nothing of aiohttp or Textual.
 """
@@ -11,8 +13,11 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from tui.room.store import MAX_SEATS
 
 
 @dataclass
@@ -31,8 +36,8 @@ class Lobby:
     def __init__(
         self,
         *,
-        per_address: int = 10,
-        total: int = 300,
+        per_address: int = 2 * MAX_SEATS,
+        total: int = 1000,
         page_seconds: float = 300.0,
         ticket_seconds: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
@@ -46,11 +51,16 @@ class Lobby:
     # code pages ---------------------------------------------------------------
 
     def open_page(self, address: str) -> str | None:
-        """A new code page for `address`, or None when that address or the room has too many open."""
+        """A new code page for `address`, or None when that address has too many open."""
         self._forget_old()
-        mine = sum(1 for page in self._pages.values() if page.address == address)
-        if mine >= self.per_address or len(self._pages) >= self.total:
+        held = Counter(page.address for page in self._pages.values())
+        if held[address] >= self.per_address:
             return None
+        if len(self._pages) >= self.total:
+            greedy = held.most_common(1)[0][0]
+            oldest = min((p for p, page in self._pages.items() if page.address == greedy),
+                         key=lambda p: self._pages[p].expires)  # fmt: skip
+            del self._pages[oldest]
         page_id = secrets.token_urlsafe(18)
         self._pages[page_id] = _Page(address, self.clock() + self.page_seconds)
         return page_id
