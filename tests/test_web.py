@@ -215,7 +215,7 @@ def test_three_answers_typed_in_a_browser_are_in_the_session_file(served: tuple[
     url, store = served
     downloads = store.root.parent / "downloads"
     downloads.mkdir()
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         asyncio.run(drive(url, store, Path(profile), downloads))
     path = store.scan()[0][0].path
     assert answers_in(path) == {
@@ -330,7 +330,7 @@ async def steal_from_serve(url: str, profile: Path) -> Any:
 def test_a_page_on_another_port_gets_neither_the_token_nor_the_screen(served: tuple[str, SessionStore]) -> None:
     needs_browser()
     url, _ = served
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         got = asyncio.run(steal_from_serve(url, Path(profile)))
     assert_got_nothing(got)
 
@@ -508,7 +508,10 @@ async def join_room_in_browser(pid: int, url: str, codes: list[str], folder: Any
 
 def test_a_participant_joins_a_room_from_a_browser_tab_with_their_code(tmp_path: Path) -> None:
     needs_browser()
-    with served_room(tmp_path) as (process, folder, codes, url), tempfile.TemporaryDirectory() as profile:
+    with (
+        served_room(tmp_path) as (process, folder, codes, url),
+        tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile,
+    ):
         got = asyncio.run(join_room_in_browser(process.pid, url, codes, folder, Path(profile)))
     assert_got_nothing(got)
     assert answers_in(folder.seat_path("A")) == {}
