@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -396,8 +397,6 @@ def served_room(
 
 async def code_page(http: Any, url: str) -> str | None:
     """A code form's page id (None when refused)."""
-    import re
-
     async with http.get(url) as response:
         page = re.search(r'name="page" value="([^"]+)"', await response.text())
         return page.group(1) if page else None
@@ -454,6 +453,15 @@ def test_no_app_starts_before_a_code_and_a_tab_cannot_ask_for_a_huge_terminal(tm
         asyncio.run(no_app_before_a_ticket(process.pid, url, codes, folder))
 
 
+async def send_in_form(tools: DevTools, code: str) -> str:
+    """Type `code` into the room's form and press Enter; what the next page says ('' for the seat's page)."""
+    await tools.evaluate("window.beforeThisCode = true; document.getElementById('code').focus()")
+    await tools.call("Input.insertText", text=code)
+    await tools.press("enter")
+    await until(lambda: tools.evaluate("window.beforeThisCode === undefined && document.readyState === 'complete'"))
+    return str(await tools.evaluate("document.getElementById('said')?.textContent ?? ''"))
+
+
 async def drained(websocket: Any) -> None:
     async for _ in websocket:
         pass
@@ -479,16 +487,19 @@ async def join_room_in_browser(pid: int, url: str, codes: list[str], folder: Any
             await until(lambda: tools.evaluate("document.getElementById('code') !== null"))
             label = await tools.evaluate("document.querySelector('label[for=code]').textContent")
             assert label == nl("web.code.label")
-            # A wrong code: the form says so, in Dutch.
-            await tools.evaluate("document.getElementById('code').focus()")
-            await tools.call("Input.insertText", text="kaas-molen-00")
-            await tools.press("enter")
-            wrong = nl("room.code_wrong")
-            await until(lambda: tools.evaluate(f"document.getElementById('said')?.textContent === {json.dumps(wrong)}"))
-            # The right code: the seat's app, which takes the seat over from the other tab.
-            await tools.evaluate("document.getElementById('code').focus()")
-            await tools.call("Input.insertText", text=codes[1])
-            await tools.press("enter")
+            # Wrong codes: the form says so, in Dutch; after five, it says when to try again.
+            for n in range(5):
+                assert await send_in_form(tools, f"kaas-molen-0{n}") == nl("room.code_wrong")
+            wait = await send_in_form(tools, "kaas-molen-05")
+            assert re.fullmatch(
+                r"Te veel verkeerde codes vanaf dit adres\. Probeer het over \d+ seconden opnieuw\.", wait
+            )
+
+            # The right code, once the wait is over: the seat's app, which takes the seat over from the other tab.
+            async def accepted() -> bool:
+                return await send_in_form(tools, codes[1]) == ""
+
+            await until(accepted)
             await until(lambda: tools.evaluate("document.querySelector('.textual-terminal') !== null"))
             await until(lambda: tools.evaluate("document.body.classList.contains('-first-byte')"))
             await until(lambda: lock.holder_pid() not in (None, first_app))
