@@ -68,7 +68,7 @@ def app_page(
 ) -> str:
     """The page that runs textual.js against `socket_path`; `secret` = (query name, value) for its downloads.
 
-    `again` is where a tab goes when its connection has closed (the code form), or '' to reload.
+    `again` is where a tab goes when its connection has closed (the code form, or this page again).
     """
     name, value = secret
     again_link = f'<a href="{escape(again)}">{escape(strings("web.again"))}</a>' if again else ""

@@ -63,6 +63,7 @@ class TokenServer(GuardedServer):
             static=f"static/{self.token}/",
             socket_path=f"ws/{self.token}",
             secret=("token", self.token),
+            again=f"./?token={self.token}",
         )
         return web.Response(text=page, content_type="text/html")
 
