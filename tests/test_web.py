@@ -578,3 +578,25 @@ async def left_idle(pid: int, url: str, codes: list[str]) -> None:
 def test_a_tab_without_a_key_for_the_idle_time_is_closed(tmp_path: Path) -> None:
     with served_room(tmp_path, 2, "--idle-minutes", "0.05") as (process, _, codes, url):
         asyncio.run(left_idle(process.pid, url, codes))
+
+
+async def app_leaves(pid: int, url: str, codes: list[str], folder: Any) -> None:
+    import aiohttp
+
+    from tui.session.lock import SessionLock
+
+    async with aiohttp.ClientSession() as http:
+        websocket = await http.ws_connect(f"{url}ws/{await ticket_for(http, url, codes[0])}?width=80&height=24")
+        reading = asyncio.create_task(drained(websocket))
+        lock = SessionLock(folder.seat_path("A"))
+        await until(lambda: lock.holder_pid() is not None and len(seat_apps(pid)) == 1)
+        app = lock.holder_pid()
+        assert app is not None
+        os.kill(app, signal.SIGHUP)  # what a login with the same code elsewhere (over SSH) sends it
+        await until(reading.done)  # the tab is told: its connection closes, no frozen screen
+        await until(lambda: seat_apps(pid) == [])
+
+
+def test_a_tab_whose_app_leaves_is_closed(tmp_path: Path) -> None:
+    with served_room(tmp_path) as (process, folder, codes, url):
+        asyncio.run(app_leaves(process.pid, url, codes, folder))

@@ -187,8 +187,10 @@ class GuardedServer(Server):
             close=close,
             download_manager=self.download_manager,
         )
+        watcher: asyncio.Task[None] | None = None
         try:
             await service.start(width, height)
+            watcher = asyncio.create_task(_close_when_gone(service, websocket))
             if started is not None:
                 started(service)
             async for message in websocket:
@@ -197,6 +199,8 @@ class GuardedServer(Server):
         except Exception:  # a broken tab or app ends this tab only
             log.exception("browser tab")
         finally:
+            if watcher is not None:
+                watcher.cancel()
             self.sockets.pop(websocket, None)
             await service.stop()
             await _ended(service)
@@ -214,6 +218,14 @@ class GuardedServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing to print here (see the subclasses)."""
+
+
+async def _close_when_gone(service: AppService, websocket: web.WebSocketResponse) -> None:
+    """Close the tab once its app has gone and its last output is passed on (taken over, crashed, quit)."""
+    relaying: asyncio.Task[None] | None = getattr(service, "_task", None)
+    if relaying is not None:
+        await asyncio.wait({relaying})
+        await websocket.close()
 
 
 async def _ended(service: AppService, grace: float = 10.0) -> None:

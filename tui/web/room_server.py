@@ -166,19 +166,20 @@ class RoomWebServer(GuardedServer):
         command = shlex.join(self.seat_command(self.folder, label))
         websocket = await self.open_socket(request)
         tab = _Tab(websocket)
-        async with self._turns.setdefault(label, asyncio.Lock()):
-            # One seat, one app: a tab already on this seat closes (its app quits) before this one starts.
-            old = self.seats.get(label)
-            if old is not None:
-                await old.websocket.close()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(old.ended.wait(), 15)
-            self.seats[label] = tab
         try:
+            async with self._turns.setdefault(label, asyncio.Lock()):
+                # One seat, one app: a tab already on this seat closes (its app quits) before this one starts.
+                old = self.seats.get(label)
+                if old is not None:
+                    await old.websocket.close()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(old.ended.wait(), 15)
+                self.seats[label] = tab
             return await self.run_app(
                 request, websocket, command, started=lambda service: self.tabs.update({ticket: service})
             )
         finally:
+            self.sockets.pop(websocket, None)
             self.tabs.pop(ticket, None)
             tab.ended.set()
             if self.seats.get(label) is tab:
