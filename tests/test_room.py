@@ -347,20 +347,3 @@ def test_a_served_room_cannot_be_closed_meanwhile(tmp_path: Path, run) -> None:
 # the door ------------------------------------------------------------------------
 
 
-def test_the_browsers_door_counts_failures_per_address_across_processes(tmp_path: Path) -> None:
-    from tui.room.shared_door import SharedDoor
-
-    now = [1000.0]
-    path = tmp_path / ".door.json"
-    first, second = SharedDoor(path, clock=lambda: now[0]), SharedDoor(path, clock=lambda: now[0])
-    for _ in range(3):
-        first.failed("10.0.0.1")
-    for _ in range(2):
-        second.failed("10.0.0.1")  # another tab's process, same file
-    assert first.closed_for("10.0.0.1") and second.closed_for("10.0.0.1")
-    assert not first.closed_for("10.0.0.2")
-    now[0] += 61
-    assert not second.closed_for("10.0.0.1")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    path.write_text('{"10.0.0.1": ["x", null, 5], "bad": 3}')  # a damaged file counts nothing, breaks nothing
-    assert not first.closed_for("10.0.0.1")

@@ -106,10 +106,6 @@ class SamenwerkenApp(App[None]):
         start = self.start
         if start.screen == "room" and start.room is not None and start.stored is not None:
             self.enter_room(start.room, start.stored)
-        elif start.screen == "room-code" and start.room is not None:
-            from tui.screens.room_code import RoomCodeScreen
-
-            self.push_screen(RoomCodeScreen(start.room))
         elif start.screen == "board" and start.board is not None:
             from tui.screens.board import BoardScreen
 

@@ -328,7 +328,7 @@ def say_unsafe_cache(args: argparse.Namespace | None, strings: Strings) -> None:
     """
     from tui.kept import unsafe_folder
 
-    if args is not None and getattr(args, "room_command", None) in ("seat", "web-seat"):
+    if args is not None and getattr(args, "room_command", None) == "seat":
         return
     if os.environ.get("TEXTUAL_DRIVER", "").endswith("web_driver:WebDriver"):
         return
@@ -675,7 +675,9 @@ def serve_in_browser(args: argparse.Namespace, folder: Path, strings: Strings) -
             said.append(strings("web.no_tls"))
         return said
 
-    return serve(command, args.host, args.port, "samenwerken", lines, public_url=args.public_url)
+    return serve(
+        command, args.host, args.port, "samenwerken", lines, public_url=args.public_url, language=strings.language
+    )
 
 
 TEXT_COMMANDS = {

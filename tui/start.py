@@ -19,8 +19,6 @@ class RoomSeat:
 
     folder: RoomFolder
     label: str
-    peer: str = ""
-    """Where a browser tab connects from (for the limit on failed codes); '' over SSH."""
     door: Door = Door()
     """Where the participant reached the room over SSH, when `room serve` said (for the `bewaar` command)."""
 
@@ -29,12 +27,11 @@ class RoomSeat:
 class Start:
     """The first screen: home, the reader at a section, a new walk, or a walk to resume."""
 
-    screen: Literal["home", "read", "new", "walk", "overview", "room", "room-code", "board"]
+    screen: Literal["home", "read", "new", "walk", "overview", "room", "board"]
     section: str | None = None
     title: str | None = None
     stored: StoredSession | None = None
     room: RoomSeat | None = None
-    """Set for "room": the app is one seat of a regional session (`stored` is the seat's session).
-    For "room-code" (a browser tab), the room whose personal code the first screen asks for."""
+    """Set for "room": the app is one seat of a regional session (`stored` is the seat's session)."""
     board: RoomServer | None = None
     """Set for "board": the facilitator's board of the room this server serves."""

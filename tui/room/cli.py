@@ -150,15 +150,12 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
     close = add_command(actions, "close", common, strings, "cli.help.room.close")
     close.add_argument("room", metavar="ROOM", help=ref)
 
-    # What `serve` runs per seat and per browser tab: not for people, so not in the help (no help=).
+    # What `serve` runs per seat (over SSH or for a browser tab's ticket): not for people, so not in the help.
     seat = actions.add_parser("seat", parents=[common], strings=strings)
     seat.add_argument("folder", metavar="ROOM-FOLDER")
     seat.add_argument("label", metavar="SEAT")
     seat.add_argument("--ssh-host", default=None, metavar="HOST")
     seat.add_argument("--ssh-port", type=port_number(strings), default=None, metavar="PORT")
-    web_seat = actions.add_parser("web-seat", parents=[common], strings=strings)
-    web_seat.add_argument("folder", metavar="ROOM-FOLDER")
-    web_seat.add_argument("--peer", default="?", metavar="ADDRESS")
 
 
 def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
@@ -170,7 +167,6 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         "export": export_room,
         "close": close_room,
         "seat": run_seat,
-        "web-seat": run_web_seat,
     }[args.room_command]
     return handler(args, folder, strings)
 
@@ -354,18 +350,5 @@ def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     free_seat(opened, args.label)  # a browser tab that has this seat leaves it
     stored = opened.seat_store().load(opened.seat_path(args.label))
     app = make_app(opened.seat_store(), Start("room", stored=stored, room=seat), strings.language)
-    app.run()
-    return app.return_code or 0
-
-
-def run_web_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
-    """One browser tab of a regional session: it asks for the personal code first."""
-    from tui.factory import make_app
-    from tui.room.store import read_room
-    from tui.start import RoomSeat, Start
-
-    path = Path(args.folder)
-    opened = RoomFolder(path, read_room(path / "room.toml"))
-    app = make_app(opened.seat_store(), Start("room-code", room=RoomSeat(opened, "", args.peer)), strings.language)
     app.run()
     return app.return_code or 0

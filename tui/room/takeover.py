@@ -25,7 +25,7 @@ def is_seat_app(pid: int, folder: Path) -> bool:
         args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    return b"room" in args and (b"seat" in args or b"web-seat" in args) and str(folder).encode() in args
+    return b"room" in args and b"seat" in args and str(folder).encode() in args
 
 
 def free_seat(folder: RoomFolder, label: str, wait: float = 10.0) -> bool:

@@ -1,10 +1,11 @@
-"""textual-serve with a door: only a request that carries the secret token gets the page or the app.
+"""`samenwerken serve`: the app in a browser tab, behind a secret token that stays with its owner.
 
-The URL printed at start holds a random token (as Jupyter's does). Opening it
-sets a cookie (HttpOnly, SameSite=Strict) so the page's own requests (its
-scripts, the app's websocket, downloads) carry the token too; a request with
-neither gets 403. Another user of the same machine cannot open someone's
-reflections by guessing the port.
+The URL printed at start holds a random token (as Jupyter's does). No cookie is
+ever set: cookies are not separated by port, so a page on any other port of the
+same machine would carry it. Instead the page carries the token in its own
+links: the app's websocket (`/ws/TOKEN`), its scripts (`/static/TOKEN/…`) and
+its downloads (`/download/KEY?token=TOKEN`). A request without it gets 403, and
+so does any request from another origin's page, token or not (`base`).
 """
 
 from __future__ import annotations
@@ -13,72 +14,68 @@ import asyncio
 import hmac
 import secrets
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 from aiohttp import web
-from textual_serve.server import Server
 
+from tui.i18n import strings_for
 from tui.net import shown_host
-
-COOKIE = "samenwerken_token"
+from tui.web.base import GuardedServer
+from tui.web.page import app_page
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class TokenServer(Server):
-    """textual-serve's server, every route behind the token."""
+class TokenServer(GuardedServer):
+    """One person's app, every route behind the token."""
 
-    def __init__(self, command: str, host: str, port: int, token: str, title: str, public_url: str | None) -> None:
-        super().__init__(
-            command,
-            host=host,
-            port=port,
-            title=title,
-            public_url=public_url or f"http://{shown_host(host)}:{port}",
-        )
+    def __init__(
+        self, command: str, host: str, port: int, token: str, title: str, public_url: str | None, language: str = "nl"
+    ) -> None:
+        super().__init__(host, port, title, public_url or f"http://{shown_host(host)}:{port}")
+        self.app_command = command
         self.token = token
+        self.strings = strings_for(language)
         self.started_lines: list[str] = []
         """Printed once the server listens (the URL to open, and any warning)."""
 
-    def allowed(self, request: web.Request) -> bool:
-        given = request.query.get("token") or request.cookies.get(COOKIE) or ""
+    def routes(self) -> list[web.RouteDef]:
+        return [
+            web.get("/", self.handle_index),
+            web.get("/ws/{secret}", self.handle_websocket),
+            web.get("/static/{secret}/{name:.+}", self.handle_static),
+            web.get("/download/{key}", self.handle_download),
+        ]
+
+    def admitted(self, request: web.Request) -> bool:
+        given = request.match_info.get("secret") or request.query.get("token") or ""
         return hmac.compare_digest(given.encode(), self.token.encode())
 
-    async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.middlewares.append(self._require_token)
-        return app
+    def may_download(self, request: web.Request, key: str) -> bool:
+        return True  # the token was checked for every route (`admitted`)
 
-    @web.middleware
-    async def _require_token(
-        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
-    ) -> web.StreamResponse:
-        if not self.allowed(request):
-            raise web.HTTPForbidden(text="403: this address needs the link with its token (see where it was started)")
-        response = await handler(request)
-        if request.query.get("token") and not response.prepared:
-            response.set_cookie(COOKIE, self.token, httponly=True, samesite="Strict", path="/")
-        response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    async def handle_index(self, request: web.Request) -> web.Response:
+        page = app_page(
+            self.strings,
+            self.title,
+            static=f"static/{self.token}/",
+            socket_path=f"ws/{self.token}",
+            secret=("token", self.token),
+            again=f"./?token={self.token}",
+        )
+        return web.Response(text=page, content_type="text/html")
 
-    def initialize_logging(self) -> None:
-        """Quiet: the person who started it sees the URL, not every request."""
-
-    async def on_startup(self, app: web.Application) -> None:
-        """Nothing yet: aiohttp calls this before the port listens (see `serve`)."""
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        return await self.run_app(request, await self.open_socket(request), self.app_command)
 
     def serve(self, debug: bool = False) -> None:
         """Serve until Ctrl+C or SIGTERM, printing `started_lines` once the port listens.
 
-        textual-serve prints from `on_startup`, which aiohttp runs before it binds the
-        port: a URL opened at once (by a script, by a test under load) found nothing there.
-        aiohttp's `print` callback comes after the sites started.
+        aiohttp's `print` callback comes after the sites started: a URL opened at once
+        (by a script, by a test under load) finds the server there.
         """
-        self.debug = debug
-        self.initialize_logging()
         loop = asyncio.new_event_loop()
         loop.add_signal_handler(signal.SIGINT, self.request_exit)
         loop.add_signal_handler(signal.SIGTERM, self.request_exit)
@@ -95,9 +92,9 @@ class TokenServer(Server):
 
 
 def serve(command: str, host: str, port: int, title: str, lines: Callable[[str], list[str]],
-          public_url: str | None = None, token: str | None = None) -> int:  # fmt: skip
+          public_url: str | None = None, token: str | None = None, language: str = "nl") -> int:  # fmt: skip
     """Serve until Ctrl+C; `lines(url)` says what to print once listening."""
-    server = TokenServer(command, host, port, token or new_token(), title, public_url)
+    server = TokenServer(command, host, port, token or new_token(), title, public_url, language)
     server.started_lines = lines(server.url())
     server.serve()
     return 0
