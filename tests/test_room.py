@@ -345,5 +345,3 @@ def test_a_served_room_cannot_be_closed_meanwhile(tmp_path: Path, run) -> None:
 
 
 # the door ------------------------------------------------------------------------
-
-

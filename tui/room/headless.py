@@ -33,12 +33,10 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
     await server.start()
     web = None
     if options.web is not None:
-        from tui.room.gate import Gate
         from tui.web.room_server import RoomWebServer
 
-        gate = getattr(server, "gate", None) or Gate()  # one limit on wrong codes for both doors
-        web = RoomWebServer(
-            folder, gate, options.host, options.web, options.public_url, idle_minutes=options.idle_minutes
+        web = RoomWebServer(  # one limit on wrong codes for both doors: the SSH server's gate
+            folder, server.gate, options.host, options.web, options.public_url, idle_minutes=options.idle_minutes
         )
         server.web_url = options.web_url()
         try:
