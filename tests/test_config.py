@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -91,6 +92,8 @@ def test_a_broken_file_is_one_warning_and_the_defaults(tmp_path: Path, config_fi
     assert result.err.count("\n") == 1
     assert result.err.startswith(f"samenwerken: Instellingen in ‘{config_file}’ niet gebruikt: geen geldige TOML (")
     assert result.err.endswith("). De standaardinstellingen gelden; het bestand blijft zoals het is.\n")
+    assert re.search(r"geen geldige TOML \(regel \d+, kolom \d+\)", result.err)  # no English from tomllib
+    assert "line" not in result.err and "Expected" not in result.err
     assert (config_file.read_bytes(), config_file.stat().st_mtime_ns) == before
 
 

@@ -238,3 +238,18 @@ def test_the_command_line_speaks_the_language_asked(
         assert ran.code == 0, ran.err
         fmt = argv[-1] if argv[0] != "overview" else "text"
         assert found(other_words, shown(fmt if fmt in ("json", "csv") else "text", ran.out)) == [], argv
+
+
+@pytest.mark.parametrize(("language", "said"), [("nl", "Schermafdruk bewaard in "), ("en", "Screenshot saved to ")])
+async def test_the_screenshot_notice_speaks_the_apps_language(tmp_path: Path, app_factory, language, said) -> None:
+    app = app_factory(language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_screenshot(filename="scherm.svg", path=str(tmp_path))
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        messages = [n.message for n in app._notifications]
+    assert (tmp_path / "scherm.svg").is_file()
+    assert any(m.startswith(said) for m in messages), messages
+    assert not any("Saved screenshot" in m for m in messages if language == "nl")

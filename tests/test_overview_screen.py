@@ -229,3 +229,28 @@ async def test_empty_session_overview_fits(tmp_path: Path, app_factory) -> None:
         assert screen_name(app) == "OverviewScreen"
         assert "48" in str(app.screen.query_one("#ov-rest", Static).render())
         assert app.screen.query_one("#overview").max_scroll_x == 0
+
+
+async def test_number_keys_jump_to_the_sections_instead_of_scrolling(tmp_path: Path, app_factory) -> None:
+    """1 Per deel, 2 Sterke punten, 3 Knelpunten, 4 Vervolgstappen: each heading comes to the top of the view."""
+    store = SessionStore(tmp_path / "sessions")
+    stored = answered_session(store, "Regio Sprong")
+    app = app_factory(Start("overview", stored=stored), store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "OverviewScreen"
+        scroller = app.screen.query_one("#overview")
+        body = str(app.screen.query_one("#ov-body", Static).render()).split("\n")
+        seen = []
+        for key, heading in (("3", "Knelpunten"), ("2", "Sterke punten"), ("1", "Per deel")):
+            await press(pilot, key)
+            assert body[round(scroller.scroll_y)].strip() == heading
+            seen.append(scroller.scroll_y)
+        assert seen[0] > seen[1] > seen[2]  # the later section lies further down
+        await press(pilot, "4")
+        heading = app.screen.query_one("#ov-steps-heading")
+        assert scroller.region.contains_region(heading.region)  # in view: at the top, or the page's end is reached
+        assert heading.region.y == scroller.region.y or scroller.scroll_y == scroller.max_scroll_y
+        assert scroller.scroll_y > seen[0]
+        await press(pilot, "question_mark")
+        assert "Naar ‘Knelpunten’" in " ".join(str(s.render()) for s in app.screen.query(Static))

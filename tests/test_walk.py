@@ -389,12 +389,23 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         assert screen_name(app) == "WalkScreen"
 
 
-async def test_step_dialog_escape_adds_nothing(tmp_path: Path) -> None:
+async def test_step_dialog_escape_keeps_what_was_typed(tmp_path: Path) -> None:
+    """As Escape keeps a note elsewhere: nothing typed is silently thrown away."""
     app, store, stored = walk_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "shift+tab", "a")
-        await pilot.press(*"weg")
+        await pilot.press(*"bewaard")
+        await press(pilot, "escape")
+        assert screen_name(app) == "WalkScreen"
+        assert [step["text"] for step in read_session(stored.path)["next_steps"]] == ["bewaard"]
+
+
+async def test_step_dialog_escape_without_a_description_adds_nothing(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "shift+tab", "a")
         await press(pilot, "escape")
         assert screen_name(app) == "WalkScreen"
         assert read_session(stored.path)["next_steps"] == []

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -491,6 +491,20 @@ class SamenwerkenApp(App[None]):
         self._notice = None
         self.clear_notifications()
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """Textual says 'Saved screenshot' in English: say it in the app's language instead."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            where = str(event.path) if event.path is not None else ""
+            self.say(self.strings("screenshot.saved_to" if where else "screenshot.saved", path=where), timeout=8)
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.say(self.strings("screenshot.failed"), severity="error")
 
     def say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         """A notification that shows `text` literally (it may hold a title or a path)."""

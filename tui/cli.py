@@ -462,7 +462,9 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     else:
         width = max(len(row.id) for row in rows)
         for row in rows:
-            updated = row.updated[:16].replace("T", " ")
+            from datetime import datetime
+
+            updated = datetime.fromisoformat(row.updated).astimezone().strftime("%d-%m-%Y %H:%M")  # as home shows it
             print(f"{row.id:<{width}}  {row.answered:>3}/{len(item_ids):<3}  {updated}  {safe_line(row.title)}")
     return 0
 

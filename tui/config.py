@@ -37,6 +37,22 @@ def _reason(key: str, /, **values: object) -> Reason:
     return Reason(key, values)
 
 
+def _syntax_reason(error: tomllib.TOMLDecodeError) -> Reason:
+    """Where the TOML is broken, in the user's language: tomllib's own sentence is English.
+
+    Python 3.14 gives the place as attributes; before, only its message ends in '(at line L, column C)'.
+    """
+    import re
+
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if line is None:
+        found = re.search(r"at line (\d+), column (\d+)", str(error))
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+    if line is None:
+        return _reason("config.syntax_somewhere")
+    return _reason("config.syntax", line=line, column=column)
+
+
 class ConfigError(Exception):
     """The settings file cannot be used; `reason.text(strings)` says why. Nothing was written."""
 
@@ -66,7 +82,7 @@ def parse_settings(text: str) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(_reason("config.syntax", reason=str(error))) from None
+        raise ConfigError(_syntax_reason(error)) from None
     for key in data:
         if key not in KEYS:
             raise ConfigError(_reason("config.unknown_key", name=key))

@@ -110,5 +110,13 @@ def _snippet(line: str, match: re.Match[str], width: int) -> str:
     if found < 0:
         found = 0
     start = max(0, found - width // 3)
-    snippet = text[start : start + width]
-    return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
+    end = min(len(text), start + width)
+    # Cut at word boundaries: a snippet begins and ends with whole words, the term always inside.
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, found)
+        start = space + 1 if space >= 0 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", found + len(match.group(0)), end)
+        end = space if space >= 0 else end
+    snippet = text[start:end].strip()
+    return ("…" if start else "") + snippet + ("…" if end < len(text) else "")

@@ -28,6 +28,9 @@ TITLE_LEAVES = 34
 class HomeScreen(AppScreen[None]):
     """Start here: read the note, start or continue a reflection."""
 
+    NARROW_HIDDEN = frozenset({"compare"})
+    """Keys the bar leaves out below 80 columns (see SteadyFooter); ? lists them."""
+
     BINDINGS = [
         Binding("n", "new", "key.new", id="home.new"),
         Binding("enter", "resume", "key.resume", id="home.resume", show=False),

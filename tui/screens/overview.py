@@ -37,7 +37,15 @@ class OverviewScreen(AppScreen[None]):
         Binding("y", "copy", "key.copy", id="overview.copy"),
         Binding("question_mark", "help", "key.help", id="overview.help"),
         Binding("q,escape", "back", "key.back", id="overview.back"),
+        # Keys that jump, instead of scrolling through the whole overview (shown by ?).
+        Binding("1", "jump('parts')", "key.jump_parts", show=False, id="overview.jump_parts"),
+        Binding("2", "jump('strengths')", "key.jump_strengths", show=False, id="overview.jump_strengths"),
+        Binding("3", "jump('obstacles')", "key.jump_obstacles", show=False, id="overview.jump_obstacles"),
+        Binding("4", "jump('steps')", "key.jump_steps", show=False, id="overview.jump_steps"),
     ]
+
+    JUMP_HEADINGS = {"parts": "report.parts", "strengths": "report.strengths", "obstacles": "report.obstacles"}
+    """The sections the number keys jump to, by the heading they start with."""
 
     def __init__(self, editor: SessionEditor) -> None:
         super().__init__()
@@ -50,7 +58,7 @@ class OverviewScreen(AppScreen[None]):
         yield Header()
         with VerticalScroll(id="overview"):
             yield Static(id="ov-body")
-            yield Static(self.strings("report.steps"), classes="ov-heading")
+            yield Static(self.strings("report.steps"), id="ov-steps-heading", classes="ov-heading")
             yield Static(self.strings("overview.steps_hint"), id="ov-steps-hint", classes="hint")
             yield StepsPane(self.editor, self.tool, id="ov-steps")
             yield Static(id="ov-rest")
@@ -81,6 +89,20 @@ class OverviewScreen(AppScreen[None]):
 
     def on_resize(self) -> None:
         self.refresh_report()
+
+    def action_jump(self, section: str) -> None:
+        """Bring a section's heading to the top: the overview is long, and a meeting asks for one part of it."""
+        scroller = self.query_one("#overview", VerticalScroll)
+        if section == "steps":
+            scroller.scroll_to_widget(self.query_one("#ov-steps-heading"), top=True, animate=False)
+            return
+        heading = self.strings(self.JUMP_HEADINGS[section])
+        lines = self.query_one("#ov-body", Static).render()
+        text = lines.plain if isinstance(lines, Text) else str(lines)
+        for number, line in enumerate(text.split("\n")):
+            if line.strip() == heading:
+                scroller.scroll_to(y=number, animate=False)
+                return
 
     def action_export(self) -> None:
         from tui.screens.export_picker import ExportPicker

@@ -53,7 +53,11 @@ class SearchScreen(AppModal[SearchHit | None]):
         self.hits = self.note.search(term)[:MAX_HITS]
         sections = len({hit.section.id for hit in self.hits})
         count.update(
-            self.strings("search.count", hits=len(self.hits), sections=sections)
+            self.strings(
+                "search.count_one" if len(self.hits) == 1 else "search.count_many",
+                hits=len(self.hits),
+                sections=self.strings("search.sections_one" if sections == 1 else "search.sections_many", n=sections),
+            )
             if self.hits
             else self.strings("search.none")
         )

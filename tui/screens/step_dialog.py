@@ -31,10 +31,14 @@ class StepText(TextArea):
 
 
 class StepDialog(AppModal[dict[str, str] | None]):
-    """Three fields; Enter in the last (or ctrl+s) keeps the step, Escape drops the edit."""
+    """Three fields; Enter in the last, ctrl+s or Escape keeps the step, as Escape keeps a note elsewhere.
+
+    Nothing typed is thrown away without a word: Escape keeps what was typed; only a step
+    without a description (there is nothing to keep) closes without one.
+    """
 
     BINDINGS = [
-        Binding("escape", "cancel", "key.cancel", id="step.cancel"),
+        Binding("escape", "close", "key.keep", id="step.cancel"),
         Binding("ctrl+s", "save", "key.keep", id="step.save"),
     ]
 
@@ -78,5 +82,8 @@ class StepDialog(AppModal[dict[str, str] | None]):
             }
         )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def action_close(self) -> None:
+        if not self.query_one("#step-text", StepText).text.strip():
+            self.dismiss(None)
+            return
+        self.action_save()

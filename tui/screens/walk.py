@@ -35,6 +35,9 @@ class WalkScreen(AppScreen[None]):
     editor: SessionEditor
     """The session on screen (never None here)."""
 
+    NARROW_HIDDEN = frozenset({"source", "context"})
+    """Keys the bar leaves out below 80 columns (see SteadyFooter); ? lists them."""
+
     BINDINGS = [
         Binding("1", "answer(1)", "key.answer", key_display="1-5", id="walk.answer1"),
         *[Binding(str(n), f"answer({n})", "key.answer", show=False, id=f"walk.answer{n}") for n in range(2, 6)],

@@ -6,6 +6,7 @@ from collections.abc import Hashable
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # the bar's own key widget: no public name (see ARCHITECTURE)
 
 
 class SteadyFooter(Footer):
@@ -39,11 +40,25 @@ class SteadyFooter(Footer):
             )
             for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show
-        )
+        ) + (self.compact,)
+
+    COMPACT_BELOW = 80
+    """Narrower than this (a phone, a split pane, 60×20), the keys lose their padding and a screen's
+    `NARROW_HIDDEN` actions leave the bar (? still lists them), so every label on it is whole."""
+
+    def on_resize(self) -> None:
+        compact = self.app.size.width < self.COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            self.call_later(self.recompose)
 
     def compose(self) -> ComposeResult:
         self._composed_for = self._shown()
-        yield from super().compose()
+        hidden: frozenset[str] = getattr(self.screen, "NARROW_HIDDEN", frozenset()) if self.compact else frozenset()
+        keys = [key for key in super().compose() if not (isinstance(key, FooterKey) and key.action in hidden)]
+        if hidden:
+            self.styles.grid_size_columns = len(keys)
+        yield from keys
 
     async def recompose(self) -> None:
         if self.is_attached and self.children and self._shown() == self._composed_for:
