@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from tests.room_helpers import FakeServer, answer, make_room
-from tests.session_helpers import read_session, until, widget_text
+from tests.session_helpers import item_ids, read_session, until, widget_text
 from tui.factory import make_app
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room
@@ -46,13 +46,13 @@ async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Pat
         shown = screen_text(app)
         assert "Regio Test" in shown and "Welkom!" in shown
         assert "Je zit op plek B." in shown
-        assert "Enter: naar de 48 uitspraken." in shown
+        assert f"Enter: naar de {len(item_ids())} uitspraken." in shown
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         await pilot.press("3")
         await pilot.press("q")
         await until(pilot, lambda: type(app.screen).__name__ == "RoomWelcomeScreen")
-        assert "Je hebt 1 van de 48 uitspraken beantwoord." in screen_text(app)
+        assert f"Je hebt 1 van de {len(item_ids())} uitspraken beantwoord." in screen_text(app)
         # a seat never sees the home screen, which would list the other seats' files
         assert not any(type(s).__name__ == "HomeScreen" for s in app.screen_stack)
     assert read_session(folder.seat_path("B"))["answers"]["waarom.geen-noodzaak"]["score"] == 3
@@ -134,7 +134,8 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
         assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
-        assert "A ● 1/48  B · 1/48  C · 0/48" in widget_text(app.screen.query_one("#board-seats", Static))
+        n = len(item_ids())
+        assert f"A ● 1/{n}  B · 1/{n}  C · 0/{n}" in widget_text(app.screen.query_one("#board-seats", Static))
         table = app.screen.query_one("#board-items", DataTable)
         assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "1", "0", "3.0"]
 
