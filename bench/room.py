@@ -86,7 +86,7 @@ def main() -> int:
 
     # The floor: one solo app, alone on the machine, answering the same way.
     solo = PtyApp(["--sessions-dir", str(work / "solo"), "new", "Solo"])
-    assert wait_for(lambda: b"Deel 1/6" in solo.output, 30)
+    assert wait_for(lambda: b"Deel 1/5" in solo.output, 30)
     time.sleep(0.5)
     solo_times = [settle_time(solo, "4") for _ in range(args.answers)]
     solo_rss = rss_kb(solo.process.pid)
@@ -112,7 +112,7 @@ def main() -> int:
         joined = time.monotonic() - started
         for terminal in seats:
             terminal.send("\r")
-        assert all(wait_for(lambda s=s: b"Deel 1/6" in s.output, 60) for s in seats)
+        assert all(wait_for(lambda s=s: b"Deel 1/5" in s.output, 60) for s in seats)
         time.sleep(1.0)
 
         latencies: list[float] = []

@@ -104,7 +104,7 @@ def main() -> int:
 
     # The floor: the same keys in a terminal.
     terminal = PtyApp(["--sessions-dir", str(work / "solo"), "new", "Solo"])
-    assert wait_for(lambda: b"Deel 1/6" in terminal.output, 30)
+    assert wait_for(lambda: b"Deel 1/5" in terminal.output, 30)
     time.sleep(0.5)
     terminal_times = [settle_time(terminal, "3") for _ in range(args.answers)]
     terminal_rss = rss_kb(terminal.process.pid)

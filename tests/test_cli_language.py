@@ -171,7 +171,7 @@ def test_bad_usage_is_one_dutch_line(run, argv: list[str], line: str) -> None:
             "samenwerken: argument --format: invalid choice: 'pdf' (choose from md, html, xlsx, csv, csv-rfc, json) "
             "(see 'samenwerken export --help')",
         ),
-        (["list", "--bogus"], "samenwerken: unrecognized arguments: --bogus (see 'samenwerken --help')"),
+        (["list", "--bogus"], "samenwerken: unrecognised arguments: --bogus (see 'samenwerken --help')"),
         (
             ["export", "x", "-o"],
             "samenwerken: argument -o/--output: expected one argument (see 'samenwerken export --help')",
@@ -211,7 +211,7 @@ def test_an_unknown_session_in_dutch_and_english(tmp_path: Path, run) -> None:
     result = run("--sessions-dir", str(folder), "overview", "nergens", "--print")
     assert (result.code, result.out, result.err) == (2, "", f"samenwerken: Geen reflectie ‘nergens’ in ‘{folder}’\n")
     result = run("--sessions-dir", str(folder), "--lang", "en", "overview", "nergens", "--print")
-    assert result.err == f"samenwerken: no session 'nergens' in {folder}\n"
+    assert result.err == f"samenwerken: no reflection 'nergens' in {folder}\n"
 
     result = run("--sessions-dir", str(folder), "export", "regio-noord")
     assert result.code == 2
@@ -224,7 +224,7 @@ def test_an_unknown_room_in_dutch(tmp_path: Path, run) -> None:
     rooms = tmp_path / "sessions" / "rooms"
     assert (result.code, result.err) == (2, f"samenwerken: Geen regiosessie ‘nergens’ in ‘{rooms}’\n")
     result = run("--sessions-dir", str(tmp_path / "sessions"), "--lang", "en", "room", "status", "nergens")
-    assert result.err == f"samenwerken: no room 'nergens' in {rooms}\n"
+    assert result.err == f"samenwerken: no regional session 'nergens' in {rooms}\n"
 
 
 def test_an_unknown_section_in_both_languages(run) -> None:

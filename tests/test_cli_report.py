@@ -316,7 +316,7 @@ def test_compare_exports_remarks_in_every_format(tmp_path: Path, run) -> None:
         "    > Eerst \\[bold\\]dit\\[/\\]",
         "    > en dan dat",
         "",
-        "- Samenwerken staat niet op ons netvlies: de aandacht gaat vooral naar onze eigen scholen en ons eigen profiel.",
+        "- Samenwerken staat niet op ons netvlies: de aandacht gaat vooral naar onze eigen organisatie en ons eigen profiel.",
         "  - B (geen antwoord):",
         "    > Alleen een aantekening",
     ]

@@ -45,6 +45,10 @@ IDS = [
 ]  # fmt: skip
 """Every item id as version 1 shipped them: saved answers are keyed by these, forever."""
 
+ADDED_IN_3 = ["belangen.toezicht"]
+"""Items new in version 3 (issue 20): TOOL.md's question whether the supervisory board carries the
+shared responsibility too, which version 2 had dropped."""
+
 REWORDED_IN_2 = {
     "waarom.niet-willen",
     "waarom.praktische-redenen",
@@ -63,6 +67,16 @@ REWORDED_IN_2 = {
 }
 """The statements whose meaning changed in version 2 (issue 13)."""
 
+REWORDED_IN_3 = {
+    "waarom.niet-op-netvlies",
+    "helpt.urgentie",
+    "helpt.afgebakende-regio",
+    "helpt.elkaar-kennen",
+    "hindert.concurrentie",
+    "vaardigheid.ambitie-eigen-visies",
+}
+"""The statements whose meaning changed in version 3 (issue 20)."""
+
 
 @pytest.fixture(scope="module")
 def tool():
@@ -70,19 +84,31 @@ def tool():
 
 
 def test_item_ids_never_change(tool):
-    assert [item.id for item in tool.items] == IDS
+    """Every id of version 1 is still there, in its order; new items only add ids."""
+    ids = [item.id for item in tool.items]
+    assert [i for i in ids if i in IDS] == IDS
+    assert [i for i in ids if i not in IDS] == ADDED_IN_3
+
+
+def test_the_new_item_follows_the_responsibility_it_is_about(tool):
+    belangen = [item.id for item in tool.part_of("belangen.toezicht").items]
+    at = belangen.index("belangen.gedeelde-verantwoordelijkheid")
+    assert belangen[at + 1] == "belangen.toezicht"
+    assert "raad van toezicht" in tool.item("belangen.toezicht").text
+    assert "supervisory board" in (tool.item("belangen.toezicht").text_en or "")
+    assert not tool.item("belangen.toezicht").history
 
 
 def test_directions_never_flip(tool):
     """A flipped direction would turn every saved answer around: make a new item instead."""
     negative = {item.id for part in tool.scale_parts for item in part.items if part.item_direction(item) == "negative"}
-    assert negative == {i for i in IDS if i.startswith(("waarom.", "hindert."))} | {
+    assert negative == {i for i in IDS + ADDED_IN_3 if i.startswith(("waarom.", "hindert."))} | {
         "belangen.prikkel-eigen-organisatie"
     }
 
 
 def test_the_tool_has_a_version(tool):
-    assert tool.version == 2
+    assert tool.version == 3
     assert all(v <= tool.version for item in tool.items for v in item.changed_in)
 
 
@@ -92,16 +118,39 @@ def test_reworded_between_1_and_2(tool):
     assert [r.item.id for r in changed] == [i for i in IDS if i in REWORDED_IN_2]  # walk order
     for r in changed:
         assert r.changed_in == [2]
-        assert r.new == r.item.text
+        assert r.new == r.item.wording_at(2)
         assert r.old == r.item.history[0].text
         assert r.old != r.new
     english = {r.item.id: r for r in reworded_items(tool, 1, 2, "en")}
     assert english["helpt.benchmarks"].old.startswith("We share figures")
 
 
+def test_reworded_between_2_and_3(tool):
+    changed = reworded_items(tool, 2, 3, "nl")
+    assert [r.item.id for r in changed] == [i for i in IDS if i in REWORDED_IN_3]  # walk order
+    for r in changed:
+        assert r.changed_in == [3]
+        assert r.new == r.item.text
+        assert r.old == r.item.history[-1].text
+        assert r.old != r.new
+    concurrentie = next(r for r in changed if r.item.id == "hindert.concurrentie")
+    assert concurrentie.old.startswith("Partners denken")  # v2's wording, not v1's
+    assert "concurrentie" in concurrentie.new
+    english = {r.item.id: r for r in reworded_items(tool, 2, 3, "en")}
+    assert english["helpt.urgentie"].old == "All partners feel that cooperating is really necessary now."
+
+
+def test_reworded_between_1_and_3_counts_both_changes(tool):
+    changed = {r.item.id: r for r in reworded_items(tool, 1, 3, "nl")}
+    assert set(changed) == REWORDED_IN_2 | REWORDED_IN_3
+    assert changed["hindert.concurrentie"].changed_in == [2, 3]
+    assert changed["hindert.concurrentie"].old == tool.item("hindert.concurrentie").history[0].text
+
+
 def test_nothing_is_reworded_within_one_version(tool):
     assert reworded_items(tool, 1, 1, "nl") == []
     assert reworded_items(tool, 2, 2, "nl") == []
+    assert reworded_items(tool, 3, 3, "nl") == []
 
 
 def test_order_of_versions_does_not_matter(tool):
@@ -109,7 +158,7 @@ def test_order_of_versions_does_not_matter(tool):
     backward = reworded_items(tool, 2, 1, "nl")
     assert [r.item.id for r in backward] == [i for i in IDS if i in REWORDED_IN_2]
     for r in backward:
-        assert (r.old, r.new) == (r.item.text, r.item.history[0].text)
+        assert (r.old, r.new) == (r.item.wording_at(2), r.item.history[0].text)
     benchmarks = next(r for r in backward if r.item.id == "helpt.benchmarks")
     assert (benchmarks.old, benchmarks.new) == (
         "We gebruiken benchmarks om kennis met elkaar te delen.",
@@ -122,7 +171,7 @@ def test_wording_at(tool):
     assert item.wording_at(1).endswith("ook van de kleinste.")
     assert item.wording_at(2) == item.text
     assert item.wording_at(99) == item.text
-    unchanged = tool.item("helpt.urgentie")
+    unchanged = tool.item("helpt.bevlogenheid")
     assert unchanged.wording_at(1) == unchanged.text
     assert changes_between(item, 1, 2) == [2]
     assert changes_between(unchanged, 1, 2) == []
@@ -158,7 +207,7 @@ def test_compare_flags_answers_to_different_wordings(tool):
     assert not ComparedItem(item, part, [4, 2], [2, 2]).reworded
     assert not ComparedItem(item, part, [4, None], [1, 2]).reworded  # only one answer: nothing to compare
     assert not ComparedItem(item, part, [4, 2]).reworded  # versions unknown
-    same = tool.item("helpt.urgentie")
+    same = tool.item("helpt.bevlogenheid")
     assert not ComparedItem(same, part, [4, 2], [1, 2]).reworded
     assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording("nl") == item.history[0].text
     assert ComparedItem(item, part, [4, 2], [2, 1]).earlier_wording("en") == item.history[0].text_en
@@ -186,12 +235,12 @@ def content(tmp_path: Path) -> Path:
 def test_a_wording_from_a_future_version_is_refused(content):
     path = content / "tool.toml"
     text = path.read_text(encoding="utf-8")
-    assert text.count("\nversion = 2\n") == 1
-    path.write_text(text.replace("\nversion = 2\n", "\nversion = 1\n"), encoding="utf-8")
+    assert text.count("\nversion = 3\n") == 1
+    path.write_text(text.replace("\nversion = 3\n", "\nversion = 2\n"), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_tool(content)
-    assert "version 2" in str(caught.value)
-    assert "waarom.niet-willen" in str(caught.value)
+    assert "version 3" in str(caught.value)
+    assert "waarom.niet-op-netvlies" in str(caught.value)
 
 
 def test_the_editor_records_the_tool_version_with_each_score(tmp_path: Path, tool) -> None:
@@ -202,8 +251,8 @@ def test_the_editor_records_the_tool_version_with_each_score(tmp_path: Path, too
     editor = SessionEditor(store, store.create("Regio Versie"), tool_version=tool.version)
     editor.answer("helpt.benchmarks", 4)
     editor.not_applicable("helpt.urgentie")
-    assert store.read(editor.path).answers["helpt.benchmarks"].tool_version == tool.version == 2
-    assert store.read(editor.path).answers["helpt.urgentie"].tool_version == 2
+    assert store.read(editor.path).answers["helpt.benchmarks"].tool_version == tool.version == 3
+    assert store.read(editor.path).answers["helpt.urgentie"].tool_version == 3
     editor.clear("helpt.benchmarks")
     assert "helpt.benchmarks" not in store.read(editor.path).answers
 

@@ -142,7 +142,7 @@ def test_csv_round_trip(tool) -> None:
     session = golden_session(tool)
     text = render(tool, session, "csv-rfc")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert len(rows) == len(tool.items) + 1 == 49
+    assert len(rows) == len(tool.items) + 1
     records = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [r["id"] for r in records] == [item.id for item in tool.items]
     for record in records:
@@ -163,7 +163,7 @@ def test_csv_lists_unanswered_and_not_applicable_items(tool) -> None:
     answers[ids[2]] = Answer(not_applicable=True, at=ANSWERED_AT)
     session.answers = answers
     records = list(csv.DictReader(io.StringIO(render(tool, session, "csv-rfc"), newline="")))
-    assert len(records) == 48
+    assert len(records) == len(tool.items)
     assert (records[1]["score"], records[1]["not_applicable"], records[1]["answered_at"]) == ("", "false", "")
     assert (records[2]["score"], records[2]["not_applicable"]) == ("", "true")
 
@@ -294,7 +294,7 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
         )
         lines = text.splitlines()
         headings = [
-            "Per deel", "Sterke punten", "Hindernissen die niet spelen", "Knelpunten", "Wat kan helpen",
+            "Per deel", "Sterke punten", "Belemmeringen die hier niet spelen", "Knelpunten", "Wat kan helpen",
             "Aantekeningen", "Vervolgstappen",
         ]  # fmt: skip
         assert [line for line in lines if line in headings] == headings
@@ -309,7 +309,7 @@ def test_text_leaves_out_what_is_empty_and_lists_ten_unanswered(tool) -> None:
     report = build_report(tool, session, DUTCH)
     text = to_text(report, width=200, sections=("notes", "other_remarks", "unanswered"))
     lines = text.splitlines()
-    assert lines[0] == "Nog niet beantwoord: 48 items"
+    assert lines[0] == f"Nog niet beantwoord: {len(tool.items)} items"
     assert lines[1:11] == [f"  · {item.text}" for item in tool.items[:10]]
     assert lines[11:] == ["  …"]
     assert "  · te weinig" not in to_text(report)
@@ -324,17 +324,20 @@ def test_html_has_no_double_bullets_and_says_sign_and_word(tool) -> None:
     assert "::before" not in text  # the sign is text, not a bullet drawn in front of another
     assert "ul.signals,ul.steps{list-style:none" in text
     assert (
-        "<li><span class='mark strong'>+ sterk punt:</span> "
-        "<b>We zijn bevlogen over het inhoudelijke doel van de samenwerking.</b> (Wat helpt, antwoord 5: ‘Volledig’)"
+        "<li><span class='mark strong'>+ Volledig</span> — "
+        "<b>We zijn bevlogen over het inhoudelijke doel van de samenwerking.</b>"
     ) in text
     assert (
-        "<span class='mark weak'>− knelpunt:</span> <b>Alle partners voelen dat samenwerken nu echt nodig is.</b>"
-        in text
+        "<span class='mark weak'>− Helemaal niet</span> — <b>We ervaren dat samenwerken nu echt nodig is.</b>" in text
     )
     assert (
-        "<span class='mark '>○ speelt niet:</span> <b>Onze administratiesystemen sluiten niet goed op elkaar aan.</b>"
-        " (Wat hindert, antwoord 1: ‘Speelt niet’)"
+        "<span class='mark weak'>− Speelt sterk</span> — "
+        "<b>Er is te weinig geld en vooral te weinig tijd voor de samenwerking.</b>"
     ) in text
+    assert (
+        "<span class='mark '>○ Speelt niet</span> — <b>Onze administratiesystemen sluiten niet goed op elkaar aan.</b>"
+    ) in text
+    assert "antwoord 5" not in text and "(Wat hindert" not in text  # no bracket after the statement
 
 
 def test_html_steps_are_real_checkboxes(tool) -> None:
@@ -369,9 +372,10 @@ def test_html_prints_on_a4(tool) -> None:
 
 def test_markdown_signs_are_not_nested_lists(tool) -> None:
     text = render(tool, golden_session(tool), "md")
-    assert "- \\+ sterk punt: **We zijn bevlogen over het inhoudelijke doel van de samenwerking.**" in text
-    assert "- − knelpunt: **Alle partners voelen dat samenwerken nu echt nodig is.**" in text
-    assert "- ○ speelt niet: **Onze administratiesystemen sluiten niet goed op elkaar aan.**" in text
+    assert "- \\+ Volledig — **We zijn bevlogen over het inhoudelijke doel van de samenwerking.**" in text
+    assert "- − Helemaal niet — **We ervaren dat samenwerken nu echt nodig is.**" in text
+    assert "- − Speelt sterk — **Er is te weinig geld en vooral te weinig tijd voor de samenwerking.**" in text
+    assert "- ○ Speelt niet — **Onze administratiesystemen sluiten niet goed op elkaar aan.**" in text
     assert "- [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)" in text
     assert "- [x] Verkenning gedeelde visie (naar bijlage 1 g)" in text
 
@@ -382,44 +386,57 @@ def test_a_hindrance_that_plays_no_role_is_no_strength_anywhere(tool) -> None:
     text = to_text(build_report(tool, session, DUTCH), width=200)
     strengths = text.split("Sterke punten\n")[1].split("\n\n")[0]
     assert absent not in strengths
-    assert f"  ○ speelt niet: {absent} (Wat hindert, antwoord 1: ‘Speelt niet’)" in text.splitlines()
+    assert f"  ○ Speelt niet — {absent}" in text.splitlines()
     data = json.loads(render(tool, session, "json"))
     assert "hindert.administratiesystemen" not in [s["id"] for s in data["strengths"]]
     assert [s["id"] for s in data["absent"]] == ALTERNATING_ABSENT
     md = render(tool, session, "md")
-    assert md.index("## Hindernissen die niet spelen") < md.index(absent) < md.index("## Knelpunten")
+    assert md.index("## Belemmeringen die hier niet spelen") < md.index(absent) < md.index("## Knelpunten")
+
+
+def test_each_absent_hindrance_says_its_own_word(tool) -> None:
+    """Answer 1 is 'Speelt niet', answer 2 'Speelt nauwelijks': the list says which."""
+    session = golden_session(tool)
+    session.answers["hindert.vervoer"] = Answer(score=2, at=ANSWERED_AT)
+    report = build_report(tool, session, DUTCH)
+    lines = to_text(report, width=200).splitlines()
+    assert "  ○ Speelt nauwelijks — " + tool.item("hindert.vervoer").text in lines
+    assert "  ○ Speelt niet — " + tool.item("hindert.wet-en-regelgeving").text in lines
+    assert "- ○ Speelt nauwelijks — **" in render(tool, session, "md")
+    english = to_text(build_report(tool, session, strings_for("en")), width=200).splitlines()
+    assert "  ○ Hardly plays a role — " + (tool.item("hindert.vervoer").text_en or "") in english
+    assert "Obstacles that do not play a role here" in english
 
 
 def test_suggestions_are_listed_once_with_their_count(tool) -> None:
     text = to_text(build_report(tool, golden_session(tool), DUTCH), width=100)
     lines = text.splitlines()
-    assert "  naar bijlage 1 d — helpt bij 9 knelpunten" in lines
-    assert "  naar bijlage 1 a — helpt bij 1 knelpunt" in lines
+    assert "  naar bijlage 1 d — past bij 12 knelpunten" in lines
+    assert "  naar bijlage 1 i — past bij 1 knelpunt" in lines
+    assert "helpt bij" not in text
     assert text.count("Voer het gesprek over je bredere verantwoordelijkheid") == 1
     assert "    kan helpen: naar bijlage 1 c, g, h" in lines
     assert "Probeer (" not in text
     md = render(tool, golden_session(tool), "md")
     assert md.count("Voer het gesprek over je bredere verantwoordelijkheid") == 1
-    assert "- **naar bijlage 1 d — helpt bij 9 knelpunten**" in md
+    assert "- **naar bijlage 1 d — past bij 12 knelpunten**" in md
 
 
 def test_text_without_colour_keeps_signs_and_words(tool) -> None:
     lines = to_text(build_report(tool, golden_session(tool), DUTCH), width=120, color=False).splitlines()
-    assert (
-        "  + sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking. (Wat helpt, antwoord 5:"
-        in (line[:104] for line in lines)
-    )
-    assert any(line.startswith("  − knelpunt: We ervaren (nog) geen noodzaak") for line in lines)
+    assert "  + Volledig — We zijn bevlogen over het inhoudelijke doel van de samenwerking." in lines
+    assert any(line.startswith("  − Geldt volledig — We ervaren (nog) geen noodzaak") for line in lines)
+    assert "  − Helemaal niet — We ervaren dat samenwerken nu echt nodig is." in lines
     assert "  Wat helpt                        ██████░░░░░░ 3,0  12/12" in lines
-    assert "  Eigen belang en regionaal belang ███████░░░░░ 3,4    5/5" in lines
+    assert "  Eigen belang en regionaal belang ████░░░░░░░░ 2,3    6/6" in lines
 
 
 def test_text_colours_bars_and_signs(tool) -> None:
     session = golden_session(tool)
     text = to_text(build_report(tool, session, DUTCH), width=120, color=True)
-    assert "\x1b[32m+ sterk punt:\x1b[0m We zijn bevlogen" in text
-    assert "\x1b[31m− knelpunt:\x1b[0m We ervaren" in text
-    assert "  Eigen belang en regionaal belang ███████░░░░░ 3,4" in text  # mean 3.4: in the middle, no colour
+    assert "\x1b[32m+ Volledig\x1b[0m — We zijn bevlogen" in text
+    assert "\x1b[31m− Geldt volledig\x1b[0m — We ervaren" in text
+    assert "  Eigen belang en regionaal belang ████░░░░░░░░ 2,3" in text  # mean 2.3: in the middle, no colour
     for item in tool.scale_parts[1].items:  # every 'wat helpt' fully: a strength
         session.answers[item.id] = Answer(score=5, at=ANSWERED_AT)
     for item in tool.scale_parts[0].items:  # every 'waarom (nog) niet' fully: an obstacle
@@ -433,11 +450,11 @@ def test_text_colours_bars_and_signs(tool) -> None:
 def test_wrapped_lines_keep_their_indent(tool, width: int) -> None:
     """A strength, obstacle or absent hindrance begins with its sign; every line after it hangs under its text."""
     text = to_text(build_report(tool, golden_session(tool), DUTCH), width=width)
-    marks = ("  + sterk punt:", "  − knelpunt:", "  ○ speelt niet:")
+    marks = ("  + ", "  − ", "  ○ ")
     checked = 0
     for block in text.split("\n\n"):
         lines = block.splitlines()
-        if lines[0] not in ("Sterke punten", "Knelpunten", "Hindernissen die niet spelen"):
+        if lines[0] not in ("Sterke punten", "Knelpunten", "Belemmeringen die hier niet spelen"):
             continue
         first = next(n for n, line in enumerate(lines) if line.startswith(marks))
         for line in lines[first:]:
@@ -471,12 +488,12 @@ def test_a_follow_up_shows_what_moved_in_md_html_and_json(tool) -> None:
     assert "Vergeleken met je vorige reflectie ‘Regio Golden 2023’ van 15-03-2024." in md
     assert "| Deel | knelpunt ← → sterk | Gemiddelde | Op basis van | Sinds vorige keer |" in md
     assert "| Waarom (nog) niet? | `████░░░░░░` | 2,6 | 5 van 5 beantwoord | ▼ 3,0 → 2,6 |" in md
-    assert "| Eigen belang en regionaal belang | `██████░░░░` | 3,4 | 5 van 5 beantwoord | ▲ 3,0 → 3,4 |" in md
+    assert "| Eigen belang en regionaal belang | `███░░░░░░░` | 2,3 | 6 van 6 beantwoord | ▼ 3,0 → 2,3 |" in md
     assert "| Wat helpt | `█████░░░░░` | 3,0 | 12 van 12 beantwoord | ▲ 2,9 → 3,0 |" in md
     assert "  - ▲ beter dan vorige keer (antwoord 2)" in md
     html_text = export(report, "html")
     assert "<th>Sinds vorige keer</th>" in html_text
-    assert "<td>▲ 3,0 → 3,4</td>" in html_text
+    assert "<td>▼ 3,0 → 2,3</td>" in html_text
     data = json.loads(export(report, "json"))
     assert [p["earlier_score"] for p in data["parts"]] == [3.0, 35 / 12, 3.0, 3.0, 3.0]
     assert data["strengths"][0]["change"] == "up"

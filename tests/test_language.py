@@ -39,10 +39,10 @@ T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 OTHER = {"nl": "en", "en": "nl"}
 
 OVERVIEW_WORDS = {
-    "nl": ["Sterke punten", "Knelpunten", "Per deel", "Probeer", "naar bijlage 1", "Nog niet beantwoord",
+    "nl": ["Sterke punten", "Knelpunten", "Per deel", "Belemmeringen die hier niet spelen", "naar bijlage 1", "Nog niet beantwoord",
            "Vervolgstappen", "te weinig", "Reflectie, laatst bijgewerkt", "Overige aantekeningen"],
-    "en": ["Strengths", "Obstacles", "By part", "Try", "adapted from appendix 1", "Not answered yet",
-           "Next steps", "too few", "Reflection, last updated", "Other comments"],
+    "en": ["Strengths", "Obstacles", "By part", "Obstacles that do not play a role here", "adapted from appendix 1", "Not answered yet",
+           "Next steps", "too few", "Reflection, last updated", "Other remarks"],
 }  # fmt: skip
 COMPARE_WORDS = {
     "nl": ["Vergelijking van", "verschil", "Overige items", "anders geformuleerd"],

@@ -52,8 +52,10 @@ async def test_signs_and_words_carry_the_meaning(tmp_path: Path, app_factory) ->
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         await pilot.pause()
         text = body_text(app)
-        assert "+ sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking." in text
-        assert "− knelpunt: Alle partners voelen dat samenwerken nu echt nodig is. (Wat helpt, antwoord 1:" in text
+        assert "+ Volledig — We zijn bevlogen over het inhoudelijke doel van de samenwerking." in text
+        assert "− Helemaal niet — We ervaren dat samenwerken nu echt nodig is." in text
+        assert "− Speelt sterk — " in text  # a hindrance reads as one: its answer first, no bracket
+        assert "(Wat helpt" not in text and "antwoord 1" not in text
         assert "≥" not in text and "na omrekening" not in text  # plain words, no jargon
         assert "Het gemiddelde antwoord per deel, van 1 (knelpunt) tot 5 (sterk);" in text
         assert app.screen.query_one("#overview").max_scroll_x == 0
@@ -68,10 +70,13 @@ async def test_a_hindrance_that_plays_no_role_is_shown_as_absent(tmp_path: Path,
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         await pilot.pause()
         text = body_text(app)
-        strengths = text.split("Sterke punten")[1].split("Hindernissen die niet spelen")[0]
+        strengths = text.split("Sterke punten")[1].split("Belemmeringen die hier niet spelen")[0]
         assert ABSENT not in strengths
-        assert f"○ speelt niet: {ABSENT} (Wat hindert, antwoord 1: ‘Speelt niet’)" in text
-        assert "Hindernissen die niet spelen Wat hindert, maar hier (bijna) geen rol speelt." in text
+        assert f"○ Speelt niet — {ABSENT}" in text
+        assert "○ Speelt nauwelijks — " in text  # answer 2 says its own word
+        assert (
+            "Belemmeringen die hier niet spelen Belemmerende factoren die hier nauwelijks of geen rol spelen." in text
+        )
 
 
 async def test_suggestions_are_grouped_with_their_count(tmp_path: Path, app_factory) -> None:
@@ -86,8 +91,8 @@ async def test_suggestions_are_grouped_with_their_count(tmp_path: Path, app_fact
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         await pilot.pause()
         lines = lines_of(app)
-        assert "  naar bijlage 1 d — helpt bij 2 knelpunten" in lines
-        assert "  naar bijlage 1 b — helpt bij 1 knelpunt" in lines
+        assert "  naar bijlage 1 d — past bij 2 knelpunten" in lines
+        assert "  naar bijlage 1 b — past bij 1 knelpunt" in lines
         assert "    kan helpen: naar bijlage 1 d, g" in lines
         text = body_text(app)
         assert text.count("Voer het gesprek over je bredere verantwoordelijkheid") == 1
@@ -136,10 +141,7 @@ async def test_a_follow_up_shows_what_moved(tmp_path: Path, app_factory) -> None
         assert "  Wat hindert                      █████░░░░░ 3,0  12/12  = 3,0 → 3,0" in lines
         text = body_text(app)
         assert "Vergeleken met je vorige reflectie ‘Regio 2024’ van" in text
-        assert (
-            "+ sterk punt: Alle partners voelen dat samenwerken nu echt nodig is. (Wat helpt, antwoord 5: ‘Volledig’)"
-            " ▲ beter dan vorige keer (antwoord 3)"
-        ) in text
+        assert "+ Volledig — We ervaren dat samenwerken nu echt nodig is. ▲ beter dan vorige keer (antwoord 3)" in text
 
 
 async def test_a_follow_up_whose_earlier_session_is_gone_shows_no_change(tmp_path: Path, app_factory) -> None:
@@ -168,7 +170,7 @@ async def test_y_copies_the_overview_as_plain_text(tmp_path: Path, app_factory) 
         await until(pilot, lambda: bool(app.clipboard))
         copied = app.clipboard
         assert copied.startswith("Regio Kopie\nReflectie, laatst bijgewerkt ")
-        assert "  + sterk punt: We zijn bevlogen over het inhoudelijke doel van de samenwerking." in copied
+        assert "  + Volledig — We zijn bevlogen over het inhoudelijke doel van de samenwerking." in copied
         assert "Vervolgstappen\n  Geen." in copied
         assert copied.endswith(
             "Nog niet beantwoord: 1 item\n  · "
@@ -188,14 +190,12 @@ async def test_the_overview_in_english(tmp_path: Path, app_factory) -> None:
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         await pilot.pause()
         text = body_text(app)
-        assert "+ strength: We are passionate about" in text
-        assert "− obstacle: All partners feel that cooperating is really necessary now." in text
-        assert (
-            "○ plays no role: Our administrative systems are not well aligned. (What hinders, answer 1: ‘Plays no role’)"
-            in text
-        )
-        assert "adapted from appendix 1 d — helps with" in text
+        assert "+ Fully — We are passionate about" in text
+        assert "− Not at all — We feel that cooperating is really necessary now." in text
+        assert "○ Plays no role — Our administrative systems are not well aligned." in text
+        assert "Obstacles that do not play a role here" in text
+        assert "adapted from appendix 1 d — fits" in text
         assert lines_of(app, "#ov-rest")[0] == "Not answered yet: 1 item"
         await pilot.press("y")
         await until(pilot, lambda: any("clipboard" in str(n.message) for n in app._notifications))
-        assert "+ strength:" in app.clipboard
+        assert "+ Fully — We are passionate about" in app.clipboard

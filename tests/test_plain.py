@@ -21,6 +21,8 @@ T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 FIRST = "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld."
 PROMPT = "Je antwoord (1–5, 0 = n.v.t., n = aantekening, Enter = overslaan, q = stoppen): "
+TOTAL = len(item_ids())
+"""How many statements the tool has: every count below follows it."""
 ANCHORS = "Schaal: 1 = Geldt helemaal niet; 5 = Geldt volledig; 0 = n.v.t."
 
 pytestmark = pytest.mark.usefixtures("no_sessions_env", "own_config")
@@ -66,7 +68,7 @@ def test_scores_na_and_a_remark_are_saved_and_the_overview_printed(tmp_path: Pat
     assert saved[ids[2]]["note"] == "Goed overleg met de partners"
     assert set(saved) == {ids[0], ids[1], ids[2]}
     lines = result.out.splitlines()
-    assert lines[0] == "Reflectie ‘Regio Pijp’: 0 van 48 items beantwoord. Elk antwoord wordt meteen bewaard."
+    assert lines[0] == f"Reflectie ‘Regio Pijp’: 0 van {TOTAL} items beantwoord. Elk antwoord wordt meteen bewaard."
     assert lines[1:9] == [
         "",
         "Deel 1/5 · Waarom (nog) niet?",
@@ -74,13 +76,15 @@ def test_scores_na_and_a_remark_are_saved_and_the_overview_printed(tmp_path: Pat
         " deze samenwerking geldt. Kies n.v.t. alleen als je het niet kunt beoordelen.",
         "In hoeverre geldt dit voor onze samenwerking?",
         "",
-        f"1/48: {FIRST}",
+        f"1/{TOTAL}: {FIRST}",
         ANCHORS,
         PROMPT + "4",
     ]
     assert "Aantekening op één regel (alleen Enter laat hem zoals hij is): Goed overleg met de partners" in lines
     assert "Aantekening bewaard." in lines
-    stopped = f"Gestopt bij 3 van 48 beantwoord. Ga later verder met ‘samenwerken walk --plain {stored.session.id}’."
+    stopped = (
+        f"Gestopt bij 3 van {TOTAL} beantwoord. Ga later verder met ‘samenwerken walk --plain {stored.session.id}’."
+    )
     assert stopped in lines
     assert "Knelpunten" in result.out  # the overview follows
     assert "\x1b" not in result.out
@@ -102,10 +106,10 @@ def test_it_starts_at_the_first_unanswered_item_and_shows_what_is_given(tmp_path
 
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == "Reflectie ‘Regio Verder’: 3 van 48 items beantwoord. Elk antwoord wordt meteen bewaard."
-    assert not any(line.startswith(("1/48: ", "2/48: ")) for line in lines)
-    assert lines[6].startswith("3/48: ")
-    at = lines.index(next(line for line in lines if line.startswith("4/48: ")))
+    assert lines[0] == f"Reflectie ‘Regio Verder’: 3 van {TOTAL} items beantwoord. Elk antwoord wordt meteen bewaard."
+    assert not any(line.startswith((f"1/{TOTAL}: ", f"2/{TOTAL}: ")) for line in lines)
+    assert lines[6].startswith(f"3/{TOTAL}: ")
+    at = lines.index(next(line for line in lines if line.startswith(f"4/{TOTAL}: ")))
     assert lines[at + 2 : at + 5] == ["Nu: n.v.t.", "Aantekening (n): Eerder besproken", PROMPT]  # Enter: skipped
     saved = answers(stored.path)
     assert saved[ids[2]]["score"] == 1
@@ -125,21 +129,21 @@ def test_a_wrong_line_is_asked_again_and_the_end_of_input_stops(tmp_path: Path, 
     saved = answers(stored.path)
     assert list(saved) == [item_ids()[0]]
     assert saved[item_ids()[0]]["score"] == 5
-    assert "Gestopt bij 1 van 48 beantwoord." in result.out
+    assert f"Gestopt bij 1 van {TOTAL} beantwoord." in result.out
 
 
 def test_every_item_answered_in_english(tmp_path: Path, walk) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Region All", language="en")
 
-    result = walk("3\n" * 48, "--sessions-dir", str(store.root), "--lang", "en", "walk", "--plain")
+    result = walk("3\n" * TOTAL, "--sessions-dir", str(store.root), "--lang", "en", "walk", "--plain")
 
     assert result.code == 0, result.err
-    assert "That was every item: 48 of 48 answered." in result.out
+    assert f"That was every item: {TOTAL} of {TOTAL} answered." in result.out
     assert "Part 2/5 · What helps" in result.out
-    assert "Your answer (1–5, 0 = n/a, n = comment, Enter = skip, q = stop): 3" in result.out
+    assert "Your answer (1–5, 0 = n/a, n = remark, Enter = skip, q = stop): 3" in result.out
     saved = answers(stored.path)
-    assert [saved[i]["score"] for i in item_ids()] == [3] * 48
+    assert [saved[i]["score"] for i in item_ids()] == [3] * TOTAL
 
 
 def test_without_sessions_it_asks_for_a_title(tmp_path: Path, walk) -> None:
@@ -191,7 +195,7 @@ def test_term_dumb_resume_walks_in_plain_mode(tmp_path: Path, walk, monkeypatch:
     result = walk("2\nq\n", "--sessions-dir", str(store.root), "resume", stored.session.id)
 
     assert result.code == 0, result.err
-    assert f"1/48: {FIRST}" in result.out
+    assert f"1/{TOTAL}: {FIRST}" in result.out
     assert answers(stored.path)[item_ids()[0]]["score"] == 2
 
 
@@ -202,7 +206,7 @@ def test_term_dumb_new_with_a_title(tmp_path: Path, walk, monkeypatch: pytest.Mo
     result = walk("q\n", "--sessions-dir", str(folder), "new", "Regio Titel")
 
     assert result.code == 0, result.err
-    assert result.out.startswith("Reflectie ‘Regio Titel’: 0 van 48 items beantwoord.")
+    assert result.out.startswith(f"Reflectie ‘Regio Titel’: 0 van {TOTAL} items beantwoord.")
     (stored,), _ = SessionStore(folder).scan()
     assert stored.session.title == "Regio Titel"
 
@@ -212,8 +216,8 @@ def test_term_dumb_as_a_real_process_does_not_refuse(tmp_path: Path) -> None:
     env = {"TERM": "dumb", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     result = run_process("--sessions-dir", str(folder), "new", "Regio Proces", env=env)
     assert result.code == 0, result.err
-    assert f"1/48: {FIRST}" in result.out  # the input (none) ended: stopped, nothing answered
-    assert "Gestopt bij 0 van 48 beantwoord." in result.out
+    assert f"1/{TOTAL}: {FIRST}" in result.out  # the input (none) ended: stopped, nothing answered
+    assert f"Gestopt bij 0 van {TOTAL} beantwoord." in result.out
     (stored,), _ = SessionStore(folder).scan()
     assert stored.session.title == "Regio Proces"
 

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.room_helpers import FakeServer, answer, make_room
-from tests.session_helpers import read_session, until, widget_text
+from tests.session_helpers import item_ids, read_session, until, widget_text
 from tui.factory import make_app
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room
@@ -55,13 +55,13 @@ async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Pat
         assert "tenzij je er een met g deelt" in shown
         assert "van jou alleen" not in shown
         assert "Je reflectie meenemen naar huis: bij de vragen o (overzicht), dan e." in shown
-        assert "Enter: naar de 48 uitspraken." in shown
+        assert f"Enter: naar de {len(item_ids())} uitspraken." in shown
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         await pilot.press("3")
         await pilot.press("q")
         await until(pilot, lambda: type(app.screen).__name__ == "RoomWelcomeScreen")
-        assert "Je hebt 1 van de 48 uitspraken beantwoord." in screen_text(app)
+        assert f"Je hebt 1 van de {len(item_ids())} uitspraken beantwoord." in screen_text(app)
         # a seat never sees the home screen, which would list the other seats' files
         assert not any(type(s).__name__ == "HomeScreen" for s in app.screen_stack)
     assert read_session(folder.seat_path("B"))["answers"]["waarom.geen-noodzaak"]["score"] == 3
@@ -150,14 +150,15 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
         assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
-        assert "A ● 2/48  B · 1/48  C · 1/48" in widget_text(app.screen.query_one("#board-seats", Static))
+        n = len(item_ids())
+        assert f"A ● 2/{n}  B · 1/{n}  C · 1/{n}" in widget_text(app.screen.query_one("#board-seats", Static))
         table = app.screen.query_one("#board-items", DataTable)
         # two answers each: no counts, median or spread anywhere on the board
-        rows = {str(table.coordinate_to_cell_key((n, 0)).row_key.value): table.get_row_at(n) for n in range(48)}
+        rows = {str(table.coordinate_to_cell_key((i, 0)).row_key.value): table.get_row_at(i) for i in range(n)}
         for item_id in ("waarom.geen-noodzaak", "helpt.urgentie"):
             assert [str(cell) for cell in rows[item_id][:9]] == ["–", "", "", "", "", "", "", "", ""]
         rule = widget_text(app.screen.query_one("#board-rule", Static))
-        assert "Aantallen vanaf 3 antwoorden; 48 uitspraken: nog te weinig antwoorden." in rule
+        assert f"Aantallen vanaf 3 antwoorden; {n} uitspraken: nog te weinig antwoorden." in rule
         parts = widget_text(app.screen.query_one("#board-parts", Static))
         assert "nog te weinig antwoorden" in parts and "5.0" not in parts and "1.0" not in parts
 
@@ -175,7 +176,9 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         answer(folder, "C", {"waarom.geen-noodzaak": 5})
         await until(pilot, lambda: table.get_row_at(0)[5] == "2", timeout=5)
         assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "2", "0", "5.0"]
-        assert "47 uitspraken: nog te weinig antwoorden" in widget_text(app.screen.query_one("#board-rule", Static))
+        assert f"{n - 1} uitspraken: nog te weinig antwoorden" in widget_text(
+            app.screen.query_one("#board-rule", Static)
+        )
 
         await pilot.press("enter")
         room = read_room(folder.room_file)

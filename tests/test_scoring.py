@@ -46,16 +46,15 @@ def scored(score: int, note: str = "") -> Answer:
 ALTERNATING_STRENGTHS = [
     "helpt.bevlogenheid", "helpt.samenwerken-leidt-tot-samenwerken", "helpt.benchmarks", "helpt.elkaar-kennen",
     "helpt.investeren-relatie", "helpt.organisatie",
-    "belangen.gedeelde-verantwoordelijkheid", "belangen.meer-dan-continuiteit",
-    "vaardigheid.ambitie-betekenisvol", "vaardigheid.belangen-op-tafel", "vaardigheid.relatie-verbonden",
-    "vaardigheid.organisatie-condities", "vaardigheid.proces-hoe", "vaardigheid.proces-betekenis",
-    "vaardigheid.structuur",
+    "belangen.gedeelde-verantwoordelijkheid", "belangen.dialoog",
+    "vaardigheid.ambitie-eigen-visies", "vaardigheid.belangen-recht-doen", "vaardigheid.relatie-vertrouwen",
+    "vaardigheid.organisatie-besluiten", "vaardigheid.proces-geen-meerderheid", "vaardigheid.individu",
+    "vaardigheid.weefsel",
 ]  # fmt: skip
 """Strengths when the items are answered 5, 1, 5, 1, … in walk order: every one has value 5, so walk order."""
 ALTERNATING_ABSENT = [
     "hindert.wet-en-regelgeving", "hindert.cultuurverschillen", "hindert.schaalverschillen",
     "hindert.administratiesystemen", "hindert.weerstand-medewerkers", "hindert.persoonlijke-relatie",
-    "belangen.prikkel-eigen-organisatie",
 ]  # fmt: skip
 """Hindrances answered 1 ('plays no role') for the same answers: absent, never strengths."""
 ALTERNATING_OBSTACLES = [
@@ -64,13 +63,15 @@ ALTERNATING_OBSTACLES = [
     "helpt.open-cultuur", "helpt.bestuurlijke-moed",
     "hindert.concurrentie", "hindert.geld-en-tijd", "hindert.institutionalisering", "hindert.vervoer",
     "hindert.bekostiging", "hindert.behoudende-besturen",
-    "belangen.spanning", "belangen.dialoog",
-    "vaardigheid.ambitie-eigen-visies", "vaardigheid.belangen-recht-doen", "vaardigheid.relatie-vertrouwen",
-    "vaardigheid.organisatie-besluiten", "vaardigheid.proces-geen-meerderheid", "vaardigheid.individu",
-    "vaardigheid.weefsel",
+    "belangen.spanning", "belangen.toezicht", "belangen.meer-dan-continuiteit",
+    "belangen.prikkel-eigen-organisatie",
+    "vaardigheid.ambitie-betekenisvol", "vaardigheid.belangen-op-tafel", "vaardigheid.relatie-verbonden",
+    "vaardigheid.organisatie-condities", "vaardigheid.proces-hoe", "vaardigheid.proces-betekenis",
+    "vaardigheid.structuur",
 ]  # fmt: skip
 """Obstacles for the same answers: every one has value 1, so walk order. The two 'waarom' items
 answered 1 (niet-op-netvlies, geen-gezamenlijke-ambitie) are neither."""
+ALTERNATING_NEITHER = ["waarom.niet-op-netvlies", "waarom.geen-gezamenlijke-ambitie"]
 
 
 # content this file relies on -------------------------------------------------
@@ -91,7 +92,8 @@ def test_content_assumptions(tool) -> None:
     assert tool.scoring.strength_at == 4
     assert tool.scoring.obstacle_at == 2
     assert tool.scoring.min_answered_share == 0.5
-    assert len(tool.items) == 48
+    every = ALTERNATING_STRENGTHS + ALTERNATING_ABSENT + ALTERNATING_OBSTACLES + ALTERNATING_NEITHER
+    assert sorted(every) == sorted(item.id for item in tool.items)  # each item in exactly one list
 
 
 # oriented ----------------------------------------------------------------------
@@ -381,7 +383,7 @@ def test_alternating_answers_fill_both_lists(tool) -> None:
     assert [s.id for s in result.strengths] == ALTERNATING_STRENGTHS
     assert [s.id for s in result.obstacles] == ALTERNATING_OBSTACLES
     assert [s.id for s in result.absent] == ALTERNATING_ABSENT
-    assert [p.mean for p in result.parts] == [2.6, 3.0, 3.0, 3.4, 3.0]
+    assert [p.mean for p in result.parts] == pytest.approx([2.6, 3.0, 3.0, 14 / 6, 3.0])
 
 
 # notes -------------------------------------------------------------------------
@@ -456,14 +458,33 @@ def test_rows_say_the_answer_with_the_scale_word(tool) -> None:
         "helpt.bevlogenheid": scored(4),
     }
     report = build_report(tool, with_answers(answers), strings_for("nl"))
-    assert [(r.id, r.answer_text) for r in report.absent] == [
-        ("hindert.administratiesystemen", "antwoord 1: ‘Speelt niet’"),
-        ("hindert.vervoer", "antwoord 2, bijna ‘Speelt niet’"),
+    assert [(r.id, r.answer_text, r.answer_word) for r in report.absent] == [
+        ("hindert.administratiesystemen", "antwoord 1: ‘Speelt niet’", "Speelt niet"),
+        ("hindert.vervoer", "antwoord 2: ‘Speelt nauwelijks’", "Speelt nauwelijks"),
     ]
-    assert [r.answer_text for r in report.strengths] == ["antwoord 4, bijna ‘Volledig’"]
-    assert [r.answer_text for r in report.obstacles] == ["antwoord 1: ‘Helemaal niet’"]
+    assert [(r.answer_text, r.answer_word) for r in report.strengths] == [("antwoord 4: ‘Grotendeels’", "Grotendeels")]
+    assert [(r.answer_text, r.answer_word) for r in report.obstacles] == [
+        ("antwoord 1: ‘Helemaal niet’", "Helemaal niet")
+    ]
     english = build_report(tool, with_answers(answers), strings_for("en"))
+    assert [r.answer_word for r in english.absent] == ["Plays no role", "Hardly plays a role"]
     assert english.absent[0].answer_text == "answer 1: ‘Plays no role’"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_scale_part_has_a_word_for_each_answer_but_the_middle(tool, lang: str) -> None:
+    for part in tool.scale_parts:
+        item = part.items[0]
+        words = [part.answer_word(item, score, lang) for score in range(1, SCALE_MAX + 1)]
+        assert words[2] == "", part.id
+        assert all(words[:2] + words[3:]), part.id
+        assert len(set(words)) == SCALE_MAX, part.id
+    hindert = part_of_id(tool, "hindert")
+    assert [hindert.answer_word(hindert.items[0], s, "nl") for s in (1, 2)] == ["Speelt niet", "Speelt nauwelijks"]
+
+
+def part_of_id(tool, part_id: str):
+    return next(p for p in tool.scale_parts if p.id == part_id)
 
 
 def test_suggestions_are_grouped_once_each(tool) -> None:
@@ -474,15 +495,15 @@ def test_suggestions_are_grouped_once_each(tool) -> None:
     }
     report = build_report(tool, with_answers(answers), strings_for("nl"))
     assert [(h.letter, h.label) for h in report.help] == [
-        ("d", "naar bijlage 1 d — helpt bij 2 knelpunten"),
-        ("b", "naar bijlage 1 b — helpt bij 1 knelpunt"),
-        ("e", "naar bijlage 1 e — helpt bij 1 knelpunt"),
-        ("g", "naar bijlage 1 g — helpt bij 1 knelpunt"),
+        ("d", "naar bijlage 1 d — past bij 2 knelpunten"),
+        ("b", "naar bijlage 1 b — past bij 1 knelpunt"),
+        ("e", "naar bijlage 1 e — past bij 1 knelpunt"),
+        ("g", "naar bijlage 1 g — past bij 1 knelpunt"),
     ]
     assert report.help[0].obstacles == ["helpt.gedeelde-visie", "helpt.bestuurlijke-moed"]
     english = build_report(tool, with_answers(answers), strings_for("en"))
-    assert english.help[0].label == "adapted from appendix 1 d — helps with 2 obstacles"
-    assert english.help[1].label == "adapted from appendix 1 b — helps with 1 obstacle"
+    assert english.help[0].label == "adapted from appendix 1 d — fits 2 obstacles"
+    assert english.help[1].label == "adapted from appendix 1 b — fits 1 obstacle"
 
 
 def test_counts_are_singular_or_plural(tool) -> None:
@@ -490,8 +511,14 @@ def test_counts_are_singular_or_plural(tool) -> None:
     assert build_report(tool, with_answers(one_left), strings_for("nl")).unanswered_title == (
         "Nog niet beantwoord: 1 item"
     )
-    assert build_report(tool, with_answers({}), strings_for("nl")).unanswered_title == "Nog niet beantwoord: 48 items"
-    assert build_report(tool, with_answers({}), strings_for("en")).unanswered_title == "Not answered yet: 48 items"
+    assert (
+        build_report(tool, with_answers({}), strings_for("nl")).unanswered_title
+        == f"Nog niet beantwoord: {len(tool.items)} items"
+    )
+    assert (
+        build_report(tool, with_answers({}), strings_for("en")).unanswered_title
+        == f"Not answered yet: {len(tool.items)} items"
+    )
     full = {item.id: scored(3) for item in tool.items}
     assert build_report(tool, with_answers(full), strings_for("en")).unanswered_title == "Not answered yet: 0 items"
 

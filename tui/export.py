@@ -112,15 +112,23 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def signal_detail(r: SignalRow) -> str:
-    """'(part, antwoord 5: ‘Volledig’)' — as typed: a renderer makes it safe."""
-    return f"({r.part}, {r.answer_text})"
+def signal_lead(r: SignalRow, mark: str) -> str:
+    """'− Speelt sterk': the sign, then the answer in the scale's words, so an obstacle reads as one.
+
+    The sign (+, −, ○) keeps the meaning without colour; the statement follows after ' — '.
+    As typed: a renderer makes it safe.
+    """
+    return f"{mark} {r.answer_word or r.answer_text}"
+
+
+SIGNAL_DASH = " — "
+"""Between the answer's word and the statement: 'Speelt sterk — Er is te weinig geld…'."""
 
 
 def _md_signals(rows: list[SignalRow], mark: str, strings: Strings) -> list[str]:
     lines: list[str] = []
     for r in rows:
-        lines.append(f"- {md_text(mark, start=True)}: **{md_text(r.title)}** {md_text(signal_detail(r))}")
+        lines.append(f"- {md_text(signal_lead(r, mark), start=True)}{SIGNAL_DASH}**{md_text(r.title)}**")
         if r.change_text:
             lines.append(f"  - {md_text(r.change_text, start=True)}")
         if r.remark:
@@ -369,9 +377,8 @@ def to_html(report: Report) -> str:
             continue
         out.append("<ul class='signals'>")
         for r in rows:
-            out.append(
-                f"<li><span class='mark {css}'>{t(strings(mark))}:</span> <b>{t(r.title)}</b> {t(signal_detail(r))}"
-            )
+            lead = t(signal_lead(r, strings(mark)))
+            out.append(f"<li><span class='mark {css}'>{lead}</span>{SIGNAL_DASH}<b>{t(r.title)}</b>")
             if r.change_text:
                 out.append(f"<div class='sub'>{t(r.change_text)}</div>")
             if r.remark:
@@ -439,9 +446,9 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
     `sections` (names from TEXT_SECTIONS, always rendered in that order) picks a part of it:
     the overview screen shows the steps as a list of its own between the others. Sections
     with nothing to show are left out; a blank line separates the others. Every strength,
-    obstacle and absent hindrance begins with a sign and a word ('+ sterk punt', '− knelpunt',
-    '○ speelt niet'), so the text reads the same without colour. With `color`: bold
-    headings, bars and signs red for an obstacle and green for a strength, dim hints.
+    obstacle and absent hindrance begins with a sign and its answer in words ('+ Volledig',
+    '− Speelt sterk', '○ Speelt nauwelijks'), so the text reads the same without colour. With
+    `color`: bold headings, bars and signs red for an obstacle and green for a strength, dim hints.
     """
     unknown = set(sections) - set(TEXT_SECTIONS)
     if unknown:
@@ -455,7 +462,7 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
     def signals(name: str, hint_key: str, rows: list[SignalRow], mark: str, style: str) -> list[str]:
         out = [term.heading(strings(name)), *hint(strings(hint_key))]
         for r in rows:
-            out += term.marked(strings(mark) + ":", style, f"{r.title} {signal_detail(r)}")
+            out += term.marked(signal_lead(r, strings(mark)), style, SIGNAL_DASH.lstrip() + r.title)
             if r.change_text:
                 out += term.wrap(r.change_text, "      ", "    ")
             if r.remark:

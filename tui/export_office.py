@@ -69,10 +69,9 @@ def to_xlsx(report: Report) -> bytes:
         (strings("column.note"), WIDE),
     ]
     sheet("report.strengths", signal_columns, [_signal(r) for r in report.strengths])
-    credit = f"{strings('report.try')} ({strings('report.appendix1')})"
     sheet(
         "report.obstacles",
-        [*signal_columns, (credit, WIDE), (strings("report.perspective"), MEDIUM)],
+        [*signal_columns, (strings("column.suggestion"), WIDE), (strings("report.perspective"), MEDIUM)],
         [
             [
                 *_signal(r),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.errors import UserFileError
+from tui.render import walk_part_line
 from tui.session import SessionStore, StoredSession
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import OverLimit
@@ -164,13 +165,8 @@ class PlainWalk:
         return code
 
     def _part_heading(self, part: Part) -> None:
-        scale_parts = self.tool.scale_parts
         self.say()
-        self.say(
-            self.strings(
-                "walk.part", k=scale_parts.index(part) + 1, n=len(scale_parts), title=part.loc("title", self.lang)
-            )
-        )
+        self.say(walk_part_line(self.tool, part, self.strings))
         self.say(part.loc("intro", self.lang))
         self.say(part.loc("question", self.lang))
 

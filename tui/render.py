@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tui.text import one_line, printable, safe_line, visible
 
 if TYPE_CHECKING:
+    from tui.content.tool import Part, Tool
     from tui.i18n import Strings
     from tui.session.model import NextStep
 
@@ -46,6 +47,19 @@ def step_line(step: NextStep, strings: Strings, boxes: tuple[str, str] = CHECKBO
     extra = " — ".join(x for x in (step.who, step.when) if x)
     credit = f" ({strings('report.appendix1')} {step.suggestion})" if step.suggestion else ""
     return f"{box} {step.text}{credit}" + (f" ({extra})" if extra else "")
+
+
+def walk_part_line(tool: Tool, part: Part, strings: Strings) -> str:
+    """'Deel 2/5 · Wat helpt': where the walk is, counted over the scale parts only.
+
+    The next steps come after the parts and carry no number ('Vervolg'), so the full-screen
+    walk and the plain walk count the same parts.
+    """
+    title = part.loc("title", strings.language)
+    if part.kind != "scale":
+        return title
+    parts = tool.scale_parts
+    return strings("walk.part", k=parts.index(part) + 1, n=len(parts), title=title)
 
 
 # Markdown -------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Literal
 from tui.content.tool import Item, Part, Tool
 from tui.i18n import Strings
 from tui.numbers import score_number
-from tui.scoring import SCALE_MAX, PartScore, Signal, oriented, overview
+from tui.scoring import PartScore, Signal, oriented, overview
 from tui.session.model import NextStep, Session
 
 Change = Literal["up", "down", "same", ""]
@@ -46,7 +46,9 @@ class SignalRow:
     """(letter in appendix 1, text) for an obstacle."""
     perspectives: list[str]
     answer_text: str = ""
-    """The answer in words: 'antwoord 1: ‘Speelt niet’', 'antwoord 4, bijna ‘Volledig’', 'antwoord 3'."""
+    """The answer with its number: 'antwoord 1: ‘Speelt niet’', 'antwoord 2: ‘Speelt nauwelijks’', 'antwoord 3'."""
+    answer_word: str = ""
+    """The scale's word for the answer, which every view puts first: 'Speelt sterk', 'Nauwelijks'."""
     change: Change = ""
     """Since the earlier session, after direction: up is better."""
     change_text: str = ""
@@ -87,7 +89,7 @@ class HelpRow:
     letter: str
     text: str
     label: str
-    """'naar bijlage 1 d — helpt bij 8 knelpunten'."""
+    """'naar bijlage 1 d — past bij 8 knelpunten': it fits them; whether it helps is for the board to find out."""
     obstacles: list[str]
     """The ids of the obstacles that name it, worst first."""
 
@@ -128,7 +130,8 @@ class Report:
     obstacle_at: int
     """An answer is an obstacle up to this value (after direction)."""
     absent: list[SignalRow] = field(default_factory=list)
-    """Hindrances answered at the good end: shown as 'speelt niet', never as strengths."""
+    """Hindrances answered at the good end: each with its own word ('Speelt niet', 'Speelt nauwelijks'),
+    never as strengths."""
     help: list[HelpRow] = field(default_factory=list)
     """The suggestions named by the obstacles, the most named first."""
     earlier: Session | None = None
@@ -157,12 +160,13 @@ def basis_text(score: PartScore, strings: Strings) -> str:
 
 
 def answer_text(part: Part, item: Item, score: int, strings: Strings) -> str:
-    """The answer with the scale's word for it: at an end its anchor, one step in 'close to' it."""
-    lang = strings.language
-    if score in (1, SCALE_MAX):
-        return strings("report.answer_is", n=score, label=part.anchor(item, "low" if score == 1 else "high", lang))
-    if score in (2, SCALE_MAX - 1):
-        return strings("report.answer_near", n=score, label=part.anchor(item, "low" if score == 2 else "high", lang))
+    """The answer with its number and the scale's word for it: 'antwoord 2: ‘Speelt nauwelijks’'.
+
+    The middle answer has no word of its own: 'antwoord 3'.
+    """
+    word = part.answer_word(item, score, strings.language)
+    if word:
+        return strings("report.answer_is", n=score, label=word)
     return f"{strings('report.answer')} {score}"
 
 
@@ -209,6 +213,7 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
             if with_help
             else [],
             answer_text=answer_text(signal.part, signal.item, signal.score, strings),
+            answer_word=signal.part.answer_word(signal.item, signal.score, lang),
             change=change,
             change_text=change_text,
         )
@@ -243,7 +248,7 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
         HelpRow(
             letter=letter,
             text=tool.suggestion(letter).loc("text", lang),
-            label=count_text(strings, n, "report.helps_one", "report.helps_many", credit=credit, letter=letter),
+            label=count_text(strings, n, "report.fits_one", "report.fits_many", credit=credit, letter=letter),
             obstacles=[r.id for r in obstacles if any(x == letter for x, _ in r.suggestions)],
         )
         for letter, n in sorted(named.items(), key=lambda x: (-x[1], x[0]))

@@ -10,6 +10,9 @@ from tui.content.base import ContentModel
 
 ITEM_ID = r"^[a-z0-9-]+\.[a-z0-9-]+$"
 Direction = Literal["positive", "negative"]
+Anchor = Literal["low", "near_low", "near_high", "high"]
+ANSWER_WORDS: dict[int, Anchor] = {1: "low", 2: "near_low", 4: "near_high", 5: "high"}
+"""The answers that have a word of their own; 3, the middle, has none."""
 
 
 class Stage(ContentModel):
@@ -107,6 +110,10 @@ class Item(ContentModel):
     direction: Direction | None = None
     low: str | None = None
     low_en: str | None = None
+    near_low: str | None = None
+    near_low_en: str | None = None
+    near_high: str | None = None
+    near_high_en: str | None = None
     high: str | None = None
     high_en: str | None = None
 
@@ -153,6 +160,12 @@ class Part(ContentModel):
     direction: Direction | None = None
     low: str | None = None
     low_en: str | None = None
+    near_low: str | None = None
+    """The word for answer 2, one step from `low`: 'Speelt nauwelijks'."""
+    near_low_en: str | None = None
+    near_high: str | None = None
+    """The word for answer 4, one step from `high`: 'Grotendeels'."""
+    near_high_en: str | None = None
     high: str | None = None
     high_en: str | None = None
     strength_when_good: bool = True
@@ -164,7 +177,9 @@ class Part(ContentModel):
             if self.items:
                 raise ValueError(f"part {self.id!r} is a steps part and cannot have items")
             return self
-        missing = [k for k in ("question", "direction", "low", "high") if getattr(self, k) is None]
+        missing = [
+            k for k in ("question", "direction", "low", "near_low", "near_high", "high") if getattr(self, k) is None
+        ]
         if missing:
             raise ValueError(f"scale part {self.id!r} needs {', '.join(missing)}")
         if not self.items:
@@ -177,10 +192,15 @@ class Part(ContentModel):
     def item_direction(self, item: Item) -> Direction:
         return item.direction or self.direction or "positive"
 
-    def anchor(self, item: Item, end: Literal["low", "high"], lang: str) -> str:
-        """The label of answer 1 or 5 for this item: its own, else the part's."""
+    def anchor(self, item: Item, end: Anchor, lang: str) -> str:
+        """The word for answer 1, 2, 4 or 5 (low, near_low, near_high, high) of this item: its own, else the part's."""
         own = item.loc(end, lang) if getattr(item, end) else ""
         return own or self.loc(end, lang)
+
+    def answer_word(self, item: Item, score: int, lang: str) -> str:
+        """The scale's word for answer `score` to `item` ('Speelt nauwelijks' for 2), '' for the middle."""
+        end = ANSWER_WORDS.get(score)
+        return self.anchor(item, end, lang) if end else ""
 
 
 class Tool(ContentModel):

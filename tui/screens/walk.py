@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.commands import WalkCommands
 from tui.content import Item, Part
-from tui.render import filled
+from tui.render import filled, walk_part_line
 from tui.screens.base import AppScreen, RoomChanged, SaveStateChanged
 from tui.screens.help import HelpScreen, help_rows
 from tui.session.editor import SessionEditor
@@ -155,12 +155,15 @@ class WalkScreen(AppScreen[None]):
 
     def _label(self, item: Item) -> Text:
         answer = self.editor.session.answers.get(item.id)
+        not_applicable = self.tool.scale.loc("not_applicable", self.lang)  # the scale's own word: n.v.t., n/a
+        width = len(not_applicable) + 3  # every mark is as wide as the widest, '✓ n.v.t. '
         if answer and answer.score is not None:
-            mark = f"✓ {answer.score}   "
+            mark = f"✓ {answer.score}"
         elif answer and answer.not_applicable:
-            mark = "✓ nvt "
+            mark = f"✓ {not_applicable}"
         else:
-            mark = "·     "  # every mark is six cells wide
+            mark = "·"
+        mark = mark.ljust(width)
         note = "✎ " if answer and answer.remark else "  "
         label = Text(end="")
         label.append(mark, style="bold" if answer and answer.answered else "dim")
@@ -173,9 +176,7 @@ class WalkScreen(AppScreen[None]):
         answered = session.answered_count(self.item_ids)
         total = len(self.item_ids)
         part = self.part
-        where = self.strings(
-            "walk.part", k=self.part_index + 1, n=len(self.tool.parts), title=part.loc("title", self.lang)
-        )
+        where = walk_part_line(self.tool, part, self.strings)
         if part.kind == "scale":
             index = (self.item_list.highlighted or 0) + 1
             where += " · " + self.strings("walk.item", k=index, n=len(part.items))
