@@ -252,14 +252,14 @@ def test_csv_for_excel_has_a_bom_semicolons_and_dutch_headers(tool) -> None:
     records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
     assert len(records) == len(tool.items) + 1
     assert {len(r) for r in records} == {8}
-    assert records[1] == [
+    assert records[1] == [  # for people: the part's title and the local time, as home and list show it
         "waarom.geen-noodzaak",
-        "waarom",
+        "Waarom (nog) niet?",
         "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld.",
         "5",
         "nee",
         FIRST_NOTE,
-        ANSWERED_AT.isoformat(),
+        ANSWERED_AT.astimezone().strftime("%d-%m-%Y %H:%M"),
         "2,6",
     ]
 
@@ -268,7 +268,7 @@ def test_csv_for_excel_has_english_headers_in_english(tool) -> None:
     text = export(build_report(tool, golden_session(tool), strings_for("en")), "csv")
     assert text.startswith("\ufeffCode;Part;Statement;Answer;Not applicable;Remark;Answered on;Part score\n")
     records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
-    assert records[2][3:] == ["1", "no", "", "2024-03-10T14:00:00+00:00", "2.6"]
+    assert records[2][3:] == ["1", "no", "", ANSWERED_AT.astimezone().strftime("%d-%m-%Y %H:%M"), "2.6"]
 
 
 def test_csv_for_excel_quotes_semicolons_and_neutralises_formulas(tool) -> None:
@@ -282,11 +282,12 @@ def test_csv_for_excel_quotes_semicolons_and_neutralises_formulas(tool) -> None:
 
 def test_csv_rfc_is_the_plain_form(tool) -> None:
     text = export(build_report(tool, golden_session(tool), strings_for("nl")), "csv-rfc")
-    assert text.startswith("id,part,text,score,not_applicable,note,answered_at,part_score\n")
+    assert text.startswith("id,part,text,score,not_applicable,note,answered_at,part_score\r\n")  # RFC 4180: CRLF
     assert "\ufeff" not in text
+    assert text.endswith("\r\n") and text.count("\r\n") >= len(tool.items) + 1  # every row; a note may hold its own
     check_golden("regio-golden.csv-rfc", text)
     english = export(build_report(tool, golden_session(tool), strings_for("en")), "csv-rfc")
-    assert english.startswith("id,part,text,score,not_applicable,note,answered_at,part_score\n")
+    assert english.startswith("id,part,text,score,not_applicable,note,answered_at,part_score\r\n")
     records = list(csv.DictReader(io.StringIO(text, newline="")))
     assert (records[0]["score"], records[0]["not_applicable"], records[0]["note"]) == ("5", "false", FIRST_NOTE)
 
