@@ -79,9 +79,11 @@ def test_an_empty_section_says_none(tool) -> None:
     same = build_comparison(tool, [session(tool, "Alfa", 3), session(tool, "Beta", 3)], DUTCH)
     lines = compare_table(same).splitlines()
     heading = lines.index("Items waar de antwoorden het verst uiteenlopen (verschil ≥ 2) eerst")
-    assert lines[heading + 1] == "  geen"
-    assert "## Items waar de antwoorden het verst uiteenlopen (verschil ≥ 2) eerst\n\ngeen\n" in compare_markdown(same)
-    assert "eerst</h2><p>geen</p>" in compare_html(same)
+    assert lines[heading + 1] == "  (geen)"
+    assert "## Items waar de antwoorden het verst uiteenlopen (verschil ≥ 2) eerst\n\n(geen)\n" in compare_markdown(
+        same
+    )
+    assert "eerst</h2><p>(geen)</p>" in compare_html(same)
 
 
 def test_every_format_starts_with_the_legend(tool) -> None:

@@ -26,7 +26,7 @@ import pytest
 from tests.cli_helpers import run_main
 from tui import i18n
 from tui.compare import build_comparison
-from tui.compare_export import COMPARE_FORMATS, COMPARE_RENDERERS
+from tui.compare_export import COMPARE_RENDERERS, compare_bytes
 from tui.content import load_tool
 from tui.export import FORMATS, export, to_text
 from tui.i18n import strings_for
@@ -143,9 +143,19 @@ def renderings(tool, language: str) -> dict[str, str]:
     out["text in colour"] = to_text(report, width=60, color=True)
     sessions = [neutral_session(tool, "q7-1", version=1), neutral_session(tool, "q7-2")]
     comparison = build_comparison(tool, sessions, strings, names=True)
-    for fmt in COMPARE_FORMATS:
+    for fmt in COMPARE_RENDERERS:
         out[f"compare {fmt}"] = shown("json" if fmt == "json" else "text", COMPARE_RENDERERS[fmt](comparison))
+    out["compare xlsx"] = workbook_text(compare_bytes(comparison, "xlsx"))
     return out
+
+
+def workbook_text(data: bytes) -> str:
+    """Every cell's text of an xlsx workbook, sheet names included."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    return "\n".join([*book.sheetnames, *cells])
 
 
 # The tests -----------------------------------------------------------------------------------------
@@ -231,7 +241,7 @@ def test_the_command_line_speaks_the_language_asked(
     runs = [
         ["overview", a, "--print"],
         *(["export", a, "--format", fmt] for fmt in FORMATS),
-        *(["compare", a, b, "--format", fmt] for fmt in COMPARE_FORMATS),
+        *(["compare", a, b, "--format", fmt] for fmt in COMPARE_RENDERERS),
     ]
     for argv in runs:
         ran = run_main(capsys, "--sessions-dir", str(folder), "--lang", language, *argv)

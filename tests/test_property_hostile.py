@@ -53,7 +53,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tui.cli import main
-from tui.compare_export import COMPARE_FORMATS
+from tui.compare_export import COMPARE_RENDERERS
 from tui.content import load_tool
 from tui.errors import SessionFileError
 from tui.export import FORMATS
@@ -768,7 +768,10 @@ def test_text_commands_never_break_and_never_print_raw_controls(spec: Folder) ->
         assert [s["label"] for s in json.loads(ran.out)["sessions"]] == ["A", "B"]
         ran = cli(folder, "compare", *(g.doc["id"] for g in spec.goods), "--names", "--format", "json", lang=lang)
         check(ran)
-        assert [s["title"] for s in json.loads(ran.out)["sessions"]] == [g.doc["title"] for g in spec.goods]
+        # oldest first, as compare orders them (stable: ties keep the order asked), by the times as the app read them
+        read = {stored.session.id: stored.session for stored in good}
+        oldest_first = sorted(spec.goods, key=lambda g: (read[g.doc["id"]].created, read[g.doc["id"]].updated))
+        assert [s["title"] for s in json.loads(ran.out)["sessions"]] == [g.doc["title"] for g in oldest_first]
 
         assert not (folder / ".logs").exists(), "a crash log was written"
 
@@ -827,7 +830,7 @@ def all_commands(folder: Path, a: str, b: str, lang: str = "nl") -> list[Ran]:
     more += [cli(folder, "export", a, "--format", f, terminal=True, lang=lang) for f in FORMATS]
     more += [
         cli(folder, "compare", a, b, *names, "--format", f, terminal=True, lang=lang)
-        for f in COMPARE_FORMATS
+        for f in COMPARE_RENDERERS
         for names in ((), ("--names",))
     ]
     for ran in more:

@@ -68,7 +68,7 @@ def test_room_new_says_a_bad_minimum_in_english_when_asked(tmp_path: Path, run) 
         "--lang", "en", "--sessions-dir", sessions(tmp_path), "room", "new", "X", "--seats", "2", "--min-group", "3"
     )
     assert result.code == 2
-    assert "argument --min-group: 3 is more than this room's 2 seats" in result.err
+    assert "argument --min-group: 3 is more than this regional session's 2 seats" in result.err
     one = run(
         "--lang", "en", "--sessions-dir", sessions(tmp_path), "room", "new", "X", "--seats", "2", "--min-group", "1"
     )
@@ -165,7 +165,7 @@ def test_room_status_hides_counts_below_the_minimum_and_shows_them_at_it(tmp_pat
     }
     text = run("--sessions-dir", sessions(tmp_path), "room", "status", "Regio Test")
     assert "1:1 2:0 3:0 4:0 5:2 n.v.t.:0" in text.out
-    assert "47 uitspraken: nog te weinig antwoorden" in text.out
+    assert f"{len(load_tool().items) - 1} uitspraken: nog te weinig antwoorden" in text.out
 
 
 def export(tmp_path: Path, run, fmt: str, *extra: str) -> str:

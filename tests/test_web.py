@@ -30,6 +30,7 @@ import pytest
 
 from tests.ptyapp import answers_in, free_port
 from tui.session import SessionStore
+from tui.session.store import export_name
 
 pytestmark = pytest.mark.slow
 
@@ -207,7 +208,7 @@ async def drive(url: str, store: SessionStore, profile: Path, downloads: Path) -
         await tools.press("o")
         await tools.press("e")
         await tools.press("enter")  # the first format: Markdown
-        done = downloads / f"{stored.path.stem}.md"
+        done = downloads / export_name(stored.session, "md")
         await until(done.exists)
 
 
@@ -218,7 +219,8 @@ def test_three_answers_typed_in_a_browser_are_in_the_session_file(served: tuple[
     downloads.mkdir()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         asyncio.run(drive(url, store, Path(profile), downloads))
-    path = store.scan()[0][0].path
+    stored = store.scan()[0][0]
+    path = stored.path
     assert answers_in(path) == {
         "waarom.geen-noodzaak": 1,
         "waarom.niet-op-netvlies": 2,
@@ -226,7 +228,7 @@ def test_three_answers_typed_in_a_browser_are_in_the_session_file(served: tuple[
         "helpt.urgentie": 4,
     }
     assert SCREENSHOT.stat().st_size > 10_000
-    report = (downloads / f"{path.stem}.md").read_text("utf-8")
+    report = (downloads / export_name(stored.session, "md")).read_text("utf-8")  # named for its title and day
     assert report.startswith("# In de browser")
     assert not (store.root / "exports").exists()  # nothing left on the server
 
