@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
@@ -45,3 +46,30 @@ async def test_the_readers_contents_narrow_and_hiding_them_keeps_the_place(tmp_p
         await pilot.press("t")
         await until(pilot, lambda: not app.screen.query_one("#toc").display)
         await until(pilot, lambda: abs(page.scroll_y / page.max_scroll_y - before) < 0.05)
+
+
+def contrast(a, b) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(colour) -> float:
+        def channel(c: int) -> float:
+            c = c / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = colour.rgb
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "catppuccin-latte", "solarized-light", "textual-dark", "nord"])
+async def test_the_question_heading_meets_wcag_aa_contrast(tmp_path: Path, theme: str) -> None:
+    from tests.session_helpers import walk_app
+
+    app, _, _ = walk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        heading = app.screen.query_one("#walk-question")
+        assert contrast(heading.styles.color, heading.background_colors[1]) >= 4.5, theme
