@@ -69,3 +69,14 @@ async def test_the_palette_speaks_the_apps_language(tmp_path: Path) -> None:
                 and app.screen.query_one(CommandInput).placeholder == "Zoek een kleurenschema…"
             ),
         )
+
+
+async def test_the_help_names_the_palettes_key_in_dutch(tmp_path: Path) -> None:
+    from tui.screens.help import help_rows
+
+    app = make_app(SessionStore(tmp_path / "sessions"), Start("home"))
+    async with app.run_test(size=(80, 40)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        rows = dict(help_rows(app.screen))
+        assert rows.get("^p") == "Opdrachten zoeken"
+        assert "palette" not in " ".join(rows.values())
