@@ -189,7 +189,7 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
     assert "pas als 3 plekken hem beantwoordden" in md
     html = export(tmp_path, run, "html")
     assert "<td class=few colspan=8>nog te weinig antwoorden</td>" in html
-    assert "<td class=num>1</td>" not in html and "3.0" not in html
+    assert "<td class=num>1</td>" not in html and "3,0" not in html
     data = json.loads(export(tmp_path, run, "json"))
     assert all(set(i) == {"id", "title", "hidden"} for i in data["items"])
     assert all(p == {"id": p["id"], "title": p["title"], "hidden": True} for p in data["parts"])
@@ -198,8 +198,8 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
 
     answer(folder, "C", {ITEM: 5})
     md = export(tmp_path, run, "md")
-    assert "mediaan 5.0, spreiding 1.9 (`1:1 2:0 3:0 4:0 5:2 n.v.t.:0`)" in md
-    assert "- Waarom (nog) niet?: 1.0" in md  # a negative part: 1, 5, 5 count as 5, 1, 1
+    assert "mediaan 5,0, spreiding 1,9 (`1:1 2:0 3:0 4:0 5:2 n.v.t.:0`)" in md  # a decimal comma, as every view
+    assert "- Waarom (nog) niet?: 1,0" in md  # a negative part: 1, 5, 5 count as 5, 1, 1
     html = export(tmp_path, run, "html")
     assert "<td class=num>2</td>" in html
     data = json.loads(export(tmp_path, run, "json"))

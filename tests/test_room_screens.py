@@ -160,7 +160,7 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         rule = widget_text(app.screen.query_one("#board-rule", Static))
         assert f"Aantallen vanaf 3 antwoorden; {n} uitspraken: nog te weinig antwoorden." in rule
         parts = widget_text(app.screen.query_one("#board-parts", Static))
-        assert "nog te weinig antwoorden" in parts and "5.0" not in parts and "1.0" not in parts
+        assert "nog te weinig antwoorden" in parts and "5,0" not in parts and "1,0" not in parts
 
         # open a hidden item for discussion: the board and the room file the seats read carry no counts
         await pilot.press("enter")
@@ -175,7 +175,7 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
         # a third answer arrives: the board shows it within a refresh
         answer(folder, "C", {"waarom.geen-noodzaak": 5})
         await until(pilot, lambda: table.get_row_at(0)[5] == "2", timeout=5)
-        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "2", "0", "5.0"]
+        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "2", "0", "5,0"]
         assert f"{n - 1} uitspraken: nog te weinig antwoorden" in widget_text(
             app.screen.query_one("#board-rule", Static)
         )

@@ -288,7 +288,7 @@ def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     for g in shown[:10]:
         if g.counts is not None:
             print(
-                f"  {histogram(g.counts)}  {number(g.spread):>4}  {counts_line(g.counts, strings)}  "
+                f"  {histogram(g.counts)}  {number(g.spread, strings):>4}  {counts_line(g.counts, strings)}  "
                 f"{safe_line(g.item.loc('text', strings.language))}"
             )
     hidden = len(view.items) - len(shown)

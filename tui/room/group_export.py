@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from tui.numbers import score_number
 from tui.render import blocks, html_block, html_text, md_quote, md_text
 from tui.room.group import ANSWER_KEYS, GroupItem, GroupView
 from tui.text import escape_json
@@ -37,8 +38,9 @@ def counts_line(counts: dict[str, int], strings: Strings) -> str:
     return " ".join(f"{names[k]}:{counts[k]}" for k in ANSWER_KEYS)
 
 
-def number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def number(value: float | None, strings: Strings) -> str:
+    """A group figure (a median of seats, a spread) as every view shows a figure: '3,5' in Dutch, '–' for none."""
+    return "–" if value is None else score_number(value, strings)
 
 
 def seat_totals(view: GroupView) -> dict[str, int]:
@@ -92,7 +94,7 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
     ]
     parts = [f"## {strings('room.parts')}", ""] + [
         f"- {md_text(p.part.loc('title', strings.language))}: "
-        + (strings("room.too_few") if p.hidden else number(p.median))
+        + (strings("room.too_few") if p.hidden else number(p.median, strings))
         for p in view.parts
     ]
     items = [f"## {strings('room.items')}", "", md_text(strings("room.min_group_rule", n=room.min_group)), ""]
@@ -101,8 +103,8 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
             items.append(f"- {md_text(_title(g.item, strings))} — {strings('room.too_few')}")
             continue
         items.append(
-            f"- {md_text(_title(g.item, strings))} — {strings('room.median')} {number(g.median)}, "
-            f"{strings('room.spread')} {number(g.spread)} (`{counts_line(g.counts, strings)}`)"
+            f"- {md_text(_title(g.item, strings))} — {strings('room.median')} {number(g.median, strings)}, "
+            f"{strings('room.spread')} {number(g.spread, strings)} (`{counts_line(g.counts, strings)}`)"
         )
     shared = [f"## {strings('room.shared')}", ""]
     for remark in view.shared:
@@ -143,7 +145,7 @@ def to_html(view: GroupView, strings: Strings) -> str:
     too_few = html_text(strings("room.too_few"))
     out += [
         f"<tr><td>{html_text(p.part.loc('title', lang))}</td>"
-        + (f"<td class=few>{too_few}</td>" if p.hidden else f"<td class=num>{number(p.median)}</td>")
+        + (f"<td class=few>{too_few}</td>" if p.hidden else f"<td class=num>{number(p.median, strings)}</td>")
         + "</tr>"
         for p in view.parts
     ]
@@ -162,7 +164,7 @@ def to_html(view: GroupView, strings: Strings) -> str:
         cells = "".join(f"<td class=num>{g.counts[k]}</td>" for k in ANSWER_KEYS)
         out.append(
             f"<tr><td>{html_text(_title(g.item, strings))}</td>{cells}"
-            f"<td class=num>{number(g.median)}</td><td class=num>{number(g.spread)}</td></tr>"
+            f"<td class=num>{number(g.median, strings)}</td><td class=num>{number(g.spread, strings)}</td></tr>"
         )
     out.append("</table>")
     if view.shared:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from tui.room.store import RoomFolder
 
 FOCUS_BAR = 20
-ITEM_COLUMN_AT = 50
+ITEM_COLUMN_AT = 60
 """Cells left of the statement column (counts, median, spread, borders): the statement gets the rest."""
 
 
@@ -147,8 +147,8 @@ class BoardScreen(AppScreen[None]):
             table.add_row(
                 histogram(g.counts),
                 *[str(g.counts[k]) for k in ANSWER_KEYS],
-                number(g.median),
-                number(g.spread),
+                number(g.median, self.strings),
+                number(g.spread, self.strings),
                 shortened(visible(g.item.loc("text", language)), width),
                 key=g.item.id,
             )
@@ -273,7 +273,7 @@ def parts_text(view: GroupView, strings: Strings) -> Text:
         if part.hidden:
             text.append(strings("room.too_few"), style="dim")
         else:
-            text.append(f"{bar(part.median, 20)} {number(part.median):>4}")
+            text.append(f"{bar(part.median, 20)} {number(part.median, strings):>4}")
     return text
 
 
@@ -300,7 +300,9 @@ def _focus_counts(text: Text, g: GroupItem, counts: dict[str, int], strings: Str
             text.append(f"{name:<7}")
             text.append("█" * cells, style="bold")
             text.append(f"{' ' * (FOCUS_BAR - cells)} {counts[key]:>2}{end}")
-    text.append(f"{strings('room.median')} {number(g.median)} · {strings('room.spread')} {number(g.spread)}")
+    text.append(
+        f"{strings('room.median')} {number(g.median, strings)} · {strings('room.spread')} {number(g.spread, strings)}"
+    )
 
 
 def run_board(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
