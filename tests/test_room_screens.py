@@ -264,3 +264,22 @@ async def test_a_seat_not_told_its_door_shows_the_command_in_words(tmp_path: Pat
         await pilot.press("e")
         await until(pilot, lambda: type(app.screen).__name__ == "BewaarDialog")
         assert "ssh -p PORT regio@HOST bewaar > my-reflection.toml" in screen_text(app)
+
+
+async def test_question_mark_shows_the_boards_keys(tmp_path: Path) -> None:
+    """The README says ? works everywhere: on the board too."""
+    folder, _ = make_room(tmp_path)
+    server = FakeServer(as_facilitator(folder), seats=set())
+    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BoardScreen"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        shown = screen_text(app)
+        assert "Toetsen — bord van de begeleider" in shown
+        assert "Afspraak" in shown and "Bespreken" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BoardScreen"

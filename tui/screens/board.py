@@ -49,6 +49,7 @@ class BoardScreen(AppScreen[None]):
     BINDINGS = [
         Binding("enter", "discuss", "key.discuss", id="board.discuss", priority=True),
         Binding("a", "agree", "key.agree", id="board.agree"),
+        Binding("question_mark", "help", "key.help", id="board.help"),
         Binding("q", "stop", "key.stop_room", id="board.stop"),
     ]
 
@@ -185,6 +186,12 @@ class BoardScreen(AppScreen[None]):
         return None
 
     # acting ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """The board's keys, as ? shows them on every other screen."""
+        from tui.screens.help import HelpScreen, help_rows
+
+        self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.board")))
 
     def _save_room(self) -> None:
         try:
