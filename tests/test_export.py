@@ -12,7 +12,7 @@ import io
 import json
 import os
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,13 @@ def golden_session(tool) -> Session:
         answers=answers,
         notes="Algemene notitie over de samenwerking.",
         next_steps=[
-            NextStep(id="step0001", text="Agenda opstellen voor het regio-overleg", who="Anna", when="1 april"),
+            NextStep(
+                id="step0001",
+                text="Agenda opstellen voor het regio-overleg",
+                who="Anna",
+                when="1 april",
+                due=date(2024, 4, 1),
+            ),
             NextStep(id="step0002", text="Verkenning gedeelde visie", who="", when="", done=True, suggestion="g"),
         ],
     )
@@ -266,8 +272,10 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
     report = build_report(tool, golden_session(tool), DUTCH)
     assert to_text(report, sections=("unanswered", "steps")) == (
         "Vervolgstappen\n"
-        "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
-        "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
+        "  Wat                                                  Wie   Wanneer       Klaar\n"
+        "  Agenda opstellen voor het regio-overleg              Anna  1 april 2024  [ ]\n"
+        "                                                             ⚠ te laat\n"
+        "  Verkenning gedeelde visie (naar bijlage 1 g)                             [x]\n"
         "\n"
         "Nog niet beantwoord: 0 items\n"
     )
@@ -322,7 +330,7 @@ def test_text_leaves_out_what_is_empty_and_lists_ten_unanswered(tool) -> None:
 def test_html_has_no_double_bullets_and_says_sign_and_word(tool) -> None:
     text = render(tool, golden_session(tool), "html")
     assert "::before" not in text  # the sign is text, not a bullet drawn in front of another
-    assert "ul.signals,ul.steps{list-style:none" in text
+    assert "ul.signals{list-style:none" in text
     assert (
         "<li><span class='mark strong'>+ Volledig</span> — "
         "<b>We zijn bevlogen over het inhoudelijke doel van de samenwerking.</b>"
@@ -340,13 +348,17 @@ def test_html_has_no_double_bullets_and_says_sign_and_word(tool) -> None:
     assert "antwoord 5" not in text and "(Wat hindert" not in text  # no bracket after the statement
 
 
-def test_html_steps_are_real_checkboxes(tool) -> None:
+def test_html_steps_are_a_register_with_real_checkboxes(tool) -> None:
     text = render(tool, golden_session(tool), "html")
+    assert "<table class='steps'><tr><th>Wat</th><th>Wie</th><th>Wanneer</th><th>Klaar</th></tr>" in text
     assert (
-        '<li><label><input type="checkbox" disabled> Agenda opstellen voor het regio-overleg (Anna — 1 april)</label></li>'
+        "<tr><td>Agenda opstellen voor het regio-overleg</td><td>Anna</td>"
+        "<td>1 april 2024 <span class='weak mark'>⚠ te laat</span></td>"
+        '<td><label><input type="checkbox" disabled> nee</label></td></tr>'
     ) in text
     assert (
-        '<li><label><input type="checkbox" disabled checked> Verkenning gedeelde visie (naar bijlage 1 g)</label></li>'
+        "<tr><td>Verkenning gedeelde visie (naar bijlage 1 g)</td><td></td><td></td>"
+        '<td><label><input type="checkbox" disabled checked> ja</label></td></tr>'
     ) in text
     assert "[x]" not in text and "[ ]" not in text
 
