@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,15 +16,20 @@ from tui.errors import OpenElsewhere, UserFileError
 from tui.screens.base import AppScreen
 from tui.screens.dialogs import Confirm, TextPrompt
 from tui.screens.help import HelpScreen, help_rows
-from tui.session import BadFile, StoredSession
+from tui.session import BadFile, Session, StoredSession, due
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
 from tui.text import shortened
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
-TITLE_LEAVES = 34
+TITLE_LEAVES = 43
 """Cells the other columns, their padding and the margins need beside the title."""
+
+
+def overdue_count(session: Session, today: date) -> int:
+    """How many of the session's open steps are past their date."""
+    return sum(1 for step in session.next_steps if due.is_overdue(step.due, step.done, today))
 
 
 class HomeScreen(AppScreen[None]):
@@ -77,6 +84,7 @@ class HomeScreen(AppScreen[None]):
         table.add_column(self.strings("home.col_title"), key="title")
         table.add_column(self.strings("home.col_progress"), key="progress")
         table.add_column(self.strings("home.col_updated"), key="updated")
+        table.add_column(self.strings("home.col_overdue"), key="overdue")
         self.refresh_sessions()
 
     def on_screen_resume(self) -> None:
@@ -125,6 +133,7 @@ class HomeScreen(AppScreen[None]):
         current = table.cursor_row
         table.clear()
         title_width = self._titles_fitted_to = self._title_width()
+        today = due.today()
         for stored in self.sessions:
             session = stored.session
             answered = session.answered_count(item_ids)
@@ -133,6 +142,7 @@ class HomeScreen(AppScreen[None]):
                 Text(shortened(visible(mark + session.title), title_width)),
                 f"{answered}/{len(item_ids)}",
                 session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
+                self.strings("home.overdue", n=late) if (late := overdue_count(session, today)) else "",
                 key=str(stored.path),
             )
         table.display = bool(self.sessions)
