@@ -93,7 +93,7 @@ def step_rows(steps: Sequence[NextStep], strings: Strings, today: date, boxes: t
     return rows
 
 
-STEP_CAPS = (0, 16, 14, 5)
+STEP_CAPS = (0, 14, 16, 5)
 """The widest the who, when and done columns grow in text (they wrap inside); what takes the rest."""
 
 

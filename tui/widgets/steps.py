@@ -47,7 +47,7 @@ class StepsPane(AppPane):
     def on_resize(self) -> None:
         """The columns fit the pane: laid out again when its width changes."""
         if self._laid_out_for != self._row_width():
-            self.refresh_steps()
+            self.call_after_refresh(self.refresh_steps)  # after this layout: a new height is then measured
 
     _laid_out_for = 0
 
