@@ -195,10 +195,21 @@ def test_json_round_trip(tool) -> None:
             "text": "Agenda opstellen voor het regio-overleg",
             "who": "Anna",
             "when": "1 april",
+            "due": "2024-04-01",
             "done": False,
             "suggestion": "",
+            "overdue": True,
         },
-        {"id": "step0002", "text": "Verkenning gedeelde visie", "who": "", "when": "", "done": True, "suggestion": "g"},
+        {
+            "id": "step0002",
+            "text": "Verkenning gedeelde visie",
+            "who": "",
+            "when": "",
+            "due": None,
+            "done": True,
+            "suggestion": "g",
+            "overdue": False,
+        },
     ]
     assert [i["id"] for i in data["items"]] == [item.id for item in tool.items]
     for entry in data["items"]:
@@ -295,8 +306,10 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
         assert text.endswith(
             "Aantekeningen\n  Algemene notitie over de samenwerking.\n\n"
             "Vervolgstappen\n"
-            "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
-            "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
+            "  Wat                                                  Wie   Wanneer       Klaar\n"
+            "  Agenda opstellen voor het regio-overleg              Anna  1 april 2024  [ ]\n"
+            "                                                             ⚠ te laat\n"
+            "  Verkenning gedeelde visie (naar bijlage 1 g)                             [x]\n"
             "\n"
             "Nog niet beantwoord: 0 items\n"
         )
@@ -388,8 +401,8 @@ def test_markdown_signs_are_not_nested_lists(tool) -> None:
     assert "- − Helemaal niet — **We ervaren dat samenwerken nu echt nodig is.**" in text
     assert "- − Speelt sterk — **Er is te weinig geld en vooral te weinig tijd voor de samenwerking.**" in text
     assert "- ○ Speelt niet — **Onze administratiesystemen sluiten niet goed op elkaar aan.**" in text
-    assert "- [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)" in text
-    assert "- [x] Verkenning gedeelde visie (naar bijlage 1 g)" in text
+    assert "| Agenda opstellen voor het regio-overleg | Anna | 1 april 2024 ⚠ te laat | nee |" in text
+    assert "| Verkenning gedeelde visie (naar bijlage 1 g) |  |  | ja |" in text
 
 
 def test_a_hindrance_that_plays_no_role_is_no_strength_anywhere(tool) -> None:
