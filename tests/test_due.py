@@ -121,3 +121,58 @@ def test_due_text_in_both_languages() -> None:
     assert due_text(date(2027, 3, 31), True, "nl") == "maart 2027"
     assert due_text(date(2027, 3, 1), False, "en") == "1 March 2027"
     assert due_text(date(2027, 3, 31), True, "en") == "March 2027"
+
+
+# the session file: format 3 files get their dates, nothing typed is lost --------------------------
+
+
+def format_3(steps: str) -> bytes:
+    head = (
+        'schema_version = 3\nid = "regio-a1b2c3"\ntitle = "Regio"\n'
+        "created = 2024-03-01T09:00:00Z\nupdated = 2024-03-02T09:00:00Z\n"
+    )
+    return (head + steps).encode()
+
+
+def test_a_format_3_file_gets_the_dates_its_whens_name_with_a_year() -> None:
+    from tui.session.codec import dump, parse
+
+    raw = format_3(
+        '[[next_steps]]\nid = "s1"\ntext = "a"\nwhen = "2024-04-15"\n'
+        '[[next_steps]]\nid = "s2"\ntext = "b"\nwhen = "maart 2025"\n'
+        '[[next_steps]]\nid = "s3"\ntext = "c"\nwhen = "1 april"\n'
+        '[[next_steps]]\nid = "s4"\ntext = "d"\nwhen = "voor de zomer"\n'
+    )
+    session = parse(raw, "regio.toml")
+    assert [(s.when, s.due) for s in session.next_steps] == [
+        ("2024-04-15", date(2024, 4, 15)),
+        ("maart 2025", date(2025, 3, 31)),
+        ("1 april", None),  # the day it was typed is not known: no guessed year
+        ("voor de zomer", None),
+    ]
+    assert parse(dump(session), "regio.toml") == session  # and it reads back the same in format 4
+    assert b"schema_version = 4" in dump(session)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        'next_steps = "not a list"\n',
+        "next_steps = [1, 2]\n",
+        '[[next_steps]]\nid = "s1"\ntext = "a"\nwhen = 2024-04-15\n',
+        '[[next_steps]]\nid = "s1"\ntext = "a"\nwhen = "1 maart 2027"\ndue = "morgen"\n',
+    ],
+)
+def test_a_step_not_shaped_like_one_is_a_named_error_not_a_crash(steps: str) -> None:
+    from tui.errors import SessionFileError
+    from tui.session.codec import parse
+
+    with pytest.raises(SessionFileError):
+        parse(format_3(steps), "regio.toml")
+
+
+def test_a_hand_written_due_is_kept_as_written() -> None:
+    from tui.session.codec import parse
+
+    raw = format_3('[[next_steps]]\nid = "s1"\ntext = "a"\nwhen = "1 maart 2027"\ndue = 2027-02-01\n')
+    assert parse(raw, "regio.toml").next_steps[0].due == date(2027, 2, 1)

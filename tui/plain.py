@@ -3,9 +3,10 @@
 Each item is asked on lines of its own (the part's heading when a part starts,
 "k/n: statement", the scale's anchors) and one line is read: 1–5, 0 for n.v.t.,
 `n` to type a remark on one line, Enter alone to skip, `q` to stop. Every answer
-is saved at once through a `SessionEditor`, exactly as in the app. No colour, no
-cursor movement; every user text is shown through `safe_line`. At the end (or
-after `q`) the overview is printed as text. Nothing here imports Textual.
+is saved at once through a `SessionEditor`, exactly as in the app. After the last
+item the next steps are asked the same way (what, who, when; an empty 'what' ends).
+No colour, no cursor movement; every user text is shown through `safe_line`. At the
+end (or after `q`) the overview is printed as text. Nothing here imports Textual.
 """
 
 from __future__ import annotations
