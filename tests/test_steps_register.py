@@ -114,7 +114,7 @@ async def test_the_overview_shows_the_steps_as_a_readable_table_with_overdue_mar
         head = str(app.screen.query_one("#steps-head", Static).render())
         assert head.split() == ["Wat", "Wie", "Wanneer", "Klaar"]
         shown = rows(app)
-        assert "⚠ te laat" in shown[0] and "1 november 2026" in " ".join(shown[0].split())
+        assert "⚠ te laat" in shown[0] and "1 november" in shown[0] and "2026" in shown[0]
         assert all("te laat" not in row for row in shown[1:])  # done, ahead, or without a date
         assert "maart 2027" in shown[2] and "na de zomer" in shown[3]
         pane_width = app.screen.query_one("#steps", OptionList).content_region.width

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from tui.numbers import one_decimal
 from tui.render import (
     CHECKBOXES,
-    STEP_CAPS,
     ZONE_STYLE,
     Terminal,
     bar,
@@ -27,6 +26,7 @@ from tui.render import (
     html_text,
     md_quote,
     md_text,
+    step_caps,
     step_cells,
     step_headings,
     step_rows,
@@ -454,7 +454,7 @@ def step_table(report: Report, width: int, boxes: tuple[str, str] = CHECKBOXES, 
     if not report.steps:
         return []
     rows = step_rows(report.steps, report.strings, report.today, boxes)
-    laid_out = columns(rows, width - len(indent), STEP_CAPS)
+    laid_out = columns(rows, width - len(indent), step_caps(width - len(indent)))
     return [indent + line for lines in laid_out for line in lines]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.errors import UserFileError
-from tui.render import CHECKBOXES, STEP_CAPS, columns, step_rows, walk_part_line
+from tui.render import CHECKBOXES, columns, step_caps, step_rows, walk_part_line
 from tui.session import SessionStore, StoredSession, due
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import OverLimit
@@ -278,7 +278,8 @@ class PlainWalk:
             return []
         width = shutil.get_terminal_size((80, 24)).columns if _is_terminal(self.stdout) else UNWRAPPED
         rows = step_rows(steps, self.strings, due.today(), CHECKBOXES)
-        return ["  " + line for lines in columns(rows, min(width, 120) - 2, STEP_CAPS) for line in lines]
+        room = min(width, 120) - 2
+        return ["  " + line for lines in columns(rows, room, step_caps(room)) for line in lines]
 
     def _all_on_disk(self, editor: SessionEditor) -> bool:
         """True when every answer is on disk; else one more try, then a rescue copy."""

@@ -93,8 +93,12 @@ def step_rows(steps: Sequence[NextStep], strings: Strings, today: date, boxes: t
     return rows
 
 
-STEP_CAPS = (0, 14, 16, 5)
-"""The widest the who, when and done columns grow in text (they wrap inside); what takes the rest."""
+def step_caps(width: int) -> tuple[int, int, int, int]:
+    """The widest the who, when and done columns grow in text (they wrap inside); what takes the rest.
+
+    A narrow window gives who and when less room, so what stays a column words fit in.
+    """
+    return (0, min(14, max(8, width // 5)), min(16, max(10, width // 4)), 5)
 
 
 def columns(rows: Sequence[Sequence[str]], width: int, caps: Sequence[int], gap: int = 2) -> list[list[str]]:

@@ -9,7 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Tool
-from tui.render import STEP_CAPS, columns, step_rows
+from tui.render import columns, step_caps, step_rows
 from tui.session import NextStep, due
 from tui.session.editor import SessionEditor
 from tui.widgets.base import AppPane
@@ -73,7 +73,7 @@ class StepsPane(AppPane):
         steps_list = self.query_one("#steps", OptionList)
         current = steps_list.highlighted if keep is None else keep
         width = self._laid_out_for = self._row_width()
-        head, *rows = columns(step_rows(self.steps, self.strings, due.today(), BOXES), width, STEP_CAPS)
+        head, *rows = columns(step_rows(self.steps, self.strings, due.today(), BOXES), width, step_caps(width))
         steps_list.set_options(
             Option(plain_text("\n".join(lines)), id=s.id) for s, lines in zip(self.steps, rows, strict=True)
         )
