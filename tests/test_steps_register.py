@@ -61,7 +61,7 @@ async def test_the_dialog_reads_a_date_and_keeps_other_text_with_a_gentle_note(t
         await add_step(pilot, "Agenda maken", "Anna", "1 maart", dated)
 
         def undated() -> None:
-            assert note(app).startswith("Geen datum herkend; de stap bewaart ‘na de zomer’ zoals getypt.")
+            assert note(app).startswith("Geen datum herkend: ‘na de zomer’ blijft zoals getypt.")
 
         await add_step(pilot, "Overleg plannen", "", "na de zomer", undated)
         assert screen_name(app) == "WalkScreen"  # not an error: the step is kept
@@ -188,3 +188,19 @@ def test_english_words_and_dates_in_the_register() -> None:
     lines = text.splitlines()
     assert lines[1].split() == ["What", "Who", "When", "Done"]
     assert "1 March 2026" in lines[2] and "⚠ overdue" in lines[3]
+
+
+async def test_at_60x20_the_note_on_a_date_takes_the_hints_place_and_is_seen_whole(tmp_path: Path) -> None:
+    app, store, stored = walk_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, "shift+tab", "a")
+        await pilot.press(*"Plan")
+        await press(pilot, "enter", "enter")
+        await pilot.press(*"binnenkort")
+        await pilot.pause()
+        shown = app.screen.query_one("#step-when-note", Static)
+        assert str(shown.render()).startswith("Geen datum herkend: ‘binnenkort’ blijft zoals getypt.")
+        assert not app.screen.query_one("#step-hint", Static).display
+        assert shown.region.height >= 2 and shown.region.bottom <= 19  # inside the dialog's frame, on screen
+        await press(pilot, "enter")
+        assert read_session(stored.path)["next_steps"][0]["when"] == "binnenkort"

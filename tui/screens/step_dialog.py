@@ -14,6 +14,9 @@ from tui.screens.base import AppModal
 from tui.session import NextStep, due
 from tui.widgets.plain import plain_text
 
+ROOMY = 24
+"""From this many rows the dialog shows the note on a date and the general hint together."""
+
 
 class StepText(TextArea):
     """The step's text, wrapped so a long suggestion shows whole; Enter goes on to the next field.
@@ -85,11 +88,14 @@ class StepDialog(AppModal[dict[str, str] | None]):
             shown = due.due_text(read.date, read.whole_month, self.strings.language) if read else ""
         note = self.query_one("#step-when-note", Static)
         if not typed:
-            note.update("")
+            said = ""
         elif found is not None:
-            note.update(plain_text(self.strings("step.due_read", date=shown)))
+            said = self.strings("step.due_read", date=shown)
         else:
-            note.update(plain_text(self.strings("step.due_not_read", typed=typed)))
+            said = self.strings("step.due_not_read", typed=typed)
+        note.update(plain_text(said))
+        # In a short window the note takes the general hint's place, so the dialog still fits.
+        self.query_one("#step-hint", Static).display = not (said and self.samenwerken.size.height < ROOMY)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
