@@ -12,7 +12,7 @@ import io
 import json
 import os
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,13 @@ def golden_session(tool) -> Session:
         answers=answers,
         notes="Algemene notitie over de samenwerking.",
         next_steps=[
-            NextStep(id="step0001", text="Agenda opstellen voor het regio-overleg", who="Anna", when="1 april"),
+            NextStep(
+                id="step0001",
+                text="Agenda opstellen voor het regio-overleg",
+                who="Anna",
+                when="1 april",
+                due=date(2024, 4, 1),
+            ),
             NextStep(id="step0002", text="Verkenning gedeelde visie", who="", when="", done=True, suggestion="g"),
         ],
     )
@@ -189,10 +195,21 @@ def test_json_round_trip(tool) -> None:
             "text": "Agenda opstellen voor het regio-overleg",
             "who": "Anna",
             "when": "1 april",
+            "due": "2024-04-01",
             "done": False,
             "suggestion": "",
+            "overdue": True,
         },
-        {"id": "step0002", "text": "Verkenning gedeelde visie", "who": "", "when": "", "done": True, "suggestion": "g"},
+        {
+            "id": "step0002",
+            "text": "Verkenning gedeelde visie",
+            "who": "",
+            "when": "",
+            "due": None,
+            "done": True,
+            "suggestion": "g",
+            "overdue": False,
+        },
     ]
     assert [i["id"] for i in data["items"]] == [item.id for item in tool.items]
     for entry in data["items"]:
@@ -266,8 +283,10 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
     report = build_report(tool, golden_session(tool), DUTCH)
     assert to_text(report, sections=("unanswered", "steps")) == (
         "Vervolgstappen\n"
-        "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
-        "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
+        "  Wat                                                  Wie   Wanneer       Klaar\n"
+        "  Agenda opstellen voor het regio-overleg              Anna  1 april 2024  [ ]\n"
+        "                                                             ⚠ te laat\n"
+        "  Verkenning gedeelde visie (naar bijlage 1 g)                             [x]\n"
         "\n"
         "Nog niet beantwoord: 0 items\n"
     )
@@ -287,8 +306,10 @@ def test_text_renders_the_sections_asked_for_in_their_order(tool) -> None:
         assert text.endswith(
             "Aantekeningen\n  Algemene notitie over de samenwerking.\n\n"
             "Vervolgstappen\n"
-            "  [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)\n"
-            "  [x] Verkenning gedeelde visie (naar bijlage 1 g)\n"
+            "  Wat                                                  Wie   Wanneer       Klaar\n"
+            "  Agenda opstellen voor het regio-overleg              Anna  1 april 2024  [ ]\n"
+            "                                                             ⚠ te laat\n"
+            "  Verkenning gedeelde visie (naar bijlage 1 g)                             [x]\n"
             "\n"
             "Nog niet beantwoord: 0 items\n"
         )
@@ -322,7 +343,7 @@ def test_text_leaves_out_what_is_empty_and_lists_ten_unanswered(tool) -> None:
 def test_html_has_no_double_bullets_and_says_sign_and_word(tool) -> None:
     text = render(tool, golden_session(tool), "html")
     assert "::before" not in text  # the sign is text, not a bullet drawn in front of another
-    assert "ul.signals,ul.steps{list-style:none" in text
+    assert "ul.signals{list-style:none" in text
     assert (
         "<li><span class='mark strong'>+ Volledig</span> — "
         "<b>We zijn bevlogen over het inhoudelijke doel van de samenwerking.</b>"
@@ -340,13 +361,17 @@ def test_html_has_no_double_bullets_and_says_sign_and_word(tool) -> None:
     assert "antwoord 5" not in text and "(Wat hindert" not in text  # no bracket after the statement
 
 
-def test_html_steps_are_real_checkboxes(tool) -> None:
+def test_html_steps_are_a_register_with_real_checkboxes(tool) -> None:
     text = render(tool, golden_session(tool), "html")
+    assert "<table class='steps'><tr><th>Wat</th><th>Wie</th><th>Wanneer</th><th>Klaar</th></tr>" in text
     assert (
-        '<li><label><input type="checkbox" disabled> Agenda opstellen voor het regio-overleg (Anna — 1 april)</label></li>'
+        "<tr><td>Agenda opstellen voor het regio-overleg</td><td>Anna</td>"
+        "<td>1 april 2024 <span class='weak mark'>⚠ te laat</span></td>"
+        '<td><label><input type="checkbox" disabled> nee</label></td></tr>'
     ) in text
     assert (
-        '<li><label><input type="checkbox" disabled checked> Verkenning gedeelde visie (naar bijlage 1 g)</label></li>'
+        "<tr><td>Verkenning gedeelde visie (naar bijlage 1 g)</td><td></td><td></td>"
+        '<td><label><input type="checkbox" disabled checked> ja</label></td></tr>'
     ) in text
     assert "[x]" not in text and "[ ]" not in text
 
@@ -376,8 +401,8 @@ def test_markdown_signs_are_not_nested_lists(tool) -> None:
     assert "- − Helemaal niet — **We ervaren dat samenwerken nu echt nodig is.**" in text
     assert "- − Speelt sterk — **Er is te weinig geld en vooral te weinig tijd voor de samenwerking.**" in text
     assert "- ○ Speelt niet — **Onze administratiesystemen sluiten niet goed op elkaar aan.**" in text
-    assert "- [ ] Agenda opstellen voor het regio-overleg (Anna — 1 april)" in text
-    assert "- [x] Verkenning gedeelde visie (naar bijlage 1 g)" in text
+    assert "| Agenda opstellen voor het regio-overleg | Anna | 1 april 2024 ⚠ te laat | nee |" in text
+    assert "| Verkenning gedeelde visie (naar bijlage 1 g) |  |  | ja |" in text
 
 
 def test_a_hindrance_that_plays_no_role_is_no_strength_anywhere(tool) -> None:

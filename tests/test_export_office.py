@@ -115,7 +115,14 @@ def test_xlsx_has_a_sheet_per_view_in_dutch(tool) -> None:
         "Aantekening",
         "Beantwoord op",
     )
-    assert rows(book["Vervolgstappen"])[0] == ("Stap", "Wie", "Wanneer", "Gedaan", "Suggestie (naar bijlage 1)")
+    assert rows(book["Vervolgstappen"])[0] == (
+        "Wat",
+        "Wie",
+        "Wanneer",
+        "Datum",
+        "Klaar",
+        "Suggestie (naar bijlage 1)",
+    )
     for sheet in book:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.column_dimensions["A"].width > 20, sheet.title
@@ -133,7 +140,14 @@ def test_xlsx_sheet_names_and_headers_in_english(tool) -> None:
         "Remark",
         "Answered on",
     )
-    assert rows(book["Next steps"])[0] == ("Step", "Who", "When", "Done", "Suggestion (adapted from appendix 1)")
+    assert rows(book["Next steps"])[0] == (
+        "What",
+        "Who",
+        "When",
+        "Date",
+        "Done",
+        "Suggestion (adapted from appendix 1)",
+    )
     assert rows(book["Overview"])[1] == ("Why not (yet)?", 2.6, 5, 0, 5)
 
 
@@ -167,10 +181,18 @@ def test_xlsx_numbers_are_numbers(tool) -> None:
         5,
         None,
     )
-    assert rows(book["Vervolgstappen"])[1:] == [
-        ("Agenda opstellen voor het regio-overleg", "Anna", "1 april", False, None),
-        ("Verkenning gedeelde visie", None, None, True, "g"),
+    assert rows(book["Vervolgstappen"])[1:] == [  # the date is a date; an overdue open step says so
+        (
+            "Agenda opstellen voor het regio-overleg",
+            "Anna",
+            "1 april 2024 ⚠ te laat",
+            datetime(2024, 4, 1),
+            False,
+            None,
+        ),
+        ("Verkenning gedeelde visie", None, None, None, True, "g"),
     ]
+    assert book["Vervolgstappen"].cell(2, 4).number_format == "dd-mm-yyyy"
 
 
 def test_xlsx_overview_names_the_session_below_the_parts(tool) -> None:
@@ -192,7 +214,7 @@ def test_xlsx_unanswered_items_are_empty_cells_and_empty_views_say_none(tool) ->
     book = workbook(tool, session)
     assert rows(book["Antwoorden"])[1][3:] == (None, False, None, None)
     assert rows(book["Sterke punten"])[1:] == [("Geen.", None, None, None)]
-    assert rows(book["Vervolgstappen"])[1:] == [("Geen.", None, None, None, None)]
+    assert rows(book["Vervolgstappen"])[1:] == [("Geen.", None, None, None, None, None)]
     assert rows(book["Overzicht"])[1] == ("Waarom (nog) niet?", "te weinig", 0, 0, 5)
 
 

@@ -331,8 +331,10 @@ def test_json_file_keeps_the_text_exactly_and_terminal_json_escapes(tool, where,
         "text": text,
         "who": text,
         "when": text,
+        "due": None,
         "done": False,
         "suggestion": "",
+        "overdue": False,
     }
     notes = {i["id"]: i["note"] for i in data["items"]}
     assert notes[where["strength"]] == notes[where["obstacle"]] == notes[tool.items[2].id] == text
@@ -385,7 +387,7 @@ def test_markdown_renders_no_markup_from_user_text(text: str) -> None:
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
     assert not kinds & {"fence", "code_block", "html_block", "html_inline", "link_open", "image", "hr", "em_open"}
     assert [t.tag for t in tokens if t.type == "heading_open"].count("h1") == 1
-    assert sum(t.type == "table_open" for t in tokens) == 1
+    assert sum(t.type == "table_open" for t in tokens) == 2  # the parts, and the steps as a register
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     assert "<script" not in html and "<div>" not in html and "<a " not in html
 

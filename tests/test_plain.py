@@ -233,3 +233,67 @@ def test_plain_mode_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ok\n"
+
+
+@pytest.fixture
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock of due dates reads 2 December 2026."""
+    from datetime import date
+
+    monkeypatch.setattr("tui.session.due.today", lambda: date(2026, 12, 2))
+
+
+@pytest.mark.usefixtures("fixed_today")
+def test_the_plain_walk_adds_steps_line_by_line_each_saved_at_once(tmp_path: Path, walk) -> None:
+    folder = tmp_path / "sessions"
+    stored = SessionStore(folder).create("Regio Stappen")
+    typed = "\n" * TOTAL + "Agenda maken\nAnna\n1 maart\nOverleg plannen\n\nna de zomer\nRonde langs de scholen\n\n\n\n"
+
+    result = walk(typed, "--sessions-dir", str(folder), "walk", "--plain")
+
+    assert result.code == 0, result.err
+    steps = read_session(stored.path)["next_steps"]
+    assert [(s["text"], s["who"], s["when"], s.get("due")) for s in steps] == [
+        ("Agenda maken", "Anna", "1 maart", date_of(2027, 3, 1)),
+        ("Overleg plannen", "", "na de zomer", None),
+        ("Ronde langs de scholen", "", "", None),
+    ]
+    out = result.out
+    assert "Vervolgstappen: typ er een per keer; alleen Enter bij ‘Wat’ stopt." in out
+    assert "Wat gaan we doen? (Enter = klaar): Agenda maken\nWie? Anna\nWanneer (uiterlijk)? 1 maart\n" in out
+    assert "Stap bewaard, datum 1 maart 2027.\n" in out
+    assert "Stap bewaard; ‘na de zomer’ is geen datum en blijft zoals getypt.\n" in out
+    assert "Stap bewaard.\n" in out
+    # the overview printed after the walk shows them as the register
+    register = out[out.rindex("Vervolgstappen\n") :]
+    assert register.splitlines()[1].split() == ["Wat", "Wie", "Wanneer", "Klaar"]
+    assert "Agenda maken" in register and "1 maart 2027" in register
+
+
+@pytest.mark.usefixtures("fixed_today")
+def test_a_walk_with_every_item_answered_goes_to_the_steps_and_lists_them(tmp_path: Path, walk) -> None:
+    folder = tmp_path / "sessions"
+    store = SessionStore(folder)
+    stored = store.create("Regio Klaar")
+    editor = SessionEditor(store, stored)
+    for item_id in item_ids():
+        editor.answer(item_id, 3)
+    editor.add_step("Eerder afgesproken", when="1 november 2026")
+    editor.close()
+
+    result = walk("Nieuwe stap\nBram\nmaart 2027\n\n", "--sessions-dir", str(folder), "walk", "--plain")
+
+    assert result.code == 0, result.err
+    assert "Alle items zijn al beantwoord" in result.out
+    before = result.out[: result.out.index("Vervolgstappen: typ")]
+    assert "Eerder afgesproken" in before and "⚠ te laat" in before  # the open step past its date
+    assert "Stap bewaard, datum maart 2027.\n" in result.out
+    steps = read_session(stored.path)["next_steps"]
+    assert [s["text"] for s in steps] == ["Eerder afgesproken", "Nieuwe stap"]
+    assert steps[1]["due"] == date_of(2027, 3, 31)  # a whole month: its last day
+
+
+def date_of(year: int, month: int, day: int):
+    from datetime import date
+
+    return date(year, month, day)

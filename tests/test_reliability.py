@@ -13,6 +13,7 @@ import stat
 import subprocess
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -312,7 +313,7 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     store = SessionStore(root)
 
     session = store.read(path)
-    assert session.schema_version == 3  # format 1 is read through its migration
+    assert session.schema_version == 4  # format 1 is read through its migrations
     assert session.title == "RPO Noord-Veluwe"
     assert session.follows == "rpo-noord-veluwe-0b11aa"
     assert session.answers["waarom.niet-op-netvlies"].not_applicable
@@ -321,6 +322,8 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     assert session.answers["belangen.dialoog"].answered is False
     assert session.context.stage == "lopend"
     assert [s.done for s in session.next_steps] == [False, True]
+    # a 'when' with its year gets its date; one without a date stays text alone
+    assert [(s.when, s.due) for s in session.next_steps] == [("voor de zomer", None), ("2024-04-15", date(2024, 4, 15))]
     stored = store.find(session.id)
     assert stored.migrated_from == 1  # its first save keeps the format-1 file as a backup
     good, bad = store.scan()
@@ -335,7 +338,9 @@ def test_fixture_of_format_1_loads_and_keeps_every_field(tmp_path: Path) -> None
     saved = read_session(path)
     assert saved["updated"] > original["updated"]
     assert saved["answers"].pop("vaardigheid.weefsel")["score"] == 3
-    assert saved.pop("schema_version") == 3 and original.pop("schema_version") == 1
+    assert saved.pop("schema_version") == 4 and original.pop("schema_version") == 1
+    # the one field a migration added: the date of a 'when' that names one with its year
+    assert [step.pop("due", None) for step in saved["next_steps"]] == [None, date(2024, 4, 15)]
     for data in (saved, original):
         data.pop("updated")
         for answer in data["answers"].values():  # defaults may be written out or left out
@@ -583,7 +588,7 @@ async def test_everything_written_is_private_even_with_umask_0(tmp_path: Path, m
 
         monkeypatch.setitem(codec.MIGRATIONS, 0, from_0)
         old_file = store.root / "oud.toml"
-        old_file.write_text(stored.path.read_text("utf-8").replace("schema_version = 3", "schema_version = 0"), "utf-8")
+        old_file.write_text(stored.path.read_text("utf-8").replace("schema_version = 4", "schema_version = 0"), "utf-8")
         old_file.chmod(0o644)
         migrated = store.load(old_file)
         assert migrated.migrated_from == 0

@@ -8,7 +8,7 @@ updating (`pytest tests/test_screens_snapshots.py --snapshot-update`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -23,6 +23,8 @@ pytestmark = pytest.mark.slow
 
 CREATED = datetime(2024, 2, 5, 9, 15, tzinfo=UTC)
 UPDATED = datetime(2024, 2, 6, 14, 30, tzinfo=UTC)
+TODAY = date(2024, 2, 6)
+"""The day of UPDATED: the day the due dates of the steps are judged on."""
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 LOOKS = ["dark", "light", "no-color"]
 
@@ -36,8 +38,9 @@ def fixed_session(store: SessionStore, title: str, scores: Callable[[int], int] 
         editor = SessionEditor(store, stored)
         for n, item in enumerate(load_tool().items if scores else []):
             editor.answer(item.id, scores(n) if scores else 3)
-        for n in range(steps):
-            editor.add_step(f"Stap {n + 1}: overleg plannen met de besturen", who="Anna", when="mei")
+        for n in range(steps):  # the first is overdue on TODAY, the next ones ahead
+            when = "1 februari 2024" if n == 0 else "mei"
+            editor.add_step(f"Stap {n + 1}: overleg plannen met de besturen", who="Anna", when=when)
         editor.close()
         stored = store.load(stored.path)
     stored.session.created, stored.session.updated = CREATED, UPDATED
@@ -48,7 +51,7 @@ def fixed_session(store: SessionStore, title: str, scores: Callable[[int], int] 
 
 
 def home(store: SessionStore):
-    fixed_session(store, "RPO Noord-Veluwe", lambda n: 1 + n % 5)
+    fixed_session(store, "RPO Noord-Veluwe", lambda n: 1 + n % 5, steps=1)
     fixed_session(store, "Samenwerkingsverband Zuid")
     return make_app(store, Start("home")), []
 
@@ -65,6 +68,12 @@ def walk(store: SessionStore):
 def vervolg(store: SessionStore):
     stored = fixed_session(store, "Regio Test", steps=2)
     return make_app(store, Start("walk", stored=stored)), ["shift+tab"]
+
+
+def step_dialog(store: SessionStore):
+    """A new step whose 'when' is no date: the dialog says, gently, that it keeps the text."""
+    stored = fixed_session(store, "Regio Test", steps=1)
+    return make_app(store, Start("walk", stored=stored)), ["shift+tab", "a", *"Plan", "enter", "enter", *"na de zomer"]
 
 
 def overview(store: SessionStore):
@@ -123,6 +132,7 @@ SCREENS = {
     "reader": reader,
     "walk": walk,
     "vervolg": vervolg,
+    "step-dialog": step_dialog,
     "overview": overview,
     "compare": compare,
     "context": context,
@@ -139,6 +149,7 @@ SCREENS = {
 def test_screen(snap_compare, fixed_place: SessionStore, monkeypatch, screen: str, size: str, look: str) -> None:
     if look == "no-color":
         monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr("tui.session.due.today", lambda: TODAY)  # overdue steps stay overdue in every year
     app, keys = SCREENS[screen](fixed_place)
     if look == "light":
         app.theme = "textual-light"

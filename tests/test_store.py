@@ -54,7 +54,7 @@ def test_create_save_read_round_trip(store: SessionStore) -> None:
     back = store.read(stored.path)
     assert back == session
     data = read_session(stored.path)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["answers"][ids[0]]["score"] == 4
     assert data["answers"][ids[1]]["not_applicable"] is True
     assert "score" not in data["answers"][ids[1]]
@@ -138,7 +138,7 @@ def make_bad_files(store: SessionStore, tmp_path: Path) -> dict[str, str]:
     (root / "invalid.toml").write_bytes(b"not toml [[[")
     (root / "wrongtype.toml").write_text(valid + '\n[answers."waarom.geen-noodzaak"]\nscore = "x"\n', "utf-8")
     (root / "unknown.toml").write_text("extra_key = 1\n" + valid, "utf-8")
-    (root / "newer.toml").write_text(valid.replace("schema_version = 3", "schema_version = 99"), "utf-8")
+    (root / "newer.toml").write_text(valid.replace("schema_version = 4", "schema_version = 99"), "utf-8")
     (root / "folder.toml").mkdir()
     outside = tmp_path / "outside.toml"
     outside.write_text(valid, "utf-8")

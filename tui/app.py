@@ -8,7 +8,7 @@ import errno
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -336,11 +336,14 @@ class SamenwerkenApp(App[None]):
 
         self.push_screen(Confirm(question), done)
 
-    def pick_suggestion(self, done: Callable[[str | None], None]) -> None:
-        """Bijlage 1's suggestions, rewritten for one board; `done` gets the chosen letter."""
+    def pick_suggestion(self, done: Callable[[str | None], None], taken: Collection[str] = ()) -> None:
+        """Bijlage 1's suggestions, rewritten for one board; `done` gets the chosen letter.
+
+        Those in `taken` (letters a step came from already) are marked as such.
+        """
         from tui.screens.suggestions import SuggestionPicker
 
-        self.push_screen(SuggestionPicker(self.tool), done)
+        self.push_screen(SuggestionPicker(self.tool, taken), done)
 
     def open_overview(self, stored: StoredSession) -> None:
         from tui.screens.overview import OverviewScreen

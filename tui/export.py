@@ -21,11 +21,15 @@ from tui.render import (
     Terminal,
     bar,
     blocks,
+    columns,
     html_block,
     html_text,
     md_quote,
     md_text,
-    step_line,
+    step_caps,
+    step_cells,
+    step_headings,
+    step_rows,
     zone,
 )
 from tui.text import escape_json, safe_line, visible
@@ -89,7 +93,7 @@ def to_markdown(report: Report) -> str:
     if report.help:
         lines += [f"## {strings('report.help')}", "", md_text(strings("overview.help_hint"), start=True), ""]
         for h in report.help:
-            lines += [f"- **{md(h.label)}**", f"  {md(h.text)}"]
+            lines += [f"- **{md(h.marked_label(strings))}**", f"  {md(h.text)}"]
         lines.append("")
     if report.other_remarks:
         lines += [f"## {strings('report.other_notes')}", ""]
@@ -99,9 +103,14 @@ def to_markdown(report: Report) -> str:
     if s.remarks:
         lines += [f"## {strings('report.notes')}", "", *md_quote(s.remarks, ""), ""]
     lines += [f"## {strings('report.steps')}", ""]
-    lines += [
-        f"- {CHECKBOXES[step.done]} {md(step_line(step, strings, ('', '')).strip())}" for step in report.steps
-    ] or [strings("report.none")]
+    if report.steps:
+        lines += ["| " + " | ".join(md(h) for h in step_headings(strings)) + " |", "|---|---|---|---|"]
+        for step in report.steps:
+            c = step_cells(step, strings, report.today)
+            done = strings("steps.yes" if c.done else "steps.no")
+            lines.append(f"| {md(c.what)} | {md(c.who)} | {md(c.when_marked(strings))} | {done} |")
+    else:
+        lines.append(strings("report.none"))
     lines += ["", f"## {report.unanswered_title}", ""]
     lines += [f"- {md(text, start=True)} ({md(part)})" for _, part, text in report.unanswered] or [
         strings("report.none")
@@ -295,7 +304,10 @@ def to_json(report: Report) -> str:
         ],
         "unanswered": [{"id": i, "part": p, "title": text} for i, p, text in report.unanswered],
         "not_applicable": [{"id": i, "part": p, "title": text} for i, p, text in report.not_applicable],
-        "next_steps": [step.model_dump() for step in report.steps],
+        "next_steps": [
+            {**step.model_dump(mode="json"), "overdue": step_cells(step, report.strings, report.today).overdue}
+            for step in report.steps
+        ],
         "items": [
             {
                 "id": i.id,
@@ -320,7 +332,7 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-
 th{font-weight:600;vertical-align:bottom}.num{text-align:right}
 .bar{font-family:monospace;white-space:nowrap}.strong{color:#1a7f3c}.middle{color:#9a6700}.weak{color:#c62828}
 .none{color:#888}.note{font-style:italic;white-space:pre-wrap}.hint{color:#555}
-ul.signals,ul.steps{list-style:none;padding-left:0}.mark{font-weight:bold;white-space:nowrap}
+ul.signals{list-style:none;padding-left:0}table.steps{width:100%}.mark{font-weight:bold;white-space:nowrap}
 li{margin:.3rem 0}.sub{margin-left:1.5rem}input[type=checkbox]{margin:0 .5rem 0 0}
 @page{size:A4;margin:18mm 16mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}
@@ -392,7 +404,7 @@ def to_html(report: Report) -> str:
         out.append("</ul>")
     if report.help:
         out.append(f"<h2>{t(strings('report.help'))}</h2><p class='hint'>{t(strings('overview.help_hint'))}</p><ul>")
-        out += [f"<li><b>{t(h.label)}</b><div>{t(h.text)}</div></li>" for h in report.help]
+        out += [f"<li><b>{t(h.marked_label(strings))}</b><div>{t(h.text)}</div></li>" for h in report.help]
         out.append("</ul>")
     if report.other_remarks:
         out.append(f"<h2>{t(strings('report.other_notes'))}</h2><ul>")
@@ -404,12 +416,17 @@ def to_html(report: Report) -> str:
         out.append(f"<h2>{t(strings('report.notes'))}</h2><p class='note'>{html_block(s.remarks)}</p>")
     out.append(f"<h2>{t(strings('report.steps'))}</h2>")
     if report.steps:
-        out.append("<ul class='steps'>")
+        out.append("<table class='steps'><tr>" + "".join(f"<th>{t(h)}</th>" for h in step_headings(strings)) + "</tr>")
         for step in report.steps:
-            checked = " checked" if step.done else ""
-            text = step_line(step, strings, ("", "")).strip()
-            out.append(f'<li><label><input type="checkbox" disabled{checked}> {t(text)}</label></li>')
-        out.append("</ul>")
+            c = step_cells(step, strings, report.today)
+            checked = " checked" if c.done else ""
+            when = t(c.when) + (f" <span class='weak mark'>{t(strings('steps.overdue'))}</span>" if c.overdue else "")
+            done = t(strings("steps.yes" if c.done else "steps.no"))
+            out.append(
+                f"<tr><td>{t(c.what)}</td><td>{t(c.who)}</td><td>{when.strip()}</td>"
+                f'<td><label><input type="checkbox" disabled{checked}> {done}</label></td></tr>'
+            )
+        out.append("</table>")
     else:
         out.append(f"<p>{t(strings('report.none'))}</p>")
     out.append(f"<h2>{t(report.unanswered_title)}</h2>")
@@ -426,6 +443,20 @@ def to_html(report: Report) -> str:
 
 
 # Text, for a terminal or the overview screen ---------------------------------
+
+
+def step_table(report: Report, width: int, boxes: tuple[str, str] = CHECKBOXES, indent: str = "  ") -> list[str]:
+    """The next steps as a register in aligned columns (Wat, Wie, Wanneer, Klaar) within `width`.
+
+    A heading line, then each step on one line or more (cells wrap inside their column);
+    an overdue step says so in its 'when' cell. Empty without steps.
+    """
+    if not report.steps:
+        return []
+    rows = step_rows(report.steps, report.strings, report.today, boxes)
+    laid_out = columns(rows, width - len(indent), step_caps(width - len(indent)))
+    return [indent + line for lines in laid_out for line in lines]
+
 
 TEXT_SECTIONS = (
     "head", "context", "parts", "strengths", "absent", "obstacles", "help", "other_remarks", "notes", "steps",
@@ -516,7 +547,7 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
         if name == "help" and report.help:
             out = [term.heading(strings("report.help")), *hint(strings("overview.help_hint"))]
             for h in report.help:
-                out += term.wrap(h.label, "    ", "  ") + term.wrap(h.text, "    ")
+                out += term.wrap(h.marked_label(strings), "    ", "  ") + term.wrap(h.text, "    ")
             return out
         if name == "other_remarks" and report.other_remarks:
             out = [term.heading(strings("report.other_notes"))]
@@ -529,8 +560,7 @@ def to_text(report: Report, width: int = 80, color: bool = False, sections: Sequ
                 line for text in paragraphs for line in term.wrap(text, "  ")
             ]
         if name == "steps":
-            lines = [line for step in report.steps for line in term.wrap(step_line(step, strings), "      ", "  ")]
-            return [term.heading(strings("report.steps"))] + (lines or none)
+            return [term.heading(strings("report.steps"))] + (step_table(report, term.width) or none)
         if name == "unanswered":
             out = [term.heading(report.unanswered_title)]
             for _, _, text in report.unanswered[:UNANSWERED_SHOWN]:

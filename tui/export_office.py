@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tui.export import BINARY_FORMATS, export, made_line
+from tui.render import step_cells, step_headings
 from tui.workbook import MEDIUM, NARROW, WIDE, Workbook, local
 
 if TYPE_CHECKING:
@@ -108,16 +109,19 @@ def to_xlsx(report: Report) -> bytes:
         ],
     )
 
+    what, who, when, done = step_headings(strings)
+    cells = [(step, step_cells(step, strings, report.today)) for step in report.steps]
     sheet(
         "report.steps",
         [
-            (strings("column.step"), WIDE),
-            (strings("column.who"), MEDIUM),
-            (strings("column.when"), MEDIUM - 8),
-            (strings("column.done"), NARROW),
+            (what, WIDE),
+            (who, MEDIUM),
+            (when, MEDIUM),
+            (strings("steps.col_date"), NARROW),
+            (done, NARROW),
             (strings("column.suggestion"), NARROW + 10),
         ],
-        [[step.text, step.who, step.when, step.done, step.suggestion] for step in report.steps],
+        [[step.text, step.who, c.when_marked(strings), step.due, step.done, step.suggestion] for step, c in cells],
     )
     return book.close()
 

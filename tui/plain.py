@@ -3,9 +3,10 @@
 Each item is asked on lines of its own (the part's heading when a part starts,
 "k/n: statement", the scale's anchors) and one line is read: 1–5, 0 for n.v.t.,
 `n` to type a remark on one line, Enter alone to skip, `q` to stop. Every answer
-is saved at once through a `SessionEditor`, exactly as in the app. No colour, no
-cursor movement; every user text is shown through `safe_line`. At the end (or
-after `q`) the overview is printed as text. Nothing here imports Textual.
+is saved at once through a `SessionEditor`, exactly as in the app. After the last
+item the next steps are asked the same way (what, who, when; an empty 'what' ends).
+No colour, no cursor movement; every user text is shown through `safe_line`. At the
+end (or after `q`) the overview is printed as text. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.errors import UserFileError
-from tui.render import walk_part_line
-from tui.session import SessionStore, StoredSession
+from tui.render import CHECKBOXES, columns, step_caps, step_rows, walk_part_line
+from tui.session import SessionStore, StoredSession, due
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import OverLimit
 from tui.text import safe_line
@@ -140,8 +141,10 @@ class PlainWalk:
         first = session.first_unanswered(self.item_ids)
         if first is None:
             self.say(self.strings("plain.all_answered"))
+            self._steps(editor)
+            code = 0 if self._all_on_disk(editor) else EXIT_PROBLEM
             self._overview(editor)
-            return 0
+            return code
         stopped = False
         shown_part: Part | None = None
         for index in range(self.item_ids.index(first), len(self.item_ids)):
@@ -160,6 +163,7 @@ class PlainWalk:
             self.say(self.strings("plain.stopped", done=answered, total=total, id=editor.session.id))
         else:
             self.say(self.strings("plain.done", done=answered, total=total))
+            self._steps(editor)
         code = 0 if self._all_on_disk(editor) else EXIT_PROBLEM
         self._overview(editor)
         return code
@@ -236,6 +240,46 @@ class PlainWalk:
             editor.merged = False
             self.say(self.strings("walk.merged"))
         return True
+
+    def _steps(self, editor: SessionEditor) -> None:
+        """The next steps part: the steps so far, then new ones asked line by line (what, who, when).
+
+        An empty 'what' (or the end of the input) ends the part. Each step is saved at once, like
+        an answer; its 'when' is kept as typed, and the date it names (if any) is said back.
+        """
+        part = next((p for p in self.tool.parts if p.kind == "steps"), None)
+        self.say()
+        if part is not None:
+            self.say(walk_part_line(self.tool, part, self.strings))
+        for line in self._step_lines(editor):
+            self.say(line)
+        self.say(self.strings("plain.steps_start"))
+        while True:
+            what = " ".join((self.ask(self.strings("plain.ask_what")) or "").split())
+            if not what:
+                return
+            who = (self.ask(self.strings("plain.ask_who")) or "").strip()
+            when = (self.ask(self.strings("plain.ask_when")) or "").strip()
+            before = len(editor.session.next_steps)
+            if not self._change(editor, editor.add_step, what, who, when) or len(editor.session.next_steps) == before:
+                continue
+            step = editor.session.next_steps[-1]
+            if step.due is not None:
+                shown = due.when_shown(step.when, step.due, self.lang)
+                said = self.strings("plain.step_due", date=shown)
+            else:
+                said = self.strings("plain.step_no_due", typed=when) if when else ""
+            self.say(self.strings("plain.step_saved", due=said))
+
+    def _step_lines(self, editor: SessionEditor) -> list[str]:
+        """The steps so far as the register's lines (Wat, Wie, Wanneer, Klaar), or nothing."""
+        steps = editor.session.next_steps
+        if not steps:
+            return []
+        width = shutil.get_terminal_size((80, 24)).columns if _is_terminal(self.stdout) else UNWRAPPED
+        rows = step_rows(steps, self.strings, due.today(), CHECKBOXES)
+        room = min(width, 120) - 2
+        return ["  " + line for lines in columns(rows, room, step_caps(room)) for line in lines]
 
     def _all_on_disk(self, editor: SessionEditor) -> bool:
         """True when every answer is on disk; else one more try, then a rescue copy."""

@@ -11,8 +11,12 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
+from tui.session.due import is_overdue, when_shown
 from tui.text import one_line, printable, safe_line, visible
 
 if TYPE_CHECKING:
@@ -38,15 +42,90 @@ CHECKBOXES = ("[ ]", "[x]")
 """How a step that is open, and one that is done, begins."""
 
 
-def step_line(step: NextStep, strings: Strings, boxes: tuple[str, str] = CHECKBOXES) -> str:
-    """One next step on one line: box, text, the suggestion it came from, who and when.
+@dataclass(frozen=True)
+class StepCells:
+    """One next step as the register's row: what (with its suggestion), who, when, done; as typed."""
 
-    As typed: a renderer makes it safe for its medium (Markdown, HTML, terminal).
-    """
-    box = boxes[1] if step.done else boxes[0]
-    extra = " — ".join(x for x in (step.who, step.when) if x)
+    what: str
+    who: str
+    when: str
+    """The date in words ('1 maart 2027', 'maart 2027') when `when` names one, else the text as typed."""
+    done: bool
+    overdue: bool
+    """Open, and its date has passed."""
+
+    def when_marked(self, strings: Strings) -> str:
+        """The 'when' cell with '⚠ te laat' after it for an overdue step: the mark every view shows."""
+        mark = strings("steps.overdue") if self.overdue else ""
+        return " ".join(x for x in (self.when, mark) if x)
+
+
+def step_cells(step: NextStep, strings: Strings, today: date) -> StepCells:
+    """The register's row of `step`, in the language of `strings`, overdue as of `today`."""
     credit = f" ({strings('report.appendix1')} {step.suggestion})" if step.suggestion else ""
-    return f"{box} {step.text}{credit}" + (f" ({extra})" if extra else "")
+    return StepCells(
+        what=f"{step.text}{credit}",
+        who=step.who,
+        when=when_shown(step.when, step.due, strings.language),
+        done=step.done,
+        overdue=is_overdue(step.due, step.done, today),
+    )
+
+
+STEP_COLUMNS = ("steps.col_what", "steps.col_who", "steps.col_when", "steps.col_done")
+"""The register's column headings (Wat, Wie, Wanneer, Klaar), in order."""
+
+
+def step_headings(strings: Strings) -> list[str]:
+    return [strings(key) for key in STEP_COLUMNS]
+
+
+def step_rows(steps: Sequence[NextStep], strings: Strings, today: date, boxes: tuple[str, str]) -> list[list[str]]:
+    """The register as rows of text cells, the headings first: for `columns`.
+
+    An overdue step's 'when' cell has '⚠ te laat' on a line of its own, so the mark is never cut.
+    """
+    rows = [step_headings(strings)]
+    for step in steps:
+        c = step_cells(step, strings, today)
+        mark = strings("steps.overdue") if c.overdue else ""
+        rows.append([c.what, c.who, "\n".join(x for x in (c.when, mark) if x), boxes[c.done]])
+    return rows
+
+
+def step_caps(width: int) -> tuple[int, int, int, int]:
+    """The widest the who, when and done columns grow in text (they wrap inside); what takes the rest.
+
+    A narrow window gives who and when less room, so what stays a column words fit in.
+    """
+    return (0, min(14, max(8, width // 5)), min(16, max(10, width // 4)), 5)
+
+
+def columns(rows: Sequence[Sequence[str]], width: int, caps: Sequence[int], gap: int = 2) -> list[list[str]]:
+    """Rows of cells laid out in aligned columns within `width`: one list of lines per row.
+
+    Every column but the first is as wide as its widest line, at most its cap; the first takes
+    what is left (at least 10). Cells wrap inside their column; a line break in a cell starts
+    a new line there (a mark of its own, such as '⚠ te laat'). Text is made visible first.
+    """
+    cells = [[[visible(one_line(part)) for part in cell.split("\n")] for cell in row] for row in rows]
+    n = len(caps)
+    widest = [max((len(part) for row in cells for part in row[i]), default=1) for i in range(n)]
+    widths = [0] + [max(1, min(caps[i], widest[i])) for i in range(1, n)]
+    widths[0] = max(10, width - sum(widths[1:]) - gap * (n - 1))
+    out = []
+    for row in cells:
+        wrapped = [
+            [line for part in row[i] for line in (textwrap.wrap(part, widths[i], break_on_hyphens=False) or [""])]
+            for i in range(n)
+        ]
+        height = max(len(w) for w in wrapped)
+        lines = []
+        for k in range(height):
+            parts = [(wrapped[i][k] if k < len(wrapped[i]) else "").ljust(widths[i]) for i in range(n)]
+            lines.append((" " * gap).join(parts).rstrip())
+        out.append(lines)
+    return out
 
 
 def walk_part_line(tool: Tool, part: Part, strings: Strings) -> str:

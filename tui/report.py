@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from tui.content.tool import Item, Part, Tool
 from tui.i18n import Strings
 from tui.numbers import score_number
 from tui.scoring import PartScore, Signal, oriented, overview
+from tui.session import due
 from tui.session.model import NextStep, Session
 
 Change = Literal["up", "down", "same", ""]
@@ -92,6 +93,12 @@ class HelpRow:
     """'naar bijlage 1 d — past bij 8 knelpunten': it fits them; whether it helps is for the board to find out."""
     obstacles: list[str]
     """The ids of the obstacles that name it, worst first."""
+    taken: bool = False
+    """A next step came from it already (its `suggestion` is this letter)."""
+
+    def marked_label(self, strings: Strings) -> str:
+        """The label, with '✓ al een stap' after it when a step came from this suggestion."""
+        return f"{self.label} · {strings('steps.taken')}" if self.taken else self.label
 
 
 @dataclass(frozen=True)
@@ -142,6 +149,8 @@ class Report:
     """(item id, part title, item text) of the items answered n.v.t.: listed, never scored."""
     unanswered_title: str = ""
     """'Nog niet beantwoord: 1 item' / '…: 48 items'."""
+    today: date = field(default_factory=lambda: due.today())
+    """The day the report is made: an open step with an earlier date is overdue."""
 
 
 def part_score_text(score: PartScore, strings: Strings) -> str:
@@ -170,11 +179,14 @@ def answer_text(part: Part, item: Item, score: int, strings: Strings) -> str:
     return f"{strings('report.answer')} {score}"
 
 
-def build_report(tool: Tool, session: Session, strings: Strings, earlier: Session | None = None) -> Report:
+def build_report(
+    tool: Tool, session: Session, strings: Strings, earlier: Session | None = None, today: date | None = None
+) -> Report:
     """The report of `session`, worded in the language of `strings`.
 
     With `earlier` (the session it follows up, looked up by the caller), parts and signals
-    say how they moved since then. Pure: it reads no files.
+    say how they moved since then. Steps are overdue as of `today` (the clock's date when
+    not given). Pure otherwise: it reads no files.
     """
     lang = strings.language
     result = overview(tool, session)
@@ -244,12 +256,14 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
     obstacles = [row(s, True) for s in result.obstacles]
     named = Counter(letter for r in obstacles for letter, _ in r.suggestions)
     credit = strings("report.appendix1")
+    taken = {step.suggestion for step in session.next_steps if step.suggestion}
     help_rows = [
         HelpRow(
             letter=letter,
             text=tool.suggestion(letter).loc("text", lang),
             label=count_text(strings, n, "report.fits_one", "report.fits_many", credit=credit, letter=letter),
             obstacles=[r.id for r in obstacles if any(x == letter for x, _ in r.suggestions)],
+            taken=letter in taken,
         )
         for letter, n in sorted(named.items(), key=lambda x: (-x[1], x[0]))
     ]
@@ -302,4 +316,5 @@ def build_report(tool: Tool, session: Session, strings: Strings, earlier: Sessio
             "report.unanswered_count",
             count=count_text(strings, len(result.unanswered), "report.items_one", "report.items_many"),
         ),
+        today=today or due.today(),
     )

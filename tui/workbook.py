@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 CELL_MAX = 32_767
@@ -24,6 +24,7 @@ _NOT_XML = str.maketrans({"\ufffe": "\ufffd", "\uffff": "\ufffd"})
 """Characters no XML file may hold; xlsxwriter escapes the C0 controls itself."""
 
 DATE_FORMAT = "dd-mm-yyyy hh:mm"
+DAY_FORMAT = "dd-mm-yyyy"
 SCORE_FORMAT = "0.0"
 
 WIDE, MEDIUM, NARROW = 60, 24, 12
@@ -53,6 +54,7 @@ class Workbook:
             "number": self.book.add_format({"valign": "top"}),
             "score": self.book.add_format({"num_format": SCORE_FORMAT, "valign": "top"}),
             "date": self.book.add_format({"num_format": DATE_FORMAT, "valign": "top"}),
+            "day": self.book.add_format({"num_format": DAY_FORMAT, "valign": "top"}),
             "bold": self.book.add_format({"bold": True}),
         }
         self._names: set[str] = set()
@@ -88,6 +90,8 @@ class Workbook:
             ws.write_number(row, col, value, styles[style or "score"])
         elif isinstance(value, datetime):
             ws.write_datetime(row, col, value, styles[style or "date"])
+        elif isinstance(value, date):  # a day without a time: a step's due date
+            ws.write_datetime(row, col, datetime(value.year, value.month, value.day), styles[style or "day"])
         else:
             ws.write_string(row, col, cell_text(str(value)), styles[style or "text"])
 

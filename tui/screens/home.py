@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,7 +16,7 @@ from tui.errors import OpenElsewhere, UserFileError
 from tui.screens.base import AppScreen
 from tui.screens.dialogs import Confirm, TextPrompt
 from tui.screens.help import HelpScreen, help_rows
-from tui.session import BadFile, StoredSession
+from tui.session import BadFile, Session, StoredSession, due
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
 from tui.text import shortened
@@ -23,6 +25,14 @@ from tui.widgets.plain import plain_text, visible
 
 TITLE_LEAVES = 34
 """Cells the other columns, their padding and the margins need beside the title."""
+
+OVERDUE_LEAVES = 9
+"""Cells the overdue column takes besides, when it is shown."""
+
+
+def overdue_count(session: Session, today: date) -> int:
+    """How many of the session's open steps are past their date."""
+    return sum(1 for step in session.next_steps if due.is_overdue(step.due, step.done, today))
 
 
 class HomeScreen(AppScreen[None]):
@@ -57,6 +67,8 @@ class HomeScreen(AppScreen[None]):
         self._titles_fitted_to: int | None = None
         """The title column's width the rows were shortened to."""
         self._read_again = False
+        self._overdue_shown = False
+        """Whether the table has its overdue column: only while some session has an overdue step."""
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
@@ -73,11 +85,16 @@ class HomeScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.strings("home.subtitle")
+        self._add_columns()
+        self.refresh_sessions()
+
+    def _add_columns(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.add_column(self.strings("home.col_title"), key="title")
         table.add_column(self.strings("home.col_progress"), key="progress")
         table.add_column(self.strings("home.col_updated"), key="updated")
-        self.refresh_sessions()
+        if self._overdue_shown:
+            table.add_column(self.strings("home.col_overdue"), key="overdue")
 
     def on_screen_resume(self) -> None:
         self.samenwerken.release_editors()
@@ -123,18 +140,26 @@ class HomeScreen(AppScreen[None]):
         item_ids = [item.id for item in self.samenwerken.tool.items]
         table = self.query_one("#sessions", DataTable)
         current = table.cursor_row
+        today = due.today()
+        late_counts = [overdue_count(stored.session, today) for stored in self.sessions]
+        if any(late_counts) != self._overdue_shown:  # the column comes and goes with overdue steps
+            self._overdue_shown = any(late_counts)
+            table.clear(columns=True)
+            self._add_columns()
         table.clear()
         title_width = self._titles_fitted_to = self._title_width()
-        for stored in self.sessions:
+        for stored, late in zip(self.sessions, late_counts, strict=True):
             session = stored.session
             answered = session.answered_count(item_ids)
             mark = "☑ " if str(stored.path) in self.marked else ""
-            table.add_row(
+            cells: list[object] = [
                 Text(shortened(visible(mark + session.title), title_width)),
                 f"{answered}/{len(item_ids)}",
                 session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
-                key=str(stored.path),
-            )
+            ]
+            if self._overdue_shown:
+                cells.append(self.strings("home.overdue", n=late) if late else "")
+            table.add_row(*cells, key=str(stored.path))
         table.display = bool(self.sessions)
         if self.sessions:
             table.move_cursor(row=min(current, len(self.sessions) - 1))
@@ -157,8 +182,9 @@ class HomeScreen(AppScreen[None]):
         self.query_one("#home-where", Static).update(plain_text(self.strings("home.where", folder=str(store.root))))
 
     def _title_width(self) -> int:
-        """What the title column may take: the window less progress and date, at most 60."""
-        return max(16, min(60, self.samenwerken.size.width - TITLE_LEAVES))
+        """What the title column may take: the window less progress, date (and overdue), at most 60."""
+        leaves = TITLE_LEAVES + (OVERDUE_LEAVES if self._overdue_shown else 0)
+        return max(16, min(60, self.samenwerken.size.width - leaves))
 
     def on_resize(self) -> None:
         """Titles are shortened to the window: the rows again only when their room changed."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
 from tui.screens.base import AppModal
-from tui.session import NextStep
+from tui.session import NextStep, due
+from tui.widgets.plain import plain_text
+
+ROOMY = 24
+"""From this many rows the dialog shows the note on a date and the general hint together."""
 
 
 class StepText(TextArea):
@@ -56,10 +62,40 @@ class StepDialog(AppModal[dict[str, str] | None]):
             yield Input(self.step.who, id="step-who", placeholder=self.strings("step.who_example"), max_length=200)
             yield Label(self.strings("step.when"))
             yield Input(self.step.when, id="step-when", placeholder=self.strings("step.when_example"), max_length=100)
+            yield Static(id="step-when-note", classes="hint")
             yield Static(self.strings("step.hint"), id="step-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#step-text").focus()
+        self._read_when(self.step.when)
+
+    @on(Input.Changed, "#step-when")
+    def _when_changed(self, event: Input.Changed) -> None:
+        self._read_when(event.value)
+
+    def _read_when(self, typed: str) -> None:
+        """Say which date the 'when' names, or, gently, that it names none and stays as typed.
+
+        Not an error: the step is kept either way. An unchanged 'when' shows the date it has.
+        """
+        typed = typed.strip()
+        if typed == self.step.when and self.step.due is not None:
+            found: date | None = self.step.due
+            shown = due.when_shown(typed, found, self.strings.language)
+        else:
+            read = due.parse_due(typed, due.today())
+            found = read.date if read else None
+            shown = due.due_text(read.date, read.whole_month, self.strings.language) if read else ""
+        note = self.query_one("#step-when-note", Static)
+        if not typed:
+            said = ""
+        elif found is not None:
+            said = self.strings("step.due_read", date=shown)
+        else:
+            said = self.strings("step.due_not_read", typed=typed)
+        note.update(plain_text(said))
+        # In a short window the note takes the general hint's place, so the dialog still fits.
+        self.query_one("#step-hint", Static).display = not (said and self.samenwerken.size.height < ROOMY)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,10 +26,11 @@ def credit(letter: str, strings: Strings) -> str:
     return f"{strings('report.appendix1')} {letter}"
 
 
-def option_label(suggestion: Suggestion, strings: Strings) -> Content:
-    """The rewrite, then its credit on a dim line of its own."""
+def option_label(suggestion: Suggestion, strings: Strings, taken: bool = False) -> Content:
+    """The rewrite, then its credit on a dim line of its own; '✓ al een stap' when a step came from it."""
     text = Content(suggestion.loc("text", strings.language))
-    return Content.assemble(text, "\n", Content.styled(f"({credit(suggestion.letter, strings)})", "dim"))
+    line = f"({credit(suggestion.letter, strings)})" + (f" {strings('steps.taken')}" if taken else "")
+    return Content.assemble(text, "\n", Content.styled(line, "dim"))
 
 
 class SuggestionPicker(AppModal[str | None]):
@@ -38,15 +41,20 @@ class SuggestionPicker(AppModal[str | None]):
         Binding("escape", "cancel", "key.cancel", id="suggest.cancel"),
     ]
 
-    def __init__(self, tool: Tool) -> None:
+    def __init__(self, tool: Tool, taken: Collection[str] = ()) -> None:
         super().__init__()
         self.tool = tool
+        self.taken = frozenset(taken)
+        """Letters a next step came from already: marked, still to be chosen again."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(self.strings("suggest.heading"), classes="dialog-question")
             yield OptionList(
-                *[Option(option_label(s, self.strings), id=s.letter) for s in self.tool.suggestions],
+                *[
+                    Option(option_label(s, self.strings, s.letter in self.taken), id=s.letter)
+                    for s in self.tool.suggestions
+                ],
                 id="suggestions",
             )
 

@@ -9,6 +9,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from tui.errors import SessionFileError
+from tui.session.due import fixed_due
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
 from tui.text import safe_line
@@ -24,7 +25,27 @@ def _from_2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 3}
 
 
-MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
+def _from_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 kept 'when' as text only: a step whose text names a date with its year gets it as `due`.
+
+    A date without a year ('1 april') stays text alone: the day it was typed is not known, so
+    neither is the year it meant. Anything not shaped like a step is left for validation to name.
+    """
+    steps = data.get("next_steps")
+    if isinstance(steps, list):
+        steps = [_with_due(step) for step in steps]
+        return {**data, "next_steps": steps, "schema_version": 4}
+    return {**data, "schema_version": 4}
+
+
+def _with_due(step: Any) -> Any:
+    if not isinstance(step, dict) or "due" in step or not isinstance(step.get("when"), str):
+        return step
+    due = fixed_due(step["when"])
+    return step if due is None else {**step, "due": due.date}
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3}
 """schema_version N -> function turning an N document into an N+1 document."""
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from tui.errors import ChangedOnDisk, UserFileError
-from tui.session import limits
+from tui.session import due, limits
 from tui.session.lock import SessionLock
 from tui.session.model import Answer, NextStep, Session, now
 from tui.session.reason import Reason
@@ -238,10 +239,14 @@ class SessionEditor:
                 limits.check_length(name, str(fields[name]), limits.MAX_SHORT)
 
     @writes
-    def add_step(self, text: str, who: str = "", when: str = "", suggestion: str = "") -> NextStep:
+    def add_step(
+        self, text: str, who: str = "", when: str = "", suggestion: str = "", today: date | None = None
+    ) -> NextStep:
+        """A new step; a date its `when` names is kept beside the text (a year left out: the next such date)."""
         self._check_step({"text": text, "who": who, "when": when})
         limits.check_count("steps", len(self.session.next_steps) + 1, limits.MAX_STEPS)
-        step = NextStep(text=text, who=who, when=when, suggestion=suggestion)
+        found = due.parse_due(when, today or due.today())
+        step = NextStep(text=text, who=who, when=when, due=found.date if found else None, suggestion=suggestion)
 
         def added(session: Session) -> list[NextStep]:
             if any(s.id == step.id for s in session.next_steps):
@@ -252,8 +257,16 @@ class SessionEditor:
         return step
 
     @writes
-    def update_step(self, step_id: str, **fields: Any) -> None:
+    def update_step(self, step_id: str, today: date | None = None, **fields: Any) -> None:
+        """Change a step's fields; a changed `when` is read again for its date, an unchanged one keeps it.
+
+        ("1 maart" typed in January stays this year's 1 March when the step is edited in April.)
+        """
         self._check_step(fields)
+        step = next((s for s in self.session.next_steps if s.id == step_id), None)
+        if step is not None and "when" in fields and fields["when"] != step.when:
+            found = due.parse_due(str(fields["when"]), today or due.today())
+            fields = {**fields, "due": found.date if found else None}
 
         self._replace(
             "next_steps",

@@ -8,11 +8,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The session file format this version writes. Raise it with a migration step.
 
 2: answers record the tool version they were given with (`Answer.tool_version`).
 3: a remark can be shared with a regional session's group (`Answer.shared`).
+4: a next step keeps the date its "when" names (`NextStep.due`).
 """
 
 
@@ -81,12 +82,19 @@ class Context(SessionModel):
 
 
 class NextStep(SessionModel):
-    """An agreed next step: what, who, by when, and whether it is done."""
+    """An agreed next step: what, who, by when, and whether it is done.
+
+    `when` is what was typed; `due` the date read from it when it names one, so nothing typed
+    is lost and an open step past its date can be flagged as overdue.
+    """
 
     id: str = Field(default_factory=lambda: secrets.token_hex(4))
     text: str
     who: str = ""
-    when: str = Field("", description="By when, in the user's words or as a date.")
+    when: str = Field("", description="By when, as the user typed it: kept whether or not it names a date.")
+    due: date | None = Field(
+        None, description="The date `when` names (see tui.session.due); a whole month is its last day."
+    )
     done: bool = False
     suggestion: str = Field("", description="Letter of the Bijlage 1 suggestion it came from.")
 

@@ -9,8 +9,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import Tool
-from tui.render import step_line
-from tui.session import NextStep
+from tui.render import columns, step_caps, step_rows
+from tui.session import NextStep, due
 from tui.session.editor import SessionEditor
 from tui.widgets.base import AppPane
 from tui.widgets.lists import StayingOptionList
@@ -18,6 +18,9 @@ from tui.widgets.plain import plain_text, visible
 
 BOXES = ("☐", "☑")
 """Open and done, as the screen shows them."""
+
+ROOM_BESIDE = 3
+"""Cells the list's own padding and a scrollbar take beside the rows."""
 
 
 class StepsPane(AppPane):
@@ -37,8 +40,20 @@ class StepsPane(AppPane):
         self.tool = tool
 
     def compose(self) -> ComposeResult:
+        yield Static(id="steps-head", classes="steps-head")
         yield StayingOptionList(id="steps")
         yield Static(self.strings("steps.hint"), id="steps-hint", classes="hint")
+
+    def on_resize(self) -> None:
+        """The columns fit the pane: laid out again when its width changes."""
+        if self._laid_out_for != self._row_width():
+            self.call_after_refresh(self.refresh_steps)  # after this layout: a new height is then measured
+
+    _laid_out_for = 0
+
+    def _row_width(self) -> int:
+        width = self.size.width or self.samenwerken.size.width
+        return max(20, width - ROOM_BESIDE)
 
     @property
     def steps(self) -> list[NextStep]:
@@ -57,7 +72,13 @@ class StepsPane(AppPane):
     def refresh_steps(self, keep: int | None = None) -> None:
         steps_list = self.query_one("#steps", OptionList)
         current = steps_list.highlighted if keep is None else keep
-        steps_list.set_options(Option(plain_text(step_line(s, self.strings, boxes=BOXES)), id=s.id) for s in self.steps)
+        width = self._laid_out_for = self._row_width()
+        head, *rows = columns(step_rows(self.steps, self.strings, due.today(), BOXES), width, step_caps(width))
+        steps_list.set_options(
+            Option(plain_text("\n".join(lines)), id=s.id) for s, lines in zip(self.steps, rows, strict=True)
+        )
+        self.query_one("#steps-head", Static).update(plain_text(head[0]) if self.steps else "")
+        self.query_one("#steps-head", Static).display = bool(self.steps)
         if not self.steps:
             steps_list.add_option(Option(self.strings("steps.none"), disabled=True))
         else:  # the first step is highlighted on entry, so keys act on what is shown
@@ -119,4 +140,4 @@ class StepsPane(AppPane):
                 suggestion = self.tool.suggestion(letter)
                 self.action_add(text=suggestion.loc("text", self.strings.language), suggestion=letter)
 
-        self.samenwerken.pick_suggestion(chosen)
+        self.samenwerken.pick_suggestion(chosen, taken={s.suggestion for s in self.steps if s.suggestion})
