@@ -6,14 +6,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Header, Static
 
 from tui.compare import Comparison, ComparisonItem, build_comparison
 from tui.compare_export import COMPARE_FORMATS, columns, compare_table, score_cell
 from tui.errors import UserFileError
-from tui.screens.base import AppModal, AppScreen
+from tui.screens.base import AppScreen
+from tui.screens.export_picker import FormatPicker
 from tui.screens.help import HelpScreen, help_rows
 from tui.session import Session
 from tui.text import shortened
@@ -41,26 +41,11 @@ def item_cell(comparison: Comparison, item: ComparisonItem, width: int) -> Text:
     return text
 
 
-class CompareExportPicker(AppModal[str | None]):
-    """Which format to export the comparison in (COMPARE_FORMATS); Enter chooses, Escape cancels."""
+class CompareExportPicker(FormatPicker):
+    """Which format to export the comparison in (COMPARE_FORMATS)."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="compare_export.cancel")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.strings("compare.export_heading"), classes="dialog-question")
-            options = [Option(self.strings(f"compare.format_{fmt}"), id=fmt) for fmt in COMPARE_FORMATS]
-            yield OptionList(*options, id="cmp-formats")
-
-    def on_mount(self) -> None:
-        self.query_one("#cmp-formats").focus()
-
-    @on(OptionList.OptionSelected, "#cmp-formats")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    HEADING, OPTION, FORMATS, LIST_ID = "compare.export_heading", "compare.format_", COMPARE_FORMATS, "cmp-formats"
 
 
 class CompareScreen(AppScreen[None]):

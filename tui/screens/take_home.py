@@ -7,15 +7,14 @@ offers the session (TOML) and the report (Markdown) as downloads.
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from tui.room.take_home import FORMATS
 from tui.screens.base import AppModal
+from tui.screens.export_picker import FormatPicker
 from tui.widgets.plain import plain_text
 
 
@@ -47,22 +46,8 @@ class BewaarDialog(AppModal[None]):
         self.dismiss(None)
 
 
-class DownloadPicker(AppModal[str | None]):
-    """In a browser tab: the session (TOML) or the report (Markdown); Enter downloads, Escape cancels."""
+class DownloadPicker(FormatPicker):
+    """In a browser tab: the session (TOML) or the report (Markdown)."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="take_home.cancel")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(self.strings("take_home.web_heading"), classes="dialog-question")
-            yield OptionList(*[Option(self.strings(f"take_home.{fmt}"), id=fmt) for fmt in FORMATS], id="formats")
-
-    def on_mount(self) -> None:
-        self.query_one("#formats").focus()
-
-    @on(OptionList.OptionSelected, "#formats")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    HEADING, OPTION, FORMATS, DIALOG = "take_home.web_heading", "take_home.", FORMATS, "dialog wide"

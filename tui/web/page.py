@@ -92,8 +92,8 @@ def app_page(
 """
 
 
-def code_page(strings: Strings, title: str, page_id: str, said: str = "") -> str:
-    """The form a room's tab starts with: one field for the personal code, its label, a hint, one button."""
+def _plain_page(strings: Strings, title: str, main: str) -> str:
+    """A page of our own around `main` (already escaped): its language, the phone's width, our style, no scripts."""
     return f"""<!DOCTYPE html>
 <html lang="{escape(strings.language)}">
 <head>
@@ -105,7 +105,19 @@ def code_page(strings: Strings, title: str, page_id: str, said: str = "") -> str
 <body>
 <main>
 <h1>{escape(title)}</h1>
-<form method="post" action=".">
+{main}
+</main>
+</body>
+</html>
+"""
+
+
+def code_page(strings: Strings, title: str, page_id: str, said: str = "") -> str:
+    """The form a room's tab starts with: one field for the personal code, its label, a hint, one button."""
+    return _plain_page(
+        strings,
+        title,
+        f"""<form method="post" action=".">
 <input type="hidden" name="page" value="{escape(page_id)}">
 <label for="code">{escape(strings("web.code.label"))}</label>
 <p class="hint" id="hint">{escape(strings("web.code.hint"))}</p>
@@ -113,29 +125,15 @@ def code_page(strings: Strings, title: str, page_id: str, said: str = "") -> str
        maxlength="100" required autofocus aria-describedby="hint said">
 <p class="said" id="said" role="alert">{escape(said)}</p>
 <button type="submit">{escape(strings("web.code.button"))}</button>
-</form>
-</main>
-</body>
-</html>
-"""
+</form>""",
+    )
 
 
 def note_page(strings: Strings, title: str, said: str, again: str = ".") -> str:
     """A page that only says something (too many open pages), with a way back to the form."""
-    return f"""<!DOCTYPE html>
-<html lang="{escape(strings.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<main>
-<h1>{escape(title)}</h1>
-<p class="said" id="said" role="alert">{escape(said)}</p>
-<p><a href="{escape(again)}" style="color:#ffd166">{escape(strings("web.again"))}</a></p>
-</main>
-</body>
-</html>
-"""
+    return _plain_page(
+        strings,
+        title,
+        f"""<p class="said" id="said" role="alert">{escape(said)}</p>
+<p><a href="{escape(again)}" style="color:#ffd166">{escape(strings("web.again"))}</a></p>""",
+    )
