@@ -75,8 +75,9 @@ class SeatConnection(asyncssh.SSHServer):
         """An SSH banner (OpenSSH shows it before asking again): when to try again, in the room's language."""
         key = "room.code_wait_second" if refusal.seconds == 1 else "room.code_wait_seconds"
         text = self.server.strings(key, seconds=refusal.seconds)
+        if self.conn is None:
+            return
         with contextlib.suppress(OSError, AttributeError):
-            assert self.conn is not None
             self.conn.send_auth_banner(text + "\r\n")
 
     def session_requested(self) -> asyncssh.SSHServerSession[bytes] | bool:
