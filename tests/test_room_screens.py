@@ -149,9 +149,10 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
-        assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
+        assert "Verbinden: ssh -p 2299 127.0.0.1   (wachtwoord: de persoonlijke code)" in screen_text(app)
         n = len(item_ids())
-        assert f"A ● 2/{n}  B · 1/{n}  C · 1/{n}" in widget_text(app.screen.query_one("#board-seats", Static))
+        seats = widget_text(app.screen.query_one("#board-seats", Static))
+        assert f"1 verbonden · 0/3 plekken bezet  A ● 2/{n}  B · 1/{n}  C · 1/{n}" in seats
         table = app.screen.query_one("#board-items", DataTable)
         # two answers each: no counts, median or spread anywhere on the board
         rows = {str(table.coordinate_to_cell_key((i, 0)).row_key.value): table.get_row_at(i) for i in range(n)}
@@ -283,3 +284,91 @@ async def test_question_mark_shows_the_boards_keys(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
+
+
+# the board's cursor ----------------------------------------------------------------
+
+
+def board_app(folder: RoomFolder, seats: set[str] | None = None):
+    server = FakeServer(as_facilitator(folder), seats=seats or set())
+    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app.room_check_seconds = ROOM_CHECK_SECONDS
+    return app
+
+
+def highlighted(app) -> str:
+    table = app.screen.query_one("#board-items", DataTable)
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+def row_ids(app) -> list[str]:
+    table = app.screen.query_one("#board-items", DataTable)
+    return [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
+
+
+async def test_the_cursor_stays_on_the_chosen_item_while_answers_resort_the_rows(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=6)
+    last = item_ids()[-1]
+    for label, score in zip("ABC", (1, 5, 3), strict=True):
+        answer(folder, label, {"waarom.geen-noodzaak": score})
+    app = board_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert row_ids(app)[0] == highlighted(app) == "waarom.geen-noodzaak"
+        # answers arrive between refreshes: another item goes to the top. Nothing was chosen yet:
+        # the cursor stays on the top row the facilitator looks at (it used to follow the old item down)
+        for label, score in zip("DEF", (1, 5, 1), strict=True):
+            answer(folder, label, {"helpt.urgentie": score})
+        await until(pilot, lambda: row_ids(app)[0] == "helpt.urgentie")
+        assert highlighted(app) == "helpt.urgentie"
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "helpt.urgentie"
+        await pilot.press("enter")
+
+        # the facilitator chooses the second row; a re-sort moves it down, the cursor goes with it
+        await pilot.press("down")
+        assert highlighted(app) == "waarom.geen-noodzaak", (app.focused, row_ids(app)[:3])
+        for label, score in zip("ABCD", (1, 5, 1, 5), strict=True):
+            answer(folder, label, {last: score})
+        await until(pilot, lambda: row_ids(app)[0] == last)
+        assert row_ids(app).index("waarom.geen-noodzaak") == 2
+        assert highlighted(app) == "waarom.geen-noodzaak"
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "waarom.geen-noodzaak"
+        await pilot.press("enter")
+
+        await pilot.press("end")
+        assert highlighted(app) == row_ids(app)[-1]
+        await pilot.press("home")
+        assert highlighted(app) == row_ids(app)[0] == last
+        answer(folder, "E", {last: 3})  # a re-sort: Home chose the item, not the row
+        await until(pilot, lambda: row_ids(app)[0] == "helpt.urgentie")
+        assert highlighted(app) == last
+
+
+async def test_v_reads_a_statement_in_full_on_the_board_only(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=3)
+    for label, score in zip("ABC", (5, 5, 4), strict=True):
+        answer(folder, label, {"waarom.geen-noodzaak": score})
+    app = board_app(folder)
+    before = folder.room_file.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = app.screen.query_one("#board-items", DataTable).get_row_at(0)
+        assert str(row[-1]).startswith("1↓ ")  # part 1, where a high answer is bad
+        await pilot.press("v")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardItemDialog")
+        shown = screen_text(app)
+        assert "We ervaren (nog) geen noodzaak" in shown
+        assert "deel 1 · Waarom (nog) niet? · ↓ hoog antwoord is ongunstig" in shown
+        assert "mediaan 5,0" in shown and "Alleen op jouw scherm" in shown
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardScreen")
+        await pilot.press("space")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardItemDialog")
+        await pilot.press("enter")  # closes the dialog; it does not open the item for everyone
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardScreen")
+    assert folder.room_file.read_bytes() == before
+    assert read_room(folder.room_file).discussion is None
