@@ -384,7 +384,7 @@ def part_tag(number: int, g: GroupItem) -> str:
 def read_text(g: GroupItem, number: int, view: GroupView, strings: Strings) -> Text:
     """The statement whole, its part and direction, and its counts (or why there are none yet)."""
     text = Text(visible(g.item.loc("text", strings.language)) + "\n", style="bold")
-    direction = strings("board.high_bad" if g.high_is_bad else "board.high_good")
+    direction = strings("room.high_bad" if g.high_is_bad else "room.high_good")
     part = visible(g.part.loc("title", strings.language))
     text.append(strings("board.part_direction", n=number, part=part, direction=direction) + "\n\n")
     if g.counts is None:
