@@ -15,6 +15,7 @@ from tui.room.store import RoomFolder, read_room
 from tui.start import RoomSeat, Start
 
 SIZE = (80, 24)
+WHY = "waarom.geen-noodzaak"
 
 
 ROOM_CHECK_SECONDS = 0.05
@@ -372,3 +373,64 @@ async def test_v_reads_a_statement_in_full_on_the_board_only(tmp_path: Path) -> 
         await until(pilot, lambda: type(app.screen).__name__ == "BoardScreen")
     assert folder.room_file.read_bytes() == before
     assert read_room(folder.room_file).discussion is None
+
+
+async def test_at_80x24_the_board_keeps_its_columns_seats_table_and_agreements_in_reach(tmp_path: Path) -> None:
+    import re
+
+    from textual.containers import VerticalScroll
+
+    from tui.content import load_tool
+
+    folder, _ = make_room(tmp_path, seats=12)
+    ids = item_ids()
+    for n, label in enumerate("ABCDEFGHIJKL"):
+        answer(folder, label, {**{i: 1 + n % 5 for i in ids[: 4 + n]}, WHY: 5})
+    board = as_facilitator(folder)
+    board.room.agreements = [Agreement(text=f"Afspraak nummer {n}", who="Anna", when="mei") for n in range(1, 8)]
+    board.save()
+    app = board_app(folder, seats=set("ABCDEFG"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#board-items", DataTable)
+        await until(pilot, lambda: table.row_count == len(ids))
+        row = table.get_row(WHY)
+        assert row[5] == "12"  # two-digit counts ...
+        assert table.max_scroll_x == 0  # ... and no sideways scrollbar
+        # statements cut at a word, with an ellipsis
+        texts = {i.id: i.text for i in load_tool().items}
+        for item_id in ids[:10]:
+            shown = str(table.get_row(item_id)[-1])
+            tag, _, statement = shown.partition(" ")
+            assert re.fullmatch(r"[1-5][↑↓]", tag)
+            if statement != texts[item_id]:
+                assert statement.endswith("…")
+                kept = statement[:-1]
+                assert texts[item_id].startswith(kept) and texts[item_id][len(kept)] == " "
+        # the seats line: every entry whole on one line
+        lines = widget_text(app.screen.query_one("#board-seats", Static)).splitlines()
+        assert len(lines) > 1
+        entries = [e for line in lines for e in line.split("  ")]
+        assert entries[0] == "7 verbonden · 0/12 plekken bezet"
+        assert all(re.fullmatch(rf"[A-L] [●○·] \d+/{len(ids)}( ✓)?", e) for e in entries[1:]), entries
+        assert len(entries) == 13
+
+        # a discussion open: the table still shows rows, and every agreement can be scrolled to
+        await pilot.press("enter")
+        focus_box = app.screen.query_one("#board-focus-box", VerticalScroll)
+        await until(pilot, lambda: focus_box.display)
+        await pilot.pause()
+        assert table.region.height >= 4 and table.region.bottom <= SIZE[1] - 1
+        box = app.screen.query_one("#board-agreements-box", VerticalScroll)
+        assert box.region.height >= 2 and box.region.bottom <= SIZE[1] - 1
+        for _ in range(4):
+            if app.focused is box:
+                break
+            await pilot.press("tab")
+        assert app.focused is box
+        assert box.max_scroll_y > 0  # more agreements than fit: the box scrolls to every one
+        await pilot.press("end")
+        await until(pilot, lambda: box.scroll_y == box.max_scroll_y)
+        assert "Afspraak nummer 7" in widget_text(app.screen.query_one("#board-agreements", Static))
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is not box)

@@ -113,6 +113,7 @@ class BoardScreen(AppScreen[None]):
         self.view: GroupView | None = None
         self._shown_rows: list[tuple[str, str]] = []
         self._shown_width = 0
+        self._present = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,7 +131,9 @@ class BoardScreen(AppScreen[None]):
     def on_resize(self) -> None:
         if self.view is not None:
             self._show_items(self.view)
-            self.query_one("#board-seats", Static).update(seat_line(self.view, self.strings, self._seats_width()))
+            self.query_one("#board-seats", Static).update(
+                seat_line(self.view, self.strings, self._seats_width(), self._present)
+            )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A click on a row chooses it (Enter is the board's own key and never reaches the table)."""
@@ -174,8 +177,10 @@ class BoardScreen(AppScreen[None]):
                 + (("\n" + strings("board.web", url=self.server.web_url)) if self.server.web_url else "")
             )
         )
-        present = strings("board.present", connected=len(self.server.connected()), joined=joined, total=len(view.seats))
-        self.query_one("#board-seats", Static).update(seat_line(view, strings, self._seats_width(), present))
+        self._present = strings(
+            "board.present", connected=len(self.server.connected()), joined=joined, total=len(view.seats)
+        )
+        self.query_one("#board-seats", Static).update(seat_line(view, strings, self._seats_width(), self._present))
         self.query_one("#board-parts", Static).update(parts_text(view, strings))
         self.query_one("#board-rule", Static).update(rule_text(view, strings))
         self._show_focus(view)
