@@ -46,6 +46,8 @@ COUNT_WIDTH = 2
 FIGURE_WIDTH = 4
 """'3,5' or '1,25': a median or a spread."""
 SCROLLBAR = 2
+HISTOGRAM_FROM = 100
+"""Below this width the histogram column gives its cells to the statement: the six counts say the same."""
 ITEM_MIN_WIDTH = 12
 
 
@@ -190,11 +192,11 @@ class BoardScreen(AppScreen[None]):
     def _seats_width(self) -> int:
         return max(20, self.size.width - 2)  # the line's padding
 
-    def _columns(self, table: DataTable[object]) -> int:
+    def _columns(self, table: DataTable[object], with_histogram: bool) -> int:
         """Every column at a fixed width (two-digit counts fit from the start); the statement's width."""
         strings = self.strings
         fixed = [
-            ("hist", strings("board.col_counts"), len(ANSWER_KEYS)),
+            *([("hist", strings("board.col_counts"), len(ANSWER_KEYS))] if with_histogram else []),
             *[(k, strings("room.nvt") if k == "nvt" else k, COUNT_WIDTH) for k in ANSWER_KEYS],
             ("median", strings("board.col_median"), FIGURE_WIDTH),
             ("spread", strings("board.col_spread"), FIGURE_WIDTH),
@@ -214,23 +216,27 @@ class BoardScreen(AppScreen[None]):
         rows = [(g.item.id, row_signature(g)) for g in view.items]
         if rows == self._shown_rows and self.size.width == self._shown_width:
             return
-        width = self._columns(table)
+        with_histogram = self.size.width >= HISTOGRAM_FROM
+        width = self._columns(table, with_histogram)
+        first = 0 if with_histogram else 1
         numbers = {p.part.id: n for n, p in enumerate(view.parts, 1)}
         for g in view.items:
             tag = part_tag(numbers[g.part.id], g)
             statement = tag + " " + shortened(visible(g.item.loc("text", language)), width - len(tag) - 1)
             if g.counts is None:  # too few answers: nothing of them, not even a zero
                 blank = [""] * len(ANSWER_KEYS)
-                table.add_row(Text("–", style="dim"), *blank, "", "", Text(statement, style="dim"), key=g.item.id)
-                continue
-            table.add_row(
-                histogram(g.counts),
-                *[str(g.counts[k]) for k in ANSWER_KEYS],
-                number(g.median, self.strings),
-                number(g.spread, self.strings),
-                statement,
-                key=g.item.id,
-            )
+                cells: list[object] = [Text("–", style="dim"), *blank, "", "", Text(statement, style="dim")]
+                if not with_histogram:
+                    cells[1] = Text("–", style="dim")
+            else:
+                cells = [
+                    histogram(g.counts),
+                    *[str(g.counts[k]) for k in ANSWER_KEYS],
+                    number(g.median, self.strings),
+                    number(g.spread, self.strings),
+                    statement,
+                ]
+            table.add_row(*cells[first:], key=g.item.id)
         self._shown_rows, self._shown_width = rows, self.size.width
         chosen = table.chosen
         if chosen is not None and chosen in {item_id for item_id, _ in rows}:
