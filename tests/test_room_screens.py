@@ -347,6 +347,10 @@ async def test_the_cursor_stays_on_the_chosen_item_while_answers_resort_the_rows
         answer(folder, "E", {last: 3})  # a re-sort: Home chose the item, not the row
         await until(pilot, lambda: row_ids(app)[0] == "helpt.urgentie")
         assert highlighted(app) == last
+        # typed at once, as a hurried facilitator does: End moves the cursor before Enter opens its row
+        await pilot.press("end", "enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == row_ids(app)[-1]
 
 
 async def test_v_reads_a_statement_in_full_on_the_board_only(tmp_path: Path) -> None:

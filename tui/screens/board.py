@@ -57,11 +57,6 @@ class BoardTable(DataTable[object]):
     Until the facilitator moves the cursor it stays on the top row, whatever item is there.
     """
 
-    BINDINGS = [
-        Binding("home", "scroll_top", "key.first_row", id="board.first", show=False),
-        Binding("end", "scroll_bottom", "key.last_row", id="board.last", show=False),
-    ]
-
     chosen: str | None = None
 
     def _remember(self) -> None:
@@ -101,6 +96,14 @@ class BoardScreen(AppScreen[None]):
 
     BINDINGS = [
         Binding("enter", "discuss", "key.discuss", id="board.discuss", priority=True),
+        # The cursor keys are the screen's, with priority as Enter has: Enter typed right after ↓ or Home
+        # must not overtake them (a widget's own bindings wait in its queue, a priority binding does not).
+        Binding("up", "row('up')", "", priority=True, show=False),
+        Binding("down", "row('down')", "", priority=True, show=False),
+        Binding("pageup", "row('pageup')", "", priority=True, show=False),
+        Binding("pagedown", "row('pagedown')", "", priority=True, show=False),
+        Binding("home", "row('home')", "key.first_row", id="board.first", priority=True, show=False),
+        Binding("end", "row('end')", "key.last_row", id="board.last", priority=True, show=False),
         Binding("v,space", "read", "key.read_item", id="board.read"),
         Binding("a", "agree", "key.agree", id="board.agree"),
         Binding("question_mark", "help", "key.help", id="board.help"),
@@ -279,6 +282,24 @@ class BoardScreen(AppScreen[None]):
         from tui.screens.help import HelpScreen, help_rows
 
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.board")))
+
+    def action_row(self, where: str) -> None:
+        """Move the table's cursor; in the discussion's or the agreements' box (when focused) scroll it."""
+        table = self.query_one("#board-items", BoardTable)
+        focused = self.focused
+        if focused is not None and focused is not table:
+            scroll = {"up": "scroll_up", "down": "scroll_down", "home": "scroll_home", "end": "scroll_end"}
+            action = getattr(focused, "action_" + scroll.get(where, where.replace("page", "page_")), None)
+            if action is not None:
+                action()
+            return
+        moves = {"up": table.action_cursor_up, "down": table.action_cursor_down, "pageup": table.action_page_up}
+        moves |= {
+            "pagedown": table.action_page_down,
+            "home": table.action_scroll_top,
+            "end": table.action_scroll_bottom,
+        }
+        moves[where]()
 
     def action_read(self) -> None:
         """The highlighted statement in full, on this screen only: nothing is written, no seat sees it."""
