@@ -181,8 +181,8 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
     folder = room_answered_by(tmp_path, 4, [1, 5])
     md = export(tmp_path, run, "md")
     assert (
-        "- We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld. — nog te weinig antwoorden"
-        in md
+        "- We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld. "
+        "(Waarom (nog) niet?, ↓ hoog antwoord is ongunstig) — nog te weinig antwoorden" in md
     )
     assert "- Waarom (nog) niet?: nog te weinig antwoorden" in md
     assert "1:1" not in md and not re.search(r"(mediaan|spreiding) \d", md)
@@ -199,6 +199,9 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
     answer(folder, "C", {ITEM: 5})
     md = export(tmp_path, run, "md")
     assert "mediaan 5,0, spreiding 1,9 (`1:1 2:0 3:0 4:0 5:2 n.v.t.:0`)" in md  # a decimal comma, as every view
+    # beside each statement its part and direction: here a median of 5,0 is bad news
+    assert "beeld. (Waarom (nog) niet?, ↓ hoog antwoord is ongunstig) — mediaan 5,0" in md
+    assert "## Per deel: mediaan van de groep" in md
     assert "- Waarom (nog) niet?: 1,0" in md  # a negative part: 1, 5, 5 count as 5, 1, 1
     html = export(tmp_path, run, "html")
     assert "<td class=num>2</td>" in html

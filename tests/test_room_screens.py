@@ -15,6 +15,7 @@ from tui.room.store import RoomFolder, read_room
 from tui.start import RoomSeat, Start
 
 SIZE = (80, 24)
+WHY = "waarom.geen-noodzaak"
 
 
 ROOM_CHECK_SECONDS = 0.05
@@ -149,14 +150,14 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
-        assert "Verbinden: ssh -p 2299 127.0.0.1   1 verbonden" in screen_text(app)
+        assert "Verbinden: ssh -p 2299 127.0.0.1   (wachtwoord: de persoonlijke code)" in screen_text(app)
         n = len(item_ids())
-        assert f"A ● 2/{n}  B · 1/{n}  C · 1/{n}" in widget_text(app.screen.query_one("#board-seats", Static))
+        seats = widget_text(app.screen.query_one("#board-seats", Static))
+        assert f"1 verbonden · 0/3 plekken bezet  A ● 2/{n}  B · 1/{n}  C · 1/{n}" in seats
         table = app.screen.query_one("#board-items", DataTable)
         # two answers each: no counts, median or spread anywhere on the board
-        rows = {str(table.coordinate_to_cell_key((i, 0)).row_key.value): table.get_row_at(i) for i in range(n)}
         for item_id in ("waarom.geen-noodzaak", "helpt.urgentie"):
-            assert [str(cell) for cell in rows[item_id][:9]] == ["–", "", "", "", "", "", "", "", ""]
+            assert [str(cell) for cell in table.get_row(item_id)[:8]] == ["–", "", "", "", "", "", "", ""]
         rule = widget_text(app.screen.query_one("#board-rule", Static))
         assert f"Aantallen vanaf 3 antwoorden; {n} uitspraken: nog te weinig antwoorden." in rule
         parts = widget_text(app.screen.query_one("#board-parts", Static))
@@ -174,8 +175,9 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
 
         # a third answer arrives: the board shows it within a refresh
         answer(folder, "C", {"waarom.geen-noodzaak": 5})
-        await until(pilot, lambda: table.get_row_at(0)[5] == "2", timeout=5)
-        assert table.get_row_at(0)[1:8] == ["1", "0", "0", "0", "2", "0", "5,0"]
+        # (at 80 columns the counts themselves, no histogram: the statements get its width)
+        await until(pilot, lambda: table.get_row_at(0)[4] == "2", timeout=5)
+        assert table.get_row_at(0)[:7] == ["1", "0", "0", "0", "2", "0", "5,0"]
         assert f"{n - 1} uitspraken: nog te weinig antwoorden" in widget_text(
             app.screen.query_one("#board-rule", Static)
         )
@@ -283,3 +285,155 @@ async def test_question_mark_shows_the_boards_keys(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
+
+
+# the board's cursor ----------------------------------------------------------------
+
+
+def board_app(folder: RoomFolder, seats: set[str] | None = None):
+    server = FakeServer(as_facilitator(folder), seats=seats or set())
+    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app.room_check_seconds = ROOM_CHECK_SECONDS
+    return app
+
+
+def highlighted(app) -> str:
+    table = app.screen.query_one("#board-items", DataTable)
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+def row_ids(app) -> list[str]:
+    table = app.screen.query_one("#board-items", DataTable)
+    return [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
+
+
+async def test_the_cursor_stays_on_the_chosen_item_while_answers_resort_the_rows(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=6)
+    last = item_ids()[-1]
+    for label, score in zip("ABC", (1, 5, 3), strict=True):
+        answer(folder, label, {"waarom.geen-noodzaak": score})
+    app = board_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert row_ids(app)[0] == highlighted(app) == "waarom.geen-noodzaak"
+        # answers arrive between refreshes: another item goes to the top. Nothing was chosen yet:
+        # the cursor stays on the top row the facilitator looks at (it used to follow the old item down)
+        for label, score in zip("DEF", (1, 5, 1), strict=True):
+            answer(folder, label, {"helpt.urgentie": score})
+        await until(pilot, lambda: row_ids(app)[0] == "helpt.urgentie")
+        assert highlighted(app) == "helpt.urgentie"
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "helpt.urgentie"
+        await pilot.press("enter")
+
+        # the facilitator chooses the second row; a re-sort moves it down, the cursor goes with it
+        await pilot.press("down")
+        assert highlighted(app) == "waarom.geen-noodzaak", (app.focused, row_ids(app)[:3])
+        for label, score in zip("ABCD", (1, 5, 1, 5), strict=True):
+            answer(folder, label, {last: score})
+        await until(pilot, lambda: row_ids(app)[0] == last)
+        assert row_ids(app).index("waarom.geen-noodzaak") == 2
+        assert highlighted(app) == "waarom.geen-noodzaak"
+        await pilot.press("enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == "waarom.geen-noodzaak"
+        await pilot.press("enter")
+
+        await pilot.press("end")
+        assert highlighted(app) == row_ids(app)[-1]
+        await pilot.press("home")
+        assert highlighted(app) == row_ids(app)[0] == last
+        answer(folder, "E", {last: 3})  # a re-sort: Home chose the item, not the row
+        await until(pilot, lambda: row_ids(app)[0] == "helpt.urgentie")
+        assert highlighted(app) == last
+        # typed at once, as a hurried facilitator does: End moves the cursor before Enter opens its row
+        await pilot.press("end", "enter")
+        room = read_room(folder.room_file)
+        assert room.discussion is not None and room.discussion.item == row_ids(app)[-1]
+
+
+async def test_v_reads_a_statement_in_full_on_the_board_only(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=3)
+    for label, score in zip("ABC", (5, 5, 4), strict=True):
+        answer(folder, label, {"waarom.geen-noodzaak": score})
+    app = board_app(folder)
+    before = folder.room_file.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = app.screen.query_one("#board-items", DataTable).get_row_at(0)
+        assert str(row[-1]).startswith("1↓ ")  # part 1, where a high answer is bad
+        await pilot.press("v")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardItemDialog")
+        shown = screen_text(app)
+        assert "We ervaren (nog) geen noodzaak" in shown
+        assert "deel 1 · Waarom (nog) niet? · ↓ hoog antwoord is ongunstig" in shown
+        assert "mediaan 5,0" in shown and "Alleen op jouw scherm" in shown
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardScreen")
+        await pilot.press("space")
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardItemDialog")
+        await pilot.press("enter")  # closes the dialog; it does not open the item for everyone
+        await until(pilot, lambda: type(app.screen).__name__ == "BoardScreen")
+    assert folder.room_file.read_bytes() == before
+    assert read_room(folder.room_file).discussion is None
+
+
+async def test_at_80x24_the_board_keeps_its_columns_seats_table_and_agreements_in_reach(tmp_path: Path) -> None:
+    import re
+
+    from textual.containers import VerticalScroll
+
+    from tui.content import load_tool
+
+    folder, _ = make_room(tmp_path, seats=12)
+    ids = item_ids()
+    for n, label in enumerate("ABCDEFGHIJKL"):
+        answer(folder, label, {**{i: 1 + n % 5 for i in ids[: 4 + n]}, WHY: 5})
+    board = as_facilitator(folder)
+    board.room.agreements = [Agreement(text=f"Afspraak nummer {n}", who="Anna", when="mei") for n in range(1, 8)]
+    board.save()
+    app = board_app(folder, seats=set("ABCDEFG"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#board-items", DataTable)
+        await until(pilot, lambda: table.row_count == len(ids))
+        assert table.get_cell(WHY, "5") == "12"  # two-digit counts ...
+        assert table.max_scroll_x == 0  # ... and no sideways scrollbar
+        # statements cut at a word, with an ellipsis
+        texts = {i.id: i.text for i in load_tool().items}
+        for item_id in ids[:10]:
+            shown = str(table.get_row(item_id)[-1])
+            tag, _, statement = shown.partition(" ")
+            assert re.fullmatch(r"[1-5][↑↓]", tag)
+            if statement != texts[item_id]:
+                assert statement.endswith("…")
+                kept = statement[:-1]
+                assert texts[item_id].startswith(kept) and texts[item_id][len(kept)] == " "
+        # the seats line: every entry whole on one line
+        lines = widget_text(app.screen.query_one("#board-seats", Static)).splitlines()
+        assert len(lines) > 1
+        entries = [e for line in lines for e in line.split("  ")]
+        assert entries[0] == "7 verbonden · 0/12 plekken bezet"
+        assert all(re.fullmatch(rf"[A-L] [●○·] \d+/{len(ids)}( ✓)?", e) for e in entries[1:]), entries
+        assert len(entries) == 13
+
+        # a discussion open: the table still shows rows, and every agreement can be scrolled to
+        await pilot.press("enter")
+        focus_box = app.screen.query_one("#board-focus-box", VerticalScroll)
+        await until(pilot, lambda: focus_box.display)
+        await pilot.pause()
+        assert table.region.height >= 4 and table.region.bottom <= SIZE[1] - 1
+        box = app.screen.query_one("#board-agreements-box", VerticalScroll)
+        assert box.region.height >= 2 and box.region.bottom <= SIZE[1] - 1
+        for _ in range(4):
+            if app.focused is box:
+                break
+            await pilot.press("tab")
+        assert app.focused is box
+        assert box.max_scroll_y > 0  # more agreements than fit: the box scrolls to every one
+        await pilot.press("end")
+        await until(pilot, lambda: box.scroll_y == box.max_scroll_y)
+        assert "Afspraak nummer 7" in widget_text(app.screen.query_one("#board-agreements", Static))
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is not box)

@@ -224,3 +224,61 @@ async def test_a_full_lobby_sheds_the_greediest_address_not_a_newcomer(tmp_path:
             assert (status, text) == (400, NL("web.code.expired"))
     finally:
         await server.stop()
+
+
+FAKE_SEAT_APP = """
+import sys
+sys.stdout.write("__GANGLION__\\n")
+sys.stdout.flush()
+seen = b""
+while b"quit" not in seen:
+    chunk = sys.stdin.buffer.read1(4096)
+    if not chunk:
+        break
+    seen += chunk
+"""
+"""Says it is a Textual app, as a seat's app does, and leaves when textual-serve says quit."""
+
+
+async def test_a_browser_seat_counts_as_joined_and_connected_like_an_ssh_one(tmp_path: Path) -> None:
+    """The board showed '· 20/48' and '5/6 plekken bezet' while a browser seat was connected."""
+    import sys
+
+    from tui.room.server import RoomServer
+    from tui.room.store import read_room
+
+    folder, codes = make_room(tmp_path, seats=2)
+    ssh = RoomServer(folder)  # not started: only its record of who is here
+    changes: list[set[str]] = []
+    ssh.on_change = lambda: changes.append(ssh.connected())
+    port = free_port()
+    server = RoomWebServer(
+        folder,
+        ssh.gate,
+        "127.0.0.1",
+        port,
+        command=lambda f, label: [sys.executable, "-c", FAKE_SEAT_APP],
+        on_seat=ssh.browser_seat,
+    )
+    await server.start()
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        async with aiohttp.ClientSession() as http:
+            _, _, location = await send_code(http, url, await new_page(http, url), codes[0])
+            ticket = location.split("=", 1)[1]
+            async with http.ws_connect(url + f"ws/{ticket}?width=80&height=24", headers={"Origin": url.rstrip("/")}):
+                for _ in range(500):
+                    if ssh.connected() == {"A"}:
+                        break
+                    await asyncio.sleep(0.01)
+                assert ssh.connected() == {"A"}
+                assert read_room(folder.room_file).seat("A").joined is not None  # saved, as over SSH
+                assert read_room(folder.room_file).seat("B").joined is None
+            for _ in range(1000):
+                if not ssh.connected():
+                    break
+                await asyncio.sleep(0.01)
+            assert ssh.connected() == set()
+            assert changes[0] == {"A"} and changes[-1] == set()
+    finally:
+        await server.stop()

@@ -56,6 +56,11 @@ class GroupItem:
         return self.counts is None
 
     @property
+    def high_is_bad(self) -> bool:
+        """A high answer is unfavourable here ("direction"): a median of 5,0 is then bad news."""
+        return self.part.item_direction(self.item) == "negative"
+
+    @property
     def scores(self) -> int:
         return sum(self.counts[k] for k in ANSWER_KEYS[:5]) if self.counts is not None else 0
 

@@ -85,6 +85,12 @@ def _title(item: Item, strings: Strings) -> str:
     return item.loc("text", strings.language)
 
 
+def where(g: GroupItem, strings: Strings) -> str:
+    """The statement's part and direction, so 'mediaan 5,0' says whether that is good or bad news."""
+    direction = strings("room.high_bad" if g.high_is_bad else "room.high_good")
+    return f"{g.part.loc('title', strings.language)}, {direction}"
+
+
 def to_markdown(view: GroupView, strings: Strings) -> str:
     room, totals = view.room, seat_totals(view)
     head = [
@@ -100,10 +106,13 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
     items = [f"## {strings('room.items')}", "", md_text(strings("room.min_group_rule", n=room.min_group)), ""]
     for g in view.items:
         if g.counts is None:
-            items.append(f"- {md_text(_title(g.item, strings))} — {strings('room.too_few')}")
+            items.append(
+                f"- {md_text(_title(g.item, strings))} ({md_text(where(g, strings))}) — {strings('room.too_few')}"
+            )
             continue
         items.append(
-            f"- {md_text(_title(g.item, strings))} — {strings('room.median')} {number(g.median, strings)}, "
+            f"- {md_text(_title(g.item, strings))} ({md_text(where(g, strings))}) — "
+            f"{strings('room.median')} {number(g.median, strings)}, "
             f"{strings('room.spread')} {number(g.spread, strings)} (`{counts_line(g.counts, strings)}`)"
         )
     shared = [f"## {strings('room.shared')}", ""]
@@ -124,7 +133,7 @@ body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
 table{border-collapse:collapse}
 td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee;vertical-align:top}
-.num{text-align:right;font-variant-numeric:tabular-nums}.few{color:#666;font-style:italic}.note{font-style:italic;white-space:pre-wrap}
+.where{color:#666;font-size:.85em}.num{text-align:right;font-variant-numeric:tabular-nums}.few{color:#666;font-style:italic}.note{font-style:italic;white-space:pre-wrap}
 @media print{body{margin:0}}
 """
 
@@ -155,15 +164,16 @@ def to_html(view: GroupView, strings: Strings) -> str:
     out += [f"<th class=num>{html_text(strings(key))}</th>" for key in ("room.median", "room.spread")]
     out.append("</tr>")
     for g in view.items:
+        statement = (
+            f"<td>{html_text(_title(g.item, strings))}<div class=where>{html_text(where(g, strings))}</div></td>"
+        )
         if g.counts is None:
             span = len(ANSWER_KEYS) + 2
-            out.append(
-                f"<tr><td>{html_text(_title(g.item, strings))}</td><td class=few colspan={span}>{too_few}</td></tr>"
-            )
+            out.append(f"<tr>{statement}<td class=few colspan={span}>{too_few}</td></tr>")
             continue
         cells = "".join(f"<td class=num>{g.counts[k]}</td>" for k in ANSWER_KEYS)
         out.append(
-            f"<tr><td>{html_text(_title(g.item, strings))}</td>{cells}"
+            f"<tr>{statement}{cells}"
             f"<td class=num>{number(g.median, strings)}</td><td class=num>{number(g.spread, strings)}</td></tr>"
         )
     out.append("</table>")

@@ -36,7 +36,13 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
         from tui.web.room_server import RoomWebServer
 
         web = RoomWebServer(  # one limit on wrong codes for both doors: the SSH server's gate
-            folder, server.gate, options.host, options.web, options.public_url, idle_minutes=options.idle_minutes
+            folder,
+            server.gate,
+            options.host,
+            options.web,
+            options.public_url,
+            idle_minutes=options.idle_minutes,
+            on_seat=server.browser_seat,  # a browser seat counts as joined and connected, as an SSH one
         )
         server.web_url = options.web_url()
         try:

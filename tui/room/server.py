@@ -127,6 +127,8 @@ class RoomServer:
         self.web_url: str | None = None
         """Where browser tabs join, when the room also serves them (`room serve --web`)."""
         self.links: dict[str, SeatLink] = {}
+        self.browser_seats: set[str] = set()
+        """Seats taken in a browser tab (the room's web door tells us, see `browser_seat`)."""
         self.connections: set[SeatConnection] = set()
         self.waiting: dict[str, int] = {}
         """Connections not yet logged in, per address."""
@@ -146,7 +148,17 @@ class RoomServer:
         return fingerprint(self.host_key)
 
     def connected(self) -> set[str]:
-        return set(self.links)
+        """Seats with an app running now, over SSH or in a browser tab."""
+        return set(self.links) | self.browser_seats
+
+    def browser_seat(self, label: str, present: bool) -> None:
+        """The web door opened (or closed) a tab's app on `label`: joined and connected as over SSH."""
+        if present:
+            self.browser_seats.add(label)
+            self._mark_joined(label)
+        else:
+            self.browser_seats.discard(label)
+        self._changed()
 
     async def start(self) -> None:
         self._acceptor = await asyncssh.create_server(

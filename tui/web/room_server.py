@@ -54,6 +54,7 @@ class RoomWebServer(GuardedServer):
         command: Command | None = None,
         lobby: Lobby | None = None,
         idle_minutes: float = 60.0,
+        on_seat: Callable[[str, bool], None] | None = None,
     ) -> None:
         super().__init__(host, port, folder.room.title, public_url or f"http://{shown_host(host)}:{port}")
         self.folder = folder
@@ -70,6 +71,8 @@ class RoomWebServer(GuardedServer):
         """Seat apps running for a redeemed ticket (its downloads are that ticket's)."""
         self.seats: dict[str, _Tab] = {}
         """The tab on each seat (at most one)."""
+        self.on_seat = on_seat or (lambda label, present: None)
+        """Told when a seat's tab opens or closes: the SSH server counts it joined and connected."""
         self._turns: dict[str, asyncio.Lock] = {}
         self.idle_seconds = idle_minutes * 60
         """A tab without a key for this long is closed (its app saves and exits), as over SSH."""
@@ -175,6 +178,7 @@ class RoomWebServer(GuardedServer):
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(old.ended.wait(), 15)
                 self.seats[label] = tab
+                self.on_seat(label, True)
             return await self.run_app(
                 request, websocket, command, started=lambda service: self.tabs.update({ticket: service})
             )
@@ -184,6 +188,7 @@ class RoomWebServer(GuardedServer):
             tab.ended.set()
             if self.seats.get(label) is tab:
                 del self.seats[label]
+                self.on_seat(label, False)
 
     def may_download(self, request: web.Request, key: str) -> bool:
         """Only the tab whose app offered the download may fetch it."""
