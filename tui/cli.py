@@ -28,7 +28,7 @@ from tui.config import Settings, config_path, read_settings
 from tui.errors import ContentError, LimitExceeded, SessionNotFound, UserFileError
 from tui.export import EXPORT_FORMATS, FORMATS, export, for_terminal, to_text
 from tui.paths import sessions_dir
-from tui.text import safe_line, terminal_json
+from tui.text import local_time, safe_line, terminal_json
 
 if TYPE_CHECKING:
     from tui.i18n import Strings
@@ -461,10 +461,10 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
         print(strings("cli.no_sessions", folder=safe_line(str(folder))))
     else:
         width = max(len(row.id) for row in rows)
-        for row in rows:
-            from datetime import datetime
+        from datetime import datetime
 
-            updated = datetime.fromisoformat(row.updated).astimezone().strftime("%d-%m-%Y %H:%M")  # as home shows it
+        for row in rows:
+            updated = local_time(datetime.fromisoformat(row.updated))  # as home shows it
             print(f"{row.id:<{width}}  {row.answered:>3}/{len(item_ids):<3}  {updated}  {safe_line(row.title)}")
     return 0
 

@@ -32,7 +32,7 @@ from tui.render import (
     step_rows,
     zone,
 )
-from tui.text import escape_json, safe_line, visible
+from tui.text import escape_json, local_time, safe_line, visible
 
 if TYPE_CHECKING:
     from tui.i18n import Strings
@@ -154,9 +154,6 @@ def _md_signals(rows: list[SignalRow], mark: str, strings: Strings) -> list[str]
 
 # CSV and JSON ---------------------------------------------------------------
 
-LOCAL_TIME = "%d-%m-%Y %H:%M"
-"""A moment as the Dutch CSV shows it, in the local time zone (as the home screen and `list` do)."""
-
 CSV_COLUMNS = ["id", "part", "text", "score", "not_applicable", "note", "answered_at", "part_score"]
 
 _FORMULA = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -219,7 +216,7 @@ def _csv_rows(report: Report, yes: str, no: str, part_scores: dict[str, str], fo
     for item in report.items:
         moment = ""
         if item.answered_at is not None:
-            moment = item.answered_at.astimezone().strftime(LOCAL_TIME) if for_people else item.answered_at.isoformat()
+            moment = local_time(item.answered_at) if for_people else item.answered_at.isoformat()
         rows.append(
             [
                 item.id,

@@ -289,6 +289,7 @@ def build_report(
                 )
             )
 
+    part_titles = {part.id: part.loc("title", lang) for part in tool.scale_parts}
     return Report(
         strings=strings,
         session=session,
@@ -297,12 +298,7 @@ def build_report(
         strengths=[row(s, False) for s in result.strengths],
         obstacles=obstacles,
         unanswered=[(i.id, p.loc("title", lang), i.loc("text", lang)) for p, i in result.unanswered],
-        not_applicable=[
-            (i.id, p.loc("title", lang), i.loc("text", lang))
-            for p in tool.scale_parts
-            for i in p.items
-            if (answer := session.answers.get(i.id)) is not None and answer.not_applicable
-        ],
+        not_applicable=[(i.id, part_titles[i.part], i.title) for i in items if i.not_applicable],
         other_remarks=[(i, tool.item(i).loc("text", lang), n) for i, n in result.remarks.items()],
         steps=list(session.next_steps),
         items=items,

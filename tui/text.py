@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 
 _NEWLINE_SYMBOL = "\u2424"  # ␤
 
@@ -188,3 +189,8 @@ def shortened(text: str, width: int) -> str:
         elif " " in whole.strip(" "):  # ... inside a word: that word goes
             head = whole[: whole.rfind(" ")]
     return visible(head.rstrip(" ") + ELLIPSIS)  # a joiner cut from its emoji is shown, not kept
+
+
+def local_time(moment: datetime) -> str:
+    """A moment as people read it here: '10-03-2024 15:00' in the local time zone (home, `list`, the Dutch CSV)."""
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")

@@ -19,7 +19,7 @@ from tui.screens.help import HelpScreen, help_rows
 from tui.session import BadFile, Session, StoredSession, due
 from tui.session.rescue import find_rescues
 from tui.session.store import describe_os_error
-from tui.text import shortened
+from tui.text import local_time, shortened
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.plain import plain_text, visible
 
@@ -155,7 +155,7 @@ class HomeScreen(AppScreen[None]):
             cells: list[object] = [
                 Text(shortened(visible(mark + session.title), title_width)),
                 f"{answered}/{len(item_ids)}",
-                session.updated.astimezone().strftime("%d-%m-%Y %H:%M"),
+                local_time(session.updated),
             ]
             if self._overdue_shown:
                 cells.append(self.strings("home.overdue", n=late) if late else "")

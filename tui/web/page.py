@@ -72,44 +72,36 @@ def app_page(
     """
     name, value = secret
     again_link = f'<a href="{escape(again)}">{escape(strings("web.again"))}</a>' if again else ""
+    head = f"""<link rel="stylesheet" href="{escape(static)}css/xterm.css">
+<script src="{escape(static)}js/textual.js"></script>
+<style>{APP_STYLE}</style>"""
+    body = f"""<div class="note waiting" role="status">{escape(strings("web.waiting"))}</div>
+<div class="note closed" role="status"><p>{escape(strings("web.closed"))} {again_link}</p></div>
+<div id="terminal" class="textual-terminal" data-socket-path="{escape(socket_path)}" data-font-size="16"></div>
+<script data-name="{escape(name)}" data-value="{escape(value)}">{DOWNLOADS}</script>"""
+    return _document(strings, title, head, body)
+
+
+def _document(strings: Strings, title: str, head: str, body: str) -> str:
+    """One HTML page: its language, the phone's width, its title, then `head` and `body` (already escaped)."""
     return f"""<!DOCTYPE html>
 <html lang="{escape(strings.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
-<link rel="stylesheet" href="{escape(static)}css/xterm.css">
-<script src="{escape(static)}js/textual.js"></script>
-<style>{APP_STYLE}</style>
+{head}
 </head>
 <body>
-<div class="note waiting" role="status">{escape(strings("web.waiting"))}</div>
-<div class="note closed" role="status"><p>{escape(strings("web.closed"))} {again_link}</p></div>
-<div id="terminal" class="textual-terminal" data-socket-path="{escape(socket_path)}" data-font-size="16"></div>
-<script data-name="{escape(name)}" data-value="{escape(value)}">{DOWNLOADS}</script>
+{body}
 </body>
 </html>
 """
 
 
 def _plain_page(strings: Strings, title: str, main: str) -> str:
-    """A page of our own around `main` (already escaped): its language, the phone's width, our style, no scripts."""
-    return f"""<!DOCTYPE html>
-<html lang="{escape(strings.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<main>
-<h1>{escape(title)}</h1>
-{main}
-</main>
-</body>
-</html>
-"""
+    """A page of our own around `main` (already escaped): our style, no scripts."""
+    return _document(strings, title, f"<style>{STYLE}</style>", f"<main>\n<h1>{escape(title)}</h1>\n{main}\n</main>")
 
 
 def code_page(strings: Strings, title: str, page_id: str, said: str = "") -> str:

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # the bar's own key widget: no public name (see ARCHITECTURE)
+from textual.widgets._footer import FooterKey  # private: Textual gives the bar's key widget no public name
 
 
 class SteadyFooter(Footer):
