@@ -669,6 +669,37 @@ async def test_too_small_screen_leaves_no_trace_when_a_walk_starts_small(tmp_pat
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
 
 
+async def test_a_resize_that_arrives_late_settles_instead_of_resizing_the_screen_below_forever(tmp_path: Path) -> None:
+    """A window made small and large again quickly: the screen in front can still hold the small size's event.
+
+    Textual hands a screen's Resize on to the screen below it; that screen then posts itself one
+    Resize per size, and the two stale sizes took turns for ever (100 % CPU, a seat's window that
+    never repainted: found over SSH under load).
+    """
+    import asyncio
+
+    from textual import events
+    from textual.geometry import Size
+
+    from tui.screens.base import SaveStateChanged
+
+    store = SessionStore(tmp_path / "sessions")
+    start_for("walk", store)
+    app = make_app(store, Start("home"))
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "enter")
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == ["HomeScreen", "WalkScreen"]
+        walk, home = app.screen, app.screen_stack[-2]
+        for screen in (walk, home):
+            screen.post_message(events.Resize(Size(40, 12), Size(40, 12)))  # late: the window is 80×24 again
+            screen.post_message(SaveStateChanged())
+        await asyncio.wait_for(pilot.pause(), 10)
+        for screen in (walk, home):  # the late size is not taken up, so it cannot take turns
+            assert screen.has_class("-normal") and not screen.has_class("-narrow"), screen.classes
+        await press(pilot, "5")
+        assert read_session(app.screen.editor.stored.path)["answers"][item_ids()[7]]["score"] == 5
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["home", "walk"])
 async def test_rapid_resizes_never_crash(tmp_path: Path, kind: str) -> None:

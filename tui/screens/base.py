@@ -6,6 +6,7 @@
 - Key descriptions in the chosen language (see `tui.widgets.base`).
 - The too-small notice: whenever a screen of ours comes to the front while the
   window is too small, the notice covers it.
+- Only the window's current size lays a screen out (see `ignore_a_late_resize`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,18 @@ class RoomChanged(Message):
     """In a regional session: the facilitator opened or closed an item, or wrote an agreement."""
 
 
+def ignore_a_late_resize(screen: Screen[object], event: events.Resize) -> None:
+    """Keep Textual's own resize handling from laying a screen out at a size the window no longer has.
+
+    A window made small and large again quickly (a seat's window dragged over SSH, under load)
+    can leave the small size's Resize queued at a screen. Textual then lays that screen out, and
+    the screen below it, at the old size, and the screen below posted itself one Resize for each
+    size, which took turns for ever: 100 % CPU and a window that never repainted.
+    """
+    if event.size != screen.app.size:
+        event.prevent_default()  # Screen's handler, which would take the size up, is not called
+
+
 class AppScreen(OfTheApp, Screen[ResultType]):
     """A full screen of the app."""
 
@@ -46,6 +59,10 @@ class AppScreen(OfTheApp, Screen[ResultType]):
     def _cover_when_too_small(self) -> None:
         self.samenwerken.cover_if_too_small()
 
+    @on(events.Resize)
+    def _only_the_current_size(self, event: events.Resize) -> None:
+        ignore_a_late_resize(self, event)
+
 
 class AppModal(OfTheApp, ModalScreen[ResultType]):
     """A dialog of the app (its result comes back through `dismiss`)."""
@@ -53,3 +70,7 @@ class AppModal(OfTheApp, ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
+
+    @on(events.Resize)
+    def _only_the_current_size(self, event: events.Resize) -> None:
+        ignore_a_late_resize(self, event)
