@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, on
 from textual.message import Message
@@ -33,7 +33,7 @@ class RoomChanged(Message):
     """In a regional session: the facilitator opened or closed an item, or wrote an agreement."""
 
 
-def ignore_a_late_resize(screen: Screen[object], event: events.Resize) -> None:
+def ignore_a_late_resize(screen: Screen[Any], event: events.Resize) -> None:
     """Keep Textual's own resize handling from laying a screen out at a size the window no longer has.
 
     A window made small and large again quickly (a seat's window dragged over SSH, under load)
