@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.ptyapp import PtyApp, answers_in, free_port, wait_for  # noqa: E402
 from tui.content import load_code_words, load_tool  # noqa: E402
-from tui.room.group import SeatReader  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
+from tui.views.group import SeatReader  # noqa: E402
 
 QUIET = 0.04
 

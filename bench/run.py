@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         home_markers = ("Reflecties staan in", "q Stoppen")
         # From this many new files home reads them beside the screen: first the screen, then the rows.
         sys.path.insert(0, str(ROOT))
-        from tui.screens.home import HomeScreen
+        from tui.app.screens.home import HomeScreen
 
         reads_beside = args.many >= HomeScreen.read_beside_from
         big_markers = (*home_markers, "worden gelezen") if reads_beside else ("Sessie", "q Stoppen")

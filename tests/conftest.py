@@ -29,8 +29,8 @@ def store(tmp_path: Path) -> SessionStore:
 
 @pytest.fixture
 def app_factory(tmp_path: Path):
-    """`make(start=None, store=None, language="nl")` -> the app, via `tui.factory.make_app`."""
-    from tui.factory import make_app
+    """`make(start=None, store=None, language="nl")` -> the app, via `tui.app.factory.make_app`."""
+    from tui.app.factory import make_app
 
     def make(start=None, store: SessionStore | None = None, language: str = "nl"):
         return make_app(store or SessionStore(tmp_path / "sessions"), start, language)

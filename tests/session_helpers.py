@@ -11,8 +11,8 @@ from tui.session import SessionStore, StoredSession
 
 def walk_app(tmp_path: Path, title: str = "Regio Test", language: str = "nl"):
     """`(app, store, stored)`: a fresh session in `tmp_path/sessions`, the app opening its walk."""
-    from tui.factory import make_app
-    from tui.start import Start
+    from tui.app.factory import make_app
+    from tui.app.start import Start
 
     store = SessionStore(tmp_path / "sessions")
     stored = store.create(title, language=language)

@@ -12,9 +12,10 @@ import pytest
 
 from tests.cli_helpers import run_process
 from tests.room_helpers import make_room
-from tui.cli import argparse_message, asks_version, language_asked
-from tui.errors import SessionNotFound
-from tui.i18n import strings_for
+from tui.cli.arguments import argparse_message
+from tui.cli.parser import asks_version, language_asked
+from tui.content.i18n import strings_for
+from tui.core.errors import SessionNotFound
 from tui.session import SessionStore
 
 
@@ -28,7 +29,7 @@ def wide_help(monkeypatch: pytest.MonkeyPatch) -> None:
 def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A settings file of this test's own (none written yet)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from tui.config import config_path
+    from tui.session.settings import config_path
 
     path = config_path()
     path.parent.mkdir(parents=True)
@@ -284,10 +285,11 @@ def test_the_language_is_found_before_parsing() -> None:
 
 
 def test_session_not_found_can_carry_its_own_reason() -> None:
-    from tui.cli import not_found
-    from tui.session.reason import Reason
+    from tui.cli.output import not_found
+    from tui.core.reason import Reason
 
     error = SessionNotFound("no session 'x' in /tmp", Reason("cli.not_found.session", {"ref": "x", "folder": "/tmp"}))
     assert not_found(error, strings_for("nl")) == "Geen reflectie ‘x’ in ‘/tmp’"
     assert str(error) == "no session 'x' in /tmp"  # English for logs
-    assert not_found(SessionNotFound("no session 'x' in /tmp"), strings_for("nl")) == "Geen reflectie ‘x’ in ‘/tmp’"
+    # every store raises with its Reason: our own English is never read back to translate it
+    assert not_found(SessionNotFound("no session 'x' in /tmp"), strings_for("nl")) == "no session 'x' in /tmp"

@@ -360,8 +360,8 @@ def test_compare_to_a_private_file(tmp_path: Path, run, fmt: str, start: str) ->
 
 
 def test_compare_formats_are_one_list() -> None:
-    from tui.cli import build_parser
-    from tui.compare_export import COMPARE_FORMATS
+    from tui.cli.parser import build_parser
+    from tui.render.compare import COMPARE_FORMATS
 
     assert COMPARE_FORMATS == ("table", "md", "html", "json", "xlsx")
     compare = build_parser()._subparsers._group_actions[0].choices["compare"]  # type: ignore[union-attr]

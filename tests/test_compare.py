@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui.compare import build_comparison, legend
-from tui.compare_export import (
+from tui.content import load_tool
+from tui.content.i18n import strings_for
+from tui.core.text import shortened
+from tui.render.compare import (
     COMPARE_FORMATS,
     compare_export,
     compare_html,
@@ -20,10 +22,8 @@ from tui.compare_export import (
     fit,
     moved_cell,
 )
-from tui.content import load_tool
-from tui.i18n import strings_for
 from tui.session.model import Answer, Context, Session
-from tui.text import shortened
+from tui.views.compare import build_comparison, legend
 
 NOON = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 """Noon in UTC: 01-03-2024 in every time zone a test machine is likely to have."""

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import ConfigError, Settings, config_path, load_settings, read_settings, save_theme
 from tui.session import SessionStore
+from tui.session.settings import ConfigError, Settings, config_path, load_settings, read_settings, save_theme
 
 pytestmark = pytest.mark.usefixtures("no_sessions_env")
 
@@ -53,7 +53,7 @@ def test_a_file_by_hand(config_file: Path) -> None:
     ],
 )
 def test_a_wrong_value_is_named(config_file: Path, text: str, reason: str) -> None:
-    from tui.i18n import strings_for
+    from tui.content.i18n import strings_for
 
     write(config_file, text)
     with pytest.raises(ConfigError) as caught:
@@ -147,7 +147,7 @@ class Ran:
 
 @pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> Ran:
-    from tui.app import SamenwerkenApp
+    from tui.app.application import SamenwerkenApp
 
     seen = Ran()
 
@@ -155,7 +155,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Ran:
         seen.mouse, seen.theme, seen.settings_file = mouse, app.start_theme, app.settings_file
 
     monkeypatch.setattr(SamenwerkenApp, "run", fake_run)
-    monkeypatch.setattr("tui.cli.terminal_problem", lambda: None)
+    monkeypatch.setattr("tui.cli.commands.terminal_problem", lambda: None)
     return seen
 
 
@@ -204,7 +204,7 @@ def test_save_theme_leaves_a_broken_file_alone(config_file: Path) -> None:
 
 
 async def test_the_theme_applies_at_start_and_a_new_one_is_remembered(tmp_path: Path, config_file: Path) -> None:
-    from tui.factory import make_app
+    from tui.app.factory import make_app
 
     write(config_file, 'theme = "nord"\nmouse = false\n')
     app = make_app(SessionStore(tmp_path / "sessions"), theme="nord", settings_file=config_file)
@@ -217,7 +217,7 @@ async def test_the_theme_applies_at_start_and_a_new_one_is_remembered(tmp_path: 
 
 
 async def test_an_unknown_theme_is_said_and_the_default_stays(tmp_path: Path, config_file: Path) -> None:
-    from tui.factory import make_app
+    from tui.app.factory import make_app
 
     app = make_app(SessionStore(tmp_path / "sessions"), theme="geen-thema", settings_file=config_file)
     async with app.run_test() as pilot:
@@ -229,7 +229,7 @@ async def test_an_unknown_theme_is_said_and_the_default_stays(tmp_path: Path, co
 
 
 async def test_without_a_settings_file_nothing_is_remembered(tmp_path: Path, config_file: Path) -> None:
-    from tui.factory import make_app
+    from tui.app.factory import make_app
 
     app = make_app(SessionStore(tmp_path / "sessions"))
     async with app.run_test() as pilot:

@@ -541,7 +541,7 @@ def test_every_used_string_key_exists():
 
 def test_export_format_names_exist():
     """export_picker builds keys as t(f"export.{fmt}")."""
-    from tui.cli import FORMATS
+    from tui.render.export import FORMATS
 
     strings = load_strings()
     for fmt in FORMATS:

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import CONTENT
 from tui.content import loader
-from tui.errors import ContentError
+from tui.core.errors import ContentError
 
 
 @pytest.fixture

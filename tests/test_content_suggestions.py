@@ -13,8 +13,8 @@ from textual.widgets.markdown import MarkdownBlock
 
 from tests.test_content import fold, list_items, unmarked
 from tui.content import load_note, load_strings, load_tool
-from tui.errors import ContentError
-from tui.i18n import strings_for
+from tui.content.i18n import strings_for
+from tui.core.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)
@@ -65,7 +65,7 @@ def test_no_text_credits_a_rewrite_as_bijlage_1_itself(tool):
 
 
 def test_picker_labels_credit_each_rewrite():
-    from tui.screens.suggestions import credit, option_label
+    from tui.app.screens.suggestions import credit, option_label
 
     tool = load_tool()
     assert credit("c", strings_for("nl")) == "naar bijlage 1 c"
@@ -88,7 +88,7 @@ class PickerApp(App[None]):
         """Screens ask the app this when they come to the front; this one is always large enough."""
 
     def on_mount(self) -> None:
-        from tui.screens.suggestions import SuggestionPicker
+        from tui.app.screens.suggestions import SuggestionPicker
 
         self.push_screen(SuggestionPicker(load_tool()), self.chosen.append)
 

@@ -12,16 +12,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from tui.compare import (
+from tui.content import load_tool
+from tui.core.errors import ContentError
+from tui.session import Answer, Session
+from tui.views.compare import (
     ComparedItem,
     answered_with,
     changes_between,
     compare,
     reworded_items,
 )
-from tui.content import load_tool
-from tui.errors import ContentError
-from tui.session import Answer, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -260,9 +260,9 @@ def test_the_editor_records_the_tool_version_with_each_score(tmp_path: Path, too
 def test_compare_output_says_which_statement_was_reworded(tool) -> None:
     import json
 
-    from tui.compare import build_comparison
-    from tui.compare_export import compare_json, compare_markdown, compare_table
-    from tui.i18n import strings_for
+    from tui.content.i18n import strings_for
+    from tui.render.compare import compare_json, compare_markdown, compare_table
+    from tui.views.compare import build_comparison
 
     old = session({"helpt.benchmarks": 5, "helpt.urgentie": 5})  # format 1: answered with version 1
     new = session({"helpt.benchmarks": 1, "helpt.urgentie": 1})

@@ -164,7 +164,7 @@ def test_a_format_3_file_gets_the_dates_its_whens_name_with_a_year() -> None:
     ],
 )
 def test_a_step_not_shaped_like_one_is_a_named_error_not_a_crash(steps: str) -> None:
-    from tui.errors import SessionFileError
+    from tui.core.errors import SessionFileError
     from tui.session.codec import parse
 
     with pytest.raises(SessionFileError):

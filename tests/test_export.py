@@ -19,10 +19,10 @@ import pytest
 
 from tests.test_scoring import ALTERNATING_ABSENT, ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
 from tui.content import load_tool
-from tui.export import FORMATS, TEXT_SECTIONS, export, to_text
-from tui.i18n import strings_for
-from tui.report import build_report
+from tui.content.i18n import strings_for
+from tui.render.export import FORMATS, TEXT_SECTIONS, export, to_text
 from tui.session import Answer, Context, NextStep, Session
+from tui.views.report import build_report
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CREATED = datetime(2024, 3, 1, 9, 15, tzinfo=UTC)

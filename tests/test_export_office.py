@@ -22,16 +22,16 @@ import pytest
 
 from tests.cli_helpers import run_main
 from tests.test_export import ANSWERED_AT, FIRST_NOTE, check_golden, golden_session
-from tui.cli import main
+from tui.app.factory import make_app
+from tui.cli.main import main
 from tui.content import load_strings, load_tool
-from tui.export import BINARY_FORMATS, EXPORT_FORMATS, FORMATS, export
-from tui.export_office import export_bytes, to_xlsx
-from tui.factory import make_app
-from tui.i18n import strings_for
-from tui.report import build_report
+from tui.content.i18n import strings_for
+from tui.render.export import BINARY_FORMATS, EXPORT_FORMATS, FORMATS, export
+from tui.render.office import export_bytes, to_xlsx
+from tui.render.workbook import CELL_MAX
 from tui.session import Answer, Session, SessionStore
 from tui.session.store import export_name
-from tui.workbook import CELL_MAX
+from tui.views.report import build_report
 
 pytestmark = pytest.mark.usefixtures("no_sessions_env")
 
@@ -446,7 +446,7 @@ def test_answers_without_a_date_have_an_empty_date_cell(tool) -> None:
 def test_xlsxwriter_is_imported_only_for_xlsx() -> None:
     code = (
         "import sys\n"
-        "import tui.cli, tui.export, tui.export_office\n"
+        "import tui.cli.main, tui.render.export, tui.render.office\n"
         "assert 'xlsxwriter' not in sys.modules and 'textual' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.room.gate import Attempt, Gate, Refusal
+from tui.serve.gate import Attempt, Gate, Refusal
 
 
 class Clock:

@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.session_helpers import until, widget_text
-from tui.factory import make_app
-from tui.screens.home import HomeScreen
+from tui.app.factory import make_app
+from tui.app.screens.home import HomeScreen
 from tui.session import SessionStore
 
 

@@ -24,14 +24,14 @@ from datetime import UTC, datetime
 import pytest
 from markdown_it import MarkdownIt
 
-from tui.compare import build_comparison
-from tui.compare_export import compare_json, compare_markdown, compare_table
 from tui.content import load_tool
-from tui.export import FORMATS, export, for_terminal, to_json, to_text
-from tui.i18n import strings_for
-from tui.report import build_report
+from tui.content.i18n import strings_for
+from tui.core.text import escape_json, printable, safe_line, terminal_json, visible
+from tui.render.compare import compare_json, compare_markdown, compare_table
+from tui.render.export import FORMATS, export, for_terminal, to_json, to_text
 from tui.session.model import Answer, Context, NextStep, Session
-from tui.text import escape_json, printable, safe_line, terminal_json, visible
+from tui.views.compare import build_comparison
+from tui.views.report import build_report
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -184,7 +184,7 @@ def assert_terminal_safe(text: str) -> None:
     assert found == [], f"raw control/bidi/invisible characters reach the terminal: {found}"
 
 
-# tui.text ----------------------------------------------------------------------
+# tui.core.text ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("text", TERMINAL_ATTACKS)
@@ -462,8 +462,8 @@ def test_html_runs_nothing_and_shows_controls(text: str) -> None:
 @pytest.mark.parametrize("width", range(30, 46))
 def test_wrapping_never_leaves_an_emoji_joiner_at_a_line_edge(width: int) -> None:
     """A long word cut inside 🏳️‍🌈 leaves its joiner alone at a line's edge: it is shown, not sent raw."""
-    from tui.render import Terminal
-    from tui.text import shortened
+    from tui.core.text import shortened
+    from tui.render.parts import Terminal
 
     text = "x" * 35 + "🏳️\u200d🌈" + "y" * 5
     for line in Terminal(40, False).wrap(text, "  "):

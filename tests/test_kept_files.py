@@ -1,4 +1,4 @@
-"""No file the app keeps can run code, and none is read through a link or from a folder others can change (tui/kept.py)."""
+"""No file the app keeps can run code, and none is read through a link or from a folder others can change (tui/core/kept.py)."""
 
 from __future__ import annotations
 
@@ -326,8 +326,8 @@ def test_a_participants_seat_is_not_told_about_the_facilitators_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A seat's app writes to the participant's terminal: the facilitator's folders are not theirs to see."""
-    from tui.cli import say_unsafe_cache
-    from tui.i18n import strings_for
+    from tui.cli.output import say_unsafe_cache
+    from tui.content.i18n import strings_for
 
     shared = tmp_path / "shared"
     shared.mkdir(mode=0o775)

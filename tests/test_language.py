@@ -24,15 +24,15 @@ from pathlib import Path
 import pytest
 
 from tests.cli_helpers import run_main
-from tui import i18n
-from tui.compare import build_comparison
-from tui.compare_export import COMPARE_RENDERERS, compare_bytes
-from tui.content import load_tool
-from tui.export import FORMATS, export, to_text
-from tui.i18n import strings_for
-from tui.report import build_report
+from tui.content import i18n, load_tool
+from tui.content.i18n import strings_for
+from tui.render.compare import COMPARE_RENDERERS
+from tui.render.compare_office import compare_bytes
+from tui.render.export import FORMATS, export, to_text
 from tui.session import Answer, Context, NextStep, Session, SessionStore
 from tui.session.limits import MAX_TITLE, OverLimit, check_length
+from tui.views.compare import build_comparison
+from tui.views.report import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)

@@ -21,11 +21,11 @@ from textual.widgets import Button, Input, SelectionList
 
 from tests.ptyapp import PtyApp, answers_in, wait_for
 from tests.session_helpers import file_state, item_ids, read_session, until, walk_app
-from tui.factory import make_app
-from tui.screens.dialogs import UnsavedChoice
+from tui.app.factory import make_app
+from tui.app.screens.dialogs import UnsavedChoice
+from tui.app.start import Start
 from tui.session import SessionStore
 from tui.session.editor import SessionEditor
-from tui.start import Start
 
 SIZE = (80, 24)
 ROOT = Path(__file__).resolve().parent.parent

@@ -75,10 +75,10 @@ async def test_a_follow_up_shows_last_times_answer_with_each_item(tmp_path: Path
     from textual.widgets import Static
 
     from tests.session_helpers import widget_text
-    from tui.factory import make_app
+    from tui.app.factory import make_app
+    from tui.app.start import Start
     from tui.session import SessionStore
     from tui.session.editor import SessionEditor
-    from tui.start import Start
 
     store = SessionStore(tmp_path / "sessions")
     earlier = store.create("Regio Voorjaar")
@@ -123,8 +123,8 @@ async def test_the_overview_says_how_to_reach_the_steps(tmp_path: Path) -> None:
     from textual.widgets import Static
 
     from tests.session_helpers import widget_text
-    from tui.factory import make_app
-    from tui.start import Start
+    from tui.app.factory import make_app
+    from tui.app.start import Start
 
     _, store, stored = walk_app(tmp_path)
     app = make_app(store, Start("overview", stored=stored))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.content import load_note, load_strings, load_tool
-from tui.errors import ContentError
+from tui.core.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,13 +18,13 @@ import pytest
 from textual.widgets import Static
 
 from tests.session_helpers import until
+from tui.app.start import Start
 from tui.content import load_tool
-from tui.export import export
-from tui.export_office import export_bytes
-from tui.i18n import strings_for
-from tui.report import build_report
+from tui.content.i18n import strings_for
+from tui.render.export import export
+from tui.render.office import export_bytes
 from tui.session import Answer, SessionStore, StoredSession
-from tui.start import Start
+from tui.views.report import build_report
 
 PART = "vaardigheid"
 TITLE = "Samenwerken als vaardigheid"

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.session_helpers import item_ids, until
+from tui.app.start import Start
 from tui.session import Answer, SessionStore
-from tui.start import Start
 
 SIZE = (80, 24)
 ABSENT = "Onze administratiesystemen sluiten niet goed op elkaar aan."

@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from tests.session_helpers import item_ids, read_session, walk_app
+from tui.app.start import Start
 from tui.content import load_tool
 from tui.session import Answer, SessionStore
 from tui.session.store import export_name
-from tui.start import Start
 
 SIZE = (80, 24)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.command import CommandList
 
 from tests.session_helpers import until, walk_app
-from tui.factory import make_app
+from tui.app.factory import make_app
+from tui.app.start import Start
 from tui.session import SessionStore
-from tui.start import Start
 
 
 def first_hit(app) -> str | None:
@@ -72,7 +72,7 @@ async def test_the_palette_speaks_the_apps_language(tmp_path: Path) -> None:
 
 
 async def test_the_help_names_the_palettes_key_in_dutch(tmp_path: Path) -> None:
-    from tui.screens.help import help_rows
+    from tui.app.screens.help import help_rows
 
     app = make_app(SessionStore(tmp_path / "sessions"), Start("home"))
     async with app.run_test(size=(80, 40)) as pilot:

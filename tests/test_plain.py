@@ -12,8 +12,8 @@ import pytest
 
 from tests.cli_helpers import ROOT, Ran, run_process
 from tests.session_helpers import file_state, item_ids, read_session
-from tui.cli import main
-from tui.plain import wants_plain
+from tui.cli.main import main
+from tui.cli.plain_walk import wants_plain
 from tui.session import Answer, SessionStore
 from tui.session.editor import SessionEditor
 
@@ -229,7 +229,7 @@ def test_plain_mode_is_chosen_only_for_a_dumb_terminal() -> None:
 
 
 def test_plain_mode_does_not_import_textual() -> None:
-    code = "import sys, tui.plain, tui.config, tui.cli\nassert 'textual' not in sys.modules\nprint('ok')\n"
+    code = "import sys, tui.cli.plain_walk, tui.session.settings, tui.cli.main\nassert 'textual' not in sys.modules\nprint('ok')\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ok\n"

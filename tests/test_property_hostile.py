@@ -16,7 +16,7 @@ strict UTF-8 stream and stderr a backslashreplace one, as Python's real streams:
   and `compare ID ID` (with `--names`, every `--format`) never raise, never print a
   traceback or an "unexpected error", and exit 0; `list` names each bad file on
   one stderr line, and nothing else is printed on stderr;
-- their output holds no raw character of `tui.text.DANGEROUS` but the newline
+- their output holds no raw character of `tui.core.text.DANGEROUS` but the newline
   (and a zero-width joiner inside an emoji). `export` runs as if stdout were a
   terminal: into a file or a pipe it writes the user's exact text, by design;
 - every JSON output still parses to the user's exact text.
@@ -52,15 +52,15 @@ import tomli_w
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tui.cli import main
-from tui.compare_export import COMPARE_RENDERERS
+from tui.cli.main import main
 from tui.content import load_tool
-from tui.errors import SessionFileError
-from tui.export import FORMATS
+from tui.core.errors import SessionFileError
+from tui.core.text import DANGEROUS, safe_line
+from tui.render.compare import COMPARE_RENDERERS
+from tui.render.export import FORMATS
 from tui.session import SessionStore, codec
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION
-from tui.text import DANGEROUS, safe_line
 
 AMSTERDAM = "CET-1CEST,M3.5.0,M10.5.0/3"
 """POSIX TZ rules, so no time zone database is needed."""

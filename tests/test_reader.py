@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Markdown, OptionList
 
+from tui.app.factory import make_app
+from tui.app.start import Start
 from tui.content import load_note
-from tui.factory import make_app
-from tui.start import Start
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)

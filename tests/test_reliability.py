@@ -21,11 +21,11 @@ from textual.widgets import DataTable, Static, TextArea
 
 from tests.ptyapp import PtyApp, answers_in, wait_for
 from tests.session_helpers import file_state, item_ids, read_session, until, walk_app, widget_text
-from tui.factory import make_app
-from tui.i18n import strings_for
+from tui.app.factory import make_app
+from tui.app.start import Start
+from tui.content.i18n import strings_for
 from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SessionEditor
-from tui.start import Start
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "session-v1.toml"
@@ -77,8 +77,8 @@ def tree(root: Path) -> dict[str, tuple]:
 
 RESUME_BUG = (
     "app bug: with Start('walk') (`samenwerken resume ID`) app.on_mount pushes HomeScreen and then opens "
-    "the walk; HomeScreen.on_screen_resume (tui/screens/home.py) runs afterwards and calls "
-    "app.release_editors() (tui/app.py), which closes the walk editor's lock and empties app._editors: "
+    "the walk; HomeScreen.on_screen_resume (tui/app/screens/home.py) runs afterwards and calls "
+    "app.release_editors() (tui/app/application.py), which closes the walk editor's lock and empties app._editors: "
     "a second instance can write the same session, and a failed save is never retried "
     "(_retry_saves sees no editors and says 'Alles is weer bewaard')"
 )
@@ -631,7 +631,7 @@ def start_for(kind: str, store: SessionStore) -> Start:
 @pytest.mark.parametrize("kind", ["home", "read", "walk", "overview"])
 @pytest.mark.parametrize("size", [(40, 12), (50, 14), (250, 80)])
 async def test_every_start_screen_at_every_size(tmp_path: Path, kind: str, size: tuple[int, int]) -> None:
-    from tui.screens.too_small import TooSmallScreen
+    from tui.app.screens.too_small import TooSmallScreen
 
     store = SessionStore(tmp_path / "sessions")
     app = make_app(store, start_for(kind, store))
@@ -653,7 +653,7 @@ async def test_every_start_screen_at_every_size(tmp_path: Path, kind: str, size:
 
 
 async def test_too_small_screen_leaves_no_trace_when_a_walk_starts_small(tmp_path: Path) -> None:
-    from tui.screens.too_small import TooSmallScreen
+    from tui.app.screens.too_small import TooSmallScreen
 
     store = SessionStore(tmp_path / "sessions")
     app = make_app(store, Start("new", title="Klein begonnen"))
@@ -681,7 +681,7 @@ async def test_a_resize_that_arrives_late_settles_instead_of_resizing_the_screen
     from textual import events
     from textual.geometry import Size
 
-    from tui.screens.base import SaveStateChanged
+    from tui.app.screens.base import SaveStateChanged
 
     store = SessionStore(tmp_path / "sessions")
     start_for("walk", store)
@@ -703,7 +703,7 @@ async def test_a_resize_that_arrives_late_settles_instead_of_resizing_the_screen
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["home", "walk"])
 async def test_rapid_resizes_never_crash(tmp_path: Path, kind: str) -> None:
-    from tui.screens.too_small import TooSmallScreen
+    from tui.app.screens.too_small import TooSmallScreen
 
     store = SessionStore(tmp_path / "sessions")
     app = make_app(store, start_for(kind, store))
@@ -770,8 +770,8 @@ def test_with_term_dumb_resume_walks_in_plain_lines(tmp_path: Path) -> None:
 
 
 async def test_a_crash_writes_a_private_log_without_user_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.crash import Crashed
-    from tui.screens.walk import WalkScreen
+    from tui.app.screens.walk import WalkScreen
+    from tui.core.crash import Crashed
 
     app, store, stored = walk_app(tmp_path, title="Geheime Regio")
     ids = item_ids()

@@ -14,15 +14,15 @@ import pytest
 from tests.room_helpers import answer, make_room
 from tests.session_helpers import read_session
 from tui.content import load_code_words, load_tool
-from tui.errors import SessionFileError
-from tui.i18n import strings_for
+from tui.content.i18n import strings_for
+from tui.core.errors import SessionFileError
+from tui.render.group import to_html, to_json, to_markdown
 from tui.room.closing import close
 from tui.room.codes import code_bits, hash_code, make_codes, normalise, seat_for_code
-from tui.room.group import SeatReader
-from tui.room.group_export import to_html, to_json, to_markdown
 from tui.room.model import Agreement, seat_labels
 from tui.room.store import RoomStore, read_room
 from tui.session import SessionStore
+from tui.views.group import SeatReader
 
 CODE = re.compile(r"^[a-z]+-[a-z]+-[a-z]+-[1-9][0-9]$")
 

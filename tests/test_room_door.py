@@ -24,9 +24,10 @@ import asyncssh
 import pytest
 
 from tests.room_helpers import answer, make_room
-from tui.room.gate import Gate
-from tui.room.server import LOGIN_GRACE, MAX_COLUMNS, MAX_ROWS, RoomServer
 from tui.room.store import RoomFolder
+from tui.serve.gate import Gate
+from tui.serve.ssh import LOGIN_GRACE, RoomServer
+from tui.serve.terminal_size import MAX_COLUMNS, MAX_ROWS
 
 pytestmark = pytest.mark.slow
 
@@ -279,7 +280,7 @@ async def test_twenty_failing_logins_leave_no_descriptor_open(room) -> None:
 
 
 async def test_idle_connections_that_never_log_in_do_not_lock_a_participant_out(room, monkeypatch) -> None:
-    from tui.room import server as server_module
+    from tui.serve import ssh as server_module
 
     assert LOGIN_GRACE <= 30
     folder, codes = room
@@ -312,7 +313,7 @@ async def test_idle_connections_that_never_log_in_do_not_lock_a_participant_out(
 
 
 async def test_a_connection_that_gives_no_code_is_closed_after_the_login_grace(room, monkeypatch) -> None:
-    from tui.room import server as server_module
+    from tui.serve import ssh as server_module
 
     monkeypatch.setattr(server_module, "LOGIN_GRACE", 1)
     folder, _ = room
@@ -447,7 +448,7 @@ def test_the_takeaway_needs_neither_asyncssh_nor_textual(tmp_path: Path) -> None
     code = (
         "import sys; from pathlib import Path\n"
         "from tui.room.store import RoomFolder, read_room\n"
-        "from tui.room.take_home import takeaway\n"
+        "from tui.render.take_home import takeaway\n"
         f"path = Path({str(folder.path)!r}); folder = RoomFolder(path, read_room(path / 'room.toml'))\n"
         "assert takeaway(folder, 'A', 'md').startswith(b'# ')\n"
         "assert 'textual' not in sys.modules and 'asyncssh' not in sys.modules, 'pulled in'\n"

@@ -15,8 +15,8 @@ import pytest
 
 from tests.room_helpers import answer, make_room
 from tui.content import load_tool
-from tui.room.group import SeatReader
 from tui.room.store import RoomStore, read_room
+from tui.views.group import SeatReader
 
 ITEM = "waarom.geen-noodzaak"
 """The first item of the first part ('Waarom (nog) niet?'), the only one answered in these rooms."""
@@ -217,7 +217,7 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
 def at_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """`at_home(*argv)`: samenwerken on the participant's own machine, in `tmp_path/thuis`, through plain mode."""
     from tests.cli_helpers import Ran
-    from tui.cli import main
+    from tui.cli.main import main
 
     home = tmp_path / "thuis"
     home.mkdir()
@@ -237,10 +237,10 @@ def at_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
 
 def taken_home(tmp_path: Path) -> tuple[Path, str]:
     """Seat A's reflection after a closed room, as the participant saves it at home; and the seat's session id."""
-    from tui.i18n import strings_for
+    from tui.content.i18n import strings_for
+    from tui.render.take_home import take_home_file
     from tui.room.closing import close
     from tui.room.model import Agreement
-    from tui.room.take_home import take_home_file
 
     folder, _ = make_room(tmp_path, seats=3)
     answer(folder, "A", {ITEM: 2, "helpt.urgentie": 5}, {"helpt.urgentie": "Eigen aantekening"})

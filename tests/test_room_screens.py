@@ -9,10 +9,10 @@ from textual.widgets import DataTable, Static
 
 from tests.room_helpers import FakeServer, answer, make_room
 from tests.session_helpers import item_ids, read_session, until, widget_text
-from tui.factory import make_app
+from tui.app.factory import make_app
+from tui.app.start import RoomSeat, Start
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room
-from tui.start import RoomSeat, Start
 
 SIZE = (80, 24)
 WHY = "waarom.geen-noodzaak"
@@ -216,7 +216,7 @@ def files_under(root: Path) -> dict[str, tuple[int, int]]:
 
 
 async def test_a_seats_export_writes_nothing_here_and_says_the_bewaar_command(tmp_path: Path) -> None:
-    from tui.room.take_home import Door
+    from tui.render.take_home import Door
 
     folder, _ = make_room(tmp_path)
     answer(folder, "A", {"waarom.geen-noodzaak": 4})

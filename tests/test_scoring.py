@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from tui.content import load_tool
-from tui.i18n import strings_for
-from tui.numbers import one_decimal, score_number
-from tui.report import build_report
-from tui.scoring import SCALE_MAX, oriented, overview, part_score
+from tui.content.i18n import strings_for
 from tui.session import Answer, Session
+from tui.views.numbers import one_decimal, score_number
+from tui.views.report import build_report
+from tui.views.scoring import SCALE_MAX, oriented, overview, part_score
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -13,11 +13,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tests.room_helpers import FakeServer, answer, make_room
-from tui.factory import make_app
+from tui.app.factory import make_app
+from tui.app.start import RoomSeat, Start
 from tui.room.store import RoomFolder, read_room
 from tui.session import SessionStore
 from tui.session.editor import SessionEditor
-from tui.start import RoomSeat, Start
 
 pytestmark = pytest.mark.slow
 
@@ -105,7 +105,7 @@ def room_welcome(store: SessionStore):
 
 def room_take_home(store: SessionStore):
     """A seat's export over SSH: the bewaar commands instead of a file on the facilitator's machine."""
-    from tui.room.take_home import Door
+    from tui.render.take_home import Door
 
     folder, _ = make_room(store.root.parent, seats=3)
     stored = folder.seat_store().load(folder.seat_path("A"))

@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
 from tests.session_helpers import until
-from tui.factory import make_app
+from tui.app.factory import make_app
+from tui.app.start import Start
 from tui.session import SessionStore
-from tui.start import Start
 
 SMALL = (60, 20)
 LONG_TITLE = "Samenwerkingsverband Noord-Veluwe en omstreken, voorjaar 2026"

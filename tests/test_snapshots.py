@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.factory import make_app
+from tui.app.factory import make_app
+from tui.app.start import Start
 from tui.session import SessionStore
-from tui.start import Start
 
 
 def test_reader_at_vooraf(snap_compare, tmp_path):

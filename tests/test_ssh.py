@@ -124,7 +124,7 @@ def server():
         folder.chmod(mode | stat.S_IXOTH)
         changed.append((folder, mode))
     try:
-        check = ssh_run(sys.executable, "-c", "'import tui.cli, textual; print(\"ok\")'", timeout=60)
+        check = ssh_run(sys.executable, "-c", "'import tui.cli.main, textual; print(\"ok\")'", timeout=60)
         if check.stdout.strip() != "ok":
             pytest.fail(
                 f"user {USER} cannot run {sys.executable} with the checkout {ROOT}: {check.stderr.strip()[-300:]}"

@@ -13,12 +13,12 @@ from textual.widgets import DataTable, OptionList, Static
 
 from tests.session_helpers import read_session, walk_app
 from tests.test_overview_screen import alternating, answered_session, body_text, press, screen_name
+from tui.app.factory import make_app
+from tui.app.start import Start
 from tui.content import load_tool
-from tui.factory import make_app
-from tui.i18n import strings_for
-from tui.report import build_report
+from tui.content.i18n import strings_for
 from tui.session import NextStep, SessionStore
-from tui.start import Start
+from tui.views.report import build_report
 
 TODAY = date(2026, 12, 2)
 
@@ -181,7 +181,7 @@ def test_english_words_and_dates_in_the_register() -> None:
     tool = load_tool()
     store_session = NextStep(text="Agenda", who="Anna", when="1 March", due=date(2026, 3, 1))
     from tests.test_export import golden_session
-    from tui.export import to_text
+    from tui.render.export import to_text
 
     session = golden_session(tool).model_copy(update={"next_steps": [store_session]})
     text = to_text(build_report(tool, session, strings_for("en"), today=TODAY), sections=("steps",))

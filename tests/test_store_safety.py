@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 
 from tests.session_helpers import file_state, item_ids, read_session
-from tui.errors import LimitExceeded, SessionFileError, UnsafePath
-from tui.i18n import strings_for
+from tui.content.i18n import strings_for
+from tui.core.errors import LimitExceeded, SessionFileError, UnsafePath
+from tui.core.reason import Reason
 from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE, OverLimit
 from tui.session.lock import SessionLock
 from tui.session.model import Answer, NextStep
-from tui.session.reason import Reason
 from tui.session.store import describe_os_error
 
 DUTCH, ENGLISH = strings_for("nl"), strings_for("en")
@@ -151,7 +151,7 @@ def test_app_folders_that_are_links_are_refused_and_never_chmodded(
             store.trash(stored)
         assert stored.path.exists()
     else:
-        from tui.crash import write_crash_log
+        from tui.core.crash import write_crash_log
 
         assert write_crash_log(store.root, RuntimeError("x")) is None
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755
@@ -400,7 +400,7 @@ def test_title_lookup_ignores_unicode_form_and_case(store: SessionStore, typed: 
 def test_a_rescue_copy_is_put_back_and_the_version_it_replaces_kept(
     store: SessionStore, tmp_path: Path, monkeypatch
 ) -> None:
-    from tui.cli import main
+    from tui.cli.main import main
     from tui.session.rescue import write_rescue
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tui.factory import make_app
+from tui.app.factory import make_app
+from tui.app.start import Start
 from tui.session import SessionStore
-from tui.start import Start
 
 CREATED = datetime(2024, 2, 5, 9, 15, tzinfo=UTC)
 UPDATED = datetime(2024, 2, 6, 14, 30, tzinfo=UTC)

@@ -472,7 +472,7 @@ async def drained(websocket: Any) -> None:
 async def join_room_in_browser(pid: int, url: str, codes: list[str], folder: Any, profile: Path) -> Any:
     import aiohttp
 
-    from tui.i18n import strings_for
+    from tui.content.i18n import strings_for
     from tui.session.lock import SessionLock
 
     nl = strings_for("nl")

@@ -19,11 +19,11 @@ import pytest
 
 from tests.ptyapp import free_port
 from tests.room_helpers import make_room
-from tui.i18n import strings_for
-from tui.room.gate import Gate
+from tui.content.i18n import strings_for
 from tui.room.store import RoomFolder
-from tui.web.lobby import Lobby
-from tui.web.room_server import RoomWebServer
+from tui.serve.gate import Gate
+from tui.serve.web.lobby import Lobby
+from tui.serve.web.room import RoomWebServer
 
 NL = strings_for("nl")
 
@@ -244,8 +244,8 @@ async def test_a_browser_seat_counts_as_joined_and_connected_like_an_ssh_one(tmp
     """The board showed '· 20/48' and '5/6 plekken bezet' while a browser seat was connected."""
     import sys
 
-    from tui.room.server import RoomServer
     from tui.room.store import read_room
+    from tui.serve.ssh import RoomServer
 
     folder, codes = make_room(tmp_path, seats=2)
     ssh = RoomServer(folder)  # not started: only its record of who is here

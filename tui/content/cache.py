@@ -15,7 +15,7 @@ against 0.32 ms; a start's whole content load stays near 6 to 12 ms either way, 
 50 to 100 ms without a cache); reading them through pydantic's validators would first
 build them, the 60 ms the cache is there to save. A file that cannot be read back
 (broken, cut short, another shape) is ignored and replaced; a folder that cannot be
-written or trusted (`tui.kept`) only means the next start validates again.
+written or trusted (`tui.core.kept`) only means the next start validates again.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from tui.kept import open_kept
+from tui.core.kept import open_kept
 
 FORMAT = 2
 """Increased when what is kept changes shape (2: JSON instead of a pickle)."""

@@ -15,8 +15,8 @@ from tui.content.base import LANGUAGES, ContentModel
 from tui.content.cache import remembered
 from tui.content.note import Note, NoteIndex, Section
 from tui.content.tool import Tool
-from tui.errors import ContentError
-from tui.paths import content_root
+from tui.core.errors import ContentError
+from tui.core.paths import content_root
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.errors import LimitExceeded, SessionFileError
+from tui.core.errors import LimitExceeded, SessionFileError
 from tui.room.store import RoomFolder
 from tui.session.editor import SaveFailed, SessionEditor
 from tui.session.model import now

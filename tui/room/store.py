@@ -18,14 +18,15 @@ from pathlib import Path
 import tomli_w
 from pydantic import ValidationError
 
-from tui.errors import SessionFileError, SessionNotFound
+from tui.core.errors import SessionFileError, SessionNotFound
+from tui.core.files import ensure_private_dir, read_limited, write_atomic
+from tui.core.reason import Reason
+from tui.core.text import safe_line
 from tui.room.codes import hash_code, make_codes, new_salt
 from tui.room.model import MIN_GROUP, Room, Seat, seat_labels
-from tui.session.files import ensure_private_dir, read_limited, write_atomic
 from tui.session.lock import SessionLock
 from tui.session.model import now
 from tui.session.store import SessionStore, same_text
-from tui.text import safe_line
 
 ROOMS = "rooms"
 ROOM_FILE = "room.toml"
@@ -180,5 +181,11 @@ class RoomStore:
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
-                raise RoomNotFound(f"{ref!r} matches more than one room: {', '.join(r.room.id for r in matches)}")
-        raise RoomNotFound(f"no room {ref!r} in {self.root}")
+                names = ", ".join(r.room.id for r in matches)
+                raise RoomNotFound(
+                    f"{ref!r} matches more than one room: {names}",
+                    Reason("cli.not_found.rooms", {"ref": ref, "names": names}),
+                )
+        raise RoomNotFound(
+            f"no room {ref!r} in {self.root}", Reason("cli.not_found.room", {"ref": ref, "folder": str(self.root)})
+        )

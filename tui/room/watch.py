@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tui.errors import SessionFileError
+from tui.core.errors import SessionFileError
 from tui.room.model import Room
 from tui.room.store import RoomFolder, read_room
 

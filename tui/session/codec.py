@@ -8,11 +8,11 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from tui.errors import SessionFileError
+from tui.core.errors import SessionFileError
+from tui.core.text import safe_line
 from tui.session.due import fixed_due
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
-from tui.text import safe_line
 
 
 def _from_1(data: dict[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,8 @@ size once more before it is written. Generous for people, small for a file.
 
 from __future__ import annotations
 
-from tui.errors import LimitExceeded
-from tui.session.reason import Reason
+from tui.core.errors import LimitExceeded
+from tui.core.reason import Reason
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are not sessions this app wrote; reading them would stall the list."""

@@ -18,8 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tui.errors import SessionFileError
-from tui.kept import open_kept
+from tui.core.errors import SessionFileError
+from tui.core.kept import open_kept
 from tui.session.store import BadFile, SessionStore, read_as
 
 FORMAT = 1

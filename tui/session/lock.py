@@ -21,8 +21,8 @@ import stat
 import time
 from pathlib import Path
 
-from tui.errors import UnsafePath
-from tui.session.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir, owned_by_user
+from tui.core.errors import UnsafePath
+from tui.core.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir, owned_by_user
 
 try:
     import fcntl

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import tomli_w
 
-from tui.errors import UserFileError
+from tui.core.errors import UserFileError
+from tui.core.files import ensure_private_dir, owned_by_user, write_new_private
 from tui.session import codec
-from tui.session.files import ensure_private_dir, owned_by_user, write_new_private
 from tui.session.model import Session
 
 RESCUE = ".rescue"
@@ -26,7 +26,7 @@ RESCUE = ".rescue"
 
 def rescue_folders(sessions_root: Path) -> list[Path]:
     """Places to try, most durable first: the user's state folder, the sessions folder, temp, home."""
-    from tui.paths import state_dir
+    from tui.core.paths import state_dir
 
     uid = getattr(os, "getuid", lambda: 0)()
     return [

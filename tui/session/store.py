@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
+from tui.core.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
+from tui.core.files import check_replaceable, ensure_private_dir, owned_by_user, read_limited, write_atomic
+from tui.core.reason import Reason
 from tui.session import codec
-from tui.session.files import check_replaceable, ensure_private_dir, owned_by_user, read_limited, write_atomic
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
 from tui.session.naming import export_file_name, new_session_id
-from tui.session.reason import Reason
 
 if TYPE_CHECKING:
-    from tui.i18n import Strings
+    from tui.content.i18n import Strings
 
 SUFFIX = ".toml"
 TRASH = ".prullenbak"
@@ -134,7 +134,7 @@ def describe_os_error(error: OSError, strings: Strings) -> str:
 
 def _in_english(error: OSError) -> str:
     """An OS error inside the store's own messages about files, which are English like every UserFileError."""
-    from tui.i18n import strings_for
+    from tui.content.i18n import strings_for
 
     return describe_os_error(error, strings_for("en"))
 
@@ -262,7 +262,9 @@ class SessionStore:
             return SessionStore(path.parent).load(path)
         sessions, _ = self.scan()
         if not sessions:
-            raise SessionNotFound(f"no sessions in {self.root}")
+            raise SessionNotFound(
+                f"no sessions in {self.root}", Reason("cli.not_found.none", {"folder": str(self.root)})
+            )
         if ref is None:
             return sessions[0]
         for matches in (
@@ -274,8 +276,14 @@ class SessionStore:
                 return matches[0]
             if len(matches) > 1:
                 names = ", ".join(s.session.id for s in matches)
-                raise SessionNotFound(f"{ref!r} matches more than one session: {names}")
-        raise SessionNotFound(f"no session {ref!r} in {self.root}")
+                raise SessionNotFound(
+                    f"{ref!r} matches more than one session: {names}",
+                    Reason("cli.not_found.sessions", {"ref": ref, "names": names}),
+                )
+        raise SessionNotFound(
+            f"no session {ref!r} in {self.root}",
+            Reason("cli.not_found.session", {"ref": ref, "folder": str(self.root)}),
+        )
 
     def follow_up_source(self, ref: str) -> Session:
         """The session `new --from REF` follows up: one here (id, prefix, title or path), or a file from elsewhere.

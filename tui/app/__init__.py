@@ -1,0 +1,1 @@
+"""The Textual app: its start, screens, widgets and CSS. Never touches files itself."""

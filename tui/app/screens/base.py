@@ -1,0 +1,76 @@
+"""What every screen and dialog of the app shares.
+
+- Typed access to the app (`self.samenwerken`, the `SamenwerkenApp`),
+  and through it to the words of the chosen language (`self.strings`) and the
+  content (`self.app.note`, `self.app.tool`), handed in when the app was built.
+- Key descriptions in the chosen language (see `tui.app.widgets.base`).
+- The too-small notice: whenever a screen of ours comes to the front while the
+  window is too small, the notice covers it.
+- Only the window's current size lays a screen out (see `ignore_a_late_resize`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import events, on
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+
+from tui.app.widgets.base import OfTheApp
+
+if TYPE_CHECKING:
+    from tui.session.editor import SessionEditor
+
+ResultType = TypeVar("ResultType")
+
+
+class SaveStateChanged(Message):
+    """Answers reached the disk again (or failed to): screens that show it update."""
+
+
+class RoomChanged(Message):
+    """In a regional session: the facilitator opened or closed an item, or wrote an agreement."""
+
+
+def ignore_a_late_resize(screen: Screen[Any], event: events.Resize) -> None:
+    """Keep Textual's own resize handling from laying a screen out at a size the window no longer has.
+
+    A window made small and large again quickly (a seat's window dragged over SSH, under load)
+    can leave the small size's Resize queued at a screen. Textual then lays that screen out, and
+    the screen below it, at the old size, and the screen below posted itself one Resize for each
+    size, which took turns for ever: 100 % CPU and a window that never repainted.
+    """
+    if event.size != screen.app.size:
+        event.prevent_default()  # Screen's handler, which would take the size up, is not called
+
+
+class AppScreen(OfTheApp, Screen[ResultType]):
+    """A full screen of the app."""
+
+    editor: SessionEditor | None = None
+    """The session this screen changes, if any: its lock is kept while the screen is open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._translate_own_bindings()
+
+    @on(events.ScreenResume)
+    def _cover_when_too_small(self) -> None:
+        self.samenwerken.cover_if_too_small()
+
+    @on(events.Resize)
+    def _only_the_current_size(self, event: events.Resize) -> None:
+        ignore_a_late_resize(self, event)
+
+
+class AppModal(OfTheApp, ModalScreen[ResultType]):
+    """A dialog of the app (its result comes back through `dismiss`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._translate_own_bindings()
+
+    @on(events.Resize)
+    def _only_the_current_size(self, event: events.Resize) -> None:
+        ignore_a_late_resize(self, event)

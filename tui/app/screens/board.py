@@ -1,0 +1,465 @@
+"""The facilitator's board: who is here, where the group agrees and where it does not, and what it agreed.
+
+Made to be projected: seats as letters (never names), every item as counts of
+answers with the largest spread first, the parts' group medians. Enter opens an
+item for discussion: the board shows it large, and every seat sees the group's
+counts beside their own answer. `a` writes an agreement into the room's register.
+
+An item fewer seats answered than the room's minimum group shows no counts, here,
+under discussion, or in the room file the seats read: "not enough answers yet".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Header, Static
+
+from tui.app.screens.base import AppScreen
+from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.literal import plain_text, visible
+from tui.core.net import is_loopback, shown_host
+from tui.core.text import shortened
+from tui.render.group import histogram, number
+from tui.render.parts import bar
+from tui.room.model import Agreement, Discussion
+from tui.session import NextStep
+from tui.views.group import ANSWER_KEYS, GroupItem, GroupView, SeatReader
+
+if TYPE_CHECKING:
+    from tui.content.i18n import Strings
+    from tui.room.serving import RoomDoors
+
+FOCUS_BAR = 20
+COUNT_WIDTH = 2
+"""Room for a two-digit count in every count column, so a tenth answer does not widen the table."""
+FIGURE_WIDTH = 4
+"""'3,5' or '1,25': a median or a spread."""
+SCROLLBAR = 2
+HISTOGRAM_FROM = 100
+"""Below this width the histogram column gives its cells to the statement: the six counts say the same."""
+ITEM_MIN_WIDTH = 12
+
+
+class BoardTable(DataTable[object]):
+    """The board's items; remembers the item the facilitator moved to, so a re-sort cannot move them off it.
+
+    Until the facilitator moves the cursor it stays on the top row, whatever item is there.
+    """
+
+    chosen: str | None = None
+
+    def _remember(self) -> None:
+        if self.row_count:
+            self.chosen = str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self._remember()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self._remember()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        self._remember()
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        self._remember()
+
+    def action_scroll_top(self) -> None:
+        super().action_scroll_top()
+        self._remember()
+
+    def action_scroll_bottom(self) -> None:
+        super().action_scroll_bottom()
+        self._remember()
+
+
+class BoardScreen(AppScreen[None]):
+    """The room as the group sees it, updated every second."""
+
+    AUTO_FOCUS = "#board-items"
+    """The table, not the discussion's or the agreements' scrolling box before it."""
+
+    BINDINGS = [
+        Binding("enter", "discuss", "key.discuss", id="board.discuss", priority=True),
+        # The cursor keys are the screen's, with priority as Enter has: Enter typed right after ↓ or Home
+        # must not overtake them (a widget's own bindings wait in its queue, a priority binding does not).
+        Binding("up", "row('up')", "", priority=True, show=False),
+        Binding("down", "row('down')", "", priority=True, show=False),
+        Binding("pageup", "row('pageup')", "", priority=True, show=False),
+        Binding("pagedown", "row('pagedown')", "", priority=True, show=False),
+        Binding("home", "row('home')", "key.first_row", id="board.first", priority=True, show=False),
+        Binding("end", "row('end')", "key.last_row", id="board.last", priority=True, show=False),
+        Binding("v,space", "read", "key.read_item", id="board.read"),
+        Binding("a", "agree", "key.agree", id="board.agree"),
+        Binding("question_mark", "help", "key.help", id="board.help"),
+        Binding("q", "stop", "key.stop_room", id="board.stop"),
+    ]
+
+    def __init__(self, server: RoomDoors) -> None:
+        super().__init__()
+        self.server = server
+        self.folder = server.folder
+        self.reader = SeatReader(server.folder)
+        self.view: GroupView | None = None
+        self._shown_rows: list[tuple[str, str]] = []
+        self._shown_width = 0
+        self._present = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="board-join")
+        yield Static(id="board-seats")
+        yield Static(id="board-parts")
+        yield Static(id="board-rule", classes="hint")
+        with VerticalScroll(id="board-focus-box"):
+            yield Static(id="board-focus")
+        yield BoardTable(id="board-items", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="board-agreements-box"):
+            yield Static(id="board-agreements")
+        yield SteadyFooter()
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self._show_items(self.view)
+            self.query_one("#board-seats", Static).update(
+                seat_line(self.view, self.strings, self._seats_width(), self._present)
+            )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click on a row chooses it (Enter is the board's own key and never reaches the table)."""
+        self.query_one("#board-items", BoardTable).chosen = str(event.row_key.value)
+
+    def on_mount(self) -> None:
+        self.title = visible(self.folder.room.title)
+        self.sub_title = self.strings("board.subtitle")
+        self.server.on_change = self.refresh_board
+        self.refresh_board()
+        if not is_loopback(self.server.host):
+            self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
+        self.set_interval(self.samenwerken.room_check_seconds, self.refresh_board)
+        self._stop_on_signals()
+
+    def _stop_on_signals(self) -> None:
+        """SIGTERM, SIGHUP and SIGINT stop the room as `q` does: the board leaves, then every seat ends cleanly.
+
+        (The app's own handlers exit with 128+signal and a short watchdog: too short for the seats.)
+        """
+        import signal
+
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                loop.add_signal_handler(sig, self.samenwerken.exit)
+
+    # showing ---------------------------------------------------------------
+
+    def refresh_board(self) -> None:
+        view = self.reader.view(self.samenwerken.tool, self.server.connected())
+        self.view = view
+        self._keep_discussion_counts(view)
+        strings = self.strings
+        joined = sum(1 for s in view.seats if s.joined)
+        self.query_one("#board-join", Static).update(
+            plain_text(
+                strings("board.join", port=self.server.port, host=shown_host(self.server.host))
+                + "\n"
+                + strings("board.key", fingerprint=self.server.fingerprint)
+                + (("\n" + strings("board.web", url=self.server.web_url)) if self.server.web_url else "")
+            )
+        )
+        self._present = strings(
+            "board.present", connected=len(self.server.connected()), joined=joined, total=len(view.seats)
+        )
+        self.query_one("#board-seats", Static).update(seat_line(view, strings, self._seats_width(), self._present))
+        self.query_one("#board-parts", Static).update(parts_text(view, strings))
+        self.query_one("#board-rule", Static).update(rule_text(view, strings))
+        self._show_focus(view)
+        self._show_items(view)
+        self._show_agreements()
+
+    def _seats_width(self) -> int:
+        return max(20, self.size.width - 2)  # the line's padding
+
+    def _columns(self, table: DataTable[object], with_histogram: bool) -> int:
+        """Every column at a fixed width (two-digit counts fit from the start); the statement's width."""
+        strings = self.strings
+        fixed = [
+            *([("hist", strings("board.col_counts"), len(ANSWER_KEYS))] if with_histogram else []),
+            *[(k, strings("room.nvt") if k == "nvt" else k, COUNT_WIDTH) for k in ANSWER_KEYS],
+            ("median", strings("board.col_median"), FIGURE_WIDTH),
+            ("spread", strings("board.col_spread"), FIGURE_WIDTH),
+        ]
+        widths = [max(cell_len(label), least) for _, label, least in fixed]
+        padding = 2 * table.cell_padding
+        item = max(ITEM_MIN_WIDTH, self.size.width - sum(w + padding for w in widths) - padding - SCROLLBAR)
+        table.clear(columns=True)
+        for (key, label, _), width in zip(fixed, widths, strict=True):
+            table.add_column(label, key=key, width=width)
+        table.add_column(strings("board.col_item"), key="item", width=item)
+        return item
+
+    def _show_items(self, view: GroupView) -> None:
+        table = self.query_one("#board-items", BoardTable)
+        language = self.strings.language
+        rows = [(g.item.id, row_signature(g)) for g in view.items]
+        if rows == self._shown_rows and self.size.width == self._shown_width:
+            return
+        with_histogram = self.size.width >= HISTOGRAM_FROM
+        width = self._columns(table, with_histogram)
+        first = 0 if with_histogram else 1
+        numbers = {p.part.id: n for n, p in enumerate(view.parts, 1)}
+        for g in view.items:
+            tag = part_tag(numbers[g.part.id], g)
+            statement = tag + " " + shortened(visible(g.item.loc("text", language)), width - len(tag) - 1)
+            if g.counts is None:  # too few answers: nothing of them, not even a zero
+                blank = [""] * len(ANSWER_KEYS)
+                cells: list[object] = [Text("–", style="dim"), *blank, "", "", Text(statement, style="dim")]
+                if not with_histogram:
+                    cells[1] = Text("–", style="dim")
+            else:
+                cells = [
+                    histogram(g.counts),
+                    *[str(g.counts[k]) for k in ANSWER_KEYS],
+                    number(g.median, self.strings),
+                    number(g.spread, self.strings),
+                    statement,
+                ]
+            table.add_row(*cells[first:], key=g.item.id)
+        self._shown_rows, self._shown_width = rows, self.size.width
+        chosen = table.chosen
+        if chosen is not None and chosen in {item_id for item_id, _ in rows}:
+            table.move_cursor(row=table.get_row_index(chosen))
+        else:
+            table.move_cursor(row=0)  # nothing chosen yet: the top row, as the facilitator sees it
+
+    def _show_focus(self, view: GroupView) -> None:
+        focus = self.query_one("#board-focus", Static)
+        discussion = self.folder.room.discussion
+        self.query_one("#board-parts", Static).display = discussion is None
+        box = self.query_one("#board-focus-box", VerticalScroll)
+        if discussion is None:
+            box.display = False
+            return
+        focus.update(focus_text(view.item(discussion.item), view, self.strings))
+        box.display = True
+
+    def _show_agreements(self) -> None:
+        agreements = self.folder.room.agreements
+        widget = self.query_one("#board-agreements", Static)
+        text = Text(self.strings("room.agreements") + f" ({len(agreements)})", style="bold")
+        for agreement in agreements:  # all of them: the box scrolls
+            extra = " — ".join(x for x in (agreement.who, agreement.when) if x)
+            text.append("\n• " + visible(agreement.text) + (f" ({visible(extra)})" if extra else ""), style="")
+        widget.update(text)
+
+    def _highlighted_item(self) -> str | None:
+        table = self.query_one("#board-items", DataTable)
+        if table.row_count == 0:
+            return None
+        with contextlib.suppress(Exception):
+            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return None
+
+    # acting ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """The board's keys, as ? shows them on every other screen."""
+        from tui.app.screens.help import HelpScreen, help_rows
+
+        self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.board")))
+
+    def action_row(self, where: str) -> None:
+        """Move the table's cursor; in the discussion's or the agreements' box (when focused) scroll it."""
+        table = self.query_one("#board-items", BoardTable)
+        focused = self.focused
+        if focused is not None and focused is not table:
+            scroll = {"up": "scroll_up", "down": "scroll_down", "home": "scroll_home", "end": "scroll_end"}
+            action = getattr(focused, "action_" + scroll.get(where, where.replace("page", "page_")), None)
+            if action is not None:
+                action()
+            return
+        moves = {"up": table.action_cursor_up, "down": table.action_cursor_down, "pageup": table.action_page_up}
+        moves |= {
+            "pagedown": table.action_page_down,
+            "home": table.action_scroll_top,
+            "end": table.action_scroll_bottom,
+        }
+        moves[where]()
+
+    def action_read(self) -> None:
+        """The highlighted statement in full, on this screen only: nothing is written, no seat sees it."""
+        from tui.app.screens.board_item import BoardItemDialog
+
+        item_id, view = self._highlighted_item(), self.view
+        if view is None or item_id is None:
+            return
+        numbers = {p.part.id: n for n, p in enumerate(view.parts, 1)}
+        g = view.item(item_id)
+        self.samenwerken.push_screen(
+            BoardItemDialog(self.strings("board.read_heading"), read_text(g, numbers[g.part.id], view, self.strings))
+        )
+
+    def _save_room(self) -> None:
+        try:
+            self.folder.save()
+        except OSError as error:
+            self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
+
+    def _keep_discussion_counts(self, view: GroupView) -> None:
+        """The seats read the discussed item's counts from the room file: keep them current there.
+
+        While the item is hidden the file holds no counts at all ({}), so no seat can read them.
+        """
+        discussion = self.folder.room.discussion
+        if discussion is not None and discussion.counts != discussion_counts(view.item(discussion.item)):
+            discussion.counts = discussion_counts(view.item(discussion.item))
+            self._save_room()
+
+    def action_discuss(self) -> None:
+        """Open the highlighted item for discussion; Enter again (on any item) closes it."""
+        room, view = self.folder.room, self.view
+        item_id = self._highlighted_item()
+        if view is None or item_id is None:
+            return
+        if room.discussion is not None and room.discussion.item == item_id:
+            room.discussion = None
+        else:
+            room.discussion = Discussion(item=item_id, counts=discussion_counts(view.item(item_id)))
+        self._save_room()
+        self.refresh_board()
+
+    def action_agree(self) -> None:
+        def done(fields: dict[str, str] | None) -> None:
+            if fields:
+                self.folder.room.agreements = [*self.folder.room.agreements, Agreement(**fields)]
+                self._save_room()
+                self.refresh_board()
+
+        self.samenwerken.ask_step(NextStep(text=""), done, heading=self.strings("board.agreement_heading"))
+
+    def action_stop(self) -> None:
+        connected = len(self.server.connected())
+        if connected == 0:
+            self.samenwerken.exit()
+            return
+
+        def done(stop: bool | None) -> None:
+            if stop:
+                self.samenwerken.exit()
+
+        self.samenwerken.confirm(self.strings("board.stop_question", n=connected), done)
+
+
+def row_signature(g: GroupItem) -> str:
+    return f"{g.counts}{g.median}{g.spread}"
+
+
+def discussion_counts(g: GroupItem) -> dict[str, int]:
+    """What the room file tells the seats about the item under discussion: its counts, or {} while hidden."""
+    return {} if g.counts is None else dict(g.counts)
+
+
+def rule_text(view: GroupView, strings: Strings) -> Text:
+    """The rule for small numbers, said on the board, with how many items it hides now."""
+    hidden = sum(1 for g in view.items if g.hidden)
+    return Text(strings("board.rule", n=view.room.min_group, hidden=hidden, too_few=strings("room.too_few")))
+
+
+def seat_line(view: GroupView, strings: Strings, width: int = 80, present: str = "") -> Text:
+    """'A ● 12/48  B ○ 48/48 ✓  C · 0/48': connected, joined before, not yet joined.
+
+    Laid out here, a line at a time within `width`: an entry is never split across lines.
+    """
+    entries: list[Text] = [Text(present)] if present else []
+    for seat in view.seats:
+        mark = "●" if seat.connected else "○" if seat.joined else "·"
+        entry = Text()
+        entry.append(f"{seat.label} ", style="bold")
+        entry.append(mark, style="green" if seat.connected else "dim")
+        entry.append(f" {seat.answered}/{seat.total}" + (" ✓" if seat.finished else ""))
+        entries.append(entry)
+    text, used = Text(), 0
+    for entry in entries:
+        needed = entry.cell_len + (2 if used else 0)
+        if used and used + needed > width:
+            text.append("\n")
+            used, needed = 0, entry.cell_len
+        elif used:
+            text.append("  ")
+        text.append_text(entry)
+        used += needed
+    if view.unreadable:
+        text.append("\n" + strings("board.unreadable", seats=", ".join(view.unreadable)), style="red")
+    return text
+
+
+def part_tag(number: int, g: GroupItem) -> str:
+    """'2↑' or '3↓': the statement's part (numbered as under 'Per deel') and where a high answer points."""
+    return f"{number}{'↓' if g.high_is_bad else '↑'}"
+
+
+def read_text(g: GroupItem, number: int, view: GroupView, strings: Strings) -> Text:
+    """The statement whole, its part and direction, and its counts (or why there are none yet)."""
+    text = Text(visible(g.item.loc("text", strings.language)) + "\n", style="bold")
+    direction = strings("room.high_bad" if g.high_is_bad else "room.high_good")
+    part = visible(g.part.loc("title", strings.language))
+    text.append(strings("board.part_direction", n=number, part=part, direction=direction) + "\n\n")
+    if g.counts is None:
+        text.append(strings("room.too_few") + " " + strings("board.too_few_why", n=view.room.min_group), style="italic")
+    else:
+        _focus_counts(text, g, g.counts, strings)
+    return text
+
+
+def parts_text(view: GroupView, strings: Strings) -> Text:
+    """'Per deel': each part's number (the statements' tags carry it), title and group median."""
+    text = Text(strings("room.parts") + "   " + strings("board.direction"), style="bold")
+    for n, part in enumerate(view.parts, 1):
+        title = shortened(visible(part.part.loc("title", strings.language)), 30)
+        text.append(f"\n{n} {title:<30} ")
+        if part.hidden:
+            text.append(strings("room.too_few"), style="dim")
+        else:
+            text.append(f"{bar(part.median, 20)} {number(part.median, strings):>4}")
+    return text
+
+
+def focus_text(g: GroupItem, view: GroupView, strings: Strings) -> Text:
+    """The item under discussion, large: its text, a bar per answer, and the remarks shared on it."""
+    text = Text()
+    text.append(strings("room.in_discussion") + " ", style="bold reverse")
+    text.append(" " + visible(g.item.loc("text", strings.language)), style="bold")
+    text.append(f"  ({visible(g.part.loc('title', strings.language))}, {'↓' if g.high_is_bad else '↑'})\n")
+    if g.counts is None:
+        text.append(strings("room.too_few") + " " + strings("board.too_few_why", n=view.room.min_group), style="italic")
+    else:
+        _focus_counts(text, g, g.counts, strings)
+    for remark in (r for r in view.shared if r.item.id == g.item.id):
+        text.append("\n“" + visible(remark.text) + "”", style="italic")
+    return text
+
+
+def _focus_counts(text: Text, g: GroupItem, counts: dict[str, int], strings: Strings) -> None:
+    top = max(counts.values(), default=0) or 1
+    for left, right in zip(ANSWER_KEYS[:3], ANSWER_KEYS[3:], strict=True):
+        for key, end in ((left, "   "), (right, "\n")):
+            name = strings("room.nvt") if key == "nvt" else key
+            cells = round(counts[key] / top * FOCUS_BAR)
+            text.append(f"{name:<7}")
+            text.append("█" * cells, style="bold")
+            text.append(f"{' ' * (FOCUS_BAR - cells)} {counts[key]:>2}{end}")
+    text.append(
+        f"{strings('room.median')} {number(g.median, strings)} · {strings('room.spread')} {number(g.spread, strings)}"
+    )

@@ -1,0 +1,88 @@
+"""A participant's first screen in a regional session: the room, the facilitator's line, their seat."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Header, Static
+
+from tui.app.screens.base import AppScreen, RoomChanged
+from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.literal import plain_text, visible
+from tui.session import StoredSession
+
+
+class RoomWelcomeScreen(AppScreen[None]):
+    """Where a seat lands after the code: Enter goes into the walk, and the walk comes back here."""
+
+    BINDINGS = [
+        Binding("enter", "walk", "key.room_start", id="room.walk"),
+        Binding("r", "read", "key.read", id="room.read"),
+        Binding("q", "quit", "key.quit", id="room.quit"),
+    ]
+
+    def __init__(self, stored: StoredSession) -> None:
+        super().__init__()
+        self.stored = stored
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="welcome"):
+            yield Static(id="welcome-title")
+            yield Static(id="welcome-line")
+            yield Static(id="welcome-seat")
+            yield Static(id="welcome-progress", classes="hint")
+            yield Static(id="welcome-discussion")
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.strings("room.subtitle")
+        self._show()
+
+    def on_screen_resume(self) -> None:
+        self._show()
+
+    def on_room_changed(self, _: RoomChanged) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        watch = self.samenwerken.room_watch
+        if watch is None:
+            return
+        seat = self.samenwerken.room_seat
+        room, label = watch.room, seat.label if seat else "?"
+        self.title = visible(room.title)
+        self.query_one("#welcome-title", Static).update(plain_text(room.title, "bold"))
+        self.query_one("#welcome-line", Static).update(plain_text(room.welcome))
+        self.query_one("#welcome-line", Static).display = bool(room.welcome.strip())
+        self.query_one("#welcome-seat", Static).update(
+            plain_text(
+                self.strings("room.welcome_seat", label=label, n=room.min_group)
+                + "\n\n"
+                + self.strings("room.welcome_take_home")
+            )
+        )
+        editor = self.samenwerken.editor_for(self.stored)
+        item_ids = [item.id for item in self.samenwerken.tool.items]
+        answered = editor.session.answered_count(item_ids) if editor else 0
+        key = "room.welcome_start" if answered == 0 else "room.welcome_resume"
+        self.query_one("#welcome-progress", Static).update(
+            plain_text(self.strings(key, done=answered, total=len(item_ids)))
+        )
+        discussed = self.query_one("#welcome-discussion", Static)
+        if room.discussion is not None:
+            item = self.samenwerken.tool.item(room.discussion.item)
+            discussed.update(
+                plain_text(self.strings("room.now_discussed", item=item.loc("text", self.strings.language)), "bold")
+            )
+        discussed.display = room.discussion is not None
+
+    def action_walk(self) -> None:
+        self.samenwerken.open_walk(self.stored)
+
+    def action_read(self) -> None:
+        self.samenwerken.open_reader(self.samenwerken.note.sections[0].id)
+
+    def action_quit(self) -> None:
+        self.samenwerken.quit_asking()

@@ -1,0 +1,325 @@
+"""`samenwerken room …`: create, serve, watch, export and close a regional session.
+
+Only `room serve` imports asyncssh (and Textual, for the board); the other room
+commands are text in, text out, like `list` and `export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.text import safe_line, terminal_json
+from tui.render.group import GROUP_FORMATS, counts_line, histogram, number, seat_totals, status_data
+from tui.room.model import MIN_GROUP, MIN_GROUP_FLOOR
+from tui.room.serving import ServeOptions
+from tui.room.store import MAX_SEATS, RoomFolder, RoomStore
+
+if TYPE_CHECKING:
+    from tui.cli.arguments import Parser
+    from tui.content.i18n import Strings
+    from tui.views.group import GroupView
+
+
+def seat_count(strings: Strings) -> Callable[[str], int]:
+    """The type of `--seats`: a whole number of seats a room may have, said wrong in the language of `strings`."""
+
+    def seats(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not 1 <= n <= MAX_SEATS:
+            raise argparse.ArgumentTypeError(strings("cli.error.seats", max=MAX_SEATS))
+        return n
+
+    return seats
+
+
+def group_size(strings: Strings) -> Callable[[str], int]:
+    """The type of `--min-group`: a whole number of at least 2, said wrong in the language of `strings`."""
+
+    def size(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not MIN_GROUP_FLOOR <= n <= MAX_SEATS:
+            raise argparse.ArgumentTypeError(strings("cli.error.min_group", least=MIN_GROUP_FLOOR))
+        return n
+
+    return size
+
+
+def port_number(strings: Strings) -> Callable[[str], int]:
+    """The type of a port option: 0 to 65535, said wrong in the language of `strings`."""
+
+    def port(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_port", value=text)) from None
+        if not 0 <= n <= 65535:
+            raise argparse.ArgumentTypeError(strings("cli.error.port_range"))
+        return n
+
+    return port
+
+
+MAX_IDLE_MINUTES = 7 * 24 * 60.0
+"""A week: a larger `--idle-minutes` is as good as never, and stays a number the clock can add."""
+
+
+def idle_minutes(strings: Strings) -> Callable[[str], float]:
+    """The type of `--idle-minutes`: a positive, finite number (0, negatives, nan and inf are refused)."""
+
+    def minutes(text: str) -> float:
+        try:
+            n = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not (math.isfinite(n) and 0 < n <= MAX_IDLE_MINUTES):
+            raise argparse.ArgumentTypeError(strings("cli.error.minutes", value=text))
+        return n
+
+    return minutes
+
+
+def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Parser, strings: Strings) -> None:
+    """`room` and its subcommands, every word of their help in the language of `strings`."""
+    from tui.cli.arguments import add_command
+
+    room = add_command(commands, "room", common, strings)
+    actions = room.add_subparsers(
+        dest="room_command", metavar="new|serve|status|export|close", required=True, title=strings("cli.commands")
+    )
+    ref, port = strings("cli.help.room.ref"), strings("cli.metavar.port")
+
+    new = add_command(actions, "new", common, strings, "cli.help.room.new")
+    new.add_argument("title", metavar=strings("cli.metavar.title"), help=strings("cli.help.room.new.title"))
+    new.add_argument(
+        "--seats",
+        type=seat_count(strings),
+        required=True,
+        metavar="N",
+        help=strings("cli.help.room.new.seats", max=MAX_SEATS),
+    )
+    new.add_argument(
+        "--min-group",
+        type=group_size(strings),
+        default=None,
+        metavar="N",
+        help=strings("cli.help.room.new.min_group", default=MIN_GROUP, least=MIN_GROUP_FLOOR),
+    )
+    new.add_argument(
+        "--welcome", default="", metavar=strings("cli.metavar.text"), help=strings("cli.help.room.new.welcome")
+    )
+    new.add_argument("--json", action="store_true", help=strings("cli.help.room.new.json"))
+
+    serve = add_command(actions, "serve", common, strings, "cli.help.room.serve")
+    serve.add_argument("room", metavar="ROOM", help=ref)
+    serve.add_argument("--host", default="127.0.0.1", help=strings("cli.help.room.serve.host"))
+    serve.add_argument(
+        "--port", type=port_number(strings), default=2222, metavar=port, help=strings("cli.help.room.serve.port")
+    )
+    serve.add_argument("--headless", action="store_true", help=strings("cli.help.room.serve.headless"))
+    serve.add_argument("--web", type=port_number(strings), metavar=port, help=strings("cli.help.room.serve.web"))
+    serve.add_argument("--public-url", metavar="URL", help=strings("cli.help.serve.public_url"))
+    serve.add_argument(
+        "--idle-minutes",
+        type=idle_minutes(strings),
+        default=60.0,
+        metavar="M",
+        help=strings("cli.help.room.serve.idle_minutes"),
+    )
+
+    status = add_command(actions, "status", common, strings, "cli.help.room.status")
+    status.add_argument("room", metavar="ROOM", help=ref)
+    status.add_argument("--json", action="store_true", help=strings("cli.help.room.json"))
+
+    export = add_command(actions, "export", common, strings, "cli.help.room.export", formats=", ".join(GROUP_FORMATS))
+    export.add_argument("room", metavar="ROOM", help=ref)
+    export.add_argument("--format", choices=GROUP_FORMATS, default="md", help=strings("cli.help.room.export.format"))
+    export.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
+    export.add_argument("--force", action="store_true", help=strings("cli.help.force"))
+
+    close = add_command(actions, "close", common, strings, "cli.help.room.close")
+    close.add_argument("room", metavar="ROOM", help=ref)
+
+    # What `serve` runs per seat (over SSH or for a browser tab's ticket): not for people, so not in the help.
+    seat = actions.add_parser("seat", parents=[common], strings=strings)
+    seat.add_argument("folder", metavar="ROOM-FOLDER")
+    seat.add_argument("label", metavar="SEAT")
+    seat.add_argument("--ssh-host", default=None, metavar="HOST")
+    seat.add_argument("--ssh-port", type=port_number(strings), default=None, metavar="PORT")
+
+
+def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """One room command; errors are raised for `tui.cli.main` to word."""
+    handler = {
+        "new": new_room,
+        "serve": serve_room,
+        "status": room_status,
+        "export": export_room,
+        "close": close_room,
+        "seat": run_seat,
+    }[args.room_command]
+    return handler(args, folder, strings)
+
+
+def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli.output import EXIT_USAGE, say
+    from tui.content import load_code_words
+
+    title = args.title.strip()
+    if not title:
+        say(strings("room.no_title"))
+        return EXIT_USAGE
+    if args.min_group is not None and args.min_group > args.seats:
+        message = strings("cli.error.min_group_seats", n=args.min_group, seats=args.seats)
+        say(strings("cli.error.argument", argument="--min-group", message=message))
+        return EXIT_USAGE
+    min_group = MIN_GROUP if args.min_group is None else args.min_group
+    opened, codes = RoomStore(folder).create(
+        title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip(), min_group=min_group
+    )
+    room = opened.room
+    if args.json:
+        print(terminal_json({"id": room.id, "title": room.title, "min_group": room.min_group, "codes": codes}))
+        return 0
+    print(strings("room.created", title=safe_line(room.title), id=room.id, n=len(codes)))
+    print(strings("room.codes_intro"))
+    for seat, code in zip(room.seats, codes, strict=True):
+        print("  " + strings("room.code_line", label=seat.label, code=code))
+    print(strings("room.next_serve", id=room.id))
+    print(strings("room.min_group_note", n=room.min_group))
+    if room.min_group > len(room.seats):  # only by default: a larger --min-group was refused above
+        print(strings("room.min_group_above_seats", n=room.min_group, seats=len(room.seats)))
+    return 0
+
+
+def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli.output import EXIT_PROBLEM, EXIT_USAGE, say, terminal_problem
+
+    opened = RoomStore(folder).find(args.room)
+    if opened.room.closed is not None:
+        say(strings("room.is_closed", title=safe_line(opened.room.title)))
+        return EXIT_USAGE
+    if args.web is not None:
+        try:
+            import textual_serve  # noqa: F401
+        except ImportError:
+            say(strings("web.needs_extra"))
+            return EXIT_PROBLEM
+    if not args.headless and terminal_problem() is not None:
+        say(strings("room.board_needs_terminal"))
+        return EXIT_USAGE
+    try:
+        import asyncssh  # noqa: F401
+    except ImportError:
+        say(strings("room.needs_extra"))
+        return EXIT_PROBLEM
+    lock = opened.lock()
+    if not lock.acquire():
+        say(strings("room.served_elsewhere", holder=safe_line(lock.holder())))
+        return EXIT_PROBLEM
+    try:
+        options = ServeOptions(args.host, args.port, args.idle_minutes, args.web, args.public_url)
+        if args.headless:
+            from tui.serve.headless import serve_headless
+
+            return serve_headless(opened, options, strings)
+        from tui.serve.board import run_board
+
+        return run_board(opened, options, strings)
+    finally:
+        lock.release()
+
+
+def load_view(opened: RoomFolder, connected: set[str] | None = None) -> GroupView:
+    from tui.content import load_tool
+    from tui.views.group import SeatReader
+
+    return SeatReader(opened).view(load_tool(), connected)
+
+
+def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    opened = RoomStore(folder).find(args.room)
+    view = load_view(opened)
+    if args.json:
+        print(terminal_json(status_data(view, strings.language)))
+        return 0
+    room = view.room
+    print(safe_line(room.title) + (f"  ({strings('room.closed_mark')})" if room.closed else ""))
+    print(strings("room.seats_line", **seat_totals(view)))
+    shown = [g for g in view.items if g.counts is not None]
+    for g in shown[:10]:
+        if g.counts is not None:
+            print(
+                f"  {histogram(g.counts)}  {number(g.spread, strings):>4}  {counts_line(g.counts, strings)}  "
+                f"{safe_line(g.item.loc('text', strings.language))}"
+            )
+    hidden = len(view.items) - len(shown)
+    if hidden:
+        print("  " + strings("room.status_hidden", n=hidden, too_few=strings("room.too_few"), min=room.min_group))
+    if room.agreements:
+        print(strings("room.agreements") + ":")
+        for agreement in room.agreements:
+            print(f"  - {safe_line(agreement.text)}")
+    return 0
+
+
+def export_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli.output import deliver
+    from tui.render.group import GROUP_RENDERERS
+
+    view = load_view(RoomStore(folder).find(args.room))
+    text = GROUP_RENDERERS[args.format](view, strings)
+    return deliver(text, args.format, args.output, args.force, folder, strings)
+
+
+def close_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """Close the room and copy its agreements into every seat's session as next steps."""
+    from tui.cli.output import EXIT_PROBLEM, say
+    from tui.room.closing import close
+
+    opened = RoomStore(folder).find(args.room)
+    lock = opened.lock()
+    if not lock.acquire():
+        say(strings("room.served_elsewhere", holder=safe_line(lock.holder())))
+        return EXIT_PROBLEM
+    try:
+        result = close(opened)
+    finally:
+        lock.release()
+    for label in result.busy:
+        say(strings("room.seat_busy", label=label))
+    print(
+        strings(
+            "room.closed_now", title=safe_line(opened.room.title), n=len(opened.room.agreements), seats=result.updated
+        )
+    )
+    return EXIT_PROBLEM if result.busy else 0
+
+
+def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """One participant's app, started by `room serve` on the seat's own pseudo-terminal."""
+    from tui.app.factory import make_app
+    from tui.app.start import RoomSeat, Start
+    from tui.render.take_home import Door
+    from tui.room.store import read_room
+
+    path = Path(args.folder)
+    opened = RoomFolder(path, read_room(path / "room.toml"))
+    opened.room.seat(args.label)  # a seat of this room, or KeyError
+    seat = RoomSeat(opened, args.label, door=Door(args.ssh_host, args.ssh_port))
+    from tui.room.takeover import free_seat
+
+    free_seat(opened, args.label)  # a browser tab that has this seat leaves it
+    stored = opened.seat_store().load(opened.seat_path(args.label))
+    app = make_app(opened.seat_store(), Start("room", stored=stored, room=seat), strings.language)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,68 @@
+"""The error types for problems in files people edit or keep.
+
+Each names the file, where in it, and what is wrong, so the command line can
+print one line and the app can show one notification: never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.reason import Reason
+
+
+class UserFileError(Exception):
+    """A file the user (or an editor of the content) owns is not as it must be."""
+
+    def __init__(self, path: Path | str, where: str, problem: str) -> None:
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f" ({self.where})" if self.where else ""
+        return f"{self.path}{where}: {self.problem}"
+
+
+class ContentError(UserFileError):
+    """A file under content/ is broken: the app cannot show the note or the tool."""
+
+
+class SessionFileError(UserFileError):
+    """A session file cannot be read (or safely written); it is left untouched."""
+
+
+class SessionNotFound(Exception):
+    """No session matches what the user asked for.
+
+    The message is English, for logs. `reason`, when the raiser gives one, words it in
+    the interface's language; without one the command line words the stores' known
+    messages itself (`tui.cli.main.not_found`).
+    """
+
+    def __init__(self, message: str, reason: Reason | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class UnsafePath(UserFileError):
+    """A path the app would write through is a link, not a folder, or someone else's: refused."""
+
+
+class ChangedOnDisk(SessionFileError):
+    """The session file changed since this editor read or wrote it: it is not overwritten."""
+
+
+class LimitExceeded(ValueError):
+    """A text or list is longer than a session file may hold; nothing was changed."""
+
+
+class OpenElsewhere(SessionFileError):
+    """The session is open for writing in another window; `holder` says which (pid and host)."""
+
+    def __init__(self, path: str, holder: str) -> None:
+        super().__init__(path, "", f"open in another window ({holder}); close it there first")
+        self.holder = holder

@@ -1,0 +1,1 @@
+"""The views in their formats: text, Markdown, HTML, CSV, JSON, xlsx. No Textual."""

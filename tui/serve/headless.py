@@ -1,0 +1,77 @@
+"""`room serve --headless`: the SSH door (and browser tabs with --web) without a board, until Ctrl+C or SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from typing import TYPE_CHECKING
+
+from tui.room.store import RoomFolder
+
+if TYPE_CHECKING:
+    from tui.content.i18n import Strings
+    from tui.room.serving import ServeOptions
+    from tui.serve.ssh import RoomServer
+
+
+def serve_headless(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
+    return asyncio.run(_serve(folder, options, strings))
+
+
+async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomServer, object | None]:
+    """Start the SSH server and, when asked, the browser's: both in this event loop."""
+    from tui.core.net import shown_host
+    from tui.serve.ssh import RoomServer, seat_command
+
+    def command(opened: RoomFolder, label: str) -> list[str]:
+        """A seat's app, told where participants reach the room (its export shows the `bewaar` command)."""
+        door = ["--ssh-host", shown_host(server.host), "--ssh-port", str(server.port)]
+        return [*seat_command(opened, label), *door]
+
+    server = RoomServer(folder, options.host, options.port, options.idle_minutes, command=command)
+    await server.start()
+    web = None
+    if options.web is not None:
+        from tui.serve.web.room import RoomWebServer
+
+        web = RoomWebServer(  # one limit on wrong codes for both doors: the SSH server's gate
+            folder,
+            server.gate,
+            options.host,
+            options.web,
+            options.public_url,
+            idle_minutes=options.idle_minutes,
+            on_seat=server.browser_seat,  # a browser seat counts as joined and connected, as an SSH one
+        )
+        server.web_url = options.web_url()
+        try:
+            await web.start()
+        except BaseException:
+            await server.stop()
+            raise
+    return server, web
+
+
+async def close_doors(server: RoomServer, web: object | None) -> None:
+    from tui.serve.web.room import RoomWebServer
+
+    if isinstance(web, RoomWebServer):
+        await web.stop()
+    await server.stop()
+
+
+async def _serve(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
+    from tui.room.serving import how_to_join
+
+    server, web = await open_doors(folder, options)
+    for line in how_to_join(options, server.port, server.fingerprint, strings):
+        print(line, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    print(strings("room.stopping"), file=sys.stderr, flush=True)
+    await close_doors(server, web)
+    return 0
