@@ -19,7 +19,8 @@ from tui.serve.gate import Refusal
 from tui.serve.terminal_size import clamp_size
 
 if TYPE_CHECKING:
-    from tui.serve.ssh import RoomServer, SeatLink
+    from tui.serve.seat_pty import SeatLink
+    from tui.serve.ssh import RoomServer
 
 
 class SeatConnection(asyncssh.SSHServer):

@@ -22,7 +22,8 @@ def serve_headless(folder: RoomFolder, options: ServeOptions, strings: Strings) 
 async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomServer, object | None]:
     """Start the SSH server and, when asked, the browser's: both in this event loop."""
     from tui.core.net import shown_host
-    from tui.serve.ssh import RoomServer, seat_command
+    from tui.serve.seat_pty import seat_command
+    from tui.serve.ssh import RoomServer
 
     def command(opened: RoomFolder, label: str) -> list[str]:
         """A seat's app, told where participants reach the room (its export shows the `bewaar` command)."""

@@ -19,28 +19,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import os
-import pty
 import signal
-import struct
 import subprocess
-import sys
-import termios
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import asyncssh
 
 from tui.core.errors import SessionFileError
-from tui.core.files import write_new_private
 from tui.room.model import Room
 from tui.room.store import RoomFolder
 from tui.serve.door import SeatConnection
 from tui.serve.gate import Gate
-from tui.serve.terminal_size import clamp_size
+from tui.serve.host_key import ensure_host_key, fingerprint
+from tui.serve.seat_pty import SeatLink, seat_command, set_size, start_app
 from tui.session.model import now
 
 LOGIN_GRACE = 30
@@ -51,48 +44,6 @@ WAITING_TOTAL = 128
 """Connections not yet logged in, from anywhere."""
 STOP_GRACE = 3.0
 """Seconds a seat's app has to save and leave when the room stops, before it is killed."""
-
-
-def ensure_host_key(path: Path) -> asyncssh.SSHKey:
-    """The room's host key: made on the first serve, kept 0600 beside room.toml."""
-    if not path.exists():
-        key = asyncssh.generate_private_key("ssh-ed25519")
-        write_new_private(path, key.export_private_key())
-    return asyncssh.read_private_key(str(path))
-
-
-def fingerprint(key: asyncssh.SSHKey) -> str:
-    return str(key.get_fingerprint("sha256"))
-
-
-def seat_command(folder: RoomFolder, label: str) -> list[str]:
-    """The process a seat runs: this same Python, this same app, the seat's session."""
-    return [sys.executable, "-m", "tui", "--lang", folder.room.language, "room", "seat", str(folder.path), label]
-
-
-def _make_controlling_terminal() -> None:  # runs in the child, after setsid
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
-def _set_size(fd: int, columns: int, rows: int) -> None:
-    columns, rows = clamp_size(columns, rows)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-
-
-@dataclass
-class SeatLink:
-    """One connected seat: its SSH channel, its pseudo-terminal and its app process."""
-
-    label: str
-    channel: asyncssh.SSHServerChannel[bytes]
-    master: int | None = None
-    process: asyncio.subprocess.Process | None = None
-    last_key: float = field(default_factory=time.monotonic)
-    farewell: str = ""
-    """Said on the participant's screen after the app has gone (why the connection ends)."""
-    ended: asyncio.Event = field(default_factory=asyncio.Event)
-    gone: bool = False
-    """The connection dropped: an app not started yet never starts."""
 
 
 class RoomServer:
@@ -274,7 +225,7 @@ class RoomServer:
             if link.gone:
                 return
             try:
-                link.process, link.master = await self._start_app(link.label, columns, rows, term)
+                link.process, link.master = await start_app(self.command(self.folder, link.label), columns, rows, term)
             except (OSError, ValueError, subprocess.SubprocessError):
                 self._say_and_close(link, self.strings("room.seat_failed"), 1)
                 return
@@ -285,31 +236,6 @@ class RoomServer:
             self._spawn(self._wait_for_exit(link))
             if link.gone:  # the connection dropped while the app was starting: it leaves at once
                 self._spawn(self.end(link))
-
-    async def _start_app(
-        self, label: str, columns: int, rows: int, term: str
-    ) -> tuple[asyncio.subprocess.Process, int]:
-        """The seat's app on a fresh pseudo-terminal; on any failure both of its ends are closed again."""
-        master, slave = pty.openpty()
-        try:
-            _set_size(slave, columns, rows)
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "COLUMNS", "LINES"))}
-            env["TERM"] = term if term and term.isprintable() and len(term) < 64 else "xterm-256color"
-            process = await asyncio.create_subprocess_exec(
-                *self.command(self.folder, label),
-                stdin=slave,
-                stdout=slave,
-                stderr=slave,
-                start_new_session=True,
-                preexec_fn=_make_controlling_terminal,
-                env=env,
-            )
-        except BaseException:
-            os.close(master)
-            raise
-        finally:
-            os.close(slave)
-        return process, master
 
     def _say_and_close(self, link: SeatLink, message: str, status: int) -> None:
         with contextlib.suppress(Exception):
@@ -387,7 +313,7 @@ class RoomServer:
     def resized(self, link: SeatLink, columns: int, rows: int) -> None:
         if link.master is not None:
             with contextlib.suppress(OSError):
-                _set_size(link.master, columns, rows)
+                set_size(link.master, columns, rows)
 
     async def end(self, link: SeatLink, message: str = "", grace: float = 10.0) -> None:
         """Stop a seat's app as a hang-up does (it saves and exits), then say why and close."""

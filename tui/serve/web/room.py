@@ -63,7 +63,7 @@ class RoomWebServer(GuardedServer):
         self.strings = strings_for(folder.room.language)
         """The form's words: the room's language."""
         if command is None:
-            from tui.serve.ssh import seat_command
+            from tui.serve.seat_pty import seat_command
 
             command = seat_command
         self.seat_command = command
