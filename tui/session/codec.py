@@ -8,6 +8,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from tui.core import toml_read
 from tui.core.errors import SessionFileError
 from tui.core.text import safe_line
 from tui.session.due import fixed_due
@@ -65,7 +66,7 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
     except UnicodeDecodeError as error:
         raise SessionFileError(path, f"byte {error.start}", "not valid UTF-8 text") from None
     try:
-        data = tomllib.loads(text)
+        data = toml_read.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SessionFileError(path, "", f"not valid TOML ({error})") from None
     except RecursionError:
