@@ -134,7 +134,7 @@ def test_room_new_writes_private_cards_with_the_codes_it_prints(tmp_path: Path, 
     assert re.findall(r'<p class="code">([^<]+)</p>', page) == data["codes"]
     assert page.count('<section class="page">') == 2
     assert "ssh -p 2200 regio@192.168.1.20" in page and "http://192.168.1.20:8090" in page
-    assert "Codekaarten geschreven" in result.err and "9 kaarten, 2 A4" in result.err
+    assert "Codekaarten geschreven" in result.err and "9 kaarten, 2 × A4" in result.err
     assert f"samenwerken room serve {data['id']} --host 192.168.1.20 --port 2200 --web 8090" in result.err
     assert "werkt alleen op deze computer" not in result.err
     no_outside_resources(page)
