@@ -117,6 +117,11 @@ def test_a_public_url_is_the_browser_address_on_the_cards() -> None:
     )
 
 
+def test_an_ipv6_address_is_bracketed_in_the_browser_address() -> None:
+    assert Door("fd00::5", 2222, 8080).web_url() == "http://[fd00::5]:8080"
+    assert Door("fd00::5").ssh_command() == "ssh -p 2222 regio@fd00::5"
+
+
 def rooms(tmp_path: Path) -> list[str]:
     return [r.room.id for r in RoomStore(tmp_path / "sessions").all()]
 

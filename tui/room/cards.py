@@ -52,7 +52,8 @@ class Door:
         return f"ssh -p {self.ssh_port} {SSH_USER}@{shown_host(self.host)}"
 
     def web_url(self) -> str:
-        return self.public_url or f"http://{shown_host(self.host)}:{self.web_port}"
+        host = shown_host(self.host)
+        return self.public_url or f"http://{f'[{host}]' if ':' in host else host}:{self.web_port}"
 
     def serve_command(self, room_id: str) -> str:
         """The `room serve` that opens the doors these cards name."""
