@@ -341,11 +341,11 @@ def printed_pages(tmp_path: Path, page: str) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("seats", "expected"), [(8, 1), (9, 2), (60, 8)])
-def test_chromium_prints_eight_cards_to_an_a4_page(tmp_path: Path, seats: int, expected: int) -> None:
-    codes = [f"framboos-kastanje-trompet-{n % 90 + 10}" for n in range(seats)]
+def test_chromium_prints_eight_cards_to_an_a4_page(tmp_path: Path) -> None:
+    """Nine cards, two pages: eight fit on the first without spilling (one browser run; they are slow)."""
+    codes = [f"framboos-kastanje-trompet-{n + 10}" for n in range(9)]
     title = "Regio Noord, voorjaar: een lange titel die op de kaart over twee regels loopt en dan nog verder gaat"
-    assert printed_pages(tmp_path, cards_html(title, codes, Door("regio-laptop.school.local"), DUTCH)) == expected
+    assert printed_pages(tmp_path, cards_html(title, codes, Door("regio-laptop.school.local"), DUTCH)) == 2
 
 
 @pytest.mark.slow
