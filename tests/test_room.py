@@ -209,7 +209,7 @@ def test_the_group_report_shows_counts_and_shared_remarks_only(tmp_path: Path) -
     assert "1:1 2:2 3:0 4:0 5:0 n.v.t.:0" in md
     assert "Gedeeld: \\*wij\\* \\<script\\>x\\</script\\>" in md
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
-    assert "Samen &lt;b&gt;plannen&lt;/b&gt; (Anna — mei)" in html
+    assert "<td>Samen &lt;b&gt;plannen&lt;/b&gt;</td><td>Anna</td><td>mei</td>" in html
     assert data["shared_remarks"] == [{"item": "waarom.geen-noodzaak", "text": "Gedeeld: *wij* <script>x</script>"}]
     assert data["parts"][0] == {"id": "waarom", "title": "Waarom (nog) niet?", "hidden": False, "median": 4.0}
 

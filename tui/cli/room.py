@@ -118,6 +118,15 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
         "--welcome", default="", metavar=strings("cli.metavar.text"), help=strings("cli.help.room.new.welcome")
     )
     new.add_argument("--json", action="store_true", help=strings("cli.help.room.new.json"))
+    new.add_argument("--cards", metavar=strings("cli.metavar.file"), help=strings("cli.help.room.new.cards"))
+    new.add_argument("--host", default="127.0.0.1", help=strings("cli.help.room.new.host"))
+    new.add_argument(
+        "--ssh-port", type=port_number(strings), default=2222, metavar=port, help=strings("cli.help.room.new.ssh_port")
+    )
+    new.add_argument(
+        "--web-port", type=port_number(strings), default=8080, metavar=port, help=strings("cli.help.room.new.web_port")
+    )
+    new.add_argument("--public-url", metavar="URL", help=strings("cli.help.serve.public_url"))
 
     serve = add_command(actions, "serve", common, strings, "cli.help.room.serve")
     serve.add_argument("room", metavar="ROOM", help=ref)
@@ -173,6 +182,7 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
 def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     from tui.cli.output import EXIT_USAGE, say
     from tui.content import load_code_words
+    from tui.render.cards import cards_may_be_written, hand_out_cards
 
     title = args.title.strip()
     if not title:
@@ -183,13 +193,15 @@ def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         say(strings("cli.error.argument", argument="--min-group", message=message))
         return EXIT_USAGE
     min_group = MIN_GROUP if args.min_group is None else args.min_group
+    if args.cards and not cards_may_be_written(Path(args.cards), strings):
+        return EXIT_USAGE
     opened, codes = RoomStore(folder).create(
         title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip(), min_group=min_group
     )
     room = opened.room
     if args.json:
         print(terminal_json({"id": room.id, "title": room.title, "min_group": room.min_group, "codes": codes}))
-        return 0
+        return hand_out_cards(args, opened, codes, strings)
     print(strings("room.created", title=safe_line(room.title), id=room.id, n=len(codes)))
     print(strings("room.codes_intro"))
     for seat, code in zip(room.seats, codes, strict=True):
@@ -198,7 +210,7 @@ def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     print(strings("room.min_group_note", n=room.min_group))
     if room.min_group > len(room.seats):  # only by default: a larger --min-group was refused above
         print(strings("room.min_group_above_seats", n=room.min_group, seats=len(room.seats)))
-    return 0
+    return hand_out_cards(args, opened, codes, strings)
 
 
 def serve_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tui.core.text import escape_json
-from tui.render.parts import blocks, html_block, html_text, md_quote, md_text
+from tui.render.parts import blocks, md_quote, md_text
 from tui.views.group import ANSWER_KEYS, GroupItem, GroupView
 from tui.views.numbers import score_number
 
@@ -128,73 +128,11 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
     return blocks(head, parts, items, shared if view.shared else [], agreements)
 
 
-_CSS = """
-body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
-h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
-table{border-collapse:collapse}
-td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee;vertical-align:top}
-.where{color:#666;font-size:.85em}.num{text-align:right;font-variant-numeric:tabular-nums}.few{color:#666;font-style:italic}.note{font-style:italic;white-space:pre-wrap}
-@media print{body{margin:0}}
-"""
-
-
 def to_html(view: GroupView, strings: Strings) -> str:
-    """One self-contained page to print or project: no scripts, links or outside resources."""
-    room, totals = view.room, seat_totals(view)
-    lang = strings.language
-    names = [*ANSWER_KEYS[:5], strings("room.nvt")]
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>{html_text(room.title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{html_text(strings('room.report_title', title=room.title))}</h1>",
-        f"<p>{html_text(strings('room.seats_line', **totals))}</p>",
-        f"<h2>{html_text(strings('room.parts'))}</h2><table>",
-    ]
-    too_few = html_text(strings("room.too_few"))
-    out += [
-        f"<tr><td>{html_text(p.part.loc('title', lang))}</td>"
-        + (f"<td class=few>{too_few}</td>" if p.hidden else f"<td class=num>{number(p.median, strings)}</td>")
-        + "</tr>"
-        for p in view.parts
-    ]
-    out.append(f"</table><h2>{html_text(strings('room.items'))}</h2>")
-    out.append(f"<p>{html_text(strings('room.min_group_rule', n=room.min_group))}</p><table><tr><th></th>")
-    out += [f"<th class=num>{html_text(n)}</th>" for n in names]
-    out += [f"<th class=num>{html_text(strings(key))}</th>" for key in ("room.median", "room.spread")]
-    out.append("</tr>")
-    for g in view.items:
-        statement = (
-            f"<td>{html_text(_title(g.item, strings))}<div class=where>{html_text(where(g, strings))}</div></td>"
-        )
-        if g.counts is None:
-            span = len(ANSWER_KEYS) + 2
-            out.append(f"<tr>{statement}<td class=few colspan={span}>{too_few}</td></tr>")
-            continue
-        cells = "".join(f"<td class=num>{g.counts[k]}</td>" for k in ANSWER_KEYS)
-        out.append(
-            f"<tr>{statement}{cells}"
-            f"<td class=num>{number(g.median, strings)}</td><td class=num>{number(g.spread, strings)}</td></tr>"
-        )
-    out.append("</table>")
-    if view.shared:
-        out.append(f"<h2>{html_text(strings('room.shared'))}</h2><ul>")
-        out += [
-            f"<li>{html_text(_title(r.item, strings))}<div class=note>{html_block(r.text)}</div></li>"
-            for r in view.shared
-        ]
-        out.append("</ul>")
-    out.append(f"<h2>{html_text(strings('room.agreements'))}</h2>")
-    if room.agreements:
-        out.append("<ul>")
-        for a in room.agreements:
-            extra = " — ".join(x for x in (a.who, a.when) if x)
-            out.append(f"<li>{html_text(a.text)}" + (f" ({html_text(extra)})" if extra else "") + "</li>")
-        out.append("</ul>")
-    else:
-        out.append(f"<p>{html_text(strings('room.no_agreements'))}</p>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    """The print-ready group handout (tui/render/handout.py): no scripts, links or outside resources."""
+    from tui.render.handout import to_handout
+
+    return to_handout(view, strings)
 
 
 GROUP_RENDERERS: dict[str, Callable[[GroupView, Strings], str]] = {"md": to_markdown, "html": to_html, "json": to_json}
