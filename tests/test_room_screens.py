@@ -100,7 +100,8 @@ async def test_the_item_under_discussion_shows_the_group_beside_ones_own_answer(
 
         board.room.discussion = None
         board.save()
-        await until(pilot, lambda: not panel.display)
+        await until(pilot, lambda: "In gesprek" not in widget_text(panel))
+        assert "Fase 3 van 4: bespreken" in widget_text(panel)  # the phase stays in sight
 
 
 async def test_a_shared_remark_is_marked_in_the_file_and_on_screen(tmp_path: Path) -> None:
