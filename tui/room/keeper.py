@@ -50,20 +50,14 @@ def keep_counts(view: GroupView) -> bool:
     return changed
 
 
-def tick(folder: RoomFolder, reader: SeatReader, tool: Tool, connected: set[str] | None = None) -> bool:
-    """A waiting `room phase` request applied, the seats' counts kept; True when room.toml needs saving."""
-    changed = take_request(folder, now(), [p.id for p in tool.scale_parts])
-    return keep_counts(reader.view(tool, connected)) or changed
-
-
 async def keep_room(folder: RoomFolder, tool: Tool, seconds: float = 1.0) -> None:
     """A headless room's keeper: what the board does each second, until cancelled."""
     reader = SeatReader(folder)
     part_ids = [p.id for p in tool.scale_parts]
     while True:
         with contextlib.suppress(OSError):
-            changed = take_request(folder, now(), part_ids)  # in the loop: the server writes the room here too
+            take_request(folder, now(), part_ids)  # in the loop: the server writes the room here too
             view = await asyncio.to_thread(reader.view, tool)  # the seats' files, read off the loop
-            if keep_counts(view) or changed:
+            if keep_counts(view):
                 folder.save()
         await asyncio.sleep(seconds)

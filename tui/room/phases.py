@@ -205,10 +205,16 @@ def apply_request(room: Room, request: PhaseRequest, at: datetime, part_ids: lis
 
 
 def take_request(folder: RoomFolder, at: datetime, part_ids: list[str]) -> bool:
-    """Apply and remove a waiting request (call while holding the room's lock); True when one was applied."""
+    """Apply a waiting request, save the room, then remove the request; True when one was applied.
+
+    Call while holding the room's lock. The request goes only once room.toml holds what it asked,
+    so `room phase`, which waits for it to go, then reads the new phase. OSError when the room
+    cannot be saved (the request stays, to be tried again).
+    """
     request = read_request(folder)
     if request is None:
         return False
     apply_request(folder.room, request, at, part_ids)
+    folder.save()
     drop_request(folder)
     return True

@@ -176,8 +176,10 @@ class BoardScreen(AppScreen[None]):
 
     def refresh_board(self) -> None:
         tool = self.samenwerken.tool
-        if take_request(self.folder, now(), [p.id for p in tool.scale_parts]):  # `room phase` in another terminal
-            self._save_room()
+        try:
+            take_request(self.folder, now(), [p.id for p in tool.scale_parts])  # `room phase` in another terminal
+        except OSError as error:
+            self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
         view = self.reader.view(tool, self.server.connected())
         self.view = view
         self._keep_discussion_counts(view)

@@ -86,7 +86,7 @@ class RoomWelcomeScreen(AppScreen[None]):
     def _tick(self) -> None:
         """The timer's countdown, once a second while it runs."""
         watch = self.samenwerken.room_watch
-        if self.is_current and watch is not None and watch.room.phase_ends is not None:
+        if self.samenwerken.screen is self and watch is not None and watch.room.phase_ends is not None:
             self._show_phase()
 
     def _show_phase(self) -> None:

@@ -391,14 +391,14 @@ class WalkScreen(AppScreen[None]):
 
     def on_room_changed(self, _: RoomChanged) -> None:
         """The room moved on; under a dialog (a remark being typed) it waits until the dialog closes."""
-        if self.is_current:
+        if self.samenwerken.screen is self:  # not `is_current`: that is true under a modal dialog too
             self._show_room()
             self.refresh_bindings()
 
     def _tick(self) -> None:
         """The timer's countdown, once a second (only while it runs, and never under a dialog)."""
         watch = self.samenwerken.room_watch
-        if self.is_current and watch is not None and watch.room.phase_ends is not None:
+        if self.samenwerken.screen is self and watch is not None and watch.room.phase_ends is not None:
             self._show_room()
 
     def action_vote(self) -> None:
