@@ -45,7 +45,7 @@ class WalkScreen(AppScreen[None]):
         Binding("backspace", "clear", "key.clear", show=False, id="walk.clear"),
         Binding("n", "remark", "key.note", id="walk.remark"),
         Binding("g", "share", "key.share", id="walk.share"),
-        Binding("m", "vote", "key.vote", id="walk.vote"),
+        Binding("m", "vote", "key.vote", id="walk.vote", show=False),  # the room panel says it
         Binding("j", "down", "key.down", show=False, id="walk.down"),
         Binding("k", "up", "key.up", show=False, id="walk.up"),
         Binding("tab", "part(1)", "key.next_part", show=False, priority=True, id="walk.next_part"),
