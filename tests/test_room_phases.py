@@ -290,3 +290,13 @@ async def test_room_phase_from_another_terminal_reaches_a_served_board(tmp_path:
             assert read_room(folder.room_file).revealed_parts == ["waarom"]
     finally:
         lock.release()
+
+
+def test_a_room_file_from_before_phases_reads_as_answering(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path)
+    text = folder.room_file.read_text("utf-8")
+    assert 'phase = "answering"' in text and "[revealed]" not in text
+    folder.room_file.write_text("\n".join(line for line in text.splitlines() if not line.startswith("phase")), "utf-8")
+    room = read_room(folder.room_file)
+    assert room.phase == "answering" and room.phase_ends is None and room.revealed_parts == []
+    assert room.shown_part is None and room.revealed == {}
