@@ -259,6 +259,8 @@ def test_status_json_gives_the_phase_its_timer_and_votes(tmp_path: Path, run) ->
     assert all(item["votes"] == 0 for item in data["items"][1:])
     # counted without names: nothing in the status says which seat marked what
     assert '"B"' not in result.out and '"C"' not in result.out
+    text = run("--sessions-dir", str(tmp_path / "sessions"), "room", "status", "Regio Test").out
+    assert "Fase 2 van 4: resultaten tonen · nog " in text
 
 
 @pytest.mark.slow

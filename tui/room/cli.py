@@ -289,6 +289,10 @@ def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     room = view.room
     print(safe_line(room.title) + (f"  ({strings('room.closed_mark')})" if room.closed else ""))
     print(strings("room.seats_line", **seat_totals(view)))
+    from tui.room.phases import phase_line
+    from tui.session.model import now
+
+    print(phase_line(room, strings, now()))
     shown = [g for g in view.items if g.counts is not None]
     for g in shown[:10]:
         if g.counts is not None:
