@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui.cli.arguments import argparse_message
-from tui.cli.parser import asks_version, language_asked
 
 from tests.cli_helpers import run_process
 from tests.room_helpers import make_room
+from tui.cli.arguments import argparse_message
+from tui.cli.parser import asks_version, language_asked
 from tui.content.i18n import strings_for
 from tui.core.errors import SessionNotFound
 from tui.session import SessionStore
@@ -144,7 +144,7 @@ def test_version_is_the_same_in_every_language(run) -> None:
         ),
         (
             ["room"],
-            "samenwerken: Dit ontbreekt nog: new|serve|status|export|close (zie ‘samenwerken room --help’)",
+            "samenwerken: Dit ontbreekt nog: new|serve|status|phase|export|close (zie ‘samenwerken room --help’)",
         ),
         (
             ["room", "serve", "x", "--idle-minutes", "lang"],
@@ -286,7 +286,6 @@ def test_the_language_is_found_before_parsing() -> None:
 
 def test_session_not_found_can_carry_its_own_reason() -> None:
     from tui.cli.output import not_found
-
     from tui.core.reason import Reason
 
     error = SessionNotFound("no session 'x' in /tmp", Reason("cli.not_found.session", {"ref": "x", "folder": "/tmp"}))

@@ -361,7 +361,6 @@ def test_compare_to_a_private_file(tmp_path: Path, run, fmt: str, start: str) ->
 
 def test_compare_formats_are_one_list() -> None:
     from tui.cli.parser import build_parser
-
     from tui.render.compare import COMPARE_FORMATS
 
     assert COMPARE_FORMATS == ("table", "md", "html", "json", "xlsx")

@@ -327,7 +327,6 @@ def test_a_participants_seat_is_not_told_about_the_facilitators_cache(
 ) -> None:
     """A seat's app writes to the participant's terminal: the facilitator's folders are not theirs to see."""
     from tui.cli.output import say_unsafe_cache
-
     from tui.content.i18n import strings_for
 
     shared = tmp_path / "shared"

@@ -189,10 +189,11 @@ def test_status_json_has_the_agreed_shape(tmp_path: Path, run) -> None:
         "counts": {"1": 1, "2": 2, "3": 0, "4": 0, "5": 0, "nvt": 0},
         "median": 2.0,
         "spread": 0.47,
+        "votes": 0,
     }
     assert [i["id"] for i in data["items"][:2]] == ["waarom.geen-noodzaak", "helpt.urgentie"]
     # an item nobody answered says so, and carries no counts (not even zeros)
-    assert set(data["items"][2]) == {"id", "title", "hidden"} and data["items"][2]["hidden"] is True
+    assert set(data["items"][2]) == {"id", "title", "hidden", "votes"} and data["items"][2]["hidden"] is True
     assert len(data["items"]) == len(load_tool().items)
     assert data["agreements"] == []
 

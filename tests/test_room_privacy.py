@@ -147,7 +147,7 @@ def test_room_status_hides_counts_below_the_minimum_and_shows_them_at_it(tmp_pat
     assert ran.code == 0, ran.err
     data = json.loads(ran.out)
     (item,) = [i for i in data["items"] if i["id"] == ITEM]
-    assert item == {"id": ITEM, "title": item["title"], "hidden": True}
+    assert item == {"id": ITEM, "title": item["title"], "hidden": True, "votes": 0}  # votes: totals, never answers
     assert all(i["hidden"] is True for i in data["items"])
     text = run("--sessions-dir", sessions(tmp_path), "room", "status", "Regio Test")
     assert f"{len(load_tool().items)} uitspraken: nog te weinig antwoorden (aantallen vanaf 3 antwoorden)" in text.out
@@ -162,6 +162,7 @@ def test_room_status_hides_counts_below_the_minimum_and_shows_them_at_it(tmp_pat
         "counts": {"1": 1, "2": 0, "3": 0, "4": 0, "5": 2, "nvt": 0},
         "median": 5.0,
         "spread": 1.89,
+        "votes": 0,
     }
     text = run("--sessions-dir", sessions(tmp_path), "room", "status", "Regio Test")
     assert "1:1 2:0 3:0 4:0 5:2 n.v.t.:0" in text.out
@@ -191,7 +192,7 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
     assert '<td class="few" colspan="3">nog te weinig antwoorden</td>' in html
     assert 'class="bars"' not in html and '<span class="n">' not in html and "3,0" not in html
     data = json.loads(export(tmp_path, run, "json"))
-    assert all(set(i) == {"id", "title", "hidden"} for i in data["items"])
+    assert all(set(i) == {"id", "title", "hidden", "votes"} for i in data["items"])
     assert all(p == {"id": p["id"], "title": p["title"], "hidden": True} for p in data["parts"])
     english = export(tmp_path, run, "md", "--lang", "en")
     assert "not enough answers yet" in english

@@ -81,6 +81,7 @@ async def test_the_item_under_discussion_shows_the_group_beside_ones_own_answer(
         assert not panel.display  # nothing under discussion yet
 
         board = as_facilitator(folder)
+        board.room.phase = "discussion"
         board.room.discussion = Discussion(
             item="waarom.geen-noodzaak", counts={"1": 0, "2": 1, "3": 0, "4": 2, "5": 0, "nvt": 1}
         )
@@ -99,7 +100,8 @@ async def test_the_item_under_discussion_shows_the_group_beside_ones_own_answer(
 
         board.room.discussion = None
         board.save()
-        await until(pilot, lambda: not panel.display)
+        await until(pilot, lambda: "In gesprek" not in widget_text(panel))
+        assert "Fase 3 van 4: bespreken" in widget_text(panel)  # the phase stays in sight
 
 
 async def test_a_shared_remark_is_marked_in_the_file_and_on_screen(tmp_path: Path) -> None:
@@ -144,6 +146,8 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
     answer(folder, "A", {"waarom.geen-noodzaak": 1, "helpt.urgentie": 2})
     answer(folder, "B", {"waarom.geen-noodzaak": 5})
     answer(folder, "C", {"helpt.urgentie": 4})
+    folder.room.phase = "discussion"  # the seats read the counts of the item under discussion
+    folder.save()
     server = FakeServer(as_facilitator(folder), seats={"A"})
     app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS

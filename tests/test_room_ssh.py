@@ -159,7 +159,7 @@ def test_two_participants_answer_at_once_and_status_shows_it(served: Served) -> 
         assert status["seats"] == {"total": 3, "joined": 2, "finished": 0}
         # two answers at most, fewer than the room's minimum group of 3: no counts for anyone yet
         items = {item["id"]: item for item in status["items"]}
-        assert all(items[i] == {"id": i, "title": items[i]["title"], "hidden": True} for i in FIRST_ITEMS)
+        assert all(items[i] == {"id": i, "title": items[i]["title"], "hidden": True, "votes": 0} for i in FIRST_ITEMS)
         assert len(served.seat_processes()) == 2  # one process per seat
         assert stat.S_IMODE(served.folder.host_key.stat().st_mode) == 0o600  # made on the first serve
     finally:

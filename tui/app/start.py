@@ -22,6 +22,18 @@ class RoomSeat:
     door: Door = Door()
     """Where the participant reached the room over SSH, when `room serve` said (for the `bewaar` command)."""
 
+    def votes(self) -> list[str]:
+        """The items this seat marked to discuss (its own small file; see tui.room.votes)."""
+        from tui.room.votes import read_votes
+
+        return read_votes(self.folder, self.label)
+
+    def toggle_vote(self, item_id: str) -> bool:
+        """Mark or unmark an item; True when marked now. Raises TooManyVotes, OSError."""
+        from tui.room.votes import toggle_vote
+
+        return toggle_vote(self.folder, self.label, item_id)
+
 
 @dataclass
 class Start:

@@ -94,7 +94,7 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
 
     room = add_command(commands, "room", common, strings)
     actions = room.add_subparsers(
-        dest="room_command", metavar="new|serve|status|export|close", required=True, title=strings("cli.commands")
+        dest="room_command", metavar="new|serve|status|phase|export|close", required=True, title=strings("cli.commands")
     )
     ref, port = strings("cli.help.room.ref"), strings("cli.metavar.port")
 
@@ -149,6 +149,10 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
     status.add_argument("room", metavar="ROOM", help=ref)
     status.add_argument("--json", action="store_true", help=strings("cli.help.room.json"))
 
+    from tui.cli.phase import add_phase_command
+
+    add_phase_command(actions, common, strings, ref)
+
     export = add_command(actions, "export", common, strings, "cli.help.room.export", formats=", ".join(GROUP_FORMATS))
     export.add_argument("room", metavar="ROOM", help=ref)
     export.add_argument("--format", choices=GROUP_FORMATS, default="md", help=strings("cli.help.room.export.format"))
@@ -172,6 +176,7 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         "new": new_room,
         "serve": serve_room,
         "status": room_status,
+        "phase": set_room_phase,
         "export": export_room,
         "close": close_room,
         "seat": run_seat,
@@ -267,6 +272,10 @@ def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     room = view.room
     print(safe_line(room.title) + (f"  ({strings('room.closed_mark')})" if room.closed else ""))
     print(strings("room.seats_line", **seat_totals(view)))
+    from tui.room.phases import phase_line
+    from tui.session.model import now
+
+    print(phase_line(room, strings, now()))
     shown = [g for g in view.items if g.counts is not None]
     for g in shown[:10]:
         if g.counts is not None:
@@ -282,6 +291,12 @@ def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int
         for agreement in room.agreements:
             print(f"  - {safe_line(agreement.text)}")
     return 0
+
+
+def set_room_phase(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli.phase import room_phase
+
+    return room_phase(args, RoomStore(folder).find(args.room), strings)
 
 
 def export_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

@@ -56,6 +56,7 @@ def item_data(g: GroupItem, language: str) -> dict[str, Any]:
     data: dict[str, Any] = {"id": g.item.id, "title": g.item.loc("text", language), "hidden": g.counts is None}
     if g.counts is not None:
         data.update(counts=dict(g.counts), median=g.median, spread=g.spread)
+    data["votes"] = g.votes
     return data
 
 
@@ -63,6 +64,10 @@ def status_data(view: GroupView, language: str) -> dict[str, Any]:
     """What `room status --json` prints: the room, its seats, the items by spread, the agreements."""
     return {
         "room": {"id": view.room.id, "title": view.room.title, "min_group": view.room.min_group},
+        "phase": view.room.phase,
+        "phase_ends": view.room.phase_ends.isoformat() if view.room.phase_ends else None,
+        "revealed_parts": list(view.room.revealed_parts),
+        "shown_part": view.room.shown_part,
         "seats": seat_totals(view),
         "items": [item_data(g, language) for g in view.items],
         "agreements": [{"text": a.text, "who": a.who, "when": a.when} for a in view.room.agreements],

@@ -14,6 +14,9 @@ MIN_GROUP = 3
 """An item's counts are shown once this many seats answered it (a room may ask for more, or for 2)."""
 MIN_GROUP_FLOOR = 2
 """Below two, counts would be one person's answer."""
+PHASES = ("answering", "reveal", "discussion", "agreements")
+"""The meeting's phases, in order; the facilitator moves between them (see tui.room.phases)."""
+Phase = Literal["answering", "reveal", "discussion", "agreements"]
 
 
 class RoomModel(BaseModel):
@@ -79,8 +82,17 @@ class Room(RoomModel):
     discussion: Discussion | None = None
     agreements: list[Agreement] = Field(default_factory=list)
     closed: datetime | None = None
+    phase: Phase = Field("answering", description="Rooms made before phases existed are answering.")
+    phase_ends: datetime | None = Field(None, description="The phase's timer: shown as a countdown, it moves nobody.")
+    revealed_parts: list[str] = Field(default_factory=list, max_length=100, description="Parts whose counts seats see.")
+    shown_part: str | None = Field(None, max_length=100, description="The part the board and beamer show now.")
+    revealed: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="Counts of the revealed parts' items (only those at or above min_group), kept current by the"
+        " serving process: the seats read them here, never the other seats' files.",
+    )
 
-    _local_times = field_validator("created", "closed", mode="before")(as_aware)
+    _local_times = field_validator("created", "closed", "phase_ends", mode="before")(as_aware)
 
     def seat(self, label: str) -> Seat:
         for seat in self.seats:

@@ -78,6 +78,8 @@ class RoomFolder:
     def save(self) -> None:
         """Write room.toml atomically (only while holding `lock()`)."""
         data = self.room.model_dump(mode="python", exclude_none=True)
+        if not data.get("revealed"):
+            data.pop("revealed", None)  # no empty [revealed] table at the end of every file
         write_atomic(self.room_file, tomli_w.dumps(data).encode())
 
 

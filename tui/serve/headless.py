@@ -72,7 +72,12 @@ async def _serve(folder: RoomFolder, options: ServeOptions, strings: Strings) ->
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         loop.add_signal_handler(sig, stop.set)
+    from tui.content import load_tool
+    from tui.views.keeper import keep_room
+
+    keeper = asyncio.create_task(keep_room(folder, load_tool()))  # `room phase` requests, the seats' counts
     await stop.wait()
+    keeper.cancel()
     print(strings("room.stopping"), file=sys.stderr, flush=True)
     await close_doors(server, web)
     return 0

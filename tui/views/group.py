@@ -21,6 +21,7 @@ from tui.content.tool import Item, Part, Tool
 from tui.core.errors import SessionFileError
 from tui.room.model import Room
 from tui.room.store import RoomFolder
+from tui.room.votes import count_votes
 from tui.session.model import Session
 from tui.views.scoring import oriented
 
@@ -50,6 +51,8 @@ class GroupItem:
     median: float | None = None
     spread: float | None = None
     """Standard deviation of the scores given (n.v.t. left out); None below two scores."""
+    votes: int = 0
+    """How many seats marked this item to discuss (a total, never who)."""
 
     @property
     def hidden(self) -> bool:
@@ -94,7 +97,8 @@ class GroupView:
     room: Room
     seats: list[SeatProgress]
     items: list[GroupItem]
-    """Largest spread first; items nobody scored twice, then hidden items, come last, in the tool's order."""
+    """Most votes first, then the largest spread; within those, items nobody scored twice, then hidden
+    items, come last, in the tool's order."""
     parts: list[GroupPart]
     shared: list[SharedRemark] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
@@ -102,6 +106,11 @@ class GroupView:
 
     def item(self, item_id: str) -> GroupItem:
         return next(g for g in self.items if g.item.id == item_id)
+
+    @property
+    def votes(self) -> dict[str, int]:
+        """Item id → how many seats marked it to discuss (every item, 0 when none)."""
+        return {g.item.id: g.votes for g in self.items}
 
 
 def counts_for(item_id: str, sessions: list[Session]) -> dict[str, int]:
@@ -126,8 +135,16 @@ def shown_counts(counts: dict[str, int], min_group: int) -> dict[str, int] | Non
     return dict(counts) if sum(counts.get(k, 0) for k in ANSWER_KEYS) >= min_group else None
 
 
-def build_group(tool: Tool, room: Room, sessions: dict[str, Session], connected: set[str] | None = None) -> GroupView:
+def build_group(
+    tool: Tool,
+    room: Room,
+    sessions: dict[str, Session],
+    connected: set[str] | None = None,
+    votes: dict[str, int] | None = None,
+) -> GroupView:
     """The group's view of a room from its seats' sessions (label → session; absent seats left out).
+
+    `votes`: item id → how many seats marked it (see tui.room.votes); the board sorts by them first.
 
     Items fewer than `room.min_group` seats answered are hidden (see the module's docstring).
     """
@@ -149,16 +166,17 @@ def build_group(tool: Tool, room: Room, sessions: dict[str, Session], connected:
         part_values: list[int] = []
         for item in part.items:
             counts = shown_counts(counts_for(item.id, present), room.min_group)
+            voted = (votes or {}).get(item.id, 0)
             if counts is None:
-                items.append(GroupItem(item, part, None))
+                items.append(GroupItem(item, part, None, votes=voted))
                 continue
             scores = [int(k) for k in ANSWER_KEYS[:5] for _ in range(counts[k])]
             part_values += [oriented(s, part.item_direction(item)) for s in scores]
             spread = round(statistics.pstdev(scores), 2) if len(scores) >= 2 else None
-            items.append(GroupItem(item, part, counts, _median(scores), spread))
+            items.append(GroupItem(item, part, counts, _median(scores), spread, voted))
         parts.append(GroupPart(part, _median(part_values), len(part_values)))
     order = {item_id: n for n, item_id in enumerate(item_ids)}
-    items.sort(key=lambda g: (g.hidden, g.spread is None, -(g.spread or 0.0), order[g.item.id]))
+    items.sort(key=lambda g: (-g.votes, g.hidden, g.spread is None, -(g.spread or 0.0), order[g.item.id]))
     shared = sorted(
         (
             SharedRemark(tool.item(item_id), answer.remark)
@@ -204,6 +222,7 @@ class SeatReader:
         return out
 
     def view(self, tool: Tool, connected: set[str] | None = None) -> GroupView:
-        view = build_group(tool, self.folder.room, self.sessions(), connected)
+        votes = count_votes(self.folder, [item.id for item in tool.items])
+        view = build_group(tool, self.folder.room, self.sessions(), connected, votes)
         view.unreadable = list(self.unreadable)
         return view

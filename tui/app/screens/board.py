@@ -30,8 +30,11 @@ from tui.core.text import shortened
 from tui.render.group import histogram, number
 from tui.render.parts import bar
 from tui.room.model import Agreement, Discussion
+from tui.room.phases import phase_line, reveal_mark, take_request
 from tui.session import NextStep
+from tui.session.model import now
 from tui.views.group import ANSWER_KEYS, GroupItem, GroupView, SeatReader
+from tui.views.keeper import keep_counts
 
 if TYPE_CHECKING:
     from tui.content.i18n import Strings
@@ -103,6 +106,9 @@ class BoardScreen(AppScreen[None]):
         Binding("end", "row('end')", "key.last_row", id="board.last", priority=True, show=False),
         Binding("v,space", "read", "key.read_item", id="board.read"),
         Binding("a", "agree", "key.agree", id="board.agree"),
+        Binding("greater_than_sign", "phase(1)", "key.phase_next", key_display=">", id="board.phase_next"),
+        Binding("less_than_sign", "phase(-1)", "key.phase_back", key_display="<", id="board.phase_back", show=False),
+        Binding("o", "reveal", "key.reveal_part", id="board.reveal", show=False),
         Binding("question_mark", "help", "key.help", id="board.help"),
         Binding("q", "stop", "key.stop_room", id="board.stop"),
     ]
@@ -166,10 +172,16 @@ class BoardScreen(AppScreen[None]):
     # showing ---------------------------------------------------------------
 
     def refresh_board(self) -> None:
-        view = self.reader.view(self.samenwerken.tool, self.server.connected())
+        tool = self.samenwerken.tool
+        try:
+            take_request(self.folder, now(), [p.id for p in tool.scale_parts])  # `room phase` in another terminal
+        except OSError as error:
+            self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
+        view = self.reader.view(tool, self.server.connected())
         self.view = view
         self._keep_discussion_counts(view)
         strings = self.strings
+        self.sub_title = phase_line(view.room, strings, now())
         joined = sum(1 for s in view.seats if s.joined)
         self.query_one("#board-join", Static).update(
             plain_text(
@@ -221,7 +233,7 @@ class BoardScreen(AppScreen[None]):
         first = 0 if with_histogram else 1
         numbers = {p.part.id: n for n, p in enumerate(view.parts, 1)}
         for g in view.items:
-            tag = part_tag(numbers[g.part.id], g)
+            tag = (f"★{g.votes} " if g.votes else "") + part_tag(numbers[g.part.id], g)
             statement = tag + " " + shortened(visible(g.item.loc("text", language)), width - len(tag) - 1)
             if g.counts is None:  # too few answers: nothing of them, not even a zero
                 blank = [""] * len(ANSWER_KEYS)
@@ -318,13 +330,11 @@ class BoardScreen(AppScreen[None]):
             self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
 
     def _keep_discussion_counts(self, view: GroupView) -> None:
-        """The seats read the discussed item's counts from the room file: keep them current there.
+        """The seats read the counts they may see from the room file: keep them current there.
 
-        While the item is hidden the file holds no counts at all ({}), so no seat can read them.
+        While an item is hidden, or its phase keeps it from the seats, the file holds no counts of it.
         """
-        discussion = self.folder.room.discussion
-        if discussion is not None and discussion.counts != discussion_counts(view.item(discussion.item)):
-            discussion.counts = discussion_counts(view.item(discussion.item))
+        if keep_counts(view):
             self._save_room()
 
     def action_discuss(self) -> None:
@@ -336,8 +346,42 @@ class BoardScreen(AppScreen[None]):
         if room.discussion is not None and room.discussion.item == item_id:
             room.discussion = None
         else:
-            room.discussion = Discussion(item=item_id, counts=discussion_counts(view.item(item_id)))
+            room.discussion = Discussion(item=item_id)
+            keep_counts(view)
         self._save_room()
+        self.refresh_board()
+
+    def action_phase(self, by: int) -> None:
+        """The next (or previous) phase; its timer, if any, ends with it."""
+        from tui.room.phases import set_phase, stepped
+
+        room = self.folder.room
+        phase = stepped(room.phase, by)
+        if phase == room.phase:
+            return
+        set_phase(room, phase, now())
+        if self.view is not None:
+            keep_counts(self.view)
+        self._save_room()
+        self.samenwerken.say(self.strings("board.phase_now", phase=self.strings(f"phase.{phase}")))
+        self.refresh_board()
+
+    def action_reveal(self) -> None:
+        """In reveal: show the highlighted item's part to the seats (again: take it back)."""
+        from tui.room.phases import toggle_part
+
+        room, view, item_id = self.folder.room, self.view, self._highlighted_item()
+        if view is None or item_id is None:
+            return
+        if room.phase != "reveal":
+            self.samenwerken.say(self.strings("board.reveal_only", phase=self.strings("phase.reveal")))
+            return
+        part = view.item(item_id).part
+        shown = toggle_part(room, part.id)
+        keep_counts(view)
+        self._save_room()
+        title = visible(part.loc("title", self.strings.language))
+        self.samenwerken.say(self.strings("board.revealed" if shown else "board.unrevealed", part=title))
         self.refresh_board()
 
     def action_agree(self) -> None:
@@ -363,12 +407,7 @@ class BoardScreen(AppScreen[None]):
 
 
 def row_signature(g: GroupItem) -> str:
-    return f"{g.counts}{g.median}{g.spread}"
-
-
-def discussion_counts(g: GroupItem) -> dict[str, int]:
-    """What the room file tells the seats about the item under discussion: its counts, or {} while hidden."""
-    return {} if g.counts is None else dict(g.counts)
+    return f"{g.counts}{g.median}{g.spread}{g.votes}"
 
 
 def rule_text(view: GroupView, strings: Strings) -> Text:
@@ -428,7 +467,7 @@ def parts_text(view: GroupView, strings: Strings) -> Text:
     text = Text(strings("room.parts") + "   " + strings("board.direction"), style="bold")
     for n, part in enumerate(view.parts, 1):
         title = shortened(visible(part.part.loc("title", strings.language)), 30)
-        text.append(f"\n{n} {title:<30} ")
+        text.append(f"\n{reveal_mark(view.room, part.part.id)}{n} {title:<30} ")
         if part.hidden:
             text.append(strings("room.too_few"), style="dim")
         else:

@@ -10,7 +10,9 @@ from textual.widgets import Header, Static
 from tui.app.screens.base import AppScreen, RoomChanged
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
+from tui.room.phases import phase_line
 from tui.session import StoredSession
+from tui.session.model import now
 
 
 class RoomWelcomeScreen(AppScreen[None]):
@@ -34,11 +36,13 @@ class RoomWelcomeScreen(AppScreen[None]):
             yield Static(id="welcome-seat")
             yield Static(id="welcome-progress", classes="hint")
             yield Static(id="welcome-discussion")
+            yield Static(id="welcome-phase", classes="hint")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.strings("room.subtitle")
         self._show()
+        self.set_interval(1.0, self._tick)
 
     def on_screen_resume(self) -> None:
         self._show()
@@ -77,6 +81,22 @@ class RoomWelcomeScreen(AppScreen[None]):
                 plain_text(self.strings("room.now_discussed", item=item.loc("text", self.strings.language)), "bold")
             )
         discussed.display = room.discussion is not None
+        self._show_phase()
+
+    def _tick(self) -> None:
+        """The timer's countdown, once a second while it runs."""
+        watch = self.samenwerken.room_watch
+        if self.samenwerken.screen is self and watch is not None and watch.room.phase_ends is not None:
+            self._show_phase()
+
+    def _show_phase(self) -> None:
+        watch = self.samenwerken.room_watch
+        widget = self.query_one("#welcome-phase", Static)
+        if watch is None:
+            return
+        room = watch.room
+        widget.display = room.phase != "answering" or room.phase_ends is not None
+        widget.update(plain_text(phase_line(room, self.strings, now())))
 
     def action_walk(self) -> None:
         self.samenwerken.open_walk(self.stored)

@@ -45,6 +45,7 @@ class WalkScreen(AppScreen[None]):
         Binding("backspace", "clear", "key.clear", show=False, id="walk.clear"),
         Binding("n", "remark", "key.note", id="walk.remark"),
         Binding("g", "share", "key.share", id="walk.share"),
+        Binding("m", "vote", "key.vote", id="walk.vote", show=False),  # the room panel says it
         Binding("j", "down", "key.down", show=False, id="walk.down"),
         Binding("k", "up", "key.up", show=False, id="walk.up"),
         Binding("tab", "part(1)", "key.next_part", show=False, priority=True, id="walk.next_part"),
@@ -71,6 +72,8 @@ class WalkScreen(AppScreen[None]):
         """In a follow-up: the reflection it follows, whose answers each item shows as 'last time'."""
         self.in_room = self.samenwerken.room_watch is not None
         """One seat of a regional session: the room's panel shows, remarks can be shared."""
+        self._votes: list[str] = self.samenwerken.room_seat.votes() if self.samenwerken.room_seat else []
+        """The items this seat marked to discuss (a regional session's reveal phase)."""
         self._shown: dict[str, tuple[str, str]] = {}
         """What each Static of the walk shows now: the same text again is not sent (one paint per answer)."""
 
@@ -96,6 +99,8 @@ class WalkScreen(AppScreen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        if self.in_room:
+            self.set_interval(1.0, self._tick)
         self.earlier = self.samenwerken.earlier_session(self.editor.session)
         self.title = visible(self.editor.session.title)
         if self._start_item:
@@ -168,6 +173,8 @@ class WalkScreen(AppScreen[None]):
         label = Text(end="")
         label.append(mark, style="bold" if answer and answer.answered else "dim")
         label.append(note)
+        if item.id in self._votes:
+            label.append("★ ", style="bold")
         label.append(visible(item.loc("text", self.lang)))
         return label
 
@@ -367,7 +374,9 @@ class WalkScreen(AppScreen[None]):
             self._show_item()
         else:
             self.query_one(StepsPane).refresh_steps()
+            self._show_room()
         self._update_status()
+        self.refresh_bindings()  # the room's phase may have moved on meanwhile
 
     def on_save_state_changed(self, _: SaveStateChanged) -> None:
         self._update_status()
@@ -376,9 +385,44 @@ class WalkScreen(AppScreen[None]):
 
     def _show_room(self) -> None:
         if self.in_room:
-            self.query_one(RoomPanel).show(self.part.kind == "steps", self.editor.session.answers)
+            self.query_one(RoomPanel).show(
+                self.part.kind == "steps", self.editor.session.answers, self.item, len(self._votes)
+            )
 
     def on_room_changed(self, _: RoomChanged) -> None:
+        """The room moved on; under a dialog (a remark being typed) it waits until the dialog closes."""
+        if self.samenwerken.screen is self:  # not `is_current`: that is true under a modal dialog too
+            self._show_room()
+            self.refresh_bindings()
+
+    def _tick(self) -> None:
+        """The timer's countdown, once a second (only while it runs, and never under a dialog)."""
+        watch = self.samenwerken.room_watch
+        if self.samenwerken.screen is self and watch is not None and watch.room.phase_ends is not None:
+            self._show_room()
+
+    def action_vote(self) -> None:
+        """Mark this item to discuss (at most three), or take the mark away."""
+        from tui.room.votes import MAX_VOTES, TooManyVotes
+
+        item, seat, watch = self.item, self.samenwerken.room_seat, self.samenwerken.room_watch
+        if item is None or seat is None or watch is None:
+            return
+        if watch.room.phase != "reveal":
+            self.samenwerken.say(self.strings("room.vote_only"), severity="warning")
+            return
+        try:
+            marked = seat.toggle_vote(item.id)
+        except TooManyVotes:
+            self.samenwerken.say(self.strings("room.vote_full", max=MAX_VOTES), severity="warning")
+            return
+        except OSError as error:
+            self.samenwerken.say(self.strings("room.vote_failed", reason=str(error.strerror)), severity="error")
+            return
+        self._votes = seat.votes()
+        key = "room.vote_marked" if marked else "room.vote_removed"
+        self.samenwerken.say(self.strings(key, n=len(self._votes), max=MAX_VOTES))
+        self._refresh_label(item.id)
         self._show_room()
 
     def action_share(self) -> None:
@@ -405,4 +449,7 @@ class WalkScreen(AppScreen[None]):
         """Scale keys only where there are scale items; steps keys only in Vervolg."""
         if action == "share":
             return self.in_room and self.part.kind == "scale"
+        if action == "vote":
+            watch = self.samenwerken.room_watch
+            return watch is not None and watch.room.phase == "reveal" and self.part.kind == "scale"
         return not (action in SCALE_ACTIONS and self.part.kind != "scale")
