@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -249,9 +249,16 @@ def how_to_join(options: ServeOptions, port: int, fingerprint: str, strings: Str
     ]
     if options.web is not None:
         lines.append(strings("room.join_web", url=options.web_url()))
+        lines.append(strings("room.beamer", url=options.beamer_url()))
     if not is_loopback(host):
         lines.append(strings("room.open_network"))
     return lines
+
+
+def _beamer_key() -> str:
+    from tui.web.beamer_page import new_key
+
+    return new_key()
 
 
 @dataclass(frozen=True)
@@ -263,9 +270,17 @@ class ServeOptions:
     idle_minutes: float = 60.0
     web: int | None = None
     public_url: str | None = None
+    beamer_key: str = field(default_factory=_beamer_key, repr=False)
+    """The beamer page's key, new for every serve (see `tui.web.beamer`)."""
 
     def web_url(self) -> str:
         return self.public_url or f"http://{shown_host(self.host)}:{self.web}"
+
+    def beamer_url(self) -> str:
+        """The read-only page to project: the browser door's address, the beamer's path and key."""
+        from tui.web.beamer_page import beamer_url
+
+        return beamer_url(self.web_url(), self.beamer_key)
 
 
 def load_view(opened: RoomFolder, connected: set[str] | None = None) -> GroupView:

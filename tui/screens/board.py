@@ -180,6 +180,11 @@ class BoardScreen(AppScreen[None]):
                 + "\n"
                 + strings("board.key", fingerprint=self.server.fingerprint)
                 + (("\n" + strings("board.web", url=self.server.web_url)) if self.server.web_url else "")
+                + (
+                    ("\n" + strings("room.beamer", url=beamer))
+                    if (beamer := getattr(self.server, "beamer_url", None))
+                    else ""
+                )
             )
         )
         self._present = strings(
