@@ -29,8 +29,8 @@ KEY_BYTES = 24
 """192 bits: the key is the beamer's only lock."""
 PREFIX = "/beamer"
 
-AGREEMENTS = 6
-"""The agreements the side shows (the newest): with the discussion beside them they fit 720 pixels."""
+AGREEMENTS = 8
+"""The agreements the side shows at most (the newest; those that do not fit below the discussion are cut off)."""
 STEPS = 20
 """Bar heights in steps of 5 %: enough for a projector, and a class each (no style attribute)."""
 FOLLOW_MS = 1000
@@ -54,12 +54,13 @@ h2 { font-size: 1.25rem; margin: 0 0 .3rem; }
 .direction { font-weight: 400; color: #c9d6de; font-size: .9rem; white-space: nowrap; }
 .items { list-style: none; margin: 0; padding: 0; flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .items li, .scale { display: flex; align-items: center; gap: .6rem; border-bottom: 1px solid #24404f; }
-.items li { flex: 1 1 0; min-height: 0; }
+.items li { flex: 1 1 0; min-height: 0; overflow: hidden; }
 .items li.discussed { background: #1d3a4a; outline: 2px solid #ffd166; }
 .tag { flex: 0 0 2.2rem; font-weight: 700; color: #8fb3c7; text-align: center; }
 .text { flex: 1; min-width: 0; margin: 0; font-size: 1rem; overflow: hidden; display: -webkit-box;
         -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; }
-.dense .text { font-size: .85rem; }
+.dense .text { font-size: .8rem; line-height: 1.15; }
+.dense .bars, .dense .few { flex-basis: 12rem; }
 .roomy .text { font-size: 1.25rem; -webkit-line-clamp: 3; line-clamp: 3; }
 .bars { flex: 0 0 15rem; height: 100%; display: flex; align-items: flex-end; gap: .25rem; }
 .bars span { flex: 1; display: flex; flex-direction: column; justify-content: flex-end; align-items: center;
@@ -81,8 +82,6 @@ li.hidden .text { color: #9fb0ba; }
 .agreements li { margin-top: .3rem; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical;
                  -webkit-line-clamp: 2; line-clamp: 2; }
 .agreements li::before { content: "• "; }
-.agreements .earlier::before { content: ""; }
-.agreements .earlier { list-style: none; color: #c9d6de; font-style: italic; }
 .agreements .who { color: #c9d6de; }
 .rule { margin: 0; font-size: .8rem; color: #c9d6de; }
 .lost { display: none; margin: 0; color: #ffd166; font-size: .9rem; }
@@ -234,10 +233,10 @@ def fragment(view: GroupView, room: Room, strings: Strings) -> str:
         directions = {g.high_is_bad for g in items}
         legend = " · ".join(strings("room.high_bad" if bad else "room.high_good") for bad in sorted(directions))
         out += [
-            '<section class="part">',
+            f'<section class="part{dense}">',
             f'<h2>{text(heading)} <span class="direction">{text(legend)}</span></h2>',
             _scale(strings),
-            f'<ol class="items{dense}">',
+            '<ol class="items">',
             *(_item(g, numbers[g.part.id], strings, discussed) for g in items),
             "</ol>",
             "</section>",
@@ -322,12 +321,11 @@ def _figure(value: float | None, strings: Strings) -> str:
 
 
 def _agreements(room: Room, strings: Strings) -> str:
-    """The newest `AGREEMENTS` agreements, the newest at the bottom, and how many came before them."""
+    """The newest `AGREEMENTS` agreements, newest first (the one just written is on top; the total in the heading)."""
     if not room.agreements:
         return ""
-    earlier = max(0, len(room.agreements) - AGREEMENTS)
-    rows = [f'<li class="earlier">{text(strings("beamer.earlier", n=earlier))}</li>'] if earlier else []
-    for agreement in room.agreements[earlier:]:
+    rows = []
+    for agreement in reversed(room.agreements[-AGREEMENTS:]):
         extra = " — ".join(one_line(x) for x in (agreement.who, agreement.when) if x.strip())
         who = f' <span class="who">({text(extra)})</span>' if extra else ""
         rows.append(f"<li>{text(agreement.text)}{who}</li>")
