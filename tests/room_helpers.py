@@ -50,6 +50,7 @@ class FakeServer:
     seats: set[str] = field(default_factory=set)
     on_change: object = None
     web_url: str | None = None
+    beamer_url: str | None = None
 
     def connected(self) -> set[str]:
         return self.seats

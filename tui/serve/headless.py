@@ -44,8 +44,10 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
             options.public_url,
             idle_minutes=options.idle_minutes,
             on_seat=server.browser_seat,  # a browser seat counts as joined and connected, as an SSH one
+            beamer_key=options.beamer_key,
         )
         server.web_url = options.web_url()
+        server.beamer_url = options.beamer_url()
         try:
             await web.start()
         except BaseException:

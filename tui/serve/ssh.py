@@ -71,6 +71,8 @@ class RoomServer:
         """The limit on wrong codes for every door of this room (the browser's too)."""
         self.web_url: str | None = None
         """Where browser tabs join, when the room also serves them (`room serve --web`)."""
+        self.beamer_url: str | None = None
+        """The read-only page to project, with its key (`room serve --web`)."""
         self.links: dict[str, SeatLink] = {}
         self.browser_seats: set[str] = set()
         """Seats taken in a browser tab (the room's web door tells us, see `browser_seat`)."""

@@ -189,6 +189,7 @@ class BoardScreen(AppScreen[None]):
                 + "\n"
                 + strings("board.key", fingerprint=self.server.fingerprint)
                 + (("\n" + strings("board.web", url=self.server.web_url)) if self.server.web_url else "")
+                + (("\n" + strings("room.beamer", url=beamer)) if (beamer := self.server.beamer_url) else "")
             )
         )
         self._present = strings(

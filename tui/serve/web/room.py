@@ -29,6 +29,7 @@ from tui.room.codes import seat_for_code
 from tui.room.store import RoomFolder
 from tui.serve.gate import Gate, Refusal
 from tui.serve.web.base import GuardedServer
+from tui.serve.web.beamer import Beamer
 from tui.serve.web.lobby import Lobby
 from tui.serve.web.page import app_page, code_page, note_page
 
@@ -55,6 +56,7 @@ class RoomWebServer(GuardedServer):
         lobby: Lobby | None = None,
         idle_minutes: float = 60.0,
         on_seat: Callable[[str, bool], None] | None = None,
+        beamer_key: str | None = None,
     ) -> None:
         super().__init__(host, port, folder.room.title, public_url or f"http://{shown_host(host)}:{port}")
         self.folder = folder
@@ -76,6 +78,8 @@ class RoomWebServer(GuardedServer):
         self._turns: dict[str, asyncio.Lock] = {}
         self.idle_seconds = idle_minutes * 60
         """A tab without a key for this long is closed (its app saves and exits), as over SSH."""
+        self.beamer = Beamer(folder, beamer_key, self.strings) if beamer_key else None
+        """The read-only projector page, behind its own key (`tui.serve.web.beamer`); None: no such page."""
         self._runner: web.AppRunner | None = None
         self._idle_task: asyncio.Task[None] | None = None
 
@@ -87,7 +91,12 @@ class RoomWebServer(GuardedServer):
             web.get("/ws/{ticket}", self.handle_websocket),
             web.get("/static/{name:.+}", self.handle_static),
             web.get("/download/{key}", self.handle_download),
+            *(self.beamer.routes() if self.beamer is not None else []),
         ]
+
+    def is_entry(self, request: web.Request) -> bool:
+        """The code form, and the beamer's page (a link to it may come from the facilitator's mail)."""
+        return super().is_entry(request) or (self.beamer is not None and self.beamer.is_page(request.path))
 
     # the code -----------------------------------------------------------------
 
