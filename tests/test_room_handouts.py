@@ -193,6 +193,19 @@ def test_cards_in_a_missing_folder_make_no_room(tmp_path: Path, run) -> None:
     assert rooms(tmp_path) == []
 
 
+def test_cards_without_segno_make_no_room(tmp_path: Path, run, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "segno", None)  # as if the room extra were not installed
+    target = tmp_path / "kaarten.html"
+    result = run(
+        "--sessions-dir", str(tmp_path / "sessions"), "room", "new", "R", "--seats", "2", "--cards", str(target)
+    )
+    assert result.code == 2
+    assert "Voor codekaarten is segno nodig: pip install 'samenwerken[room]'" in result.err
+    assert rooms(tmp_path) == [] and not target.exists()
+
+
 def test_cards_that_appear_meanwhile_are_not_replaced_and_the_codes_stay_shown(
     tmp_path: Path, run, monkeypatch
 ) -> None:

@@ -161,6 +161,11 @@ def cards_may_be_written(path: Path, strings: Strings) -> bool:
     from tui.cli.main import say
 
     try:
+        import segno  # noqa: F401
+    except ImportError:
+        say(strings("room.cards_need_segno"))
+        return False
+    try:
         check_new_file(path)
     except FileExistsError:
         say(strings("room.cards_exists", path=safe_line(str(path))))
