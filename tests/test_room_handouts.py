@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import subprocess
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -232,13 +231,6 @@ def test_cards_that_appear_meanwhile_are_not_replaced_and_the_codes_stay_shown(
 # the group handout -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VotedItem(GroupItem):
-    """A group item with votes, as the room counts them once seats can mark items for discussion."""
-
-    votes: int = 0
-
-
 def golden_view(votes: bool = True):
     """Four seats; most items answered by all four, some by two (hidden under min_group 3); fixed dates."""
     tool = load_tool()
@@ -279,7 +271,7 @@ def golden_view(votes: bool = True):
     if votes:
         marks = {tool.items[5].id: 3, tool.items[10].id: 1}
         view.items = [
-            VotedItem(g.item, g.part, g.counts, g.median, g.spread, votes=marks.get(g.item.id, 0)) for g in view.items
+            GroupItem(g.item, g.part, g.counts, g.median, g.spread, votes=marks.get(g.item.id, 0)) for g in view.items
         ]
     return view
 

@@ -51,8 +51,8 @@ ul,ol{padding-left:5mm;margin:0}li{margin-bottom:1.5mm;break-inside:avoid}
 
 
 def votes_of(g: GroupItem) -> int:
-    """How many seats marked the item for discussion (0 until the room counts votes)."""
-    return int(getattr(g, "votes", 0) or 0)
+    """How many seats marked the item for discussion (counted without names)."""
+    return g.votes
 
 
 def discussed(view: GroupView) -> list[GroupItem]:
