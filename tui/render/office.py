@@ -1,16 +1,18 @@
 """The overview as an Excel workbook (xlsx), and every export format as the bytes of a file.
 
 One sheet per view, named in the report's language: the parts with their scores, the
-strengths, the obstacles, every answer with its remark, and the next steps; the sheets
-themselves are made safe by `tui.render.workbook`. No Textual.
+strengths, the obstacles, every answer with its remark, and the next steps, each from the
+overview's description (`tui.render.overview`); the sheets themselves are made safe by
+`tui.render.workbook`. No Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tui.render.export import BINARY_FORMATS, export, made_line
+from tui.render.export import BINARY_FORMATS, export
+from tui.render.overview import describe, made_line
+from tui.render.overview_csv import answer_rows
 from tui.render.parts import step_cells, step_headings
 from tui.render.workbook import MEDIUM, NARROW, WIDE, Workbook, local
 
@@ -31,16 +33,20 @@ def is_binary(fmt: str) -> bool:
 
 
 def to_xlsx(report: Report) -> bytes:
-    """The overview as an xlsx workbook: one sheet per view, in the report's language."""
+    """The overview as an xlsx workbook: one sheet per view, in the report's language.
+
+    The sheets render the sections of the description (`tui.render.overview`) they share with
+    the other formats, found by id: the parts with the title, context and notes below them,
+    the strengths, the obstacles, every answer and the next steps.
+    """
     strings = report.strings
     book = Workbook(report.session.updated, strings("report.none"))
-
-    def sheet(name_key: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]]) -> Any:
-        return book.sheet(strings(name_key), columns, rows)
+    shown = {s.id: s for s in describe(report)}
 
     # The parts, then what the session is about below them.
-    parts = sheet(
-        "sheet.overview",
+    parts = shown["parts"].rows
+    overview = book.sheet(
+        strings("sheet.overview"),
         [
             (strings("report.part"), WIDE),
             (strings("report.score"), NARROW + 4),
@@ -48,20 +54,16 @@ def to_xlsx(report: Report) -> bytes:
             (strings("column.not_applicable"), NARROW + 4),
             (strings("column.total"), NARROW),
         ],
-        [
-            [p.title, p.mean if p.mean is not None else p.score_text, p.scored, p.not_applicable, p.total]
-            for p in report.parts
-        ],
+        [[p.title, p.mean if p.mean is not None else p.score_text, p.scored, p.not_applicable, p.total] for p in parts],
     )
-    r = len(report.parts) + 2
-    book.write(parts, r, 0, report.session.title, "bold")
-    book.write(parts, r + 1, 0, made_line(report))
-    about = [*report.context]
-    if report.session.remarks:
-        about.append((strings("report.notes"), report.session.remarks))
+    r = len(parts) + 2
+    book.write(overview, r, 0, shown["head"].rows[0], "bold")
+    book.write(overview, r + 1, 0, made_line(report))
+    about = [*shown["context"].rows]
+    about += [(shown["notes"].title, note) for note in shown["notes"].rows]
     for n, (label, value) in enumerate(about, start=r + 2):
-        book.write(parts, n, 0, label)
-        book.write(parts, n, 1, value)
+        book.write(overview, n, 0, label)
+        book.write(overview, n, 1, value)
 
     signal_columns = [
         (strings("column.statement"), WIDE),
@@ -69,9 +71,9 @@ def to_xlsx(report: Report) -> bytes:
         (strings("column.answer"), NARROW),
         (strings("column.note"), WIDE),
     ]
-    sheet("report.strengths", signal_columns, [_signal(r) for r in report.strengths])
-    sheet(
-        "report.obstacles",
+    book.sheet(shown["strengths"].title, signal_columns, [_signal(r) for r in shown["strengths"].rows])
+    book.sheet(
+        shown["obstacles"].title,
         [*signal_columns, (strings("column.suggestion"), WIDE), (strings("report.perspective"), MEDIUM)],
         [
             [
@@ -79,13 +81,13 @@ def to_xlsx(report: Report) -> bytes:
                 "\n".join(f"{letter}: {text}" for letter, text in r.suggestions),
                 ", ".join(r.perspectives),
             ]
-            for r in report.obstacles
+            for r in shown["obstacles"].rows
         ],
     )
 
-    part_titles = {p.id: p.title for p in report.parts}
-    sheet(
-        "sheet.answers",
+    part_titles = {p.id: p.title for p in parts}
+    book.sheet(
+        strings("sheet.answers"),
         [
             (strings("column.id"), MEDIUM),
             (strings("report.part"), MEDIUM),
@@ -105,14 +107,14 @@ def to_xlsx(report: Report) -> bytes:
                 item.remark,
                 local(item.answered_at) if item.answered_at else None,
             ]
-            for item in report.items
+            for item in answer_rows(report)
         ],
     )
 
     what, who, when, done = step_headings(strings)
-    cells = [(step, step_cells(step, strings, report.today)) for step in report.steps]
-    sheet(
-        "report.steps",
+    cells = [(step, step_cells(step, strings, report.today)) for step in shown["steps"].rows]
+    book.sheet(
+        shown["steps"].title,
         [
             (what, WIDE),
             (who, MEDIUM),
