@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.signal import Signal
 
 from tui.app.commands import NavigationCommands
 from tui.app.exporting import ExportingApp
@@ -59,6 +60,8 @@ class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
         self.room_watch = None
         self._notice = None
         self.room_seat = None
+        self.save_state_signal = Signal(self, "save-state")
+        self.room_signal = Signal(self, "room")
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

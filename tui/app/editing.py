@@ -9,7 +9,7 @@ from typing import Any
 from textual.timer import Timer
 
 from tui.app.notifying import NotifyingApp
-from tui.app.screens.base import AppScreen, SaveStateChanged
+from tui.app.screens.base import AppScreen
 from tui.core.errors import UserFileError
 from tui.core.reason import Reason
 from tui.session import StoredSession
@@ -88,8 +88,7 @@ class EditingApp(NotifyingApp):
                 self._retry_timer.stop()
                 self._retry_timer = None
             self.say(self.strings("walk.saved_again"))
-        for screen in self.screen_stack:
-            screen.post_message(SaveStateChanged())
+        self.save_state_signal.publish(None)
 
     def on_unmount(self) -> None:
         """A normal quit: every answer is on disk already; let go of the locks."""

@@ -9,6 +9,8 @@ import signal
 import threading
 from collections.abc import Callable
 
+from rich.console import RenderableType
+
 from tui.app.editing import EditingApp
 from tui.session.editor import SessionEditor
 
@@ -21,6 +23,11 @@ class LeavingApp(EditingApp):
 
     async def action_quit(self) -> None:
         self.quit_asking()
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Exit, and remember that the app is leaving (Textual keeps that in a private flag)."""
+        self.leaving = True
+        super().exit(result, return_code, message)
 
     def quit_asking(self) -> None:
         """Quit from anywhere; when answers are not on disk, ask first (stay, rescue copy, or quit anyway).

@@ -110,5 +110,5 @@ class NavigationApp(EditingApp):
         """The home screen, unless something else came in front meanwhile (or the app is leaving)."""
         from tui.app.screens.home import HomeScreen
 
-        if len(self.screen_stack) == 1 and not self._exit:
+        if len(self.screen_stack) == 1 and not self.leaving:
             self.push_screen(HomeScreen())

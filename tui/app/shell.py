@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.signal import Signal
 
 from tui.content import Note, Tool
 from tui.content.i18n import Strings
@@ -38,6 +39,12 @@ class AppShell(App[None]):
     """In a regional session (one seat of a room): the room as last read; else None."""
     room_seat: RoomSeat | None
     """In a regional session: the room and this app's seat."""
+    save_state_signal: Signal[None]
+    """Published when answers reached the disk again (or failed to); every screen of ours hears it."""
+    room_signal: Signal[None]
+    """Published when the room's files changed (a seat only); every screen of ours hears it."""
+    leaving = False
+    """True once the app was told to exit: no screen is put up any more (see `LeavingApp.exit`)."""
     _editors: dict[str, SessionEditor]
     """The one editor of each open session file, by its real path."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tui.app.navigation import NavigationApp
-from tui.app.screens.base import RoomChanged
 from tui.app.start import Board, Home, New, Overview, Read, RoomSeat, Seat, Start, Walk
 from tui.session import StoredSession
 
@@ -54,5 +53,4 @@ class StartingApp(NavigationApp):
 
     def _check_room(self) -> None:
         if self.room_watch is not None and self.room_watch.changed():
-            for screen in self.screen_stack:
-                screen.post_message(RoomChanged())
+            self.room_signal.publish(None)

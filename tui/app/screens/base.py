@@ -7,6 +7,8 @@
 - The too-small notice: whenever a screen of ours comes to the front while the
   window is too small, the notice covers it.
 - Only the window's current size lays a screen out (see `ignore_a_late_resize`).
+- The app's broadcasts (`save_state_signal`, `room_signal`) reach every screen of ours
+  as a message (`SaveStateChanged`, `RoomChanged`) its handlers take.
 """
 
 from __future__ import annotations
@@ -54,6 +56,18 @@ class AppScreen(OfTheApp, Screen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
+
+    @on(events.Mount)
+    def _hear_the_app(self) -> None:
+        """The app's signals, turned into messages for this screen (the subscription ends with the screen)."""
+        self.samenwerken.save_state_signal.subscribe(self, self._save_state_changed, immediate=True)
+        self.samenwerken.room_signal.subscribe(self, self._room_changed, immediate=True)
+
+    def _save_state_changed(self, _: None) -> None:
+        self.post_message(SaveStateChanged())
+
+    def _room_changed(self, _: None) -> None:
+        self.post_message(RoomChanged())
 
     @on(events.ScreenResume)
     def _cover_when_too_small(self) -> None:
