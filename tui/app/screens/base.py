@@ -6,6 +6,7 @@
 - Key descriptions in the chosen language (see `tui.app.widgets.base`).
 - The too-small notice: whenever a screen of ours comes to the front while the
   window is too small, the notice covers it.
+- A list of next steps' requests handled the same way on every screen (`StepsRequests`).
 - Only the window's current size lays a screen out (see `ignore_a_late_resize`).
 - The app's broadcasts (`save_state_signal`, `room_signal`) reach every screen of ours
   as a message (`SaveStateChanged`, `RoomChanged`) its handlers take.
@@ -19,6 +20,7 @@ from textual import events, on
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from tui.app.screens.steps_requests import StepsRequests
 from tui.app.widgets.base import OfTheApp
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ def ignore_a_late_resize(screen: Screen[Any], event: events.Resize) -> None:
         event.prevent_default()  # Screen's handler, which would take the size up, is not called
 
 
-class AppScreen(OfTheApp, Screen[ResultType]):
+class AppScreen(StepsRequests, OfTheApp, Screen[ResultType]):
     """A full screen of the app."""
 
     editor: SessionEditor | None = None
