@@ -12,11 +12,11 @@ from tui.session import SessionStore, StoredSession
 def walk_app(tmp_path: Path, title: str = "Regio Test", language: str = "nl"):
     """`(app, store, stored)`: a fresh session in `tmp_path/sessions`, the app opening its walk."""
     from tui.app.factory import make_app
-    from tui.app.start import Start
+    from tui.app.start import Walk
 
     store = SessionStore(tmp_path / "sessions")
     stored = store.create(title, language=language)
-    app = make_app(store, Start("walk", stored=stored), language)
+    app = make_app(store, Walk(stored), language)
     return app, store, stored
 
 

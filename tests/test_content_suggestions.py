@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.signal import Signal
 from textual.widgets import Markdown, OptionList
 from textual.widgets.markdown import MarkdownBlock
 
@@ -83,6 +84,8 @@ class PickerApp(App[None]):
         self.strings = strings_for("nl")
         self.tool = load_tool()
         self.note = load_note()
+        self.save_state_signal: Signal[None] = Signal(self, "save-state")  # screens hear the app's broadcasts
+        self.room_signal: Signal[None] = Signal(self, "room")
 
     def cover_if_too_small(self) -> None:
         """Screens ask the app this when they come to the front; this one is always large enough."""

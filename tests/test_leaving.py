@@ -23,7 +23,7 @@ from tests.ptyapp import PtyApp, answers_in, wait_for
 from tests.session_helpers import file_state, item_ids, read_session, until, walk_app
 from tui.app.factory import make_app
 from tui.app.screens.dialogs import UnsavedChoice
-from tui.app.start import Start
+from tui.app.start import Home
 from tui.session import SessionStore
 from tui.session.editor import SessionEditor
 
@@ -97,7 +97,7 @@ async def test_back_from_the_walk_with_unsaved_answers_asks_and_keeps_retrying(
 ) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Regio Terug")
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     app.save_retry_seconds = 0.05
     first = item_ids()[0]
     async with app.run_test(size=SIZE) as pilot:
@@ -196,7 +196,7 @@ async def test_second_window_opening_from_an_old_list_keeps_the_first_windows_an
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Regio Twee Vensters")
     ids = item_ids()
-    app_b = make_app(store, Start("home"))
+    app_b = make_app(store, Home())
     async with app_b.run_test(size=SIZE) as pilot:
         await pilot.pause()  # B shows its list, read before A's answers
         a = SessionEditor(store, stored)
@@ -220,7 +220,7 @@ async def test_read_only_sessions_folder_opens_read_only_with_a_banner(tmp_path:
         stored = store.create("Regio Alleen Lezen")
         before = file_state(stored.path)
         remount_read_only(disk)
-        app = make_app(store, Start("home"))
+        app = make_app(store, Home())
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             banner = str(app.screen.query_one("#home-bad").render())
@@ -242,7 +242,7 @@ async def test_the_app_starts_beside_every_kind_of_bad_file(tmp_path: Path) -> N
 
     store = SessionStore(tmp_path / "sessions")
     expected = make_hostile_folder(store.root)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert [s.session.id for s in app.screen.sessions] == ["goed"]
@@ -277,7 +277,7 @@ async def test_delete_in_the_app_is_refused_while_open_elsewhere(tmp_path: Path)
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Regio Elders Open")
     elsewhere = SessionEditor(store, stored)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("x")

@@ -76,7 +76,7 @@ async def test_a_follow_up_shows_last_times_answer_with_each_item(tmp_path: Path
 
     from tests.session_helpers import widget_text
     from tui.app.factory import make_app
-    from tui.app.start import Start
+    from tui.app.start import Walk
     from tui.session import SessionStore
     from tui.session.editor import SessionEditor
 
@@ -87,7 +87,7 @@ async def test_a_follow_up_shows_last_times_answer_with_each_item(tmp_path: Path
     editor.not_applicable("waarom.niet-op-netvlies")
     editor.close()
     follow_up = store.create("Regio Najaar", follows=store.read(earlier.path))
-    app = make_app(store, Start("walk", stored=follow_up))
+    app = make_app(store, Walk(follow_up))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown = app.screen.query_one("#item-earlier", Static)
@@ -124,10 +124,10 @@ async def test_the_overview_says_how_to_reach_the_steps(tmp_path: Path) -> None:
 
     from tests.session_helpers import widget_text
     from tui.app.factory import make_app
-    from tui.app.start import Start
+    from tui.app.start import Overview
 
     _, store, stored = walk_app(tmp_path)
-    app = make_app(store, Start("overview", stored=stored))
+    app = make_app(store, Overview(stored))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         hint = widget_text(app.screen.query_one("#ov-steps-hint", Static))

@@ -18,7 +18,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.session_helpers import until
-from tui.app.start import Start
+from tui.app.start import Overview
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.render.export import export
@@ -106,7 +106,7 @@ def test_the_printout_and_the_comparison_on_the_command_line_agree(sessions, run
 
 async def test_the_overview_and_compare_screens_agree(sessions, app_factory) -> None:
     store, earlier, now = sessions
-    app = app_factory(Start("overview", stored=now), store=store)
+    app = app_factory(Overview(now), store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen")
         lines = str(app.screen.query_one("#ov-body", Static).render()).splitlines()

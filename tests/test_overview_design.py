@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.session_helpers import item_ids, until
-from tui.app.start import Start
+from tui.app.start import Overview
 from tui.session import Answer, SessionStore
 
 SIZE = (80, 24)
@@ -40,7 +40,7 @@ def spread() -> dict[str, int]:
 
 
 async def open_overview(app_factory, store, stored, language: str = "nl"):
-    app = app_factory(Start("overview", stored=stored), store=store, language=language)
+    app = app_factory(Overview(stored), store=store, language=language)
     return app
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from tests.session_helpers import item_ids, read_session, walk_app
-from tui.app.start import Start
+from tui.app.start import Overview
 from tui.content import load_tool
 from tui.session import Answer, SessionStore
 from tui.session.store import export_name
@@ -208,7 +208,7 @@ async def test_compare_needs_two_marked(tmp_path: Path, app_factory) -> None:
 async def test_start_on_the_overview(tmp_path: Path, app_factory) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = answered_session(store, "Regio Direct")
-    app = app_factory(Start("overview", stored=stored), store=store)
+    app = app_factory(Overview(stored), store=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert screen_name(app) == "OverviewScreen"
@@ -223,7 +223,7 @@ async def test_start_on_the_overview(tmp_path: Path, app_factory) -> None:
 async def test_empty_session_overview_fits(tmp_path: Path, app_factory) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = store.create("Regio Leeg")
-    app = app_factory(Start("overview", stored=stored), store=store)
+    app = app_factory(Overview(stored), store=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert screen_name(app) == "OverviewScreen"
@@ -235,7 +235,7 @@ async def test_number_keys_jump_to_the_sections_instead_of_scrolling(tmp_path: P
     """1 Per deel, 2 Sterke punten, 3 Knelpunten, 4 Vervolgstappen: each heading comes to the top of the view."""
     store = SessionStore(tmp_path / "sessions")
     stored = answered_session(store, "Regio Sprong")
-    app = app_factory(Start("overview", stored=stored), store=store)
+    app = app_factory(Overview(stored), store=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert screen_name(app) == "OverviewScreen"

@@ -8,7 +8,7 @@ from textual.command import CommandList
 
 from tests.session_helpers import until, walk_app
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Home
 from tui.session import SessionStore
 
 
@@ -21,7 +21,7 @@ def first_hit(app) -> str | None:
 
 
 async def test_palette_opens_a_section_from_home(tmp_path: Path) -> None:
-    app = make_app(SessionStore(tmp_path / "sessions"), Start("home"))
+    app = make_app(SessionStore(tmp_path / "sessions"), Home())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -53,7 +53,7 @@ async def test_palette_jumps_to_an_item_in_the_walk(tmp_path: Path) -> None:
 async def test_the_palette_speaks_the_apps_language(tmp_path: Path) -> None:
     from textual.command import CommandInput
 
-    app = make_app(SessionStore(tmp_path / "sessions"), Start("home"))
+    app = make_app(SessionStore(tmp_path / "sessions"), Home())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -74,7 +74,7 @@ async def test_the_palette_speaks_the_apps_language(tmp_path: Path) -> None:
 async def test_the_help_names_the_palettes_key_in_dutch(tmp_path: Path) -> None:
     from tui.app.screens.help import help_rows
 
-    app = make_app(SessionStore(tmp_path / "sessions"), Start("home"))
+    app = make_app(SessionStore(tmp_path / "sessions"), Home())
     async with app.run_test(size=(80, 40)) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
         rows = dict(help_rows(app.screen))

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Markdown, OptionList
 
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Home, Read
 from tui.content import load_note
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ SECTION_IDS = [s.id for s in load_note().sections]
 
 
 def reader_app(store, section: str = "vooraf"):
-    return make_app(store, Start("read", section=section))
+    return make_app(store, Read(section))
 
 
 def shown(screen) -> str:
@@ -253,7 +253,7 @@ async def test_q_at_root_exits(store):
 
 
 async def test_from_home_r_reads_and_q_returns(store):
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         home = app.screen

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static, TextArea
 from tests.ptyapp import PtyApp, answers_in, wait_for
 from tests.session_helpers import file_state, item_ids, read_session, until, walk_app, widget_text
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Home, New, Overview, Read, Start, Walk
 from tui.content.i18n import strings_for
 from tui.session import SessionStore
 from tui.session.editor import ReadOnly, SessionEditor
@@ -94,7 +94,7 @@ def walk_session(tmp_path: Path, how: str, title: str = "Regio Test"):
         return walk_app(tmp_path, title)
     store = SessionStore(tmp_path / "sessions")
     stored = store.create(title)
-    return make_app(store, Start("home")), store, stored
+    return make_app(store, Home()), store, stored
 
 
 async def enter_walk(pilot, app, how: str) -> None:
@@ -435,7 +435,7 @@ async def test_broken_files_are_named_and_never_touched(tmp_path: Path) -> None:
     before = broken_state(store.root, broken)
     passwd = file_state(Path("/etc/passwd"))
 
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#sessions", DataTable).row_count == 6
@@ -475,7 +475,7 @@ HOSTILE_TITLES = ["../../escape-attempt", "/etc/passwd", "..", "CON", "a" * 400,
 @pytest.mark.parametrize("title", HOSTILE_TITLES, ids=["dotdot", "abs", "dots", "con", "long", "emoji"])
 async def test_hostile_title_typed_in_the_app_stays_in_the_folder(tmp_path: Path, title: str) -> None:
     store = SessionStore(tmp_path / "sessions")
-    app = make_app(store, Start("new"))
+    app = make_app(store, New())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -521,7 +521,7 @@ ESC_TITLE = "Regio \x1b[31mrood\x1b[0m\x07\x08 einde"
 async def test_control_characters_in_title_are_shown_visibly_and_stored_unchanged(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = store.create(ESC_TITLE)
-    app = make_app(store, Start("walk", stored=stored))
+    app = make_app(store, Walk(stored))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "␛[31mrood␛[0m␇␈" in app.screen.title
@@ -620,12 +620,12 @@ def start_for(kind: str, store: SessionStore) -> Start:
         for item_id in item_ids()[:7]:
             editor.answer(item_id, 3)
         editor.close()
-        return Start("walk", stored=stored)
+        return Walk(stored)
     if kind == "overview":
-        return Start("overview", stored=stored)
+        return Overview(stored)
     if kind == "read":
-        return Start("read", section="vooraf")
-    return Start("home")
+        return Read("vooraf")
+    return Home()
 
 
 @pytest.mark.parametrize("kind", ["home", "read", "walk", "overview"])
@@ -656,7 +656,7 @@ async def test_too_small_screen_leaves_no_trace_when_a_walk_starts_small(tmp_pat
     from tui.app.screens.too_small import TooSmallScreen
 
     store = SessionStore(tmp_path / "sessions")
-    app = make_app(store, Start("new", title="Klein begonnen"))
+    app = make_app(store, New("Klein begonnen"))
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -685,7 +685,7 @@ async def test_a_resize_that_arrives_late_settles_instead_of_resizing_the_screen
 
     store = SessionStore(tmp_path / "sessions")
     start_for("walk", store)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "enter")
         assert [type(s).__name__ for s in app.screen_stack][-2:] == ["HomeScreen", "WalkScreen"]
@@ -823,7 +823,7 @@ async def test_nothing_is_written_outside_the_sessions_folder(tmp_path: Path, mo
     checkout_before = tree(checkout_sessions) if checkout_sessions.is_dir() else None
 
     store = SessionStore(sessions)
-    app = make_app(store, Start("new", title="Buiten de map"))
+    app = make_app(store, New("Buiten de map"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 from tests.room_helpers import FakeServer, answer, make_room
 from tests.session_helpers import item_ids, read_session, until, widget_text
 from tui.app.factory import make_app
-from tui.app.start import RoomSeat, Start
+from tui.app.start import Board, RoomSeat, Seat
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room
 
@@ -25,7 +25,7 @@ ROOM_CHECK_SECONDS = 0.05
 def seat_app(folder: RoomFolder, label: str = "A"):
     store = folder.seat_store()
     stored = store.load(folder.seat_path(label))
-    app = make_app(store, Start("room", stored=stored, room=RoomSeat(folder, label)))
+    app = make_app(store, Seat(RoomSeat(folder, label), stored))
     app.room_check_seconds = ROOM_CHECK_SECONDS
     return app
 
@@ -149,7 +149,7 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
     folder.room.phase = "discussion"  # the seats read the counts of the item under discussion
     folder.save()
     server = FakeServer(as_facilitator(folder), seats={"A"})
-    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -198,7 +198,7 @@ async def test_the_board_shows_seats_counts_and_opens_an_item_for_discussion(tmp
 async def test_the_board_writes_an_agreement_into_the_register(tmp_path: Path) -> None:
     folder, _ = make_room(tmp_path)
     server = FakeServer(as_facilitator(folder))
-    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -226,7 +226,7 @@ async def test_a_seats_export_writes_nothing_here_and_says_the_bewaar_command(tm
     answer(folder, "A", {"waarom.geen-noodzaak": 4})
     store = folder.seat_store()
     seat = RoomSeat(folder, "A", door=Door("regio.example.org", 2222))
-    app = make_app(store, Start("room", stored=store.load(folder.seat_path("A")), room=seat))
+    app = make_app(store, Seat(seat, store.load(folder.seat_path("A"))))
     app.room_check_seconds = ROOM_CHECK_SECONDS
     sessions = tmp_path / "sessions"
     async with app.run_test(size=SIZE) as pilot:
@@ -258,7 +258,7 @@ async def test_a_seat_not_told_its_door_shows_the_command_in_words(tmp_path: Pat
     folder, _ = make_room(tmp_path, language="en")
     app = make_app(
         folder.seat_store(),
-        Start("room", stored=folder.seat_store().load(folder.seat_path("B")), room=RoomSeat(folder, "B")),
+        Seat(RoomSeat(folder, "B"), folder.seat_store().load(folder.seat_path("B"))),
         "en",
     )
     async with app.run_test(size=SIZE) as pilot:
@@ -276,7 +276,7 @@ async def test_question_mark_shows_the_boards_keys(tmp_path: Path) -> None:
     """The README says ? works everywhere: on the board too."""
     folder, _ = make_room(tmp_path)
     server = FakeServer(as_facilitator(folder), seats=set())
-    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "BoardScreen"
@@ -296,7 +296,7 @@ async def test_question_mark_shows_the_boards_keys(tmp_path: Path) -> None:
 
 def board_app(folder: RoomFolder, seats: set[str] | None = None):
     server = FakeServer(as_facilitator(folder), seats=seats or set())
-    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS
     return app
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.room_helpers import FakeServer, answer, make_room
 from tui.app.factory import make_app
-from tui.app.start import RoomSeat, Start
+from tui.app.start import Board, Home, Overview, Read, RoomSeat, Seat, Walk
 from tui.room.store import RoomFolder, read_room
 from tui.session import SessionStore
 from tui.session.editor import SessionEditor
@@ -53,54 +53,54 @@ def fixed_session(store: SessionStore, title: str, scores: Callable[[int], int] 
 def home(store: SessionStore):
     fixed_session(store, "RPO Noord-Veluwe", lambda n: 1 + n % 5, steps=1)
     fixed_session(store, "Samenwerkingsverband Zuid")
-    return make_app(store, Start("home")), []
+    return make_app(store, Home()), []
 
 
 def reader(store: SessionStore):
-    return make_app(store, Start("read", section="factoren")), []
+    return make_app(store, Read("factoren")), []
 
 
 def walk(store: SessionStore):
     stored = fixed_session(store, "Regio Test")
-    return make_app(store, Start("walk", stored=stored)), ["4", "2", "5"]
+    return make_app(store, Walk(stored)), ["4", "2", "5"]
 
 
 def vervolg(store: SessionStore):
     stored = fixed_session(store, "Regio Test", steps=2)
-    return make_app(store, Start("walk", stored=stored)), ["shift+tab"]
+    return make_app(store, Walk(stored)), ["shift+tab"]
 
 
 def step_dialog(store: SessionStore):
     """A new step whose 'when' is no date: the dialog says, gently, that it keeps the text."""
     stored = fixed_session(store, "Regio Test", steps=1)
-    return make_app(store, Start("walk", stored=stored)), ["shift+tab", "a", *"Plan", "enter", "enter", *"na de zomer"]
+    return make_app(store, Walk(stored)), ["shift+tab", "a", *"Plan", "enter", "enter", *"na de zomer"]
 
 
 def overview(store: SessionStore):
     stored = fixed_session(store, "Regio Overzicht", lambda n: 1 + (n * 3) % 5, steps=1)
-    return make_app(store, Start("overview", stored=stored)), []
+    return make_app(store, Overview(stored)), []
 
 
 def compare(store: SessionStore):
     fixed_session(store, "Regio A", lambda n: 1 + n % 5)
     fixed_session(store, "Regio B", lambda n: 5 - n % 5)
-    return make_app(store, Start("home")), ["space", "down", "space", "v"]
+    return make_app(store, Home()), ["space", "down", "space", "v"]
 
 
 def context(store: SessionStore):
     stored = fixed_session(store, "Regio Context")
-    return make_app(store, Start("walk", stored=stored)), ["c"]
+    return make_app(store, Walk(stored)), ["c"]
 
 
 def help_screen(store: SessionStore):
     stored = fixed_session(store, "Regio Hulp")
-    return make_app(store, Start("walk", stored=stored)), ["question_mark"]
+    return make_app(store, Walk(stored)), ["question_mark"]
 
 
 def room_welcome(store: SessionStore):
     folder, _ = make_room(store.root.parent, seats=3)
     stored = folder.seat_store().load(folder.seat_path("A"))
-    return make_app(folder.seat_store(), Start("room", stored=stored, room=RoomSeat(folder, "A"))), []
+    return make_app(folder.seat_store(), Seat(RoomSeat(folder, "A"), stored)), []
 
 
 def room_take_home(store: SessionStore):
@@ -110,7 +110,7 @@ def room_take_home(store: SessionStore):
     folder, _ = make_room(store.root.parent, seats=3)
     stored = folder.seat_store().load(folder.seat_path("A"))
     seat = RoomSeat(folder, "A", door=Door("regio.example.org", 2222))
-    return make_app(folder.seat_store(), Start("room", stored=stored, room=seat)), ["enter", "o", "e"]
+    return make_app(folder.seat_store(), Seat(seat, stored)), ["enter", "o", "e"]
 
 
 def board(store: SessionStore):
@@ -124,7 +124,7 @@ def board(store: SessionStore):
         fingerprint="SHA256:vaste-sleutel-voor-de-test",
         seats={"A"},
     )
-    return make_app(server.folder.seat_store(), Start("board", board=server)), []  # type: ignore[arg-type]
+    return make_app(server.folder.seat_store(), Board(server)), []  # type: ignore[arg-type]
 
 
 SCREENS = {

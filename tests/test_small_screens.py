@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from tests.session_helpers import until
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Home, Read
 from tui.session import SessionStore
 
 SMALL = (60, 20)
@@ -20,7 +20,7 @@ LONG_TITLE = "Samenwerkingsverband Noord-Veluwe en omstreken, voorjaar 2026"
 async def test_home_at_60_columns_shows_every_column_and_shortens_the_title(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
     store.create(LONG_TITLE)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
@@ -35,7 +35,7 @@ async def test_home_at_60_columns_shows_every_column_and_shortens_the_title(tmp_
 
 
 async def test_the_readers_contents_narrow_and_hiding_them_keeps_the_place(tmp_path: Path) -> None:
-    app = make_app(SessionStore(tmp_path / "sessions"), Start("read", section="factoren"))
+    app = make_app(SessionStore(tmp_path / "sessions"), Read("factoren"))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#toc").outer_size.width == 18

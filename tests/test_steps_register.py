@@ -14,7 +14,7 @@ from textual.widgets import DataTable, OptionList, Static
 from tests.session_helpers import read_session, walk_app
 from tests.test_overview_screen import alternating, answered_session, body_text, press, screen_name
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Overview
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.session import NextStep, SessionStore
@@ -107,7 +107,7 @@ async def test_the_overview_shows_the_steps_as_a_readable_table_with_overdue_mar
 ) -> None:
     store = SessionStore(tmp_path / "sessions")
     stored = register_session(store)
-    app = make_app(store, Start("overview", stored=stored), "nl")
+    app = make_app(store, Overview(stored), "nl")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -162,7 +162,7 @@ async def test_a_suggestion_taken_as_a_step_is_marked_in_the_overview_and_the_pi
     taken = letters[0]
     stored.session.next_steps = [NextStep(text="Overgenomen", suggestion=taken)]
     store.save(stored)
-    app = make_app(store, Start("overview", stored=stored), "nl")
+    app = make_app(store, Overview(stored), "nl")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         body = body_text(app)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Home, New, Walk
 from tui.content import load_tool
 from tui.session import SessionStore
 
@@ -182,7 +182,7 @@ async def test_resume_at_first_unanswered_item(tmp_path: Path) -> None:
     first = read_session(stored.path)["answers"]
     assert set(first) == set(ids[:7])
 
-    again = make_app(store, Start("walk", stored=store.find(session_id)))
+    again = make_app(store, Walk(store.find(session_id)))
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert screen_name(again) == "WalkScreen"
@@ -206,7 +206,7 @@ async def test_resume_with_everything_answered_opens_vervolg(tmp_path: Path) -> 
     for item_id in item_ids():
         editor.answer(item_id, 3)
     editor.close()
-    app = make_app(store, Start("walk", stored=store.find(stored.session.id)))
+    app = make_app(store, Walk(store.find(stored.session.id)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.part.kind == "steps"
@@ -459,7 +459,7 @@ def two_sessions(tmp_path: Path) -> tuple[SessionStore, list]:
 
 async def test_home_new_session(tmp_path: Path) -> None:
     store, made = two_sessions(tmp_path)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#sessions", DataTable).row_count == 2
@@ -478,7 +478,7 @@ async def test_home_new_session(tmp_path: Path) -> None:
 async def test_home_rename_keeps_file_name(tmp_path: Path) -> None:
     store, made = two_sessions(tmp_path)
     newest = made[1]
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "h")
@@ -500,7 +500,7 @@ async def test_home_delete_moves_to_trash(tmp_path: Path) -> None:
     store, made = two_sessions(tmp_path)
     newest = made[1]
     data = newest.path.read_bytes()
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "x")
@@ -516,7 +516,7 @@ async def test_home_delete_moves_to_trash(tmp_path: Path) -> None:
 
 async def test_home_delete_declined(tmp_path: Path) -> None:
     store, made = two_sessions(tmp_path)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "x", "n")
@@ -530,7 +530,7 @@ async def test_home_lists_broken_file_without_touching_it(tmp_path: Path) -> Non
     broken = store.root / "garbage.toml"
     broken.write_bytes(b"not toml [[[")
     before = file_state(broken)
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#sessions", DataTable).row_count == 2
@@ -543,7 +543,7 @@ async def test_home_lists_broken_file_without_touching_it(tmp_path: Path) -> Non
 
 async def test_new_without_title_asks_first(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
-    app = make_app(store, Start("new", title=None))
+    app = make_app(store, New(None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -558,7 +558,7 @@ async def test_new_without_title_asks_first(tmp_path: Path) -> None:
 
 async def test_new_prompt_escape_creates_nothing(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
-    app = make_app(store, Start("new", title=None))
+    app = make_app(store, New(None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -589,7 +589,7 @@ async def test_enter_edits_a_step(tmp_path: Path) -> None:
 async def test_home_shows_whole_title(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
     store.create("Samenwerkingsverband Zuid")
-    app = make_app(store, Start("home"))
+    app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Home, Walk
 from tui.session import SessionStore
 
 CREATED = datetime(2024, 2, 5, 9, 15, tzinfo=UTC)
@@ -27,7 +27,7 @@ def fixed_session(store: SessionStore, title: str, created: datetime, updated: d
 
 def test_walk_after_three_answers(snap_compare, fixed_place: SessionStore) -> None:
     stored = fixed_session(fixed_place, "Regio Test", CREATED, UPDATED)
-    app = make_app(fixed_place, Start("walk", stored=stored))
+    app = make_app(fixed_place, Walk(stored))
     assert snap_compare(app, terminal_size=(80, 24), press=["4", "_", "4", "_", "4", "_"])
 
 
@@ -39,5 +39,5 @@ def test_home_with_two_sessions(snap_compare, fixed_place: SessionStore) -> None
         datetime(2024, 3, 1, 8, 0, tzinfo=UTC),
         datetime(2024, 3, 2, 16, 45, tzinfo=UTC),
     )
-    app = make_app(fixed_place, Start("home"))
+    app = make_app(fixed_place, Home())
     assert snap_compare(app, terminal_size=(80, 24))

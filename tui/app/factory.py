@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.app.start import Start
+from tui.app.start import Home, Start
 from tui.content import Note, Tool, load_note, load_tool
 from tui.content.i18n import strings_for
 from tui.session import SessionStore
@@ -32,7 +32,7 @@ def make_app(
     """
     from tui.app.application import SamenwerkenApp
 
-    app = SamenwerkenApp(store, start or Start("home"), strings_for(language), note or load_note(), tool or load_tool())
+    app = SamenwerkenApp(store, start or Home(), strings_for(language), note or load_note(), tool or load_tool())
     app.start_theme = theme
     app.settings_file = settings_file
     return app

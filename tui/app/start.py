@@ -1,9 +1,13 @@
-"""What the app opens on, as decided by the command line."""
+"""What the app opens on, as decided by the command line: one small type per way to start.
+
+The app dispatches on the type once (`tui.app.starting`); a new way to start is a new
+type here and one case there.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, TypeAlias
 
 from tui.render.take_home import Door
 from tui.room.store import RoomFolder
@@ -35,15 +39,53 @@ class RoomSeat:
         return toggle_vote(self.folder, self.label, item_id)
 
 
-@dataclass
-class Start:
-    """The first screen: home, the reader at a section, a new walk, or a walk to resume."""
+@dataclass(frozen=True)
+class Home:
+    """The home screen: the sessions in the folder."""
 
-    screen: Literal["home", "read", "new", "walk", "overview", "room", "board"]
-    section: str | None = None
+
+@dataclass(frozen=True)
+class Read:
+    """The reader at a section of the note."""
+
+    section: str
+
+
+@dataclass(frozen=True)
+class New:
+    """A new session: titled at once, or (no title) the home screen asking for one."""
+
     title: str | None = None
-    stored: StoredSession | None = None
-    room: RoomSeat | None = None
-    """Set for "room": the app is one seat of a regional session (`stored` is the seat's session)."""
-    board: RoomDoors | None = None
-    """Set for "board": the facilitator's board of the room this server serves."""
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The guided walk on a stored session, at its first unanswered item."""
+
+    stored: StoredSession
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The overview of a stored session."""
+
+    stored: StoredSession
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One seat of a regional session: `stored` is the seat's own session."""
+
+    seat: RoomSeat
+    stored: StoredSession
+
+
+@dataclass(frozen=True)
+class Board:
+    """The facilitator's board of the room these doors serve."""
+
+    doors: RoomDoors
+
+
+Start: TypeAlias = Home | Read | New | Walk | Overview | Seat | Board
+"""Every way the app can start."""

@@ -59,7 +59,7 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
 
 def run_app(args: argparse.Namespace, folder: Path, strings: Strings, settings: Settings | None = None) -> int:
     """Check what the first screen needs, then start the Textual app."""
-    from tui.app.start import Start
+    from tui.app.start import Home, New, Overview, Read, Start, Walk
     from tui.content import load_note
     from tui.session import SessionStore
 
@@ -74,21 +74,21 @@ def run_app(args: argparse.Namespace, folder: Path, strings: Strings, settings: 
                 known = ", ".join(s.id for s in note.sections)
                 say(strings("cli.no_section", section=args.section, known=known))
                 return EXIT_USAGE
-        start = Start("read", section=args.section or note.sections[0].id)
+        start: Start = Read(args.section or note.sections[0].id)
     elif command == "new" and not args.follows:
-        start = Start("new", title=(args.title or "").strip() or None)
+        start = New((args.title or "").strip() or None)
     elif command == "new" and args.follows:
         earlier = store.follow_up_source(args.follows)
-        start = Start("walk", stored=store.create(args.title or earlier.title, strings.language, follows=earlier))
+        start = Walk(store.create(args.title or earlier.title, strings.language, follows=earlier))
     elif command == "resume":
-        start = Start("walk", stored=store.find(args.id))
+        start = Walk(store.find(args.id))
     elif command == "walk":
         latest = store.find(args.id) if args.id else next(iter(store.scan()[0]), None)
-        start = Start("walk", stored=latest) if latest else Start("new")
+        start = Walk(latest) if latest else New()
     elif command == "overview":
-        start = Start("overview", stored=store.find(args.id))
+        start = Overview(store.find(args.id))
     else:
-        start = Start("home")
+        start = Home()
 
     problem = terminal_problem()
     if problem is not None and not getattr(args, "headless", False):

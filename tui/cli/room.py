@@ -335,7 +335,7 @@ def close_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
 def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """One participant's app, started by `room serve` on the seat's own pseudo-terminal."""
     from tui.app.factory import make_app
-    from tui.app.start import RoomSeat, Start
+    from tui.app.start import RoomSeat, Seat
     from tui.render.take_home import Door
     from tui.room.store import read_room
 
@@ -347,6 +347,6 @@ def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
 
     free_seat(opened, args.label)  # a browser tab that has this seat leaves it
     stored = opened.seat_store().load(opened.seat_path(args.label))
-    app = make_app(opened.seat_store(), Start("room", stored=stored, room=seat), strings.language)
+    app = make_app(opened.seat_store(), Seat(seat, stored), strings.language)
     app.run()
     return app.return_code or 0

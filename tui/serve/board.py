@@ -19,11 +19,11 @@ def run_board(folder: RoomFolder, options: ServeOptions, strings: Strings) -> in
 
 async def _run(folder: RoomFolder, options: ServeOptions, strings: Strings) -> int:
     from tui.app.factory import make_app
-    from tui.app.start import Start
+    from tui.app.start import Board
     from tui.serve.headless import close_doors, open_doors
 
     server, web = await open_doors(folder, options)
-    app = make_app(folder.seat_store(), Start("board", board=server), strings.language)
+    app = make_app(folder.seat_store(), Board(server), strings.language)
     try:
         await app.run_async()
     finally:

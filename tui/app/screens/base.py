@@ -6,7 +6,10 @@
 - Key descriptions in the chosen language (see `tui.app.widgets.base`).
 - The too-small notice: whenever a screen of ours comes to the front while the
   window is too small, the notice covers it.
+- A list of next steps' requests handled the same way on every screen (`StepsRequests`).
 - Only the window's current size lays a screen out (see `ignore_a_late_resize`).
+- The app's broadcasts (`save_state_signal`, `room_signal`) reach every screen of ours
+  as a message (`SaveStateChanged`, `RoomChanged`) its handlers take.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from textual import events, on
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from tui.app.screens.steps_requests import StepsRequests
 from tui.app.widgets.base import OfTheApp
 
 if TYPE_CHECKING:
@@ -45,7 +49,7 @@ def ignore_a_late_resize(screen: Screen[Any], event: events.Resize) -> None:
         event.prevent_default()  # Screen's handler, which would take the size up, is not called
 
 
-class AppScreen(OfTheApp, Screen[ResultType]):
+class AppScreen(StepsRequests, OfTheApp, Screen[ResultType]):
     """A full screen of the app."""
 
     editor: SessionEditor | None = None
@@ -54,6 +58,18 @@ class AppScreen(OfTheApp, Screen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
+
+    @on(events.Mount)
+    def _hear_the_app(self) -> None:
+        """The app's signals, turned into messages for this screen (the subscription ends with the screen)."""
+        self.samenwerken.save_state_signal.subscribe(self, self._save_state_changed, immediate=True)
+        self.samenwerken.room_signal.subscribe(self, self._room_changed, immediate=True)
+
+    def _save_state_changed(self, _: None) -> None:
+        self.post_message(SaveStateChanged())
+
+    def _room_changed(self, _: None) -> None:
+        self.post_message(RoomChanged())
 
     @on(events.ScreenResume)
     def _cover_when_too_small(self) -> None:

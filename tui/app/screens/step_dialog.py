@@ -27,13 +27,12 @@ class StepText(TextArea):
     def __init__(self, text: str, id: str) -> None:
         super().__init__(text, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """Enter moves on; preventing the default keeps TextArea's own key handler from adding a line."""
         if event.key == "enter":
             event.prevent_default()
             event.stop()
             self.screen.focus_next()
-            return
-        await super()._on_key(event)
 
 
 class StepDialog(AppModal[dict[str, str] | None]):

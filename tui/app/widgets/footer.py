@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # private: Textual gives the bar's key widget no public name
 
@@ -20,13 +22,15 @@ class SteadyFooter(Footer):
     """
 
     _composed_for: Hashable = None
+    _screen_told = False
+    """Whether the screen has said which bindings it has (before that, the bar shows nothing)."""
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
 
     def _shown(self) -> Hashable:
         """What the bar would show now: each shown binding's key, label, state and group."""
-        if not self._bindings_ready:
+        if not self._screen_told:
             return ()
         return tuple(
             (
@@ -59,6 +63,11 @@ class SteadyFooter(Footer):
         if hidden:
             self.styles.grid_size_columns = len(keys)
         yield from keys
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """The screen's bindings are known from now on (Footer's own flag for that is private)."""
+        self._screen_told = True
+        super().bindings_changed(screen)
 
     async def recompose(self) -> None:
         if self.is_attached and self.children and self._shown() == self._composed_for:

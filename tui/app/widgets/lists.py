@@ -26,7 +26,7 @@ class StayingOptionList(OptionList):
 
     _painted_width: int | None = None
 
-    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+    def on_resize(self, event: events.Resize) -> None:
         """Clear the rendered lines only when the width changed: they depend on nothing else.
 
         A list that only grew or shrank in height (the text below it took a line more or

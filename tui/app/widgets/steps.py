@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.widgets.base import AppPane
 from tui.app.widgets.lists import StayingOptionList
-from tui.app.widgets.literal import plain_text, visible
+from tui.app.widgets.literal import plain_text
 from tui.content import Tool
 from tui.render.parts import columns, step_caps, step_rows
 from tui.session import NextStep, due
@@ -24,7 +27,53 @@ ROOM_BESIDE = 3
 
 
 class StepsPane(AppPane):
-    """The list of next steps with its keys; changes go through the session editor."""
+    """The list of next steps with its keys.
+
+    The pane shows the steps and says what the user wants (`AddRequested`, …); the screen
+    it is on asks what is needed and changes the session (see `tui.app.screens.steps_requests`),
+    then lays the pane out again.
+    """
+
+    @dataclass
+    class AddRequested(Message):
+        """Add a step; `step` holds what the dialog starts with (a suggestion's text and letter)."""
+
+        pane: StepsPane
+        step: NextStep
+
+    @dataclass
+    class EditRequested(Message):
+        """Edit this step."""
+
+        pane: StepsPane
+        step: NextStep
+
+    @dataclass
+    class RemoveRequested(Message):
+        """Remove this step (after asking)."""
+
+        pane: StepsPane
+        step: NextStep
+
+    @dataclass
+    class ToggleRequested(Message):
+        """Tick this step off, or open it again."""
+
+        pane: StepsPane
+        step: NextStep
+
+    @dataclass
+    class SuggestionRequested(Message):
+        """Add a step from Bijlage 1's suggestions; `taken` are the letters steps came from already."""
+
+        pane: StepsPane
+        taken: frozenset[str]
+
+    @dataclass
+    class SourceRequested(Message):
+        """Show Bijlage 1, with `quote` (the original of a step's suggestion) marked when not empty."""
+
+        quote: str
 
     BINDINGS = [
         Binding("a", "add", "key.add_step", id="steps.add"),
@@ -52,7 +101,7 @@ class StepsPane(AppPane):
     _laid_out_for = 0
 
     def _row_width(self) -> int:
-        width = self.size.width or self.samenwerken.size.width
+        width = self.size.width or self.app.size.width
         return max(20, width - ROOM_BESIDE)
 
     @property
@@ -64,7 +113,7 @@ class StepsPane(AppPane):
         step = self.current()
         by_letter = {s.letter: s for s in self.tool.suggestions}
         quote = by_letter[step.suggestion].quote if step and step.suggestion in by_letter else ""
-        self.samenwerken.open_reader("bijlage-1", highlight=quote)
+        self.post_message(self.SourceRequested(quote))
 
     def focus_list(self) -> None:
         self.query_one("#steps").focus()
@@ -90,28 +139,13 @@ class StepsPane(AppPane):
             return None
         return self.steps[index]
 
-    def _apply(self, change, *args, **kwargs) -> None:
-        self.samenwerken.apply_change(self.editor, change, *args, **kwargs)
-        self.refresh_steps()
-
     def action_add(self, text: str = "", suggestion: str = "") -> None:
-        def done(result: dict[str, str] | None) -> None:
-            if result:
-                self._apply(self.editor.add_step, suggestion=suggestion, **result)
-                self.refresh_steps(keep=len(self.steps) - 1)
-
-        self.samenwerken.ask_step(NextStep(text=text, suggestion=suggestion), done)
+        self.post_message(self.AddRequested(self, NextStep(text=text, suggestion=suggestion)))
 
     def action_edit(self) -> None:
         step = self.current()
-        if step is None:
-            return
-
-        def done(result: dict[str, str] | None) -> None:
-            if result:
-                self._apply(self.editor.update_step, step.id, **result)
-
-        self.samenwerken.ask_step(step, done)
+        if step is not None:
+            self.post_message(self.EditRequested(self, step))
 
     @on(OptionList.OptionSelected, "#steps")
     def _selected(self) -> None:
@@ -121,23 +155,12 @@ class StepsPane(AppPane):
     def action_toggle_step(self) -> None:
         step = self.current()
         if step is not None:
-            self._apply(self.editor.toggle_step, step.id)
+            self.post_message(self.ToggleRequested(self, step))
 
     def action_remove(self) -> None:
         step = self.current()
-        if step is None:
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._apply(self.editor.remove_step, step.id)
-
-        self.samenwerken.confirm(self.strings("steps.confirm_remove", text=visible(step.text[:80])), done)
+        if step is not None:
+            self.post_message(self.RemoveRequested(self, step))
 
     def action_suggest(self) -> None:
-        def chosen(letter: str | None) -> None:
-            if letter:
-                suggestion = self.tool.suggestion(letter)
-                self.action_add(text=suggestion.loc("text", self.strings.language), suggestion=letter)
-
-        self.samenwerken.pick_suggestion(chosen, taken={s.suggestion for s in self.steps if s.suggestion})
+        self.post_message(self.SuggestionRequested(self, frozenset(s.suggestion for s in self.steps if s.suggestion)))

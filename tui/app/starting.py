@@ -1,0 +1,56 @@
+"""Starting: the first screen for each way to start, and a room seat's following of the room."""
+
+from __future__ import annotations
+
+from tui.app.navigation import NavigationApp
+from tui.app.start import Board, Home, New, Overview, Read, RoomSeat, Seat, Start, Walk
+from tui.session import StoredSession
+
+
+class StartingApp(NavigationApp):
+    """The one dispatch on the way the app was started (see `tui.app.start`)."""
+
+    room_check_seconds = 1.0
+    """How often a seat or the board looks at the room's files again (only changed files are read)."""
+
+    def open_first_screen(self, start: Start) -> None:
+        """The first screen of `start`: one case per way to start."""
+        from tui.app.screens.home import HomeScreen
+
+        match start:
+            case Seat(seat, stored):
+                self.enter_room(seat, stored)
+            case Board(doors):
+                from tui.app.screens.board import BoardScreen
+
+                self.push_screen(BoardScreen(doors))
+            case Read(section):
+                from tui.app.screens.reader import ReaderScreen
+
+                self.push_screen(ReaderScreen(section, is_root=True))
+            case Walk(stored):
+                self.open_walk(stored)
+            case Overview(stored):
+                self.open_overview(stored)
+            case New(title) if title:
+                self.create_session(title)
+            case New():
+                home = HomeScreen()
+                self.push_screen(home)
+                self.call_after_refresh(home.action_new)
+            case Home():
+                self.push_screen(HomeScreen())
+
+    def enter_room(self, seat: RoomSeat, stored: StoredSession) -> None:
+        """Be one seat of a regional session: its welcome first, the room's changes followed every second."""
+        from tui.app.screens.room_welcome import RoomWelcomeScreen
+        from tui.room.watch import RoomWatch
+
+        self.room_seat = seat
+        self.room_watch = RoomWatch(seat.folder)
+        self.set_interval(self.room_check_seconds, self._check_room)
+        self.push_screen(RoomWelcomeScreen(stored))
+
+    def _check_room(self) -> None:
+        if self.room_watch is not None and self.room_watch.changed():
+            self.room_signal.publish(None)
