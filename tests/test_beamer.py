@@ -282,12 +282,12 @@ def test_many_agreements_show_the_newest(tmp_path: Path) -> None:
 async def test_the_board_shows_the_beamer_line(tmp_path: Path) -> None:
     from tests.test_room_screens import ROOM_CHECK_SECONDS, as_facilitator, screen_text
     from tui.app.factory import make_app
-    from tui.app.start import Start
+    from tui.app.start import Board
 
     folder, _ = make_room(tmp_path)
     url = f"http://127.0.0.1:8080/beamer/{KEY}"
     server = FakeServer(as_facilitator(folder), web_url="http://127.0.0.1:8080", beamer_url=url)
-    app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+    app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
     app.room_check_seconds = ROOM_CHECK_SECONDS
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()

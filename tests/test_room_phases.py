@@ -15,7 +15,7 @@ from tests.room_helpers import FakeServer, answer, make_room
 from tests.session_helpers import until, widget_text
 from tests.test_room_screens import ROOM_CHECK_SECONDS, as_facilitator, board_app, row_ids, screen_text, seat_app
 from tui.app.factory import make_app
-from tui.app.start import Start
+from tui.app.start import Board
 from tui.content import load_tool
 from tui.room.phases import set_phase, toggle_part
 from tui.room.store import RoomFolder, read_room
@@ -271,7 +271,7 @@ async def test_room_phase_from_another_terminal_reaches_a_served_board(tmp_path:
     assert lock.acquire()  # as `room serve` holds it
     try:
         server = FakeServer(as_facilitator(folder))
-        app = make_app(server.folder.seat_store(), Start("board", board=server))  # type: ignore[arg-type]
+        app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
         app.room_check_seconds = ROOM_CHECK_SECONDS
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
