@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -228,7 +229,7 @@ def test_room_phase_sets_the_phase_timer_and_part_when_nobody_serves(tmp_path: P
     sessions = str(tmp_path / "sessions")
     result = run("--sessions-dir", sessions, "room", "phase", "Regio Test", "reveal", "--minutes", "15", "--part", "1")
     assert result.code == 0, result.err
-    assert "Fase 2 van 4: resultaten tonen · nog 15:00" in result.out
+    assert re.search(r"Fase 2 van 4: resultaten tonen · nog (15:00|14:5\d)", result.out), result.out  # (a slow second)
     room = read_room(folder.room_file)
     assert room.phase == "reveal" and room.revealed_parts == ["waarom"] and room.shown_part == "waarom"
     assert room.phase_ends is not None and timedelta(minutes=14) < room.phase_ends - now() <= timedelta(minutes=15)
