@@ -46,8 +46,8 @@ def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]):
-    """`run(*argv)`: `samenwerken ARGV…` in this process (see tests/cli_helpers.py)."""
-    from tests.cli_helpers import Ran, run_main
+    """`run(*argv)`: `samenwerken ARGV…` in this process (see tests/helpers/cli.py)."""
+    from tests.helpers.cli import Ran, run_main
 
     def run(*argv: str) -> Ran:
         return run_main(capsys, *argv)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_process
-from tests.session_helpers import file_state, item_ids
+from tests.helpers.cli import run_process
+from tests.helpers.session import file_state, item_ids
 from tui.session import Answer, SessionStore
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)

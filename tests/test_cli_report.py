@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_process
-from tests.session_helpers import item_ids, read_session
+from tests.helpers.cli import run_process
+from tests.helpers.session import item_ids, read_session
 from tui.content import load_tool
 from tui.session import Answer, Context, NextStep, SessionStore, StoredSession
 

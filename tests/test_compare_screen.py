@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.session_helpers import item_ids, until
+from tests.helpers.session import item_ids, until
 from tui.content import load_tool
 from tui.session import Answer, SessionStore, StoredSession
 

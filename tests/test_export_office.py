@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.cli_helpers import run_main
+from tests.helpers.cli import run_main
 from tests.test_export import ANSWERED_AT, FIRST_NOTE, check_golden, golden_session
 from tui.app.factory import make_app
 from tui.cli.main import main
@@ -418,7 +418,7 @@ def test_app_writes_an_xlsx_into_exports(tmp_path: Path, tool) -> None:
 
 
 async def test_the_export_picker_offers_xlsx(tmp_path: Path) -> None:
-    from tests.session_helpers import walk_app
+    from tests.helpers.session import walk_app
     from tests.test_overview_screen import SIZE, answer_all, press, screen_name
 
     app, store, stored = walk_app(tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.session_helpers import until, widget_text
+from tests.helpers.session import until, widget_text
 from tui.app.factory import make_app
 from tui.app.screens.home import HomeScreen
 from tui.session import SessionStore

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_main
+from tests.helpers.cli import run_main
 from tui.content import i18n, load_tool
 from tui.content.i18n import strings_for
 from tui.render.compare import COMPARE_RENDERERS

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, SelectionList
 
-from tests.ptyapp import PtyApp, answers_in, wait_for
-from tests.session_helpers import file_state, item_ids, read_session, until, walk_app
+from tests.helpers.session import file_state, item_ids, read_session, until, walk_app
+from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.app.factory import make_app
 from tui.app.screens.dialogs import UnsavedChoice
 from tui.app.start import Start

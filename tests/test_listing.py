@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.session_helpers import item_ids
+from tests.helpers.session import item_ids
 from tui.session import Answer, SessionStore
 from tui.session.editor import SessionEditor
 

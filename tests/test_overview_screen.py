@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.session_helpers import item_ids, read_session, walk_app
+from tests.helpers.session import item_ids, read_session, walk_app
 from tui.app.start import Start
 from tui.content import load_tool
 from tui.session import Answer, SessionStore

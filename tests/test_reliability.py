@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static, TextArea
 
-from tests.ptyapp import PtyApp, answers_in, wait_for
-from tests.session_helpers import file_state, item_ids, read_session, until, walk_app, widget_text
+from tests.helpers.session import file_state, item_ids, read_session, until, walk_app, widget_text
+from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.app.factory import make_app
 from tui.app.start import Start
 from tui.content.i18n import strings_for

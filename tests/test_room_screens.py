@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.room_helpers import FakeServer, answer, make_room
-from tests.session_helpers import item_ids, read_session, until, widget_text
+from tests.helpers.room import FakeServer, answer, make_room
+from tests.helpers.session import item_ids, read_session, until, widget_text
 from tui.app.factory import make_app
 from tui.app.start import RoomSeat, Start
 from tui.room.model import Agreement, Discussion

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyapp import PtyApp, answers_in, free_port, wait_for
-from tests.room_helpers import make_room
-from tests.session_helpers import item_ids
+from tests.helpers.room import make_room
+from tests.helpers.session import item_ids
+from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for
 from tui.room.store import RoomFolder
 
 pytestmark = pytest.mark.slow

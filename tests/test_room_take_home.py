@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyapp import answers_in, free_port, wait_for
-from tests.room_helpers import make_room
+from tests.helpers.room import make_room
+from tests.helpers.terminal import answers_in, free_port, wait_for
 from tests.test_room_ssh import Served, enter_walk, served  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.slow

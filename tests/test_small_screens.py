@@ -8,7 +8,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
-from tests.session_helpers import until
+from tests.helpers.session import until
 from tui.app.factory import make_app
 from tui.app.start import Start
 from tui.session import SessionStore
@@ -65,7 +65,7 @@ def contrast(a, b) -> float:
 
 @pytest.mark.parametrize("theme", ["textual-light", "catppuccin-latte", "solarized-light", "textual-dark", "nord"])
 async def test_the_question_heading_meets_wcag_aa_contrast(tmp_path: Path, theme: str) -> None:
-    from tests.session_helpers import walk_app
+    from tests.helpers.session import walk_app
 
     app, _, _ = walk_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

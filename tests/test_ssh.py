@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyapp import wait_for
+from tests.helpers.terminal import wait_for
 from tui.content import load_tool
 from tui.session import SessionStore
 

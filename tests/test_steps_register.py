@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList, Static
 
-from tests.session_helpers import read_session, walk_app
+from tests.helpers.session import read_session, walk_app
 from tests.test_overview_screen import alternating, answered_session, body_text, press, screen_name
 from tui.app.factory import make_app
 from tui.app.start import Start

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from tests.session_helpers import file_state, item_ids, read_session
+from tests.helpers.session import file_state, item_ids, read_session
 from tui.core.errors import SessionFileError, SessionNotFound
 from tui.session import Answer, NextStep, SessionStore, codec
 from tui.session.editor import SessionEditor

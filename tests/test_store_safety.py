@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.session_helpers import file_state, item_ids, read_session
+from tests.helpers.session import file_state, item_ids, read_session
 from tui.content.i18n import strings_for
 from tui.core.errors import LimitExceeded, SessionFileError, UnsafePath
 from tui.core.reason import Reason

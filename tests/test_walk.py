@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
-from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
+from tests.helpers.session import file_state, item_ids, read_session, walk_app, widget_text
 from tui.app.factory import make_app
 from tui.app.start import Start
 from tui.content import load_tool

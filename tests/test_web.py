@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from tests.ptyapp import answers_in, free_port
+from tests.helpers.terminal import answers_in, free_port
 from tui.session import SessionStore
 from tui.session.store import export_name
 
@@ -374,7 +374,7 @@ def served_room(
     tmp_path: Path, seats: int = 2, *more: str
 ) -> Iterator[tuple[subprocess.Popen[bytes], Any, list[str], str]]:
     """`room serve --headless --web` on free ports; yields the process, the room folder, the codes and the web URL."""
-    from tests.room_helpers import make_room
+    from tests.helpers.room import make_room
 
     folder, codes = make_room(tmp_path, seats=seats)
     ssh_port, web_port = free_port(), free_port()
