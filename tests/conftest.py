@@ -20,6 +20,9 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
+# Fixtures that several test modules share live in helper modules, registered here.
+pytest_plugins = ["tests.helpers.ssh"]
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> SessionStore:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import Markdown, OptionList
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import OptionList
 
-from tests.test_content import fold, list_items, unmarked
+from tests.helpers.markdown import fold, highlighted_source, list_items, unmarked
 from tui.content import load_note, load_strings, load_tool
 from tui.content.i18n import strings_for
 from tui.core.errors import ContentError
@@ -91,15 +90,6 @@ class PickerApp(App[None]):
         from tui.app.screens.suggestions import SuggestionPicker
 
         self.push_screen(SuggestionPicker(load_tool()), self.chosen.append)
-
-
-def highlighted_source(screen) -> str:
-    markdown = screen.query_one("#text", Markdown)
-    lines = markdown.source.splitlines()
-    marked = [b for b in markdown.query(MarkdownBlock) if b.has_class("-highlight")]
-    assert marked, "nothing is marked"
-    start, end = marked[0].source_range
-    return " ".join(lines[start : max(end, start + 1)])
 
 
 async def test_l_opens_the_original_letter_and_q_comes_back(tool):

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static, TextArea
 
+from tests.helpers.pilot import SIZE, press
 from tests.helpers.session import file_state, item_ids, read_session, until, walk_app, widget_text
 from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.app.factory import make_app
@@ -29,7 +30,6 @@ from tui.session.editor import ReadOnly, SessionEditor
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "session-v1.toml"
-SIZE = (80, 24)
 
 
 def run_cli(
@@ -50,12 +50,6 @@ def run_cli(
         cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 def mode(path: Path) -> int:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.helpers.answers import ALTERNATING_ABSENT, ALTERNATING_NEITHER, ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.session import Answer, Session
@@ -41,37 +42,6 @@ def with_answers(answers: dict[str, Answer]) -> Session:
 
 def scored(score: int, note: str = "") -> Answer:
     return Answer(score=score, note=note, at=T0)
-
-
-ALTERNATING_STRENGTHS = [
-    "helpt.bevlogenheid", "helpt.samenwerken-leidt-tot-samenwerken", "helpt.benchmarks", "helpt.elkaar-kennen",
-    "helpt.investeren-relatie", "helpt.organisatie",
-    "belangen.gedeelde-verantwoordelijkheid", "belangen.dialoog",
-    "vaardigheid.ambitie-eigen-visies", "vaardigheid.belangen-recht-doen", "vaardigheid.relatie-vertrouwen",
-    "vaardigheid.organisatie-besluiten", "vaardigheid.proces-geen-meerderheid", "vaardigheid.individu",
-    "vaardigheid.weefsel",
-]  # fmt: skip
-"""Strengths when the items are answered 5, 1, 5, 1, … in walk order: every one has value 5, so walk order."""
-ALTERNATING_ABSENT = [
-    "hindert.wet-en-regelgeving", "hindert.cultuurverschillen", "hindert.schaalverschillen",
-    "hindert.administratiesystemen", "hindert.weerstand-medewerkers", "hindert.persoonlijke-relatie",
-]  # fmt: skip
-"""Hindrances answered 1 ('plays no role') for the same answers: absent, never strengths."""
-ALTERNATING_OBSTACLES = [
-    "waarom.geen-noodzaak", "waarom.niet-willen", "waarom.praktische-redenen",
-    "helpt.urgentie", "helpt.goede-voorbeelden", "helpt.afgebakende-regio", "helpt.gedeelde-visie",
-    "helpt.open-cultuur", "helpt.bestuurlijke-moed",
-    "hindert.concurrentie", "hindert.geld-en-tijd", "hindert.institutionalisering", "hindert.vervoer",
-    "hindert.bekostiging", "hindert.behoudende-besturen",
-    "belangen.spanning", "belangen.toezicht", "belangen.meer-dan-continuiteit",
-    "belangen.prikkel-eigen-organisatie",
-    "vaardigheid.ambitie-betekenisvol", "vaardigheid.belangen-op-tafel", "vaardigheid.relatie-verbonden",
-    "vaardigheid.organisatie-condities", "vaardigheid.proces-hoe", "vaardigheid.proces-betekenis",
-    "vaardigheid.structuur",
-]  # fmt: skip
-"""Obstacles for the same answers: every one has value 1, so walk order. The two 'waarom' items
-answered 1 (niet-op-netvlies, geen-gezamenlijke-ambitie) are neither."""
-ALTERNATING_NEITHER = ["waarom.niet-op-netvlies", "waarom.geen-gezamenlijke-ambitie"]
 
 
 # content this file relies on -------------------------------------------------

@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList, Static
 
+from tests.helpers.answers import alternating
+from tests.helpers.golden import golden_session
+from tests.helpers.overview import answered_session, body_text
+from tests.helpers.pilot import press, screen_name
 from tests.helpers.session import read_session, walk_app
-from tests.test_overview_screen import alternating, answered_session, body_text, press, screen_name
 from tui.app.factory import make_app
 from tui.app.start import Start
 from tui.content import load_tool
@@ -180,7 +183,6 @@ async def test_a_suggestion_taken_as_a_step_is_marked_in_the_overview_and_the_pi
 def test_english_words_and_dates_in_the_register() -> None:
     tool = load_tool()
     store_session = NextStep(text="Agenda", who="Anna", when="1 March", due=date(2026, 3, 1))
-    from tests.test_export import golden_session
     from tui.render.export import to_text
 
     session = golden_session(tool).model_copy(update={"next_steps": [store_session]})
