@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.content import Content
 from textual.widgets import OptionList
 
 from tests.helpers.markdown import fold, highlighted_source, list_items, unmarked
@@ -98,7 +99,9 @@ async def test_l_opens_the_original_letter_and_q_comes_back(tool):
         await pilot.pause()
         assert type(app.screen).__name__ == "SuggestionPicker"
         options = app.screen.query_one("#suggestions", OptionList)
-        assert options.get_option_at_index(0).prompt.plain.endswith("(naar bijlage 1 a)")
+        prompt = options.get_option_at_index(0).prompt
+        assert isinstance(prompt, Content)
+        assert prompt.plain.endswith("(naar bijlage 1 a)")
         await pilot.press("down", "down")
         assert options.highlighted == 2
         await pilot.press("l")

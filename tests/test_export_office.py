@@ -338,7 +338,7 @@ class Terminal(io.TextIOWrapper):
 
     def written(self) -> bytes:
         self.flush()
-        return self.buffer.getvalue()  # type: ignore[attr-defined]
+        return self.buffer.getvalue()
 
 
 def stored_golden(tmp_path: Path, tool) -> tuple[Path, str]:

@@ -28,7 +28,7 @@ def gated_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[
     gate, read = threading.Event(), []
     load = SessionStore.load
 
-    def gated(self: SessionStore, path: Path):  # type: ignore[no-untyped-def]
+    def gated(self: SessionStore, path: Path):
         read.append(path)
         assert gate.wait(10), "the gate was never opened"
         return load(self, path)

@@ -35,7 +35,7 @@ def never_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     parsed: list[Path] = []
     load = SessionStore.load
 
-    def counted(self: SessionStore, path: Path):  # type: ignore[no-untyped-def]
+    def counted(self: SessionStore, path: Path):
         parsed.append(path)
         return load(self, path)
 

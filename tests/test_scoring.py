@@ -41,7 +41,7 @@ def with_answers(answers: dict[str, Answer]) -> Session:
 
 
 def scored(score: int, note: str = "") -> Answer:
-    return Answer(score=score, note=note, at=T0)
+    return Answer(score=score, remark=note, at=T0)
 
 
 # content this file relies on -------------------------------------------------
@@ -114,7 +114,7 @@ def test_not_applicable_and_unanswered_are_left_out(lenient) -> None:
         ids[0]: scored(4),
         ids[1]: scored(2),
         ids[2]: Answer(not_applicable=True, at=T0),
-        ids[3]: Answer(note="alleen een notitie"),  # a note alone is not an answer
+        ids[3]: Answer(remark="alleen een notitie"),  # a note alone is not an answer
     }
     result = part_score(lenient, part(lenient, "helpt"), with_answers(answers))
     assert result.mean == 3.0
@@ -366,8 +366,8 @@ def test_notes_of_middling_answers_go_to_notes(tool) -> None:
         helpt[0]: scored(3, "gaat wel"),
         helpt[1]: scored(5, "sterk punt"),
         helpt[2]: scored(1, "knelt"),
-        helpt[3]: Answer(note="nog geen score"),
-        helpt[4]: Answer(not_applicable=True, note="past niet", at=T0),
+        helpt[3]: Answer(remark="nog geen score"),
+        helpt[4]: Answer(not_applicable=True, remark="past niet", at=T0),
         waarom[0]: scored(1, "geldt niet"),  # no strength in 'waarom', so its note is kept here
         helpt[5]: scored(3),  # no note: nothing to keep
     }
@@ -384,7 +384,7 @@ def test_notes_of_middling_answers_go_to_notes(tool) -> None:
 
 def test_a_note_alone_leaves_the_item_unanswered(tool) -> None:
     item = tool.items[0].id
-    result = overview(tool, with_answers({item: Answer(note="eerst nadenken")}))
+    result = overview(tool, with_answers({item: Answer(remark="eerst nadenken")}))
     assert item in [i.id for _, i in result.unanswered]
     assert result.remarks == {item: "eerst nadenken"}
 
@@ -512,6 +512,7 @@ def test_follow_up_says_what_moved_since_the_earlier_session(tool) -> None:
     assert (row.id, row.change) == ("helpt", "down")
     assert (row.earlier_mean, row.mean) == ((10 + 3 * (n - 3)) / n, (9 + 3 * (n - 3)) / n)
     nl = strings_for("nl")
+    assert row.earlier_mean is not None and row.mean is not None
     assert row.change_text == f"▼ {score_number(row.earlier_mean, nl)} → {score_number(row.mean, nl)}"
     assert [(r.id, r.change, r.change_text) for r in report.strengths] == [
         (helpt[0], "up", "▲ beter dan vorige keer (antwoord 2)")

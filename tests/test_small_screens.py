@@ -52,8 +52,8 @@ def contrast(a, b) -> float:
     """WCAG's contrast ratio of two colours."""
 
     def luminance(colour) -> float:
-        def channel(c: int) -> float:
-            c = c / 255
+        def channel(byte: int) -> float:
+            c = byte / 255
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
         r, g, b = colour.rgb

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.data_table import ColumnKey
 
 from tests.helpers.answers import alternating
 from tests.helpers.golden import golden_session
@@ -135,7 +136,7 @@ async def test_home_counts_the_overdue_steps_of_each_session(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
-        assert str(table.columns["overdue"].label) == "Te laat"
+        assert str(table.columns[ColumnKey("overdue")].label) == "Te laat"
         by_title = {str(table.get_row_at(r)[0]): str(table.get_row_at(r)[3]) for r in range(table.row_count)}
         assert by_title == {"Met stappen": "⚠ 1", "Zonder stappen": ""}
 

@@ -39,7 +39,7 @@ def golden_session(tool) -> Session:
             forms=[tool.context.forms[5]],
         ),
         answers=answers,
-        notes="Algemene notitie over de samenwerking.",
+        remarks="Algemene notitie over de samenwerking.",
         next_steps=[
             NextStep(
                 id="step0001",

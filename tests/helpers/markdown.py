@@ -30,7 +30,8 @@ def unmarked(markdown: str) -> str:
 def fold(text: str) -> str:
     """For loose comparisons: unmarked, typographic quotes made plain, casefolded."""
     text = unmarked(text)
-    text = text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'}))
+    plain: dict[str, str | int | None] = {"‘": "'", "’": "'", "“": '"', "”": '"'}
+    text = text.translate(str.maketrans(plain))
     return text.casefold()
 
 

@@ -50,7 +50,8 @@ class Served:
         assert self.process.stdout is not None
         ready, _, _ = select.select([self.process.stdout], [], [], 30)
         line = self.process.stdout.readline().decode() if ready else ""
-        assert f"ssh -p {self.port} 127.0.0.1" in line, (line, self.process.stderr.read().decode() if not ready else "")
+        said = self.process.stderr.read().decode() if self.process.stderr is not None and not ready else ""
+        assert f"ssh -p {self.port} 127.0.0.1" in line, (line, said)
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.process is not None and self.process.poll() is None:
