@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.ptyapp import PtyApp, answers_in, free_port, wait_for  # noqa: E402
+from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for  # noqa: E402
 from tui.content import load_code_words, load_tool  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
 from tui.views.group import SeatReader  # noqa: E402

@@ -45,7 +45,7 @@ import pyte
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.ptyapp import PtyApp  # noqa: E402
+from tests.helpers.terminal import PtyApp  # noqa: E402
 
 BEGIN = "<!-- bench/run.py: generated, do not edit by hand -->"
 END = "<!-- /bench/run.py -->"
@@ -76,7 +76,7 @@ DOWN = "\x1b[B"
 
 
 class Terminal(PtyApp):
-    """A command on a pseudo-terminal of 80x24 (see tests/ptyapp.py); its output is drawn by pyte as it arrives."""
+    """A command on a pseudo-terminal of 80x24 (tests/helpers/terminal.py); pyte draws its output as it arrives."""
 
     def __init__(self, command: list[str], cwd: Path) -> None:
         self.screen = pyte.Screen(COLS, ROWS)

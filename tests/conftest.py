@@ -20,6 +20,9 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
+# Fixtures that several test modules share live in helper modules, registered here.
+pytest_plugins = ["tests.helpers.ssh"]
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> SessionStore:
@@ -46,8 +49,8 @@ def no_sessions_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]):
-    """`run(*argv)`: `samenwerken ARGV…` in this process (see tests/cli_helpers.py)."""
-    from tests.cli_helpers import Ran, run_main
+    """`run(*argv)`: `samenwerken ARGV…` in this process (see tests/helpers/cli.py)."""
+    from tests.helpers.cli import Ran, run_main
 
     def run(*argv: str) -> Ran:
         return run_main(capsys, *argv)

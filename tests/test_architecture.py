@@ -36,3 +36,15 @@ def test_core_modules_do_not_import_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_no_test_module_imports_another() -> None:
+    """What tests share lives in tests/helpers; a test module is never imported (its tests would run twice)."""
+    import ast
+
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            assert not any(n.startswith("tests.test_") for n in names), (path.name, names)

@@ -18,8 +18,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.ptyapp import free_port
-from tests.room_helpers import FakeServer, answer, make_room
+from tests.helpers.room import FakeServer, answer, make_room
+from tests.helpers.terminal import free_port
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.room.model import Agreement, Discussion
@@ -280,7 +280,7 @@ def test_many_agreements_show_the_newest(tmp_path: Path) -> None:
 
 
 async def test_the_board_shows_the_beamer_line(tmp_path: Path) -> None:
-    from tests.test_room_screens import ROOM_CHECK_SECONDS, as_facilitator, screen_text
+    from tests.helpers.room_apps import ROOM_CHECK_SECONDS, as_facilitator, screen_text
     from tui.app.factory import make_app
     from tui.app.start import Board
 

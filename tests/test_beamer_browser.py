@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from tests.ptyapp import free_port
-from tests.room_helpers import answer, make_room
-from tests.test_web import REQUESTED, ROOT, DevTools, needs_browser, opened_browser, until
+from tests.helpers.browser import REQUESTED, DevTools, needs_browser, opened_browser, until
+from tests.helpers.cli import ROOT
+from tests.helpers.room import answer, make_room
+from tests.helpers.terminal import free_port
 from tui.content import load_tool
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_process
-from tests.room_helpers import make_room
+from tests.helpers.cli import run_process
+from tests.helpers.room import make_room
 from tui.cli.arguments import argparse_message
 from tui.cli.parser import asks_version, language_asked
 from tui.content.i18n import strings_for

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_process
-from tests.session_helpers import file_state, item_ids
+from tests.helpers.cli import run_process
+from tests.helpers.session import file_state, item_ids
 from tui.session import Answer, SessionStore
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -28,7 +28,7 @@ def make_sessions(folder: Path) -> dict[str, int]:
         answers = {ids[i]: Answer(score=2, at=T0) for i in range(answered)}
         if answered:
             answers[ids[answered - 1]] = Answer(not_applicable=True, at=T0)  # n.v.t. counts as answered
-            answers[ids[answered]] = Answer(note="alleen een notitie")  # a note alone does not
+            answers[ids[answered]] = Answer(remark="alleen een notitie")  # a note alone does not
         stored.session.answers = answers
         stored.session.updated = T0 + timedelta(hours=n)
         store.save(stored, touch=False)

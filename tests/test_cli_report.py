@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_process
-from tests.session_helpers import item_ids, read_session
+from tests.helpers.cli import run_process
+from tests.helpers.session import item_ids, read_session
 from tui.content import load_tool
 from tui.session import Answer, Context, NextStep, SessionStore, StoredSession
 
@@ -298,9 +298,9 @@ def test_compare_exports_remarks_in_every_format(tmp_path: Path, run) -> None:
     folder = tmp_path / "sessions"
     a, b = two_sessions(folder)
     first = item_ids()[0]
-    a.session.answers[first] = Answer(score=5, at=T0, note="Eerst [bold]dit[/]\nen dan dat")
+    a.session.answers[first] = Answer(score=5, at=T0, remark="Eerst [bold]dit[/]\nen dan dat")
     b.session.answers[first] = Answer(not_applicable=True, at=T0)
-    b.session.answers[item_ids()[1]] = Answer(note="Alleen een aantekening")
+    b.session.answers[item_ids()[1]] = Answer(remark="Alleen een aantekening")
     store = SessionStore(folder)
     store.save(a)
     store.save(b)
@@ -364,7 +364,7 @@ def test_compare_formats_are_one_list() -> None:
     from tui.render.compare import COMPARE_FORMATS
 
     assert COMPARE_FORMATS == ("table", "md", "html", "json", "xlsx")
-    compare = build_parser()._subparsers._group_actions[0].choices["compare"]  # type: ignore[union-attr]
+    compare = build_parser()._subparsers._group_actions[0].choices["compare"]  # type: ignore[index, union-attr]  # argparse keeps its sub-commands private and untyped
     assert next(a for a in compare._actions if a.dest == "format").choices == COMPARE_FORMATS
 
 

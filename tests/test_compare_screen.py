@@ -9,19 +9,15 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.session_helpers import item_ids, until
+from tests.helpers.pilot import SIZE, screen_name
+from tests.helpers.session import item_ids, until
 from tui.content import load_tool
 from tui.session import Answer, SessionStore, StoredSession
 
-SIZE = (80, 24)
 FIRST = "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld."
 """The first item: answered 5 by Alfa and 3 by Beta, a spread of 2."""
 HOSTILE_TITLE = "Regio [bold]Noord[/bold] \x1b[31mrood"
 HOSTILE_REMARK = "[red]Geen opmaak[/red] \x07 en " + "lang" * 25 + "\nTweede regel"
-
-
-def screen_name(app) -> str:
-    return type(app.screen).__name__
 
 
 def answered(

@@ -198,7 +198,7 @@ def counted_validation(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     validated: list[object] = []
     validate = loader.validate
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counted(*args, **kwargs):
         validated.append(args[0])
         return validate(*args, **kwargs)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.content import Content
 from textual.signal import Signal
-from textual.widgets import Markdown, OptionList
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import OptionList
 
-from tests.test_content import fold, list_items, unmarked
+from tests.helpers.markdown import fold, highlighted_source, list_items, unmarked
 from tui.content import load_note, load_strings, load_tool
 from tui.content.i18n import strings_for
 from tui.core.errors import ContentError
@@ -96,22 +96,15 @@ class PickerApp(App[None]):
         self.push_screen(SuggestionPicker(load_tool()), self.chosen.append)
 
 
-def highlighted_source(screen) -> str:
-    markdown = screen.query_one("#text", Markdown)
-    lines = markdown.source.splitlines()
-    marked = [b for b in markdown.query(MarkdownBlock) if b.has_class("-highlight")]
-    assert marked, "nothing is marked"
-    start, end = marked[0].source_range
-    return " ".join(lines[start : max(end, start + 1)])
-
-
 async def test_l_opens_the_original_letter_and_q_comes_back(tool):
     app = PickerApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "SuggestionPicker"
         options = app.screen.query_one("#suggestions", OptionList)
-        assert options.get_option_at_index(0).prompt.plain.endswith("(naar bijlage 1 a)")
+        prompt = options.get_option_at_index(0).prompt
+        assert isinstance(prompt, Content)
+        assert prompt.plain.endswith("(naar bijlage 1 a)")
         await pilot.press("down", "down")
         assert options.highlighted == 2
         await pilot.press("l")

@@ -12,7 +12,7 @@ from typing import IO
 
 import pytest
 
-from tests.ptyapp import PtyApp, answers_in, wait_for
+from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.content import load_tool
 from tui.session import SessionStore
 from tui.session.editor import SessionEditor

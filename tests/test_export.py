@@ -10,26 +10,18 @@ import csv
 import html
 import io
 import json
-import os
 import re
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import datetime
 
 import pytest
 
-from tests.test_scoring import ALTERNATING_ABSENT, ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
+from tests.helpers.answers import ALTERNATING_ABSENT, ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
+from tests.helpers.golden import ANSWERED_AT, CREATED, FIRST_NOTE, UPDATED, check_golden, golden_session
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.render.export import FORMATS, TEXT_SECTIONS, export, to_text
-from tui.session import Answer, Context, NextStep, Session
+from tui.session import Answer, Session
 from tui.views.report import build_report
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
-CREATED = datetime(2024, 3, 1, 9, 15, tzinfo=UTC)
-UPDATED = datetime(2024, 3, 15, 23, 30, tzinfo=UTC)  # a day later in CET: the TZ matters
-ANSWERED_AT = datetime(2024, 3, 10, 14, 0, tzinfo=UTC)
-FIRST_NOTE = 'Eerste regel\ntweede "regel" met [haken] en *sterren*\n🙂 en `code` | pipe <b>vet</b>'
-
 
 DUTCH = strings_for("nl")
 FIRST_STRENGTH = "We zijn bevlogen over het inhoudelijke doel van de samenwerking."
@@ -46,54 +38,9 @@ def tool():
     return load_tool()
 
 
-def golden_session(tool) -> Session:
-    """The same session on every run: fixed id, dates, answers, note, context and steps."""
-    answers = {item.id: Answer(score=5 if n % 2 == 0 else 1, at=ANSWERED_AT) for n, item in enumerate(tool.items)}
-    first = tool.items[0].id
-    answers[first] = answers[first].model_copy(update={"remark": FIRST_NOTE})
-    return Session(
-        id="regio-golden-000000",
-        title="Regio Golden",
-        language="nl",
-        created=CREATED,
-        updated=UPDATED,
-        context=Context(
-            partners="Stichting Noord & Scholengroep Zuid",
-            role="bestuurder",
-            stage="lopend",
-            themes=[tool.context.themes[0], tool.context.themes[4]],
-            forms=[tool.context.forms[5]],
-        ),
-        answers=answers,
-        notes="Algemene notitie over de samenwerking.",
-        next_steps=[
-            NextStep(
-                id="step0001",
-                text="Agenda opstellen voor het regio-overleg",
-                who="Anna",
-                when="1 april",
-                due=date(2024, 4, 1),
-            ),
-            NextStep(id="step0002", text="Verkenning gedeelde visie", who="", when="", done=True, suggestion="g"),
-        ],
-    )
-
-
 def render(tool, session: Session, fmt: str) -> str:
     """The session exported in `fmt`, in Dutch."""
     return export(build_report(tool, session, DUTCH), fmt)
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-        return
-    if not path.exists():
-        pytest.fail(f"missing golden file {path}; run once with UPDATE_GOLDEN=1 and review it")
-    expected = path.read_bytes().decode("utf-8")
-    assert text == expected, f"{name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it after review)"
 
 
 # golden files ------------------------------------------------------------------

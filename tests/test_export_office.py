@@ -20,8 +20,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.cli_helpers import run_main
-from tests.test_export import ANSWERED_AT, FIRST_NOTE, check_golden, golden_session
+from tests.helpers.cli import run_main
+from tests.helpers.golden import ANSWERED_AT, FIRST_NOTE, check_golden, golden_session
+from tests.helpers.overview import answer_all
+from tests.helpers.pilot import SIZE, press, screen_name
 from tui.app.factory import make_app
 from tui.cli.main import main
 from tui.content import load_strings, load_tool
@@ -336,7 +338,7 @@ class Terminal(io.TextIOWrapper):
 
     def written(self) -> bytes:
         self.flush()
-        return self.buffer.getvalue()  # type: ignore[attr-defined]
+        return self.buffer.getvalue()
 
 
 def stored_golden(tmp_path: Path, tool) -> tuple[Path, str]:
@@ -418,8 +420,7 @@ def test_app_writes_an_xlsx_into_exports(tmp_path: Path, tool) -> None:
 
 
 async def test_the_export_picker_offers_xlsx(tmp_path: Path) -> None:
-    from tests.session_helpers import walk_app
-    from tests.test_overview_screen import SIZE, answer_all, press, screen_name
+    from tests.helpers.session import walk_app
 
     app, store, stored = walk_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.session_helpers import until, widget_text
+from tests.helpers.session import until, widget_text
 from tui.app.factory import make_app
 from tui.app.screens.home import HomeScreen
 from tui.session import SessionStore
@@ -28,7 +28,7 @@ def gated_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[
     gate, read = threading.Event(), []
     load = SessionStore.load
 
-    def gated(self: SessionStore, path: Path):  # type: ignore[no-untyped-def]
+    def gated(self: SessionStore, path: Path):
         read.append(path)
         assert gate.wait(10), "the gate was never opened"
         return load(self, path)

@@ -154,7 +154,7 @@ def render(tool, session: Session, fmt: str) -> str:
 def hostile_session(tool, text: str, where: dict[str, str] | None = None) -> Session:
     """A session with `text` in every field a user fills in: title, context, every kind of note, steps."""
     answers = {item.id: Answer(score=5 if n % 2 == 0 else 1, at=T0) for n, item in enumerate(tool.items)}
-    answers[tool.items[2].id] = Answer(score=3, at=T0, note=text)  # neither: an 'other note'
+    answers[tool.items[2].id] = Answer(score=3, at=T0, remark=text)  # neither: an 'other note'
     del answers[tool.items[-1].id]  # one unanswered item
     if where:
         for key in ("strength", "obstacle"):
@@ -166,7 +166,7 @@ def hostile_session(tool, text: str, where: dict[str, str] | None = None) -> Ses
         updated=T0,
         context=Context(partners=text, role=text, stage=text, themes=[text, "Krimp"], forms=[text]),
         answers=answers,
-        notes=text,
+        remarks=text,
         next_steps=[
             NextStep(id="step0001", text=text, who=text, when=text),
             NextStep(id="step0002", text=text, who="", when="", done=True),

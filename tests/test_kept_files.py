@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import ROOT, Ran, run_process
 from tests.conftest import CONTENT
-from tests.ptyapp import PtyApp, wait_for
+from tests.helpers.cli import ROOT, Ran, run_process
+from tests.helpers.terminal import PtyApp, wait_for
 from tui.content import loader
 from tui.content.cache import _maker
 from tui.session import SessionStore

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run_main
+from tests.helpers.cli import run_main
 from tui.content import i18n, load_tool
 from tui.content.i18n import strings_for
 from tui.render.compare import COMPARE_RENDERERS
@@ -96,7 +96,7 @@ def neutral_session(tool, ident: str = "q7-000000", version: int = 2) -> Session
     for n, item in enumerate(tool.items):
         if tool.part_of(item.id).id == "waarom":
             continue  # too few answers: its score is 'too few'
-        answers[item.id] = Answer(score=(5, 1, 3)[n % 3], at=T0, note="Q7 K9", tool_version=version)
+        answers[item.id] = Answer(score=(5, 1, 3)[n % 3], at=T0, remark="Q7 K9", tool_version=version)
     answers["helpt.benchmarks"] = Answer(score=5 if version == 2 else 1, at=T0, tool_version=version)
     return Session(
         id=ident,
@@ -105,7 +105,7 @@ def neutral_session(tool, ident: str = "q7-000000", version: int = 2) -> Session
         updated=T0,
         context=Context(partners="Q7", role="K9", stage="lopend"),
         answers=answers,
-        notes="K9\nQ7",
+        remarks="K9\nQ7",
         next_steps=[
             NextStep(id="step0001", text="Q7", who="K9", when="2025"),
             NextStep(id="step0002", text="K9", done=True, suggestion="g"),

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, SelectionList
 
-from tests.ptyapp import PtyApp, answers_in, wait_for
-from tests.session_helpers import file_state, item_ids, read_session, until, walk_app
+from tests.helpers.hostile import make_hostile_folder
+from tests.helpers.session import file_state, item_ids, read_session, until, walk_app
+from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.app.factory import make_app
 from tui.app.screens.dialogs import UnsavedChoice
 from tui.app.start import Home
@@ -238,8 +239,6 @@ async def test_read_only_sessions_folder_opens_read_only_with_a_banner(tmp_path:
 
 
 async def test_the_app_starts_beside_every_kind_of_bad_file(tmp_path: Path) -> None:
-    from tests.test_store_safety import make_hostile_folder
-
     store = SessionStore(tmp_path / "sessions")
     expected = make_hostile_folder(store.root)
     app = make_app(store, Home())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.session_helpers import item_ids
+from tests.helpers.session import item_ids
 from tui.session import Answer, SessionStore
 from tui.session.editor import SessionEditor
 
@@ -35,7 +35,7 @@ def never_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     parsed: list[Path] = []
     load = SessionStore.load
 
-    def counted(self: SessionStore, path: Path):  # type: ignore[no-untyped-def]
+    def counted(self: SessionStore, path: Path):
         parsed.append(path)
         return load(self, path)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, TextArea
 
-from tests.session_helpers import read_session, until, walk_app
+from tests.helpers.session import read_session, until, walk_app
 
 SIZE = (80, 24)
 SUGGESTION_A = (
@@ -74,7 +74,7 @@ async def test_notifications_never_pile_up(tmp_path: Path) -> None:
 async def test_a_follow_up_shows_last_times_answer_with_each_item(tmp_path: Path) -> None:
     from textual.widgets import Static
 
-    from tests.session_helpers import widget_text
+    from tests.helpers.session import widget_text
     from tui.app.factory import make_app
     from tui.app.start import Walk
     from tui.session import SessionStore
@@ -122,7 +122,7 @@ async def test_context_choices_read_without_colour(tmp_path: Path) -> None:
 async def test_the_overview_says_how_to_reach_the_steps(tmp_path: Path) -> None:
     from textual.widgets import Static
 
-    from tests.session_helpers import widget_text
+    from tests.helpers.session import widget_text
     from tui.app.factory import make_app
     from tui.app.start import Overview
 

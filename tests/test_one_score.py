@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from textual.widgets import Static
 
-from tests.session_helpers import until
+from tests.helpers.session import until
 from tui.app.start import Overview
 from tui.content import load_tool
 from tui.content.i18n import strings_for

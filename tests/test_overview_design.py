@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.session_helpers import item_ids, until
+from tests.helpers.session import item_ids, until
 from tui.app.start import Overview
 from tui.session import Answer, SessionStore
 

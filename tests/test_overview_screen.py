@@ -7,50 +7,16 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.session_helpers import item_ids, read_session, walk_app
+from tests.helpers.overview import answer_all, answered_session, body_text
+from tests.helpers.pilot import SIZE, press, screen_name
+from tests.helpers.session import item_ids, read_session, walk_app
 from tui.app.start import Overview
 from tui.content import load_tool
-from tui.session import Answer, SessionStore
+from tui.session import SessionStore
 from tui.session.store import export_name
-
-SIZE = (80, 24)
-
-
-def screen_name(app) -> str:
-    return type(app.screen).__name__
-
-
-def alternating(n: int) -> int:
-    return 5 if n % 2 == 0 else 1
-
-
-def body_text(app) -> str:
-    """The overview's text with its wrapping undone, so a whole sentence can be looked for."""
-    return " ".join(str(app.screen.query_one("#ov-body", Static).render()).split())
-
 
 FIRST_STRENGTH = "We zijn bevlogen over het inhoudelijke doel van de samenwerking."
 """The first strength when every item is answered `alternating`: helpt.bevlogenheid, answered 5."""
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
-
-
-async def answer_all(app, pilot, scores=alternating) -> None:
-    editor = app.screen.editor
-    for n, item_id in enumerate(item_ids()):
-        editor.answer(item_id, scores(n))
-    await pilot.pause()
-
-
-def answered_session(store: SessionStore, title: str, scores=alternating):
-    stored = store.create(title)
-    stored.session.answers = {i: Answer(score=scores(n)) for n, i in enumerate(item_ids())}
-    store.save(stored)
-    return stored
 
 
 # from the walk -----------------------------------------------------------------

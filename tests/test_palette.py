@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.command import CommandList
 
-from tests.session_helpers import until, walk_app
+from tests.helpers.session import until, walk_app
 from tui.app.factory import make_app
 from tui.app.start import Home
 from tui.session import SessionStore

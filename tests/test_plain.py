@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import ROOT, Ran, run_process
-from tests.session_helpers import file_state, item_ids, read_session
+from tests.helpers.cli import ROOT, Ran, run_process
+from tests.helpers.session import file_state, item_ids, read_session
 from tui.cli.main import main
 from tui.cli.plain_walk import wants_plain
 from tui.session import Answer, SessionStore

@@ -133,7 +133,7 @@ class Capture(io.TextIOWrapper):
 
     def text(self) -> str:
         self.flush()
-        return self.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+        return self.buffer.getvalue().decode("utf-8")
 
 
 @dataclass
@@ -351,7 +351,7 @@ ODD_UNICODE = [
 ]
 DANGEROUS_CHARS = tuple(sorted(map(chr, DANGEROUS)))
 
-any_char = st.characters(blacklist_categories=("Cs",))
+any_char = st.characters(blacklist_categories=["Cs"])
 """Every code point but lone surrogates (which no UTF-8 file can hold)."""
 
 piece = st.one_of(
@@ -578,7 +578,7 @@ NAME_ATTACKS = [
     "\x1b]0;pwned\x07", "\x1b[2J", "\x1b]8;;https:\\\\e.vil\x1b\\x", "\n", "\r", "\t", "\x7f", "\x85", "\x9b",
     "\u202e", "\u2066", "\u200b", "\ufeff", "\u2028", " ", "-", "😀", "ü", "\\",
 ]  # fmt: skip
-name_char = st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00")
+name_char = st.characters(blacklist_categories=["Cs"], blacklist_characters="/\x00")
 name_stems = st.lists(st.one_of(st.sampled_from(NAME_ATTACKS), st.text(name_char, max_size=6)), max_size=4).map("".join)
 
 

@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
-from tests.ptyapp import PtyApp, answers_in, wait_for
-from tests.session_helpers import file_state, item_ids, read_session, until, walk_app, widget_text
+from tests.helpers.pilot import SIZE, press
+from tests.helpers.session import file_state, item_ids, read_session, until, walk_app, widget_text
+from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.app.factory import make_app
 from tui.app.start import Home, New, Overview, Read, Start, Walk
 from tui.content.i18n import strings_for
@@ -29,7 +30,6 @@ from tui.session.editor import ReadOnly, SessionEditor
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "session-v1.toml"
-SIZE = (80, 24)
 
 
 def run_cli(
@@ -50,12 +50,6 @@ def run_cli(
         cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 def mode(path: Path) -> int:
@@ -204,8 +198,10 @@ async def test_second_instance_is_read_only_and_changes_nothing(tmp_path: Path, 
         # The same process, another open file description: flock refuses.
         other = SessionEditor(store, store.find(stored.session.id))
         assert other.read_only
-        assert other.read_only_reason.text(strings_for("nl")) == "open in een ander venster"  # words, not a pid
-        assert other.read_only_reason.values["holder"].startswith(f"pid {os.getpid()} on ")  # kept for a log
+        reason = other.read_only_reason
+        assert reason is not None
+        assert reason.text(strings_for("nl")) == "open in een ander venster"  # words, not a pid
+        assert str(reason.values["holder"]).startswith(f"pid {os.getpid()} on ")  # kept for a log
         snapshot = other.session.model_copy(deep=True)
         for change in (
             lambda: other.answer(second, 5),
@@ -282,7 +278,8 @@ def test_lock_of_a_killed_holder_is_free(tmp_path: Path) -> None:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "False"  # it got the lock
         mine = SessionEditor(store, store.find(stored.session.id))
-        assert mine.read_only and mine.read_only_reason.values["holder"].startswith(f"pid {holder.pid} on ")
+        assert mine.read_only and mine.read_only_reason is not None
+        assert str(mine.read_only_reason.values["holder"]).startswith(f"pid {holder.pid} on ")
         mine.close()
         holder.send_signal(signal.SIGKILL)
         holder.wait(10)
@@ -480,7 +477,9 @@ async def test_hostile_title_typed_in_the_app_stays_in_the_folder(tmp_path: Path
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "TextPrompt"
-        app.screen.focused.value = title
+        focused = app.screen.focused
+        assert isinstance(focused, Input)
+        focused.value = title
         await press(pilot, "enter")
         assert type(app.screen).__name__ == "WalkScreen"
         await press(pilot, "4")
@@ -524,8 +523,9 @@ async def test_control_characters_in_title_are_shown_visibly_and_stored_unchange
     app = make_app(store, Walk(stored))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "␛[31mrood␛[0m␇␈" in app.screen.title
-        assert "\x1b" not in app.screen.title
+        title = app.screen.title or ""
+        assert "␛[31mrood␛[0m␇␈" in title
+        assert "\x1b" not in title
         header = app.screen.query_one("HeaderTitle")
         assert "␛" in str(header.render()) and "\x1b" not in str(header.render())
         await press(pilot, "2")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.room_helpers import answer, make_room
-from tests.session_helpers import read_session
+from tests.helpers.room import answer, make_room
+from tests.helpers.session import read_session
 from tui.content import load_code_words, load_tool
 from tui.content.i18n import strings_for
 from tui.core.errors import SessionFileError

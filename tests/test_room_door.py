@@ -23,7 +23,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
-from tests.room_helpers import answer, make_room
+from tests.helpers.room import answer, make_room
 from tui.room.store import RoomFolder
 from tui.serve.gate import Gate
 from tui.serve.ssh import LOGIN_GRACE, RoomServer

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_export import check_golden
-from tests.test_web import REQUESTED, browser
+from tests.helpers.browser import REQUESTED, browser
+from tests.helpers.golden import check_golden
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.render.cards import Door, cards_html, qr_svg

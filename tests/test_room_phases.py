@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static, TextArea
 
-from tests.cli_helpers import run_process
-from tests.room_helpers import FakeServer, answer, make_room
-from tests.session_helpers import until, widget_text
-from tests.test_room_screens import ROOM_CHECK_SECONDS, as_facilitator, board_app, row_ids, screen_text, seat_app
+from tests.helpers.cli import run_process
+from tests.helpers.room import FakeServer, answer, make_room
+from tests.helpers.room_apps import ROOM_CHECK_SECONDS, as_facilitator, board_app, row_ids, screen_text, seat_app
+from tests.helpers.session import until, widget_text
 from tui.app.factory import make_app
 from tui.app.start import Board
 from tui.content import load_tool

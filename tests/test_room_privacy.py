@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.room_helpers import answer, make_room
+from tests.helpers.room import answer, make_room
 from tui.content import load_tool
 from tui.room.store import RoomStore, read_room
 from tui.views.group import SeatReader
@@ -217,7 +217,7 @@ def test_the_group_report_hides_counts_below_the_minimum_in_every_format(tmp_pat
 @pytest.fixture
 def at_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """`at_home(*argv)`: samenwerken on the participant's own machine, in `tmp_path/thuis`, through plain mode."""
-    from tests.cli_helpers import Ran
+    from tests.helpers.cli import Ran
     from tui.cli.main import main
 
     home = tmp_path / "thuis"
@@ -318,7 +318,7 @@ def test_new_from_a_file_that_is_not_there_says_so(tmp_path: Path, at_home) -> N
 
 @pytest.mark.slow
 def test_new_from_a_file_opens_the_follow_up_in_the_full_screen_app(tmp_path: Path) -> None:
-    from tests.ptyapp import PtyApp, answers_in, wait_for
+    from tests.helpers.terminal import PtyApp, answers_in, wait_for
     from tui.session import SessionStore
 
     source, seat_id = taken_home(tmp_path)

@@ -7,36 +7,24 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.room_helpers import FakeServer, answer, make_room
-from tests.session_helpers import item_ids, read_session, until, widget_text
+from tests.helpers.room import FakeServer, answer, make_room
+from tests.helpers.room_apps import (
+    ROOM_CHECK_SECONDS,
+    as_facilitator,
+    board_app,
+    highlighted,
+    row_ids,
+    screen_text,
+    seat_app,
+)
+from tests.helpers.session import item_ids, read_session, until, widget_text
 from tui.app.factory import make_app
 from tui.app.start import Board, RoomSeat, Seat
 from tui.room.model import Agreement, Discussion
-from tui.room.store import RoomFolder, read_room
+from tui.room.store import read_room
 
 SIZE = (80, 24)
 WHY = "waarom.geen-noodzaak"
-
-
-ROOM_CHECK_SECONDS = 0.05
-"""The apps look at the room's files this often here (1 s in use): the tests wait on what they see."""
-
-
-def seat_app(folder: RoomFolder, label: str = "A"):
-    store = folder.seat_store()
-    stored = store.load(folder.seat_path(label))
-    app = make_app(store, Seat(RoomSeat(folder, label), stored))
-    app.room_check_seconds = ROOM_CHECK_SECONDS
-    return app
-
-
-def as_facilitator(folder: RoomFolder) -> RoomFolder:
-    """The room as the board's process holds it: its own copy, written to the same file."""
-    return RoomFolder(folder.path, read_room(folder.room_file))
-
-
-def screen_text(app) -> str:
-    return "\n".join(widget_text(w) for w in app.screen.query(Static) if w.display)
 
 
 async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Path) -> None:
@@ -292,23 +280,6 @@ async def test_question_mark_shows_the_boards_keys(tmp_path: Path) -> None:
 
 
 # the board's cursor ----------------------------------------------------------------
-
-
-def board_app(folder: RoomFolder, seats: set[str] | None = None):
-    server = FakeServer(as_facilitator(folder), seats=seats or set())
-    app = make_app(server.folder.seat_store(), Board(server))  # type: ignore[arg-type]
-    app.room_check_seconds = ROOM_CHECK_SECONDS
-    return app
-
-
-def highlighted(app) -> str:
-    table = app.screen.query_one("#board-items", DataTable)
-    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-
-def row_ids(app) -> list[str]:
-    table = app.screen.query_one("#board-items", DataTable)
-    return [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
 
 
 async def test_the_cursor_stays_on_the_chosen_item_while_answers_resort_the_rows(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import asyncssh
 import pytest
 
-from tests.ptyapp import PtyApp, answers_in, free_port
-from tests.room_helpers import make_room
+from tests.helpers.room import make_room
+from tests.helpers.terminal import PtyApp, answers_in, free_port
 from tui.room.store import RoomFolder
 
 pytestmark = pytest.mark.slow

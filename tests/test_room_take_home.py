@@ -15,16 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyapp import answers_in, free_port, wait_for
-from tests.room_helpers import make_room
-from tests.test_room_ssh import Served, enter_walk, served  # noqa: F401 (the fixture)
+from tests.helpers.browser import needs_browser, opened_browser, send_in_form, until
+from tests.helpers.room import make_room
+from tests.helpers.ssh import Served, enter_walk
+from tests.helpers.terminal import answers_in, free_port, wait_for
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_a_seats_export_over_ssh_says_the_bewaar_command_with_the_rooms_port(served: Served) -> None:  # noqa: F811
+def test_a_seats_export_over_ssh_says_the_bewaar_command_with_the_rooms_port(served: Served) -> None:
     sessions = served.sessions
     terminal = served.join(served.codes[0])
     try:
@@ -49,8 +50,6 @@ DOWN = {"key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40}
 
 
 async def take_home_in_browser(url: str, code: str, folder, profile: Path, downloads: Path) -> None:
-    from tests.test_web import opened_browser, send_in_form, until
-
     async with opened_browser(profile) as tools:
         await tools.call("Page.enable")
         await tools.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
@@ -77,8 +76,6 @@ async def take_home_in_browser(url: str, code: str, folder, profile: Path, downl
 
 
 def test_a_seats_export_in_a_browser_tab_is_a_download_of_the_session_and_the_report(tmp_path: Path) -> None:
-    from tests.test_web import needs_browser
-
     needs_browser()
     folder, codes = make_room(tmp_path, seats=3)
     ssh_port, web_port = free_port(), free_port()

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.helpers.answers import ALTERNATING_ABSENT, ALTERNATING_NEITHER, ALTERNATING_OBSTACLES, ALTERNATING_STRENGTHS
 from tui.content import load_tool
 from tui.content.i18n import strings_for
 from tui.session import Answer, Session
@@ -40,38 +41,7 @@ def with_answers(answers: dict[str, Answer]) -> Session:
 
 
 def scored(score: int, note: str = "") -> Answer:
-    return Answer(score=score, note=note, at=T0)
-
-
-ALTERNATING_STRENGTHS = [
-    "helpt.bevlogenheid", "helpt.samenwerken-leidt-tot-samenwerken", "helpt.benchmarks", "helpt.elkaar-kennen",
-    "helpt.investeren-relatie", "helpt.organisatie",
-    "belangen.gedeelde-verantwoordelijkheid", "belangen.dialoog",
-    "vaardigheid.ambitie-eigen-visies", "vaardigheid.belangen-recht-doen", "vaardigheid.relatie-vertrouwen",
-    "vaardigheid.organisatie-besluiten", "vaardigheid.proces-geen-meerderheid", "vaardigheid.individu",
-    "vaardigheid.weefsel",
-]  # fmt: skip
-"""Strengths when the items are answered 5, 1, 5, 1, … in walk order: every one has value 5, so walk order."""
-ALTERNATING_ABSENT = [
-    "hindert.wet-en-regelgeving", "hindert.cultuurverschillen", "hindert.schaalverschillen",
-    "hindert.administratiesystemen", "hindert.weerstand-medewerkers", "hindert.persoonlijke-relatie",
-]  # fmt: skip
-"""Hindrances answered 1 ('plays no role') for the same answers: absent, never strengths."""
-ALTERNATING_OBSTACLES = [
-    "waarom.geen-noodzaak", "waarom.niet-willen", "waarom.praktische-redenen",
-    "helpt.urgentie", "helpt.goede-voorbeelden", "helpt.afgebakende-regio", "helpt.gedeelde-visie",
-    "helpt.open-cultuur", "helpt.bestuurlijke-moed",
-    "hindert.concurrentie", "hindert.geld-en-tijd", "hindert.institutionalisering", "hindert.vervoer",
-    "hindert.bekostiging", "hindert.behoudende-besturen",
-    "belangen.spanning", "belangen.toezicht", "belangen.meer-dan-continuiteit",
-    "belangen.prikkel-eigen-organisatie",
-    "vaardigheid.ambitie-betekenisvol", "vaardigheid.belangen-op-tafel", "vaardigheid.relatie-verbonden",
-    "vaardigheid.organisatie-condities", "vaardigheid.proces-hoe", "vaardigheid.proces-betekenis",
-    "vaardigheid.structuur",
-]  # fmt: skip
-"""Obstacles for the same answers: every one has value 1, so walk order. The two 'waarom' items
-answered 1 (niet-op-netvlies, geen-gezamenlijke-ambitie) are neither."""
-ALTERNATING_NEITHER = ["waarom.niet-op-netvlies", "waarom.geen-gezamenlijke-ambitie"]
+    return Answer(score=score, remark=note, at=T0)
 
 
 # content this file relies on -------------------------------------------------
@@ -144,7 +114,7 @@ def test_not_applicable_and_unanswered_are_left_out(lenient) -> None:
         ids[0]: scored(4),
         ids[1]: scored(2),
         ids[2]: Answer(not_applicable=True, at=T0),
-        ids[3]: Answer(note="alleen een notitie"),  # a note alone is not an answer
+        ids[3]: Answer(remark="alleen een notitie"),  # a note alone is not an answer
     }
     result = part_score(lenient, part(lenient, "helpt"), with_answers(answers))
     assert result.mean == 3.0
@@ -396,8 +366,8 @@ def test_notes_of_middling_answers_go_to_notes(tool) -> None:
         helpt[0]: scored(3, "gaat wel"),
         helpt[1]: scored(5, "sterk punt"),
         helpt[2]: scored(1, "knelt"),
-        helpt[3]: Answer(note="nog geen score"),
-        helpt[4]: Answer(not_applicable=True, note="past niet", at=T0),
+        helpt[3]: Answer(remark="nog geen score"),
+        helpt[4]: Answer(not_applicable=True, remark="past niet", at=T0),
         waarom[0]: scored(1, "geldt niet"),  # no strength in 'waarom', so its note is kept here
         helpt[5]: scored(3),  # no note: nothing to keep
     }
@@ -414,7 +384,7 @@ def test_notes_of_middling_answers_go_to_notes(tool) -> None:
 
 def test_a_note_alone_leaves_the_item_unanswered(tool) -> None:
     item = tool.items[0].id
-    result = overview(tool, with_answers({item: Answer(note="eerst nadenken")}))
+    result = overview(tool, with_answers({item: Answer(remark="eerst nadenken")}))
     assert item in [i.id for _, i in result.unanswered]
     assert result.remarks == {item: "eerst nadenken"}
 
@@ -542,6 +512,7 @@ def test_follow_up_says_what_moved_since_the_earlier_session(tool) -> None:
     assert (row.id, row.change) == ("helpt", "down")
     assert (row.earlier_mean, row.mean) == ((10 + 3 * (n - 3)) / n, (9 + 3 * (n - 3)) / n)
     nl = strings_for("nl")
+    assert row.earlier_mean is not None and row.mean is not None
     assert row.change_text == f"▼ {score_number(row.earlier_mean, nl)} → {score_number(row.mean, nl)}"
     assert [(r.id, r.change, r.change_text) for r in report.strengths] == [
         (helpt[0], "up", "▲ beter dan vorige keer (antwoord 2)")

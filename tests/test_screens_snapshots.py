@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tests.room_helpers import FakeServer, answer, make_room
+from tests.helpers.room import FakeServer, answer, make_room
 from tui.app.factory import make_app
 from tui.app.start import Board, Home, Overview, Read, RoomSeat, Seat, Walk
 from tui.room.store import RoomFolder, read_room

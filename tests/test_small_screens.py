@@ -8,7 +8,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
-from tests.session_helpers import until
+from tests.helpers.session import until
 from tui.app.factory import make_app
 from tui.app.start import Home, Read
 from tui.session import SessionStore
@@ -52,8 +52,8 @@ def contrast(a, b) -> float:
     """WCAG's contrast ratio of two colours."""
 
     def luminance(colour) -> float:
-        def channel(c: int) -> float:
-            c = c / 255
+        def channel(byte: int) -> float:
+            c = byte / 255
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
         r, g, b = colour.rgb
@@ -65,7 +65,7 @@ def contrast(a, b) -> float:
 
 @pytest.mark.parametrize("theme", ["textual-light", "catppuccin-latte", "solarized-light", "textual-dark", "nord"])
 async def test_the_question_heading_meets_wcag_aa_contrast(tmp_path: Path, theme: str) -> None:
-    from tests.session_helpers import walk_app
+    from tests.helpers.session import walk_app
 
     app, _, _ = walk_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ptyapp import wait_for
+from tests.helpers.terminal import wait_for
 from tui.content import load_tool
 from tui.session import SessionStore
 
@@ -165,7 +165,7 @@ def test_dropped_ssh_connection_keeps_every_answer_and_ends_the_app(server) -> N
 
     def drain() -> None:
         assert client.stdout is not None
-        while chunk := client.stdout.read1(65536):  # type: ignore[attr-defined]
+        while chunk := client.stdout.read1(65536):
             output.extend(chunk)
 
     reader = threading.Thread(target=drain, daemon=True)

@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.data_table import ColumnKey
 
-from tests.session_helpers import read_session, walk_app
-from tests.test_overview_screen import alternating, answered_session, body_text, press, screen_name
+from tests.helpers.answers import alternating
+from tests.helpers.golden import golden_session
+from tests.helpers.overview import answered_session, body_text
+from tests.helpers.pilot import press, screen_name
+from tests.helpers.session import read_session, walk_app
 from tui.app.factory import make_app
 from tui.app.start import Overview
 from tui.content import load_tool
@@ -132,7 +136,7 @@ async def test_home_counts_the_overdue_steps_of_each_session(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
-        assert str(table.columns["overdue"].label) == "Te laat"
+        assert str(table.columns[ColumnKey("overdue")].label) == "Te laat"
         by_title = {str(table.get_row_at(r)[0]): str(table.get_row_at(r)[3]) for r in range(table.row_count)}
         assert by_title == {"Met stappen": "⚠ 1", "Zonder stappen": ""}
 
@@ -180,7 +184,6 @@ async def test_a_suggestion_taken_as_a_step_is_marked_in_the_overview_and_the_pi
 def test_english_words_and_dates_in_the_register() -> None:
     tool = load_tool()
     store_session = NextStep(text="Agenda", who="Anna", when="1 March", due=date(2026, 3, 1))
-    from tests.test_export import golden_session
     from tui.render.export import to_text
 
     session = golden_session(tool).model_copy(update={"next_steps": [store_session]})

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from tests.session_helpers import file_state, item_ids, read_session
+from tests.helpers.session import file_state, item_ids, read_session
 from tui.core.errors import SessionFileError, SessionNotFound
 from tui.session import Answer, NextStep, SessionStore, codec
 from tui.session.editor import SessionEditor
@@ -41,9 +41,9 @@ def test_create_save_read_round_trip(store: SessionStore) -> None:
     ids = item_ids()
     session = stored.session
     session.answers = {
-        ids[0]: Answer(score=4, note="goed", at=T0),
+        ids[0]: Answer(score=4, remark="goed", at=T0),
         ids[1]: Answer(not_applicable=True, at=T0),
-        ids[2]: Answer(note="alleen een notitie"),
+        ids[2]: Answer(remark="alleen een notitie"),
     }
     session.context.partners = "PO en VO"
     session.context.themes = ["thema"]
@@ -207,7 +207,7 @@ def test_symlink_inside_folder_is_read(store: SessionStore) -> None:
 
 def test_loading_without_change_writes_nothing(store: SessionStore) -> None:
     stored = good_file(store, "Stil", T0)
-    stored.session.answers = {item_ids()[0]: Answer(score=3, note="n", at=T0)}
+    stored.session.answers = {item_ids()[0]: Answer(score=3, remark="n", at=T0)}
     store.save(stored, touch=False)
     before = file_state(stored.path)
     os.utime(stored.path, ns=(before[1] - 10**9, before[1] - 10**9))
@@ -321,7 +321,7 @@ def test_answer_cannot_have_score_and_not_applicable() -> None:
     with pytest.raises(ValidationError):
         Answer(score=0)
     assert Answer(not_applicable=True).answered
-    assert not Answer(note="x").answered
+    assert not Answer(remark="x").answered
 
 
 def test_parse_refuses_score_and_not_applicable_in_file(store: SessionStore) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.session_helpers import file_state, item_ids, read_session
+from tests.helpers.hostile import VALID, make_hostile_folder
+from tests.helpers.session import file_state, item_ids, read_session
 from tui.content.i18n import strings_for
 from tui.core.errors import LimitExceeded, SessionFileError, UnsafePath
 from tui.core.reason import Reason
@@ -212,8 +213,6 @@ def test_export_over_an_existing_file_needs_permission(store: SessionStore, tmp_
 
 # 7. One bad file never stops anything ----------------------------------------------------
 
-VALID = 'schema_version = 1\nid = "{id}"\ntitle = "{id}"\ncreated = 2024-01-01T10:00:00Z\nupdated = {updated}\n'
-
 
 def test_local_times_and_bare_dates_are_read_as_local_time(store: SessionStore) -> None:
     store.root.mkdir(parents=True)
@@ -229,19 +228,6 @@ def test_local_times_and_bare_dates_are_read_as_local_time(store: SessionStore) 
     editor = SessionEditor(store, good[2])
     editor.answer(item_ids()[0], 3)  # saved as an aware time, reads back the same
     assert store.load(good[2].path).session.answers[item_ids()[0]].score == 3
-
-
-def make_hostile_folder(root: Path) -> dict[str, str]:
-    """Bad files of every kind named in the issue, beside one good file; name -> expected reason word."""
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "goed.toml").write_text(VALID.format(id="goed", updated="2024-01-01T10:00:00Z"))
-    (root / "diep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
-    (root / "los.toml").symlink_to(root / "bestaat-niet.toml")
-    (root / "lus.toml").symlink_to(root / "lus.toml")
-    (root / "pijp.toml").parent.mkdir(exist_ok=True)
-    os.mkfifo(root / "pijp.toml")
-    (root / "map.toml").mkdir()
-    return {"diep.toml": "nested", "los.toml": "link", "lus.toml": "link", "pijp.toml": "regular", "map.toml": "folder"}
 
 
 def test_every_kind_of_bad_file_is_listed_with_a_reason(store: SessionStore) -> None:

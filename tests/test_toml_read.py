@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC
+from datetime import UTC, datetime, time
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -45,19 +46,19 @@ def ours(text: str) -> tuple[str, object]:
         return "deep", None
 
 
-def same(a: object, b: object) -> bool:
+def same(a: Any, b: Any) -> bool:
     """Equal, with the same types all the way down (an offset's tzinfo included)."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)  # type: ignore[attr-defined]
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if a != a:  # nan
         return b != b
-    if hasattr(a, "tzinfo") and a.tzinfo is not None:  # type: ignore[attr-defined]
-        return a == b and type(a.tzinfo) is type(b.tzinfo) and a.utcoffset() == b.utcoffset()  # type: ignore[attr-defined]
-    return a == b
+    if isinstance(a, datetime | time) and a.tzinfo is not None:
+        return a == b and type(a.tzinfo) is type(b.tzinfo) and a.utcoffset() == b.utcoffset()
+    return bool(a == b)
 
 
 def agrees(text: str) -> None:

@@ -7,17 +7,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
-from tests.session_helpers import file_state, item_ids, read_session, walk_app, widget_text
+from tests.helpers.markdown import highlighted_source
+from tests.helpers.pilot import SIZE, press, screen_name
+from tests.helpers.session import file_state, item_ids, read_session, walk_app, widget_text
 from tui.app.factory import make_app
 from tui.app.start import Home, New, Walk
 from tui.content import load_tool
 from tui.session import SessionStore
-
-SIZE = (80, 24)
-
-
-def screen_name(app) -> str:
-    return type(app.screen).__name__
 
 
 def highlighted(app) -> int | None:
@@ -31,12 +27,6 @@ def where(app) -> str:
 def current_item_id(app) -> str:
     screen = app.screen
     return screen.part.items[highlighted(app)].id
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 # answering -------------------------------------------------------------------
@@ -399,7 +389,6 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         assert app.screen.section_id == "bijlage-1"
         for _ in range(3):
             await pilot.pause()
-        from tests.test_content_suggestions import highlighted_source
 
         assert "**a.**" in highlighted_source(app.screen)
         await press(pilot, "q")

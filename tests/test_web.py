@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import json
 import os
 import re
 import select
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,31 +20,21 @@ import tempfile
 import urllib.error
 import urllib.request
 from base64 import b64decode
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.ptyapp import answers_in, free_port
+from tests.helpers.browser import DevTools, needs_browser, opened_browser, send_in_form, until
+from tests.helpers.terminal import answers_in, free_port
 from tui.session import SessionStore
 from tui.session.store import export_name
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-REQUESTED = os.environ.get("SAMENWERKEN_BROWSER_TEST") == "1"
 SCREENSHOT = ROOT / "docs" / "browser.png"
-KEYS = {
-    "enter": {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"},
-    "tab": {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9},
-    **{str(n): {"key": str(n), "code": f"Digit{n}", "windowsVirtualKeyCode": 48 + n, "text": str(n)} for n in range(6)},
-    **{c: {"key": c, "code": f"Key{c.upper()}", "windowsVirtualKeyCode": ord(c.upper()), "text": c} for c in "eo"},
-}
-
-
-def browser() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture
@@ -94,71 +82,6 @@ def test_a_request_without_the_token_is_refused(served: tuple[str, SessionStore]
         assert status_of(base + path) == 403, path
     for path in (f"static/{token}/images/background.png", f"static/{token}/../server.py", f"download/x?token={token}"):
         assert status_of(base + path) == 404, path  # nothing but the page's own two files; no such download
-
-
-class DevTools:
-    """The little of the DevTools protocol this test needs: navigate, evaluate, keys, screenshot."""
-
-    def __init__(self, websocket: Any) -> None:
-        self.websocket = websocket
-        self.ids = itertools.count(1)
-
-    async def call(self, method: str, **params: Any) -> dict[str, Any]:
-        call_id = next(self.ids)
-        await self.websocket.send_json({"id": call_id, "method": method, "params": params})
-        while True:
-            message = json.loads((await self.websocket.receive()).data)
-            if message.get("id") == call_id:
-                if "error" in message:
-                    raise AssertionError(message["error"])
-                return dict(message.get("result", {}))
-
-    async def evaluate(self, expression: str) -> Any:
-        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
-        return result["result"].get("value")
-
-    async def press(self, name: str) -> None:
-        key = KEYS[name]
-        await self.call("Input.dispatchKeyEvent", type="keyDown", **key)
-        await self.call("Input.dispatchKeyEvent", type="keyUp", **{k: v for k, v in key.items() if k != "text"})
-
-
-async def until(condition: Any, timeout: float = 30.0) -> None:
-    """Poll `condition()` (which may be a coroutine function) until it holds."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end:
-        held = condition()
-        if asyncio.iscoroutine(held):
-            held = await held
-        if held:
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not reached")
-
-
-@contextlib.asynccontextmanager
-async def opened_browser(profile: Path) -> AsyncIterator[DevTools]:
-    """Headless chromium with one page, driven over the DevTools protocol."""
-    import aiohttp
-
-    chromium = subprocess.Popen(
-        [browser() or "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
-         f"--user-data-dir={profile}", "--window-size=1000,640", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        port_file = profile / "DevToolsActivePort"
-        await until(lambda: port_file.exists() and len(port_file.read_text().splitlines()) >= 2)
-        port = port_file.read_text().splitlines()[0]
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"http://127.0.0.1:{port}/json/list") as response:
-                page = next(t for t in await response.json() if t["type"] == "page")
-            async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as websocket:
-                yield DevTools(websocket)
-    finally:
-        chromium.terminate()
-        chromium.wait(15)
 
 
 async def settled_screenshot(tools: DevTools, blank: str = "") -> str:
@@ -231,13 +154,6 @@ def test_three_answers_typed_in_a_browser_are_in_the_session_file(served: tuple[
     report = (downloads / export_name(stored.session, "md")).read_text("utf-8")  # named for its title and day
     assert report.startswith("# In de browser")
     assert not (store.root / "exports").exists()  # nothing left on the server
-
-
-def needs_browser() -> None:
-    if browser() is None:
-        if REQUESTED:
-            pytest.fail("chromium is missing: apt-get install chromium")
-        pytest.skip("no chromium here (Debian package chromium)")
 
 
 # A page on another port of the same machine, trying what a neighbour's page would ----------------------------
@@ -374,7 +290,7 @@ def served_room(
     tmp_path: Path, seats: int = 2, *more: str
 ) -> Iterator[tuple[subprocess.Popen[bytes], Any, list[str], str]]:
     """`room serve --headless --web` on free ports; yields the process, the room folder, the codes and the web URL."""
-    from tests.room_helpers import make_room
+    from tests.helpers.room import make_room
 
     folder, codes = make_room(tmp_path, seats=seats)
     ssh_port, web_port = free_port(), free_port()
@@ -453,15 +369,6 @@ async def no_app_before_a_ticket(pid: int, url: str, codes: list[str], folder: A
 def test_no_app_starts_before_a_code_and_a_tab_cannot_ask_for_a_huge_terminal(tmp_path: Path) -> None:
     with served_room(tmp_path) as (process, folder, codes, url):
         asyncio.run(no_app_before_a_ticket(process.pid, url, codes, folder))
-
-
-async def send_in_form(tools: DevTools, code: str) -> str:
-    """Type `code` into the room's form and press Enter; what the next page says ('' for the seat's page)."""
-    await tools.evaluate("window.beforeThisCode = true; document.getElementById('code').focus()")
-    await tools.call("Input.insertText", text=code)
-    await tools.press("enter")
-    await until(lambda: tools.evaluate("window.beforeThisCode === undefined && document.readyState === 'complete'"))
-    return str(await tools.evaluate("document.getElementById('said')?.textContent ?? ''"))
 
 
 async def drained(websocket: Any) -> None:

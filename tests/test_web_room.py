@@ -17,8 +17,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.ptyapp import free_port
-from tests.room_helpers import make_room
+from tests.helpers.room import make_room
+from tests.helpers.terminal import free_port
 from tui.content.i18n import strings_for
 from tui.room.store import RoomFolder
 from tui.serve.gate import Gate
