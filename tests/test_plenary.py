@@ -13,13 +13,16 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.room_helpers import answer, make_room
+from tests.room_helpers import answer
 from tests.test_export import check_golden
 from tui.content import load_code_words, load_tool
 from tui.room.model import Agreement
 from tui.room.store import RoomFolder, RoomStore
-from tui.views.table_export import MAX_EXPORT_BYTES
+from tui.views.plenary import build_plenary
+from tui.views.table_export import MAX_EXPORT_BYTES, TableExport
 
 ITEMS = [item.id for item in load_tool().items]
 
@@ -320,3 +323,74 @@ def test_output_never_goes_through_a_link(three_tables: list[Path], tmp_path: Pa
     result = run("plenary", *map(str, three_tables), "--format", "md", "-o", str(link), "--force")
     assert result.code != 0 and "Traceback" not in result.err
     assert victim.read_text() == "keep"
+
+
+# the rule, for any tables ------------------------------------------------------------------
+
+KEYS = ("1", "2", "3", "4", "5", "nvt")
+
+
+def _export(number: int, min_group: int, answers: list[list[int]]) -> TableExport:
+    """A table's export as the room writes it: an item's counts only when `min_group` seats answered it."""
+    items = []
+    for item_id, counts in zip(ITEMS, answers, strict=False):
+        shown = sum(counts) >= min_group
+        items.append(
+            {"id": item_id, "hidden": not shown} | ({"counts": dict(zip(KEYS, counts, strict=True))} if shown else {})
+        )
+    seats = max([sum(c) for c in answers] + [min_group])
+    return TableExport.model_validate(
+        {
+            "room": {"id": f"tafel{number}", "title": f"Tafel {number}", "min_group": min_group},
+            "seats": {"total": seats, "joined": seats, "finished": 0},
+            "items": items + [{"id": i, "hidden": True} for i in ITEMS[len(items) :]],
+            "agreements": [],
+            "made_with": {"tool_version": load_tool().version},
+        }
+    )
+
+
+tables_strategy = st.lists(
+    st.tuples(
+        st.integers(2, 6),
+        st.lists(st.lists(st.integers(0, 3), min_size=6, max_size=6), min_size=1, max_size=4),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables_strategy)
+def test_no_merged_figure_below_the_largest_minimum_group(tables: list[tuple[int, list[list[int]]]]) -> None:
+    exports = [_export(n, min_group, answers) for n, (min_group, answers) in enumerate(tables, start=1)]
+    plenary = build_plenary(load_tool(), exports)
+    assert plenary.min_group == max(m for m, _ in tables)
+    for p in plenary.items:
+        index = ITEMS.index(p.item.id)
+        given_counts = [answers[index] if index < len(answers) else [0] * 6 for _, answers in tables]
+        shown = [c for c, (m, _) in zip(given_counts, tables, strict=True) if sum(c) >= m]
+        if p.counts is None:
+            assert sum(map(sum, shown)) < plenary.min_group and p.tables == []
+            continue
+        assert p.answered >= plenary.min_group
+        # exactly the tables that reached their own minimum, added up; the others nothing
+        assert [p.counts[k] for k in KEYS] == [sum(col) for col in zip(*shown, strict=True)]
+        assert p.left_out == len(tables) - len(shown) and len(p.tables) == len(shown)
+
+
+def test_text_from_a_table_cannot_steer_a_terminal(three_tables: list[Path], run) -> None:
+    """A title or agreement with escape codes or bidi controls: visible stand-ins in the table, escapes in JSON."""
+
+    def poison(data: dict) -> None:
+        data["room"]["title"] = "Tafel \x1b[2J\u202eOost"
+        data["agreements"] = [{"text": "regel één\nregel \x07twee", "who": "", "when": ""}]
+
+    rewrite(three_tables[1], poison)
+    for fmt in ("table", "md", "html", "json"):
+        out = run("plenary", *map(str, three_tables), "--format", fmt).out
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, fmt
+    table = run("plenary", *map(str, three_tables)).out
+    assert "regel één␤regel" in table
+    data = plenary_json(run, *three_tables)
+    assert data["tables"][1]["title"] == "Tafel \x1b[2J\u202eOost"  # the same text, once parsed
