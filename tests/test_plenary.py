@@ -394,3 +394,16 @@ def test_text_from_a_table_cannot_steer_a_terminal(three_tables: list[Path], run
     assert "regel één␤regel" in table
     data = plenary_json(run, *three_tables)
     assert data["tables"][1]["title"] == "Tafel \x1b[2J\u202eOost"  # the same text, once parsed
+
+
+def test_the_table_fits_a_terminal_and_stays_whole_in_a_pipe(three_tables: list[Path]) -> None:
+    from tui.content.i18n import strings_for
+    from tui.render.plenary import to_table
+    from tui.views.table_export import read_table
+
+    plenary = build_plenary(load_tool(), [read_table(path) for path in three_tables])
+    strings = strings_for("nl")
+    whole, fitted = to_table(plenary, strings), to_table(plenary, strings, width=50)
+    assert max(len(line) for line in fitted.splitlines()) <= 50
+    assert max(len(line) for line in whole.splitlines()) > 100
+    assert " ".join(fitted.split()) == " ".join(whole.split())  # the same words, only wrapped

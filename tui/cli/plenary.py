@@ -9,6 +9,8 @@ nothing is merged.
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +41,7 @@ def run_plenary(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     """Read every table's file, merge them, deliver the plenary; a bad file is one line and exit 2."""
     from tui.cli.output import EXIT_USAGE, deliver, say
     from tui.content import load_tool
-    from tui.render.plenary import PLENARY_RENDERERS
+    from tui.render.plenary import PLENARY_RENDERERS, to_table
     from tui.views.plenary import PlenaryError, build_plenary
     from tui.views.table_export import TableFileError, read_table
 
@@ -56,5 +58,8 @@ def run_plenary(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     except PlenaryError as error:
         say(error.reason.text(strings))
         return EXIT_USAGE
-    text = PLENARY_RENDERERS[args.format](plenary, strings)
+    if args.format == "table" and not args.output and sys.stdout.isatty():  # fitted to the terminal
+        text = to_table(plenary, strings, width=shutil.get_terminal_size((80, 24)).columns)
+    else:
+        text = PLENARY_RENDERERS[args.format](plenary, strings)
     return deliver(text, args.format, args.output, args.force, folder, strings)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tui.core.text import escape_json, safe_line
+from tui.render.compare import MIN_TEXT, fit
 from tui.render.group import counts_line, histogram, number
 from tui.render.parts import blocks, html_text, md_text
 from tui.views.group import ANSWER_KEYS
@@ -86,36 +87,44 @@ def _titles(plenary: Plenary, strings: Strings) -> Callable[[str], str]:
 # a table -----------------------------------------------------------------------
 
 
-def to_table(plenary: Plenary, strings: Strings) -> str:
-    """Plain lines for a terminal or a pipe: each item whole on one line, its tables on the next."""
-    head = [safe_line(heading(plenary, strings)), safe_line(seats_line(plenary, strings))]
-    head += [f"  {t.number:>2}. {safe_line(t.title)} — {safe_line(table_line(t, strings))}" for t in plenary.tables]
-    rule = [
-        safe_line(strings("plenary.min_group_rule", n=plenary.min_group)),
-        safe_line(strings("plenary.between_rule")),
-    ]
-    rule += [safe_line(line) for line in notes(plenary, strings, _titles(plenary, strings))]
-    columns = f"  {'':6}  {strings('room.median'):>7}  {strings('room.spread'):>9}  {strings('plenary.between')}"
-    items = [safe_line(strings("plenary.items")), safe_line(columns)]
-    for p in plenary.items:
-        title = safe_line(plenary.title(p.item, strings.language))
-        if p.counts is None:
-            items.append(f"  {'·' * 6}  {strings('room.too_few')}  {title}")
-            continue
-        items.append(
-            f"  {histogram(p.counts)}  {number(p.median, strings):>7}  {number(p.spread, strings):>9}  "
-            f"{between_text(p, strings)}  {title}"
-        )
-        items.append(
-            f"  {'':6}  {counts_line(p.counts, strings)}  {strings('plenary.per_table')}: "
-            f"{safe_line(tables_text(p, strings))}"
-        )
-    agreements = [safe_line(strings("plenary.agreements"))]
+def to_table(plenary: Plenary, strings: Strings, width: int | None = None) -> str:
+    """Plain lines for a terminal or a pipe: each item's figures and statement, its tables on the next line.
+
+    Fitted to `width` columns (a terminal), wrapped between words; without it (a pipe, a
+    file) every line stays whole, so grep and editors see each item on one line.
+    """
+
+    def lines(text: str, first: str = "", indent: str = "") -> list[str]:
+        if width is not None and width - len(first) < MIN_TEXT:  # the figures fill the line: text below them
+            return [first.rstrip(), *fit(safe_line(text), width, indent, indent)]
+        return fit(safe_line(text), width, first, indent)
+
+    head = lines(heading(plenary, strings)) + lines(seats_line(plenary, strings))
     for t in plenary.tables:
-        agreements.append(f"  {t.number}. {safe_line(t.title)}")
-        agreements += [f"     - {safe_line(a.text)}{_extra(safe_line, a.who, a.when)}" for a in t.agreements] or [
-            f"     {safe_line(strings('room.no_agreements'))}"
-        ]
+        head += lines(f"{t.title} — {table_line(t, strings)}", f"  {t.number:>2}. ", " " * 6)
+    rule = lines(strings("plenary.min_group_rule", n=plenary.min_group)) + lines(strings("plenary.between_rule"))
+    for line in notes(plenary, strings, _titles(plenary, strings)):
+        rule += lines(line)
+    columns = f"  {'':6}  {strings('room.median'):>7}  {strings('room.spread'):>9}  {strings('plenary.between')}"
+    blank = columns[: len(columns) - len(columns.lstrip())]
+    items = lines(strings("plenary.items")) + lines(columns.lstrip(), blank, blank)
+    under = " " * 10
+    for p in plenary.items:
+        title = plenary.title(p.item, strings.language)
+        if p.counts is None:
+            items += lines(title, f"  {'·' * 6}  {safe_line(strings('room.too_few'))}  ", under)
+            continue
+        figures = f"  {histogram(p.counts)}  {number(p.median, strings):>7}  {number(p.spread, strings):>9}  "
+        items += lines(title, f"{figures}{between_text(p, strings)}  ", under)
+        tables = f"{counts_line(p.counts, strings)}  {strings('plenary.per_table')}: {tables_text(p, strings)}"
+        items += lines(tables, under, under)
+    agreements = lines(strings("plenary.agreements"))
+    for t in plenary.tables:
+        agreements += lines(t.title, f"  {t.number}. ", "     ")
+        for a in t.agreements:
+            agreements += lines(a.text + _extra(str, a.who, a.when), "     - ", "       ")
+        if not t.agreements:
+            agreements += lines(strings("room.no_agreements"), "     ", "     ")
     return blocks(head, rule, items, agreements)
 
 
