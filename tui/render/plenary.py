@@ -57,31 +57,17 @@ def tables_text(p: PlenaryItem, strings: Strings) -> str:
     return text
 
 
-def notes(plenary: Plenary, strings: Strings, tool_titles: Callable[[str], str]) -> list[str]:
+def notes(plenary: Plenary, strings: Strings) -> list[str]:
     """What the plenary left out and why: items not in every file, reworded between versions, unknown here."""
     out = []
     if plenary.mixed_versions:
         versions = ", ".join(str(v) if v is not None else strings("plenary.version_unknown") for v in plenary.versions)
         out.append(strings("plenary.versions", versions=versions))
     for why in ("not_in_all", "reworded", "unknown"):
-        names = [tool_titles(x.item_id) for x in plenary.left_out if x.why == why]
+        names = [plenary.item_title(x.item_id, strings.language) for x in plenary.left_out if x.why == why]
         if names:
             out.append(strings(f"plenary.left_out.{why}", n=len(names), items="; ".join(names)))
     return out
-
-
-def _titles(plenary: Plenary, strings: Strings) -> Callable[[str], str]:
-    from tui.content import load_tool
-
-    tool = load_tool()
-
-    def title(item_id: str) -> str:
-        try:
-            return plenary.title(tool.item(item_id), strings.language)
-        except KeyError:
-            return item_id
-
-    return title
 
 
 # a table -----------------------------------------------------------------------
@@ -103,7 +89,7 @@ def to_table(plenary: Plenary, strings: Strings, width: int | None = None) -> st
     for t in plenary.tables:
         head += lines(f"{t.title} — {table_line(t, strings)}", f"  {t.number:>2}. ", " " * 6)
     rule = lines(strings("plenary.min_group_rule", n=plenary.min_group)) + lines(strings("plenary.between_rule"))
-    for line in notes(plenary, strings, _titles(plenary, strings)):
+    for line in notes(plenary, strings):
         rule += lines(line)
     columns = f"  {'':6}  {strings('room.median'):>7}  {strings('room.spread'):>9}  {strings('plenary.between')}"
     blank = columns[: len(columns) - len(columns.lstrip())]
@@ -148,7 +134,7 @@ def to_markdown(plenary: Plenary, strings: Strings) -> str:
     items = [f"## {md_text(strings('plenary.items'))}", ""]
     items += [md_text(strings("plenary.min_group_rule", n=plenary.min_group)), ""]
     items += [md_text(strings("plenary.between_rule")), ""]
-    for line in notes(plenary, strings, _titles(plenary, strings)):
+    for line in notes(plenary, strings):
         items += [md_text(line), ""]
     for p in plenary.items:
         title = f"- {md_text(plenary.title(p.item, strings.language))} ({md_text(where(p, strings))}) — "
@@ -201,7 +187,7 @@ def to_html(plenary: Plenary, strings: Strings) -> str:
     out.append(f"</ol><h2>{html_text(strings('plenary.items'))}</h2>")
     out.append(f"<p>{html_text(strings('plenary.min_group_rule', n=plenary.min_group))}</p>")
     out.append(f"<p>{html_text(strings('plenary.between_rule'))}</p>")
-    out += [f"<p>{html_text(line)}</p>" for line in notes(plenary, strings, _titles(plenary, strings))]
+    out += [f"<p>{html_text(line)}</p>" for line in notes(plenary, strings)]
     out.append("<table><tr><th></th>")
     out += [f"<th class=num>{html_text(n)}</th>" for n in names]
     out += [f"<th class=num>{html_text(strings(k))}</th>" for k in ("room.median", "room.spread", "plenary.between")]

@@ -117,9 +117,18 @@ class Plenary:
     """Each table's version of the questions, as its file says (None: an export that does not say)."""
     wording: int
     """The version whose wording the merged items are shown in (the same in every version the tables used)."""
+    tool: Tool
+    """This machine's questions: the items' wording, parts and direction come from here, never from the files."""
 
     def title(self, item: Item, language: str) -> str:
         return item.wording_at(self.wording, language)
+
+    def item_title(self, item_id: str, language: str) -> str:
+        """An item's statement by its id; an id this machine does not know, as it is."""
+        try:
+            return self.title(self.tool.item(item_id), language)
+        except KeyError:
+            return item_id
 
     @property
     def seats(self) -> int:
@@ -200,4 +209,4 @@ def build_plenary(tool: Tool, exports: list[TableExport]) -> Plenary:
             items.append(PlenaryItem(item, part, counts, _median(scores), spread, figures, hidden_at))
     order = {item.id: n for n, item in enumerate(tool.items)}
     items.sort(key=lambda p: (p.hidden, p.between is None, -(p.between or 0.0), order[p.item.id]))
-    return Plenary(tables, min_group, items, left_out, versions, min(used))
+    return Plenary(tables, min_group, items, left_out, versions, min(used), tool)
