@@ -153,7 +153,7 @@ def test_version_is_the_same_in_every_language(run) -> None:
         (
             ["lezen"],
             "samenwerken: Bij COMMANDO: ‘lezen’ kan niet; kies uit read, new, resume, walk, list, overview, "
-            "export, compare, import, serve, room (zie ‘samenwerken --help’)",
+            "export, compare, import, serve, room, plenary (zie ‘samenwerken --help’)",
         ),
     ],
     ids=["missing", "invalid-choice", "unrecognized", "no-value", "room-missing", "not-a-number", "no-command"],

@@ -57,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.room import run_room
 
             return run_room(args, folder, strings)
+        if args.command == "plenary":
+            from tui.cli.plenary import run_plenary
+
+            return run_plenary(args, folder, strings)
         text_command = "overview-print" if args.command == "overview" and args.print else args.command
         if text_command in TEXT_COMMANDS:
             return TEXT_COMMANDS[text_command](args, folder, strings)

@@ -97,6 +97,9 @@ def build_parser(strings: Strings | None = None) -> Parser:
     web.add_argument("--public-url", metavar="URL", help=strings("cli.help.serve.public_url"))
 
     add_room_commands(commands, common, strings)
+    from tui.cli.plenary import add_plenary_command
+
+    add_plenary_command(commands, common, strings)
     return parser
 
 
@@ -118,7 +121,7 @@ def language_asked(argv: Sequence[str]) -> str | None:
 def asks_version(argv: Sequence[str]) -> bool:
     """`--version` before any command: answered before anything else is read, so it stays fast."""
     for token in argv:
-        if token == "--" or token in COMMANDS:
+        if token == "--" or token in COMMANDS or token == "plenary":
             return False
         if token == "--version":
             return True

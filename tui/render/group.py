@@ -83,7 +83,16 @@ def to_json(view: GroupView, strings: Strings) -> str:
         for p in view.parts
     ]
     data["shared_remarks"] = [{"item": r.item.id, "text": r.text} for r in view.shared]
+    data["made_with"] = made_with()
     return escape_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def made_with() -> dict[str, Any]:
+    """The app and the version of the questions: a plenary merges only what every table asked alike."""
+    import tui
+    from tui.content import load_tool
+
+    return {"samenwerken": tui.__version__, "tool_version": load_tool().version}
 
 
 def _title(item: Item, strings: Strings) -> str:

@@ -1,0 +1,65 @@
+"""`samenwerken plenary FILE…`: the group reports of many tables merged into one picture.
+
+Each table exported its room (`room export ROOM --format json`) on its own machine;
+the files came here by whatever means. Each is read as hostile (see
+`tui.views.table_export`): a file that cannot be used is named in one line, and
+nothing is merged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.render.plenary import PLENARY_FORMATS
+
+if TYPE_CHECKING:
+    from tui.cli.arguments import Parser
+    from tui.content.i18n import Strings
+
+MAX_TABLES = 500
+"""More files than tables a hall holds is a mistake (a glob too wide), not a plenary."""
+
+
+def add_plenary_command(commands: argparse._SubParsersAction[Parser], common: Parser, strings: Strings) -> None:
+    """`plenary FILE… [--format F] [-o FILE] [--force]`, every word of its help in the language of `strings`."""
+    from tui.cli.arguments import add_command
+
+    plenary = add_command(commands, "plenary", common, strings, formats=", ".join(PLENARY_FORMATS))
+    plenary.add_argument(
+        "files", nargs="+", metavar=strings("cli.metavar.file"), help=strings("cli.help.plenary.files")
+    )
+    plenary.add_argument("--format", choices=PLENARY_FORMATS, default="table", help=strings("cli.help.plenary.format"))
+    plenary.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
+    plenary.add_argument("--force", action="store_true", help=strings("cli.help.force"))
+
+
+def run_plenary(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    """Read every table's file, merge them, deliver the plenary; a bad file is one line and exit 2."""
+    from tui.cli.output import EXIT_USAGE, deliver, say
+    from tui.content import load_tool
+    from tui.render.plenary import PLENARY_RENDERERS, to_table
+    from tui.views.plenary import PlenaryError, build_plenary
+    from tui.views.table_export import TableFileError, read_table
+
+    if len(args.files) > MAX_TABLES:
+        say(strings("plenary.error.too_many", max=MAX_TABLES))
+        return EXIT_USAGE
+    try:
+        exports = [read_table(Path(name)) for name in args.files]
+    except TableFileError as error:
+        say(f"{error.path}: {error.reason.text(strings)}")
+        return EXIT_USAGE
+    try:
+        plenary = build_plenary(load_tool(), exports)
+    except PlenaryError as error:
+        say(error.reason.text(strings))
+        return EXIT_USAGE
+    if args.format == "table" and not args.output and sys.stdout.isatty():  # fitted to the terminal
+        text = to_table(plenary, strings, width=shutil.get_terminal_size((80, 24)).columns)
+    else:
+        text = PLENARY_RENDERERS[args.format](plenary, strings)
+    return deliver(text, args.format, args.output, args.force, folder, strings)
