@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.room_helpers import answer
-from tests.test_export import check_golden
+from tests.helpers.golden import check_golden
+from tests.helpers.room import answer
 from tui.content import load_code_words, load_tool
 from tui.room.model import Agreement
 from tui.room.store import RoomFolder, RoomStore
