@@ -119,7 +119,7 @@ async def test_the_timer_counts_down_on_the_seat_and_moves_nobody(tmp_path: Path
     app = seat_app(folder, "A")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Fase 1 van 4: antwoorden · nog 10:00" in screen_text(app) or "nog 9:5" in screen_text(app)
+        assert re.search(r"Fase 1 van 4: antwoorden · nog (10:00|9:[0-5]\d)", screen_text(app))
         panel = await in_walk(pilot, app)
         assert panel.display and "Fase 1 van 4: antwoorden · nog " in widget_text(panel)
         assert "1:0" not in widget_text(panel)
@@ -218,7 +218,7 @@ async def test_the_board_shows_the_timer(tmp_path: Path) -> None:
     app = board_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: "Fase 3 van 4: bespreken · nog " in str(app.screen.sub_title))
-        assert str(app.screen.sub_title).endswith(("5:00", "4:59", "4:58"))
+        assert re.search(r"nog (5:00|4:[0-5]\d)$", str(app.screen.sub_title))
 
 
 # the command line ------------------------------------------------------------------------
