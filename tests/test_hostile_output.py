@@ -470,3 +470,16 @@ def test_wrapping_never_leaves_an_emoji_joiner_at_a_line_edge(width: int) -> Non
         assert not line.endswith("\u200d") and not line.lstrip().startswith("\u200d"), repr(line)
     cut = shortened("woord " + text, width)
     assert "\u200d…" not in cut
+
+
+def test_a_step_cut_inside_an_emoji_sequence_shows_the_joiner_it_left() -> None:
+    """A long word wrapped in a table column can be cut right after a zero width joiner (found by hypothesis)."""
+    from tui.core.text import DANGEROUS
+    from tui.render.parts import columns
+
+    lines = columns([["x", "👩\u200d💻" * 12]], 40, [0, 8])[0]
+    for line in lines:
+        for n, char in enumerate(line):
+            if char == "\u200d":  # only ever between two emoji on one line
+                assert 0 < n < len(line) - 1 and line[n - 1] in "👩" and line[n + 1] in "💻", lines
+    assert all(ord(c) not in DANGEROUS or c == "\u200d" for line in lines for c in line)

@@ -116,7 +116,12 @@ def columns(rows: Sequence[Sequence[str]], width: int, caps: Sequence[int], gap:
     out = []
     for row in cells:
         wrapped = [
-            [line for part in row[i] for line in (textwrap.wrap(part, widths[i], break_on_hyphens=False) or [""])]
+            # `visible` again: a long word cut inside an emoji sequence leaves a joiner that joins nothing
+            [
+                visible(line)
+                for part in row[i]
+                for line in (textwrap.wrap(part, widths[i], break_on_hyphens=False) or [""])
+            ]
             for i in range(n)
         ]
         height = max(len(w) for w in wrapped)
