@@ -734,7 +734,9 @@ def test_text_commands_never_break_and_never_print_raw_controls(spec: Folder) ->
         # list: one line per good session, its title made safe; one stderr line per bad file
         ran = cli(folder, "list", lang=lang)
         check(ran, quiet=False)
-        assert ran.err.splitlines() == [as_stderr(f"samenwerken: {safe_line(f'{p.path}: {p.text(strings_for(lang))}')}") for p in bad]
+        assert ran.err.splitlines() == [
+            as_stderr(f"samenwerken: {safe_line(f'{p.path}: {p.text(strings_for(lang))}')}") for p in bad
+        ]
         lines = ran.out.splitlines()
         assert len(lines) == len(good)
         for ident, g in docs.items():

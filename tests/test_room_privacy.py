@@ -286,8 +286,14 @@ def test_new_from_a_file_taken_home_starts_the_follow_up_and_leaves_the_file_alo
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda t: re.sub(r"schema_version = \d+", "schema_version = 99", t), "geschreven door een nieuwere samenwerken"),
-        (lambda t: t.replace("[answers", "[[answers", 1), "kan niet gelezen worden: regel 17, kolom 33 is geen geldige TOML"),
+        (
+            lambda t: re.sub(r"schema_version = \d+", "schema_version = 99", t),
+            "geschreven door een nieuwere samenwerken",
+        ),
+        (
+            lambda t: t.replace("[answers", "[[answers", 1),
+            "kan niet gelezen worden: regel 17, kolom 33 is geen geldige TOML",
+        ),
         (lambda t: "", "het bestand is leeg"),
         (lambda t: "onbekend = 1\n" + t, "onbekende sleutel"),
         (lambda t: t.replace('title = "', 'titel = "', 1), "(title) ontbreekt"),
