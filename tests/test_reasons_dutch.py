@@ -81,7 +81,7 @@ def test_the_cli_says_what_is_wrong_with_a_session_file_in_dutch(
 
 @pytest.mark.parametrize(
     ("kind", "dutch"),
-    [("folder", "een map, geen sessiebestand"), ("dead", "een link die nergens heen gaat"), ("fifo", "geen gewoon")],
+    [("folder", "een map, geen reflectiebestand"), ("dead", "een link die nergens heen gaat"), ("fifo", "geen gewoon")],
 )
 def test_the_cli_says_what_a_path_is_in_dutch(capsys, tmp_path: Path, kind: str, dutch: str) -> None:
     import os
@@ -104,7 +104,7 @@ def test_the_cli_says_what_a_path_is_in_dutch(capsys, tmp_path: Path, kind: str,
     [
         ("not = [toml\nb = 1", "kan niet gelezen worden: regel 1, kolom 8 is geen geldige TOML"),
         ("schema_version = 99\n", "(schema_version) geschreven door een nieuwere samenwerken (formaat 99)"),
-        (None, "hier is geen kamerbestand"),
+        (None, "hier is geen bestand van een regiosessie"),
     ],
 )
 def test_a_broken_room_file_is_said_in_dutch(tmp_path: Path, content: str | None, dutch: str) -> None:

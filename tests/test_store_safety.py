@@ -353,7 +353,7 @@ def test_a_session_too_large_for_its_file_is_not_written(store: SessionStore) ->
     stored.session.answers = {item: Answer(remark=big) for item in ids[:fit]}
     store.save(stored)  # as full as a file may be, in one write instead of one per remark
     editor = SessionEditor(store, store.load(stored.path))
-    with pytest.raises(SaveFailed, match="more than a session may hold"):
+    with pytest.raises(SaveFailed, match="more than a reflection may hold"):
         for item in ids[fit:]:
             editor.remark(item, big)
     assert stored.path.stat().st_size <= MAX_FILE_BYTES
