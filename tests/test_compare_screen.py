@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from tests.helpers.compare import open_compare, two
 from tests.helpers.pilot import SIZE, screen_name
-from tests.helpers.session import item_ids, until
+from tests.helpers.session import until
 from tui.content import load_tool
-from tui.session import Answer, SessionStore, StoredSession
 
 FIRST = "We ervaren (nog) geen noodzaak: wat er in de regio op ons afkomt, is nog niet goed in beeld."
 """The first item: answered 5 by Alfa and 3 by Beta, a spread of 2."""
@@ -20,38 +19,8 @@ HOSTILE_TITLE = "Regio [bold]Noord[/bold] \x1b[31mrood"
 HOSTILE_REMARK = "[red]Geen opmaak[/red] \x07 en " + "lang" * 25 + "\nTweede regel"
 
 
-def answered(
-    store: SessionStore, title: str, scores, remarks: dict[int, str] | None = None, hour: int = 12
-) -> StoredSession:
-    """A session answered `scores(n)`, last changed at `hour` (the home screen lists the latest first)."""
-    stored = store.create(title)
-    stored.session.created = stored.session.updated = datetime(2024, 5, 1, hour, tzinfo=UTC)
-    stored.session.answers = {i: Answer(score=scores(n)) for n, i in enumerate(item_ids())}
-    for n, text in (remarks or {}).items():
-        stored.session.answers[item_ids()[n]] = stored.session.answers[item_ids()[n]].model_copy(
-            update={"remark": text}
-        )
-    store.save(stored, touch=False)
-    return stored
-
-
-def two(tmp_path: Path, title: str = "Partner Alfa", remark: str = "Alfa zegt: eerst geld.") -> SessionStore:
-    store = SessionStore(tmp_path / "sessions")
-    answered(store, title, lambda n: 5 if n % 2 == 0 else 1, {0: remark}, hour=12)  # the oldest: column A
-    answered(store, "Partner Beta", lambda n: 3, {0: "Beta zegt: eerst tijd."}, hour=13)
-    return store
-
-
 def plain(widget: Static) -> str:
     return str(widget.render())
-
-
-async def open_compare(app, pilot) -> None:
-    """Mark both on home, compare: the oldest, Alfa, is column A whatever the order marked."""
-    await until(pilot, lambda: screen_name(app) == "HomeScreen")
-    for key in ("space", "down", "space", "v"):
-        await pilot.press(key)
-    await until(pilot, lambda: screen_name(app) == "CompareScreen")
 
 
 async def test_items_show_whole_text_and_remarks_labelled(tmp_path: Path, app_factory) -> None:

@@ -54,6 +54,7 @@ from hypothesis import strategies as st
 
 from tui.cli.main import main
 from tui.content import load_tool
+from tui.content.i18n import strings_for
 from tui.core.errors import SessionFileError
 from tui.core.text import DANGEROUS, safe_line
 from tui.render.compare import COMPARE_RENDERERS
@@ -83,6 +84,8 @@ SALT = secrets.token_hex(3)
 
 
 # -- the surroundings --------------------------------------------------------
+
+DUTCH = strings_for("nl")
 
 
 def set_zone(zone: str | None) -> None:
@@ -731,7 +734,9 @@ def test_text_commands_never_break_and_never_print_raw_controls(spec: Folder) ->
         # list: one line per good session, its title made safe; one stderr line per bad file
         ran = cli(folder, "list", lang=lang)
         check(ran, quiet=False)
-        assert ran.err.splitlines() == [as_stderr(f"samenwerken: {safe_line(f'{p.path}: {p.reason}')}") for p in bad]
+        assert ran.err.splitlines() == [
+            as_stderr(f"samenwerken: {safe_line(f'{p.path}: {p.text(strings_for(lang))}')}") for p in bad
+        ]
         lines = ran.out.splitlines()
         assert len(lines) == len(good)
         for ident, g in docs.items():
@@ -910,7 +915,7 @@ def test_one_nasty_file_beside_good_sessions(tmp_path: Path, name: str | bytes, 
     assert problem.reason.strip() and "\n" not in problem.reason
     listing = cli(folder, "list")
     check(listing, quiet=False)
-    assert listing.err == as_stderr(f"samenwerken: {safe_line(f'{problem.path}: {problem.reason}')}\n")
+    assert listing.err == as_stderr(f"samenwerken: {safe_line(f'{problem.path}: {problem.text(DUTCH)}')}\n")
     assert not (folder / ".logs").exists()
 
 
@@ -925,7 +930,7 @@ def test_every_command_works_beside_all_the_nasty_files_at_once(tmp_path: Path) 
     assert sorted(s.session.id for s in good) == sorted([A_ID, B_ID])
     assert len(bad) == len(BAD_FILES)
     listing = all_commands(folder, A_ID, B_ID)[0]
-    named = [as_stderr(f"samenwerken: {safe_line(f'{problem.path}: {problem.reason}')}") for problem in bad]
+    named = [as_stderr(f"samenwerken: {safe_line(f'{problem.path}: {problem.text(DUTCH)}')}") for problem in bad]
     assert sorted(listing.err.splitlines()) == sorted(named)
     assert not (folder / ".logs").exists()
 

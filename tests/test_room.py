@@ -126,7 +126,7 @@ def test_a_room_is_found_by_id_and_its_start(tmp_path: Path) -> None:
     [
         (lambda t: t.replace("schema_version = 1", "schema_version = 9"), "newer"),
         (lambda t: t + "\nextra = 1\n", "Extra inputs"),
-        (lambda t: "not = [toml", "Invalid value"),
+        (lambda t: "not = [toml", "not valid TOML (line 1, column 8)"),
         (lambda t: t.replace('label = "A"', 'label = "a; rm"'), "seats.0.label"),
     ],
     ids=["newer", "unknown key", "not TOML", "bad label"],

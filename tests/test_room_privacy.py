@@ -287,11 +287,17 @@ def test_new_from_a_file_taken_home_starts_the_follow_up_and_leaves_the_file_alo
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda t: re.sub(r"schema_version = \d+", "schema_version = 99", t), "written by a newer samenwerken"),
-        (lambda t: t.replace("[answers", "[[answers", 1), "not valid TOML"),
-        (lambda t: "", "the file is empty"),
-        (lambda t: "onbekend = 1\n" + t, "unknown key"),
-        (lambda t: t.replace('title = "', 'titel = "', 1), "title: Field required"),
+        (
+            lambda t: re.sub(r"schema_version = \d+", "schema_version = 99", t),
+            "geschreven door een nieuwere samenwerken",
+        ),
+        (
+            lambda t: t.replace("[answers", "[[answers", 1),
+            "kan niet gelezen worden: regel 17, kolom 33 is geen geldige TOML",
+        ),
+        (lambda t: "", "het bestand is leeg"),
+        (lambda t: "onbekend = 1\n" + t, "onbekende sleutel"),
+        (lambda t: t.replace('title = "', 'titel = "', 1), "(title) ontbreekt"),
     ],
     ids=["newer", "not TOML", "empty", "unknown key", "no title"],
 )

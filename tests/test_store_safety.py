@@ -21,6 +21,7 @@ from tui.content.i18n import strings_for
 from tui.core.errors import LimitExceeded, SessionFileError, UnsafePath
 from tui.core.reason import Reason
 from tui.session import SessionStore
+from tui.session.delivery import ExportExists, deliver_file, export_target
 from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE, OverLimit
 from tui.session.lock import SessionLock
@@ -146,7 +147,7 @@ def test_app_folders_that_are_links_are_refused_and_never_chmodded(
         assert SessionEditor(store, stored).read_only
     elif folder == "exports":
         with pytest.raises(UnsafePath):
-            store.write_export(stored.session, "md", "# x")
+            export_target(store.root, "x.md")
     elif folder == ".prullenbak":
         with pytest.raises(UnsafePath):
             store.trash(stored)
@@ -160,10 +161,10 @@ def test_app_folders_that_are_links_are_refused_and_never_chmodded(
 
 
 def test_an_app_folder_that_is_a_file_is_refused(store: SessionStore) -> None:
-    stored = store.create("Regio Bestand")
+    store.create("Regio Bestand")
     (store.root / "exports").write_text("not a folder")
     with pytest.raises(UnsafePath, match="not a folder"):
-        store.write_export(stored.session, "md", "# x")
+        export_target(store.root, "x.md")
 
 
 def test_a_session_file_that_is_a_link_opens_read_only_and_stays_a_link(store: SessionStore) -> None:
@@ -195,7 +196,7 @@ def test_export_to_a_non_regular_file_is_refused(store: SessionStore, tmp_path: 
     else:
         target = Path("/dev/null")
     with pytest.raises(UnsafePath):
-        store.export_file(target, b"# x", overwrite=True)
+        deliver_file(target, b"# x", replace=True)
     assert victim.read_text() == "keep"
 
 
@@ -203,10 +204,10 @@ def test_export_over_an_existing_file_needs_permission(store: SessionStore, tmp_
     stored = store.create("Regio Export")
     target = tmp_path / "verslag.md"
     target.write_text("oud")
-    with pytest.raises(FileExistsError):
-        store.export_file(target, b"nieuw")
+    with pytest.raises(ExportExists):
+        deliver_file(target, b"nieuw")
     assert target.read_text() == "oud"
-    store.export_file(target, b"nieuw", overwrite=True)
+    deliver_file(target, b"nieuw", replace=True)
     assert target.read_text() == "nieuw"
     assert stored.path.exists()
 
@@ -338,7 +339,7 @@ def test_a_session_too_large_for_its_file_is_not_written(store: SessionStore) ->
     stored.session.answers = {item: Answer(remark=big) for item in ids[:fit]}
     store.save(stored)  # as full as a file may be, in one write instead of one per remark
     editor = SessionEditor(store, store.load(stored.path))
-    with pytest.raises(SaveFailed, match="more than a session may hold"):
+    with pytest.raises(SaveFailed, match="more than a reflection may hold"):
         for item in ids[fit:]:
             editor.remark(item, big)
     assert stored.path.stat().st_size <= MAX_FILE_BYTES

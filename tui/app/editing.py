@@ -37,7 +37,9 @@ class EditingApp(NotifyingApp):
             try:
                 editor = SessionEditor(self.store, stored, read_only_reason=reason, tool_version=self.tool.version)
             except UserFileError as error:
-                self.say(self.strings("error.cannot_open", reason=str(error)), severity="error", timeout=10)
+                self.say(
+                    self.strings("error.cannot_open", reason=error.text(self.strings)), severity="error", timeout=10
+                )
                 return None
             self._editors[key] = editor
             if editor.read_only_reason is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from tui.app.notifying import NotifyingApp
@@ -12,29 +11,28 @@ from tui.session import Session
 class ExportingApp(NotifyingApp):
     """Writes or hands over a session's report or a comparison; a room seat takes its answers home."""
 
-    def write_export(self, session: Session, fmt: str) -> Path:
-        """Export a session into the sessions folder's exports/; returns the path."""
+    def _report_export(self, session: Session, fmt: str) -> tuple[str, bytes, str | None]:
+        """A session's export: its file name, its bytes and (for a text format) its text."""
         from tui.render.export import BINARY_FORMATS, export
         from tui.session.store import export_name
         from tui.views.report import build_report
 
-        self._refuse_in_a_seat()
         report = build_report(self.tool, session, self.strings, self.earlier_session(session))
-        if fmt in BINARY_FORMATS:  # bytes (xlsx): the store's write_export takes text
-            from tui.core.files import ensure_private_dir
+        name = export_name(session, fmt)
+        if fmt in BINARY_FORMATS:  # bytes (xlsx)
             from tui.render.office import export_bytes
-            from tui.session.store import EXPORTS
 
-            path = self.store.root / EXPORTS / export_name(session, fmt)
-            ensure_private_dir(path.parent)
-            self.store.export_file(path, export_bytes(report, fmt), overwrite=True)
-            return path
-        return self.store.write_export(session, fmt, export(report, fmt))
+            return name, export_bytes(report, fmt), None
+        text = export(report, fmt)
+        return name, text.encode("utf-8"), text
 
-    def _refuse_in_a_seat(self) -> None:
-        """A room seat's app runs on the facilitator's machine: it writes no export there (see `take_home`)."""
-        if self.room_seat is not None:
-            raise PermissionError(errno.EPERM, "a seat's export is never written on the facilitator's machine")
+    def write_export(self, session: Session, fmt: str) -> Path:
+        """Export a session into the sessions folder's exports/, replacing an earlier one; returns the path."""
+        from tui.app.export_delivery import refuse_in_a_seat, write_export_file
+
+        refuse_in_a_seat(self)
+        name, data, _ = self._report_export(session, fmt)
+        return write_export_file(self, name, data)
 
     def take_home(self, session: Session) -> None:
         """A room seat's export: the `bewaar` commands over SSH, downloads in a browser tab; no file here."""
@@ -62,52 +60,19 @@ class ExportingApp(NotifyingApp):
         self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
         return self.strings("take_home.downloaded" if fmt == "toml" else "web.downloaded", name=name)
 
-    def hand_over_export(self, session: Session, fmt: str) -> str:
-        """An export where the user is: a download in a browser tab, else a file in exports/. Says where.
+    def export_session(self, session: Session, fmt: str) -> None:
+        """The overview's export where the user is (a download, or a file in exports/); says how it went."""
+        from tui.app.export_delivery import hand_over
 
-        Raises OSError when the file cannot be written.
-        """
-        if self.is_web:
-            import io
+        name, data, text = self._report_export(session, fmt)
+        hand_over(self, name, data, text)
 
-            from tui.render.export import BINARY_FORMATS, export
-            from tui.session.store import export_name
-            from tui.views.report import build_report
-
-            name = export_name(session, fmt)
-            if fmt in BINARY_FORMATS:
-                from tui.render.office import export_bytes
-
-                data = export_bytes(build_report(self.tool, session, self.strings, self.earlier_session(session)), fmt)
-                self.deliver_binary(io.BytesIO(data), save_filename=name)
-                return self.strings("web.downloaded", name=name)
-            text = export(build_report(self.tool, session, self.strings, self.earlier_session(session)), fmt)
-            self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
-            return self.strings("web.downloaded", name=name)
-        return self.strings("export.done", path=str(self.write_export(session, fmt)))
-
-    def hand_over_compare(self, sessions: list[Session], fmt: str) -> str:
-        """A comparison (as the compare screen shows it) exported where the user is, like `hand_over_export`.
-
-        A download in a browser tab, else a file in the sessions folder's exports/. Says where;
-        raises OSError when the file cannot be written, UserFileError when exports/ is unsafe.
-        """
-        from tui.core.files import ensure_private_dir
+    def export_comparison(self, sessions: list[Session], fmt: str) -> None:
+        """A comparison (as the compare screen shows it) exported where the user is, like `export_session`."""
+        from tui.app.export_delivery import hand_over
         from tui.render.compare import export_name
         from tui.render.compare_office import compare_bytes
-        from tui.session.store import EXPORTS
         from tui.views.compare import build_comparison
 
-        self._refuse_in_a_seat()
         comparison = build_comparison(self.tool, sessions, self.strings, names=True)
-        name, data = export_name(comparison, fmt), compare_bytes(comparison, fmt)
-        if self.is_web:
-            import io
-
-            self.deliver_binary(io.BytesIO(data), save_filename=name)
-            return self.strings("web.downloaded", name=name)
-        folder = self.store.root / EXPORTS
-        ensure_private_dir(folder)
-        path = folder / name
-        self.store.export_file(path, data, overwrite=True)
-        return self.strings("export.done", path=str(path))
+        hand_over(self, export_name(comparison, fmt), compare_bytes(comparison, fmt))

@@ -39,7 +39,7 @@ class NavigationApp(EditingApp):
             except OverLimit as error:
                 reason = error.reason.text(self.strings)
             except UserFileError as error:
-                reason = str(error)
+                reason = error.text(self.strings)
             else:
                 self.open_walk(stored)
                 return

@@ -49,7 +49,7 @@ class ThemingApp(NotifyingApp):
 
             reason = describe_os_error(error, self.strings)
         except UserFileError as error:
-            reason = str(error)
+            reason = error.text(self.strings)
         else:
             self._remembered_theme = name
             return

@@ -38,7 +38,7 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     rows, bad = list_rows(SessionStore(folder), item_ids)
     say_unsafe_cache(None, strings)  # the cache's own folder was fine, its folder of lists was not
     for problem in bad:
-        say(f"{problem.path}: {problem.reason}")
+        say(f"{problem.path}: {problem.text(strings)}")
     from tui.session.rescue import find_rescues
 
     for path in find_rescues(folder):

@@ -77,8 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(not_found(error, strings) if strings else str(error))
         return EXIT_USAGE
     except UserFileError as error:
-        say(str(error))
-        return EXIT_USAGE
+        from tui.session.delivery import NotDelivered
+
+        say(error.text(strings) if strings else str(error))
+        return EXIT_PROBLEM if isinstance(error, NotDelivered) else EXIT_USAGE
     except LimitExceeded as error:
         from tui.session.limits import OverLimit
 

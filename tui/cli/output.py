@@ -69,13 +69,12 @@ def terminal_problem() -> str | None:
 
 
 def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, folder: Path, strings: Strings) -> int:
-    """An export to stdout, or to the private file `output` (asking before replacing one).
+    """An export to stdout, or to the private file `output` through the delivery service.
 
+    An existing file is replaced with `--force`, or after a yes on a terminal; a link, folder,
+    FIFO or device is refused (`tui.session.delivery`), said in the user's language by `main`.
     Bytes (a binary format) go to stdout as they are: the caller makes sure it is no terminal.
     """
-    from tui.core.files import check_replaceable
-    from tui.session import SessionStore
-
     if not output:
         if isinstance(text, bytes):
             sys.stdout.flush()
@@ -87,9 +86,13 @@ def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, folder
         else:
             sys.stdout.write(text)
         return 0
+    from tui.session.delivery import ExportExists, deliver_file
+
     target = Path(output)
-    overwrite = force
-    if check_replaceable(target) and not overwrite:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    try:
+        deliver_file(target, data, replace=force)
+    except ExportExists:
         if not sys.stdin.isatty():
             say(strings("cli.exists_use_force", path=target))
             return EXIT_PROBLEM
@@ -97,8 +100,6 @@ def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, folder
         if answer not in ("y", "yes", "j", "ja"):
             say(strings("cli.nothing_written"))
             return EXIT_PROBLEM
-        overwrite = True
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    SessionStore(folder).export_file(target, data, overwrite=overwrite)
+        deliver_file(target, data, replace=True)
     print(safe_line(str(target)), file=sys.stderr)
     return 0

@@ -287,7 +287,9 @@ class PlainWalk:
             return True
         try:
             path = editor.rescue()
-        except (OSError, UserFileError) as error:
+        except UserFileError as error:
+            self.warn(self.strings("rescue.failed", reason=error.text(self.strings)))
+        except OSError as error:
             self.warn(self.strings("rescue.failed", reason=str(error)))
         else:
             self.warn(self.strings("rescue.written", paths=str(path)))

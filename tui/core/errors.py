@@ -10,21 +10,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.content.i18n import Strings
     from tui.core.reason import Reason
 
 
 class UserFileError(Exception):
-    """A file the user (or an editor of the content) owns is not as it must be."""
+    """A file the user (or an editor of the content) owns is not as it must be.
 
-    def __init__(self, path: Path | str, where: str, problem: str) -> None:
+    `problem` may be a Reason: then the interface words it in its own language
+    (`text(strings)`), and `problem` (and `str(error)`) keep the English, for logs.
+    A plain string problem is shown as it is.
+    """
+
+    def __init__(self, path: Path | str, where: str, problem: str | Reason) -> None:
         self.path = str(path)
         self.where = where
-        self.problem = problem
+        self.reason: Reason | None = problem if not isinstance(problem, str) else None
+        self.problem = problem if isinstance(problem, str) else str(problem)
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = f" ({self.where})" if self.where else ""
         return f"{self.path}{where}: {self.problem}"
+
+    def why(self) -> Reason:
+        """What is wrong (where in the file, and the problem), without the file's name."""
+        from tui.core.reason import Reason
+
+        problem = self.reason if self.reason is not None else Reason.plain(self.problem)
+        return Reason("file.where", {"where": self.where, "problem": problem}) if self.where else problem
+
+    def text(self, strings: Strings) -> str:
+        """The whole line (file, where, problem) in the language of `strings`."""
+        from tui.core.reason import Reason
+
+        return Reason("file.line", {"path": self.path, "why": self.why()}).text(strings)
 
 
 class ContentError(UserFileError):
@@ -64,5 +84,7 @@ class OpenElsewhere(SessionFileError):
     """The session is open for writing in another window; `holder` says which (pid and host)."""
 
     def __init__(self, path: str, holder: str) -> None:
-        super().__init__(path, "", f"open in another window ({holder}); close it there first")
+        from tui.core.reason import Reason
+
+        super().__init__(path, "", Reason("error.open_elsewhere", {"holder": holder}))
         self.holder = holder

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tui.core.errors import UnsafePath
 from tui.core.paths import owned_by_user
+from tui.core.reason import Reason
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -34,15 +35,15 @@ def ensure_private_dir(path: Path, *, may_be_link: bool = False) -> None:
     info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
         if not may_be_link:
-            raise UnsafePath(path, "", "is a link; samenwerken writes only into real folders (remove the link)")
+            raise UnsafePath(path, "", Reason("file.dir_link"))
         info = os.stat(path)
         if not stat.S_ISDIR(info.st_mode):
-            raise UnsafePath(path, "", "is not a folder")
+            raise UnsafePath(path, "", Reason("file.not_a_folder"))
         return  # the user's own link: used as is, its mode left alone
     if not stat.S_ISDIR(info.st_mode):
-        raise UnsafePath(path, "", "is not a folder (move the file away)")
+        raise UnsafePath(path, "", Reason("file.not_a_folder_move"))
     if not owned_by_user(info):
-        raise UnsafePath(path, "", "belongs to another user; samenwerken does not write there")
+        raise UnsafePath(path, "", Reason("file.other_user"))
     if info.st_mode & 0o777 != PRIVATE_DIR:
         with contextlib.suppress(OSError):
             fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_DIRECTORY", 0) | CLOEXEC)
@@ -62,11 +63,11 @@ def check_replaceable(path: Path) -> bool:
     except FileNotFoundError:
         return False
     if stat.S_ISLNK(info.st_mode):
-        raise UnsafePath(path, "", "is a link; not written through or replaced")
+        raise UnsafePath(path, "", Reason("file.link"))
     if stat.S_ISDIR(info.st_mode):
-        raise UnsafePath(path, "", "is a folder, not a file")
+        raise UnsafePath(path, "", Reason("file.folder"))
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafePath(path, "", "is not a regular file (a device, pipe or socket)")
+        raise UnsafePath(path, "", Reason("file.special"))
     return True
 
 

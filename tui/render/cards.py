@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from tui.core.errors import UnsafePath
 from tui.core.files import write_new_private
 from tui.core.net import is_loopback, shown_host
+from tui.core.reason import Reason
 from tui.core.text import safe_line, shortened
 from tui.render.parts import html_text
 
@@ -148,7 +149,7 @@ def check_new_file(path: Path) -> None:
     except FileNotFoundError:
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent)) from None
     if not stat.S_ISDIR(parent.st_mode):
-        raise UnsafePath(path.parent, "", "is not a folder")
+        raise UnsafePath(path.parent, "", Reason("file.not_a_folder"))
 
 
 def write_cards(path: Path, text: str) -> None:

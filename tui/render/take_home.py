@@ -85,10 +85,11 @@ def takeaway(folder: RoomFolder, label: str, fmt: str) -> bytes:
     path = folder.seat_path(label)
     try:
         raw, _ = read_limited(path, MAX_FILE_BYTES)
-    except ValueError as error:
+    except ValueError:
         from tui.core.errors import SessionFileError
+        from tui.core.reason import Reason
 
-        raise SessionFileError(str(path), "", str(error)) from None
+        raise SessionFileError(str(path), "", Reason("file.not_regular_or_too_large")) from None
     session = codec.parse(raw, str(path))
     if fmt == "toml":
         return raw

@@ -20,13 +20,13 @@ from pydantic import ValidationError
 
 from tui.core.errors import SessionFileError, SessionNotFound
 from tui.core.files import ensure_private_dir, read_limited, write_atomic
+from tui.core.parse_reason import toml_reason, validation_reason
 from tui.core.reason import Reason
-from tui.core.text import safe_line
 from tui.room.codes import hash_code, make_codes, new_salt
 from tui.room.model import MIN_GROUP, Room, Seat, seat_labels
 from tui.session.lock import SessionLock
 from tui.session.model import now
-from tui.session.store import SessionStore, same_text
+from tui.session.store import SessionStore, os_error_reason, same_text
 
 ROOMS = "rooms"
 ROOM_FILE = "room.toml"
@@ -90,20 +90,25 @@ def read_room(path: Path) -> Room:
         raw, _ = read_limited(path, MAX_ROOM_BYTES)
         data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
-        raise SessionFileError(name, "", "no room file here") from None
+        raise SessionFileError(name, "", Reason("file.no_room_file")) from None
     except OSError as error:
-        raise SessionFileError(name, "", f"cannot be read ({error.strerror})") from None
-    except (ValueError, RecursionError) as error:  # too large, not UTF-8, not TOML
-        raise SessionFileError(name, "", safe_line(str(error)[:200])) from None
+        raise SessionFileError(name, "", Reason("file.cannot_read", {"reason": os_error_reason(error)})) from None
+    except tomllib.TOMLDecodeError as error:
+        raise SessionFileError(name, "", toml_reason(error)) from None
+    except UnicodeDecodeError as error:
+        raise SessionFileError(name, f"byte {error.start}", Reason("file.not_utf8")) from None
+    except RecursionError:
+        raise SessionFileError(name, "", Reason("file.too_deep")) from None
+    except ValueError:  # too large, or not a regular file
+        raise SessionFileError(name, "", Reason("file.room_unreadable")) from None
     version = data.get("schema_version")
     if isinstance(version, int) and version > Room.model_fields["schema_version"].default:
-        raise SessionFileError(name, "schema_version", f"written by a newer samenwerken (format {version})")
+        raise SessionFileError(name, "schema_version", Reason("file.newer_room", {"version": version}))
     try:
         return Room.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = safe_line(".".join(str(p) for p in first["loc"]))[:80]
-        raise SessionFileError(name, where, safe_line(first["msg"][:200])) from None
+        where, problem = validation_reason(error, top="", unknown="file.unknown_key_refused")
+        raise SessionFileError(name, where, problem) from None
 
 
 class RoomStore:

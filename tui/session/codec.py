@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from tui.core import toml_read
 from tui.core.errors import SessionFileError
+from tui.core.parse_reason import toml_reason, validation_reason
+from tui.core.reason import Reason
 from tui.core.text import safe_line
 from tui.session.due import fixed_due
 from tui.session.limits import MAX_FILE_BYTES
@@ -58,46 +60,45 @@ def parse(raw: bytes, path: str) -> Session:
 def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
     """A Session and the format version the file had before migration."""
     if not raw.strip():
-        raise SessionFileError(path, "", "the file is empty")
+        raise SessionFileError(path, "", Reason("file.empty"))
     if b"\x00" in raw:
-        raise SessionFileError(path, "", "not a text file (binary data)")
+        raise SessionFileError(path, "", Reason("file.binary"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SessionFileError(path, f"byte {error.start}", "not valid UTF-8 text") from None
+        raise SessionFileError(path, f"byte {error.start}", Reason("file.not_utf8")) from None
     try:
         data = toml_read.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SessionFileError(path, "", f"not valid TOML ({error})") from None
+        raise SessionFileError(path, "", toml_reason(error)) from None
     except RecursionError:
-        raise SessionFileError(path, "", "nested too deeply to be a session file") from None
+        raise SessionFileError(path, "", Reason("file.too_deep")) from None
     except ValueError as error:  # e.g. an integer of thousands of digits
-        raise SessionFileError(path, "", f"not a value a session holds ({str(error)[:80]})") from None
+        detail = safe_line(str(error)[:80])
+        raise SessionFileError(path, "", Reason("file.bad_number", {"detail": detail})) from None
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionFileError(path, "schema_version", "missing or not a whole number: not a session file")
+        raise SessionFileError(path, "schema_version", Reason("file.no_version"))
     if version > SCHEMA_VERSION:
         raise SessionFileError(
             path,
             "schema_version",
-            f"written by a newer samenwerken (format {version}; this one reads up to {SCHEMA_VERSION})",
+            Reason("file.newer", {"version": version, "known": SCHEMA_VERSION}),
         )
     original = version
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise SessionFileError(path, "schema_version", f"format {version} is not known")
+            raise SessionFileError(path, "schema_version", Reason("file.unknown_format", {"version": version}))
         data = step(data)
         version = data["schema_version"]
     try:
         return Session.model_validate(data), original
     except RecursionError:
-        raise SessionFileError(path, "", "nested too deeply to be a session file") from None
+        raise SessionFileError(path, "", Reason("file.too_deep")) from None
     except ValidationError as error:
-        first = error.errors()[0]
-        field = safe_line(".".join(str(p) for p in first["loc"]) or "(top)")
-        problem = "unknown key (kept as is; fix or remove it)" if first["type"] == "extra_forbidden" else first["msg"]
-        raise SessionFileError(path, field[:80], safe_line(problem[:200])) from None
+        field, problem = validation_reason(error)
+        raise SessionFileError(path, field, problem) from None
 
 
 def dump(session: Session) -> bytes:
@@ -107,11 +108,9 @@ def dump(session: Session) -> bytes:
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:
-        raise SessionFileError(session.id, "", "text contains characters that cannot be saved") from None
+        raise SessionFileError(session.id, "", Reason("file.unsavable_text")) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise SessionFileError(
-            session.id, "", f"the file would be {len(raw) // 1024} KB, more than a session may hold; not saved"
-        )
+        raise SessionFileError(session.id, "", Reason("file.would_be_too_large", {"kb": len(raw) // 1024}))
     if parse(raw, session.id) != session:
-        raise SessionFileError(session.id, "", "the saved form would not read back the same; not saved")
+        raise SessionFileError(session.id, "", Reason("file.no_round_trip"))
     return raw

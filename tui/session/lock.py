@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tui.core.errors import UnsafePath
 from tui.core.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir, owned_by_user
+from tui.core.reason import Reason
 
 try:
     import fcntl
@@ -62,12 +63,12 @@ class SessionLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
         except OSError as error:
             if error.errno == errno.ELOOP:
-                raise UnsafePath(self.path, "", "the lock file is a link; refused (remove the link)") from None
+                raise UnsafePath(self.path, "", Reason("file.lock_link")) from None
             raise
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode) or not owned_by_user(info):
-                raise UnsafePath(self.path, "", "the lock file is not a regular file of yours; refused")
+                raise UnsafePath(self.path, "", Reason("file.lock_not_yours"))
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
-from tui.core.files import check_replaceable, ensure_private_dir, owned_by_user, read_limited, write_atomic
+from tui.core.files import ensure_private_dir, owned_by_user, read_limited, write_atomic
 from tui.core.reason import Reason
 from tui.session import codec
 from tui.session.limits import MAX_FILE_BYTES
@@ -70,10 +70,16 @@ class BadFile:
 
     path: Path
     reason: str
+    """In English, for logs; `text(strings)` words it in the interface's language."""
+    why: Reason | None = None
 
     @classmethod
     def of(cls, path: Path, error: SessionFileError) -> BadFile:
-        return cls(path, error.problem if not error.where else f"{error.where}: {error.problem}")
+        return cls(path, error.problem if not error.where else f"{error.where}: {error.problem}", error.why())
+
+    def text(self, strings: Strings) -> str:
+        """Why the file cannot be read, in the language of `strings`."""
+        return self.why.text(strings) if self.why is not None else self.reason
 
 
 Status = tuple[int, int, int, int, int]
@@ -130,13 +136,6 @@ def os_error_reason(error: OSError) -> Reason:
 def describe_os_error(error: OSError, strings: Strings) -> str:
     """One plain line for a failed file operation, in the language of `strings`."""
     return os_error_reason(error).text(strings)
-
-
-def _in_english(error: OSError) -> str:
-    """An OS error inside the store's own messages about files, which are English like every UserFileError."""
-    from tui.content.i18n import strings_for
-
-    return describe_os_error(error, strings_for("en"))
 
 
 class SessionStore:
@@ -197,7 +196,8 @@ class SessionStore:
         except FileNotFoundError:
             return [], []
         except OSError as error:
-            return [], [BadFile(self.root, f"the sessions folder cannot be read: {_in_english(error)}")]
+            why = Reason("file.folder_unreadable", {"reason": os_error_reason(error)})
+            return [], [BadFile(self.root, str(why), why)]
         files = []
         for name in names:
             if name.startswith(".") or not name.endswith(SUFFIX):
@@ -224,28 +224,28 @@ class SessionStore:
         try:
             info = os.lstat(path)
         except OSError as error:
-            raise SessionFileError(name, "", f"cannot be read ({_in_english(error)})") from None
+            raise SessionFileError(name, "", Reason("file.cannot_read", {"reason": os_error_reason(error)})) from None
         is_link = stat.S_ISLNK(info.st_mode)
         if is_link:
             try:
                 target = path.resolve(strict=True)
                 info = os.stat(path)
             except (OSError, RuntimeError):
-                raise SessionFileError(name, "", "a link that leads nowhere (its target is gone, or a loop)") from None
+                raise SessionFileError(name, "", Reason("file.dead_link")) from None
             if target.parent != Path(os.path.realpath(path.parent)):
-                raise SessionFileError(name, "", "a link to a file outside the sessions folder")
+                raise SessionFileError(name, "", Reason("file.link_outside"))
         if stat.S_ISDIR(info.st_mode):
-            raise SessionFileError(name, "", "a folder, not a session file")
+            raise SessionFileError(name, "", Reason("file.is_folder_not_session"))
         if not stat.S_ISREG(info.st_mode):
-            raise SessionFileError(name, "", "not a regular file")
+            raise SessionFileError(name, "", Reason("file.not_regular"))
         if info.st_size > MAX_FILE_BYTES:
-            raise SessionFileError(name, "", f"too large for a session ({info.st_size // 1024 // 1024} MB)")
+            raise SessionFileError(name, "", Reason("file.too_large_session", {"mb": info.st_size // 1024 // 1024}))
         try:
             raw, info = read_limited(path, MAX_FILE_BYTES)
         except OSError as error:
-            raise SessionFileError(name, "", f"cannot be read ({_in_english(error)})") from None
-        except ValueError as error:
-            raise SessionFileError(name, "", str(error)) from None
+            raise SessionFileError(name, "", Reason("file.cannot_read", {"reason": os_error_reason(error)})) from None
+        except ValueError:  # replaced meanwhile by something else, or grown past the limit
+            raise SessionFileError(name, "", Reason("file.not_regular_or_too_large")) from None
         session, version = codec.parse_versioned(raw, name)
         return StoredSession(
             session,
@@ -303,8 +303,9 @@ class SessionStore:
                 return self.load(source).session  # already here
             return self.import_file(source).session
         except SessionFileError as error:
-            problem = f"{error.where}: {error.problem}" if error.where else error.problem
-            raise SessionNotFound(str(error), Reason("cli.from.refused", {"path": ref, "problem": problem})) from None
+            raise SessionNotFound(
+                str(error), Reason("cli.from.refused", {"path": ref, "problem": error.why()})
+            ) from None
 
     def earlier_of(self, session: Session) -> Session | None:
         """The session this one follows up (`new --from`), when it is still here and readable; else None."""
@@ -368,7 +369,7 @@ class SessionStore:
         except FileNotFoundError:
             return None
         if stat.S_ISLNK(info.st_mode):
-            raise SessionFileError(str(path), "", "is a link; opened read-only and never replaced")
+            raise SessionFileError(str(path), "", Reason("file.link_read_only"))
         known = stored.fingerprint
         if known is not None and known.status == (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns):
             return known
@@ -386,16 +387,16 @@ class SessionStore:
         """
         path = stored.path
         if stored.is_link:
-            raise SessionFileError(str(path), "", "is a link; opened read-only and never replaced")
+            raise SessionFileError(str(path), "", Reason("file.link_read_only"))
         if touch:
             stored.session.touch()
         data = codec.dump(stored.session)
         ensure_private_dir(path.parent, may_be_link=True)
         current = self.disk_fingerprint(stored)
         if stored.fingerprint is None and current is not None:
-            raise ChangedOnDisk(str(path), "", "a file of that name appeared meanwhile; not overwritten")
+            raise ChangedOnDisk(str(path), "", Reason("file.appeared"))
         if stored.fingerprint is not None and current is not None and current.digest != stored.fingerprint.digest:
-            raise ChangedOnDisk(str(path), "", "changed on disk since it was opened here; not overwritten")
+            raise ChangedOnDisk(str(path), "", Reason("file.changed_on_disk"))
         if stored.migrated_from is not None:
             backup = path.with_name(f"{path.stem}.v{stored.migrated_from}.bak")
             if not os.path.lexists(backup) and current is not None:
@@ -459,26 +460,3 @@ class SessionStore:
         stored = StoredSession(rescued, path)
         self.save(stored, touch=False)
         return stored, replaced
-
-    def write_export(self, session: Session, fmt: str, text: str) -> Path:
-        """An export written inside the sessions folder (exports/), private like the sessions."""
-        folder = self.root / EXPORTS
-        ensure_private_dir(folder)
-        path = folder / export_name(session, fmt)
-        self.export_file(path, text.encode("utf-8"), overwrite=True)
-        return path
-
-    def export_file(self, path: Path, data: bytes, overwrite: bool = False) -> None:
-        """Write an export where the user asked: a new file, or (when allowed) a regular file replaced.
-
-        A link, folder, device or FIFO is refused (UnsafePath); an existing file without
-        `overwrite` raises FileExistsError. The file is private (0600), like the sessions.
-        """
-        if check_replaceable(path) and not overwrite:
-            raise FileExistsError(errno.EEXIST, "exists", str(path))
-        if not path.parent.is_dir():
-            raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
-        try:
-            write_atomic(path, data)
-        except OSError as error:  # name the file asked for, not the temporary one beside it
-            raise type(error)(error.errno, error.strerror, str(path)) from None

@@ -14,7 +14,6 @@ from tui.app.screens.export_picker import FormatPicker
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
-from tui.core.errors import UserFileError
 from tui.core.text import shortened
 from tui.render.compare import COMPARE_FORMATS, columns, compare_table, score_cell
 from tui.session import Session
@@ -134,19 +133,8 @@ class CompareScreen(AppScreen[None]):
         """Ask for a format, then have the app write the comparison (or hand it to the browser)."""
 
         def chosen(fmt: str | None) -> None:
-            if not fmt:
-                return
-            try:
-                said = self.samenwerken.hand_over_compare(self.sessions, fmt)
-            except OSError as error:
-                self.samenwerken.say(
-                    self.strings("export.failed", reason=error.strerror or str(error)), severity="error"
-                )
-                return
-            except UserFileError as error:  # exports/ is a link or a file: refused
-                self.samenwerken.say(self.strings("export.failed", reason=str(error)), severity="error")
-                return
-            self.samenwerken.say(said, timeout=10)
+            if fmt:  # the app delivers it, asks before replacing, and says how it went
+                self.samenwerken.export_comparison(self.sessions, fmt)
 
         self.samenwerken.push_screen(CompareExportPicker(), chosen)
 

@@ -170,7 +170,7 @@ class HomeScreen(AppScreen[None]):
             empty = "" if self.sessions else self.strings("home.no_sessions")
         self.query_one("#home-empty", Static).update(empty)
         bad_lines = [self.strings("home.bad_files", n=len(self.bad))] if self.bad else []
-        bad_lines += [f"  {visible(b.path.name)}: {visible(b.reason)}" for b in self.bad[:5]]
+        bad_lines += [f"  {visible(b.path.name)}: {visible(b.text(self.strings))}" for b in self.bad[:5]]
         if len(self.bad) > 5:
             bad_lines.append("  …")
         if self.samenwerken.folder_problem:
@@ -282,7 +282,9 @@ class HomeScreen(AppScreen[None]):
                 )
                 return
             except UserFileError as error:
-                self.samenwerken.say(self.strings("error.cannot_delete", reason=error.problem), severity="error")
+                self.samenwerken.say(
+                    self.strings("error.cannot_delete", reason=error.why().text(self.strings)), severity="error"
+                )
                 return
             self.samenwerken.say(self.strings("home.deleted", path=str(target)), timeout=6)
             self.refresh_sessions()

@@ -13,7 +13,6 @@ from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import visible
 from tui.app.widgets.steps import StepsPane
-from tui.core.errors import UserFileError
 from tui.render.export import to_text
 from tui.session.editor import SessionEditor
 from tui.session.model import Session
@@ -112,19 +111,8 @@ class OverviewScreen(AppScreen[None]):
             return
 
         def chosen(fmt: str | None) -> None:
-            if not fmt:
-                return
-            try:
-                said = self.samenwerken.hand_over_export(self.editor.session, fmt)
-            except OSError as error:
-                self.samenwerken.say(
-                    self.strings("export.failed", reason=error.strerror or str(error)), severity="error"
-                )
-                return
-            except UserFileError as error:  # exports/ is a link or not a folder: refused, never followed
-                self.samenwerken.say(self.strings("export.failed", reason=str(error)), severity="error")
-                return
-            self.samenwerken.say(said, timeout=10)
+            if fmt:  # the app delivers it, asks before replacing, and says how it went
+                self.samenwerken.export_session(self.editor.session, fmt)
 
         self.samenwerken.push_screen(ExportPicker(), chosen)
 
