@@ -209,7 +209,7 @@ def test_cards_that_appear_meanwhile_are_not_replaced_and_the_codes_stay_shown(
     tmp_path: Path, run, monkeypatch
 ) -> None:
     """Between the check and the write someone puts a link there: O_EXCL|O_NOFOLLOW refuses it."""
-    import tui.render.cards as cards
+    import tui.cli.cards as cards
 
     target, other = tmp_path / "kaarten.html", tmp_path / "elders.html"
     real = cards.cards_html

@@ -185,9 +185,9 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
 
 
 def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli.cards import cards_may_be_written, hand_out_cards
     from tui.cli.output import EXIT_USAGE, say
     from tui.content import load_code_words
-    from tui.render.cards import cards_may_be_written, hand_out_cards
 
     title = args.title.strip()
     if not title:

@@ -58,9 +58,8 @@ class SessionFileError(UserFileError):
 class SessionNotFound(Exception):
     """No session matches what the user asked for.
 
-    The message is English, for logs. `reason`, when the raiser gives one, words it in
-    the interface's language; without one the command line words the stores' known
-    messages itself (`tui.cli.main.not_found`).
+    The message is English, for logs. `reason` words it in the interface's language;
+    every store gives one (`tui.cli.output.not_found` shows it).
     """
 
     def __init__(self, message: str, reason: Reason | None = None) -> None:

@@ -15,23 +15,19 @@ import errno
 import os
 import shlex
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import UnsafePath
 from tui.core.files import write_new_private
-from tui.core.net import is_loopback, shown_host
+from tui.core.net import shown_host
 from tui.core.reason import Reason
 from tui.core.text import safe_line, shortened
 from tui.render.parts import html_text
 
 if TYPE_CHECKING:
-    import argparse
-
     from tui.content.i18n import Strings
-    from tui.room.store import RoomFolder
 
 CARDS_PER_PAGE = 8
 TITLE_WIDTH = 80
@@ -155,48 +151,3 @@ def check_new_file(path: Path) -> None:
 def write_cards(path: Path, text: str) -> None:
     """Create the cards file, 0600, only if nothing is there (never through a link)."""
     write_new_private(path, text.encode("utf-8"))
-
-
-def cards_may_be_written(path: Path, strings: Strings) -> bool:
-    """Before `room new` makes a room: False, said in the user's language, when the cards cannot be written."""
-    from tui.cli.main import say
-
-    try:
-        import segno  # noqa: F401
-    except ImportError:
-        say(strings("room.cards_need_segno"))
-        return False
-    try:
-        check_new_file(path)
-    except FileExistsError:
-        say(strings("room.cards_exists", path=safe_line(str(path))))
-        return False
-    except (FileNotFoundError, UnsafePath):
-        say(strings("room.cards_no_folder", path=safe_line(str(path))))
-        return False
-    return True
-
-
-def hand_out_cards(args: argparse.Namespace, opened: RoomFolder, codes: list[str], strings: Strings) -> int:
-    """`room new --cards FILE`, after the codes were shown: write the cards and say how to serve to match them.
-
-    With `--json` the notes go to stderr, so that stdout stays one JSON object.
-    """
-    from tui.cli.main import EXIT_PROBLEM, say
-    from tui.session.store import describe_os_error
-
-    if not args.cards:
-        return 0
-    note: Callable[[str], None] = say if args.json else print
-    path = Path(args.cards)
-    door = Door(args.host, args.ssh_port, args.web_port, args.public_url)
-    try:
-        write_cards(path, cards_html(opened.room.title, codes, door, strings))
-    except OSError as error:
-        say(strings("room.cards_failed", reason=describe_os_error(error, strings)))
-        return EXIT_PROBLEM
-    note(strings("room.cards_written", path=safe_line(str(path)), n=len(codes), pages=pages(len(codes))))
-    note(strings("room.cards_serve", command=door.serve_command(opened.room.id)))
-    if is_loopback(door.host):
-        note(strings("room.cards_loopback", host=safe_line(shown_host(door.host))))
-    return 0
