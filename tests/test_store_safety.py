@@ -19,6 +19,7 @@ from tests.helpers.hostile import VALID, make_hostile_folder
 from tests.helpers.session import file_state, item_ids, read_session
 from tui.content.i18n import strings_for
 from tui.core.errors import LimitExceeded, SessionFileError, UnsafePath
+from tui.core.os_errors import describe_os_error
 from tui.core.reason import Reason
 from tui.session import SessionStore
 from tui.session.delivery import ExportExists, deliver_file, export_target
@@ -26,7 +27,6 @@ from tui.session.editor import ReadOnly, SaveFailed, SessionEditor
 from tui.session.limits import MAX_FILE_BYTES, MAX_NOTE, MAX_STEPS, MAX_TITLE, OverLimit
 from tui.session.lock import SessionLock
 from tui.session.model import Answer, NextStep
-from tui.session.store import describe_os_error
 
 DUTCH, ENGLISH = strings_for("nl"), strings_for("en")
 

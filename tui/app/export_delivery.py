@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import UserFileError
+from tui.core.os_errors import os_error_reason
 from tui.session.delivery import ExportExists, deliver_file, export_target
-from tui.session.store import os_error_reason
 
 if TYPE_CHECKING:
     from tui.app.exporting import ExportingApp

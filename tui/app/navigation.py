@@ -28,7 +28,7 @@ class NavigationApp(EditingApp):
 
     def create_session(self, title: str) -> None:
         """A new session titled `title`, opened in the walk; else what went wrong is said (over home)."""
-        from tui.session.store import describe_os_error
+        from tui.core.os_errors import describe_os_error
 
         reason = self.folder_problem
         if not reason:

@@ -45,7 +45,7 @@ class ThemingApp(NotifyingApp):
         except ConfigError as error:
             reason = error.reason.text(self.strings)
         except OSError as error:
-            from tui.session.store import describe_os_error
+            from tui.core.os_errors import describe_os_error
 
             reason = describe_os_error(error, self.strings)
         except UserFileError as error:

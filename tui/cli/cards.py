@@ -41,7 +41,7 @@ def hand_out_cards(args: argparse.Namespace, opened: RoomFolder, codes: list[str
 
     With `--json` the notes go to stderr, so that stdout stays one JSON object.
     """
-    from tui.session.store import describe_os_error
+    from tui.core.os_errors import describe_os_error
 
     if not args.cards:
         return 0

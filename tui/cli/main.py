@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(error.reason.text(strings) if isinstance(error, OverLimit) and strings else str(error))
         return EXIT_USAGE
     except OSError as error:
-        from tui.session.store import describe_os_error, os_error_reason
+        from tui.core.os_errors import describe_os_error, os_error_reason
 
         reason = describe_os_error(error, strings) if strings else str(os_error_reason(error))
         say(f"{error.filename}: {reason}" if error.filename else reason)

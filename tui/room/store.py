@@ -20,13 +20,14 @@ from pydantic import ValidationError
 
 from tui.core.errors import SessionFileError, SessionNotFound
 from tui.core.files import ensure_private_dir, read_limited, write_atomic
+from tui.core.os_errors import os_error_reason
 from tui.core.parse_reason import toml_reason, validation_reason
 from tui.core.reason import Reason
 from tui.room.codes import hash_code, make_codes, new_salt
 from tui.room.model import MIN_GROUP, Room, Seat, seat_labels
 from tui.session.lock import SessionLock
 from tui.session.model import now
-from tui.session.store import SessionStore, os_error_reason, same_text
+from tui.session.store import SessionStore, same_text
 
 ROOMS = "rooms"
 ROOM_FILE = "room.toml"

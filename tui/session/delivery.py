@@ -21,8 +21,9 @@ from pathlib import Path
 
 from tui.core.errors import UnsafePath, UserFileError
 from tui.core.files import CLOEXEC, NOFOLLOW, ensure_private_dir, write_atomic
+from tui.core.os_errors import os_error_reason
 from tui.core.reason import Reason
-from tui.session.store import EXPORTS, os_error_reason
+from tui.session.store import EXPORTS
 
 __all__ = ["ExportExists", "NotDelivered", "deliver_file", "export_target"]
 

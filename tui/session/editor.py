@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from tui.core.errors import ChangedOnDisk, UserFileError
+from tui.core.os_errors import os_error_reason
 from tui.core.reason import Reason
 from tui.session import due, limits
 from tui.session.lock import SessionLock
 from tui.session.model import Answer, NextStep, Session, now
 from tui.session.rescue import write_rescue
-from tui.session.store import SessionStore, StoredSession, os_error_reason
+from tui.session.store import SessionStore, StoredSession
 
 T = TypeVar("T")
 Mutation = Callable[[Session], bool]

@@ -99,7 +99,7 @@ def parse_settings(text: str) -> Settings:
 def _read_text(path: Path) -> str | None:
     """The file's text, None when there is none; ConfigError when it cannot be read as text."""
     from tui.core.files import read_limited
-    from tui.session.store import os_error_reason
+    from tui.core.os_errors import os_error_reason
 
     try:
         raw, _ = read_limited(path, MAX_CONFIG_BYTES)

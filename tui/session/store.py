@@ -8,24 +8,23 @@ save checks that the file on disk is still the one this copy was read from
 
 from __future__ import annotations
 
-import errno
-import hashlib
 import os
 import stat
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
 from tui.core.files import ensure_private_dir, owned_by_user, read_limited, write_atomic
+from tui.core.os_errors import describe_os_error, os_error_reason
 from tui.core.reason import Reason
 from tui.session import codec
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
 from tui.session.naming import export_file_name, new_session_id
+from tui.session.stored import BadFile, Fingerprint, Listing, Status, StoredSession, read_as, status_of
 
 if TYPE_CHECKING:
     from tui.content.i18n import Strings
@@ -37,105 +36,14 @@ EXPORTS = "exports"
 __all__ = ["MAX_FILE_BYTES", "BadFile", "Fingerprint", "SessionStore", "StoredSession"]
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    """What a session file was when this copy read or wrote it: status, and a hash of its bytes."""
-
-    status: tuple[int, int, int, int]
-    """Device, inode, size and modification time (ns): when equal, the bytes need no rereading."""
-    digest: bytes
-
-    @classmethod
-    def of(cls, info: os.stat_result, data: bytes) -> Fingerprint:
-        return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), hashlib.sha256(data).digest())
-
-
-@dataclass
-class StoredSession:
-    """A session together with the file it lives in."""
-
-    session: Session
-    path: Path
-    migrated_from: int | None = None
-    """The older format the file had; its first save keeps the original as a backup."""
-    fingerprint: Fingerprint | None = field(default=None, compare=False)
-    """The file as last read or written here; None for a file not written yet."""
-    is_link: bool = False
-    """The file is a symbolic link: shown, never replaced."""
-
-
-@dataclass
-class BadFile:
-    """A file in the sessions folder that could not be read, and why (one line)."""
-
-    path: Path
-    reason: str
-    """In English, for logs; `text(strings)` words it in the interface's language."""
-    why: Reason | None = None
-
-    @classmethod
-    def of(cls, path: Path, error: SessionFileError) -> BadFile:
-        return cls(path, error.problem if not error.where else f"{error.where}: {error.problem}", error.why())
-
-    def text(self, strings: Strings) -> str:
-        """Why the file cannot be read, in the language of `strings`."""
-        return self.why.text(strings) if self.why is not None else self.reason
-
-
-Status = tuple[int, int, int, int, int]
-"""A file's device, inode, size, mtime and ctime (ns): what tells it apart from its earlier self."""
-
-
-Listing = tuple[list[tuple[str, Status | None]], list[BadFile]]
-"""A folder's session files as (name, status of a regular file, else None), and the folder if it cannot be read."""
-
-
-def _status(info: os.stat_result) -> Status:
-    """ctime too: a rewrite within one mtime tick changes it."""
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-
-
-def read_as(stored: StoredSession, status: Status) -> bool:
-    """The file `stored` was read from is the one that had `status` (not a link, not replaced meanwhile)."""
-    fingerprint = stored.fingerprint
-    return not stored.is_link and fingerprint is not None and fingerprint.status == status[:4]
-
-
 def same_text(a: str, b: str) -> bool:
     """Titles match whatever their Unicode form or case (é typed two ways is one é)."""
     return unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold()
 
 
-OS_ERRORS = {
-    errno.ENOSPC: "ENOSPC",
-    errno.EDQUOT: "EDQUOT",
-    errno.EROFS: "EROFS",
-    errno.EACCES: "EACCES",
-    errno.EPERM: "EACCES",
-    errno.ENAMETOOLONG: "ENAMETOOLONG",
-    errno.ENOTDIR: "ENOTDIR",
-    errno.EEXIST: "EEXIST",
-    errno.EISDIR: "EISDIR",
-    errno.ELOOP: "ELOOP",
-    errno.ENOENT: "ENOENT",
-}
-"""Errors people meet, each with a sentence in the interface's language ('oserror.*')."""
-
-
 def export_name(session: Session, fmt: str) -> str:
     """An export's file name: the session's title and the day it was last changed ('regio-noord-2026-03-01.md')."""
     return export_file_name([session.title], session.updated.astimezone().date(), fmt)
-
-
-def os_error_reason(error: OSError) -> Reason:
-    """What happened in a failed file operation and what to do, in no language yet."""
-    name = OS_ERRORS.get(error.errno or 0)
-    return Reason(f"oserror.{name}") if name else Reason.plain(error.strerror or str(error))
-
-
-def describe_os_error(error: OSError, strings: Strings) -> str:
-    """One plain line for a failed file operation, in the language of `strings`."""
-    return os_error_reason(error).text(strings)
 
 
 class SessionStore:
@@ -206,7 +114,7 @@ class SessionStore:
                 info = os.lstat(os.path.join(root, name))
             except OSError:
                 info = None
-            files.append((name, _status(info) if info is not None and stat.S_ISREG(info.st_mode) else None))
+            files.append((name, status_of(info) if info is not None and stat.S_ISREG(info.st_mode) else None))
         return files, []
 
     def unread(self, listing: Listing | None = None) -> int:

@@ -23,9 +23,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from tui.content.tool import ITEM_ID
 from tui.core.files import read_limited
+from tui.core.os_errors import os_error_reason
 from tui.core.reason import Reason
 from tui.room.model import MIN_GROUP_FLOOR
-from tui.session.store import os_error_reason
 from tui.views.group import ANSWER_KEYS
 
 MAX_EXPORT_BYTES = 8 * 1024 * 1024

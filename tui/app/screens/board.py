@@ -23,24 +23,31 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from tui.app.screens.base import AppScreen
+from tui.app.screens.board_text import (
+    focus_text,
+    part_tag,
+    parts_text,
+    read_text,
+    row_signature,
+    rule_text,
+    seat_line,
+)
+from tui.app.widgets.board_table import BoardTable
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
 from tui.core.net import is_loopback, shown_host
 from tui.core.text import shortened
 from tui.render.group import histogram, number
-from tui.render.parts import bar
 from tui.room.model import Agreement, Discussion
-from tui.room.phases import phase_line, reveal_mark, take_request
+from tui.room.phases import phase_line, take_request
 from tui.session import NextStep
 from tui.session.model import now
-from tui.views.group import ANSWER_KEYS, GroupItem, GroupView, SeatReader
+from tui.views.group import ANSWER_KEYS, GroupView, SeatReader
 from tui.views.keeper import keep_counts
 
 if TYPE_CHECKING:
-    from tui.content.i18n import Strings
     from tui.room.serving import RoomDoors
 
-FOCUS_BAR = 20
 COUNT_WIDTH = 2
 """Room for a two-digit count in every count column, so a tenth answer does not widen the table."""
 FIGURE_WIDTH = 4
@@ -49,43 +56,6 @@ SCROLLBAR = 2
 HISTOGRAM_FROM = 100
 """Below this width the histogram column gives its cells to the statement: the six counts say the same."""
 ITEM_MIN_WIDTH = 12
-
-
-class BoardTable(DataTable[object]):
-    """The board's items; remembers the item the facilitator moved to, so a re-sort cannot move them off it.
-
-    Until the facilitator moves the cursor it stays on the top row, whatever item is there.
-    """
-
-    chosen: str | None = None
-
-    def _remember(self) -> None:
-        if self.row_count:
-            self.chosen = str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
-
-    def action_cursor_up(self) -> None:
-        super().action_cursor_up()
-        self._remember()
-
-    def action_cursor_down(self) -> None:
-        super().action_cursor_down()
-        self._remember()
-
-    def action_page_up(self) -> None:
-        super().action_page_up()
-        self._remember()
-
-    def action_page_down(self) -> None:
-        super().action_page_down()
-        self._remember()
-
-    def action_scroll_top(self) -> None:
-        super().action_scroll_top()
-        self._remember()
-
-    def action_scroll_bottom(self) -> None:
-        super().action_scroll_bottom()
-        self._remember()
 
 
 class BoardScreen(AppScreen[None]):
@@ -405,101 +375,3 @@ class BoardScreen(AppScreen[None]):
                 self.samenwerken.exit()
 
         self.samenwerken.confirm(self.strings("board.stop_question", n=connected), done)
-
-
-def row_signature(g: GroupItem) -> str:
-    return f"{g.counts}{g.median}{g.spread}{g.votes}"
-
-
-def rule_text(view: GroupView, strings: Strings) -> Text:
-    """The rule for small numbers, said on the board, with how many items it hides now."""
-    hidden = sum(1 for g in view.items if g.hidden)
-    return Text(strings("board.rule", n=view.room.min_group, hidden=hidden, too_few=strings("room.too_few")))
-
-
-def seat_line(view: GroupView, strings: Strings, width: int = 80, present: str = "") -> Text:
-    """'A ● 12/48  B ○ 48/48 ✓  C · 0/48': connected, joined before, not yet joined.
-
-    Laid out here, a line at a time within `width`: an entry is never split across lines.
-    """
-    entries: list[Text] = [Text(present)] if present else []
-    for seat in view.seats:
-        mark = "●" if seat.connected else "○" if seat.joined else "·"
-        entry = Text()
-        entry.append(f"{seat.label} ", style="bold")
-        entry.append(mark, style="green" if seat.connected else "dim")
-        entry.append(f" {seat.answered}/{seat.total}" + (" ✓" if seat.finished else ""))
-        entries.append(entry)
-    text, used = Text(), 0
-    for entry in entries:
-        needed = entry.cell_len + (2 if used else 0)
-        if used and used + needed > width:
-            text.append("\n")
-            used, needed = 0, entry.cell_len
-        elif used:
-            text.append("  ")
-        text.append_text(entry)
-        used += needed
-    if view.unreadable:
-        text.append("\n" + strings("board.unreadable", seats=", ".join(view.unreadable)), style="red")
-    return text
-
-
-def part_tag(number: int, g: GroupItem) -> str:
-    """'2↑' or '3↓': the statement's part (numbered as under 'Per deel') and where a high answer points."""
-    return f"{number}{'↓' if g.high_is_bad else '↑'}"
-
-
-def read_text(g: GroupItem, number: int, view: GroupView, strings: Strings) -> Text:
-    """The statement whole, its part and direction, and its counts (or why there are none yet)."""
-    text = Text(visible(g.item.loc("text", strings.language)) + "\n", style="bold")
-    direction = strings("room.high_bad" if g.high_is_bad else "room.high_good")
-    part = visible(g.part.loc("title", strings.language))
-    text.append(strings("board.part_direction", n=number, part=part, direction=direction) + "\n\n")
-    if g.counts is None:
-        text.append(strings("room.too_few") + " " + strings("board.too_few_why", n=view.room.min_group), style="italic")
-    else:
-        _focus_counts(text, g, g.counts, strings)
-    return text
-
-
-def parts_text(view: GroupView, strings: Strings) -> Text:
-    """'Per deel': each part's number (the statements' tags carry it), title and group median."""
-    text = Text(strings("room.parts") + "   " + strings("board.direction"), style="bold")
-    for n, part in enumerate(view.parts, 1):
-        title = shortened(visible(part.part.loc("title", strings.language)), 30)
-        text.append(f"\n{reveal_mark(view.room, part.part.id)}{n} {title:<30} ")
-        if part.hidden:
-            text.append(strings("room.too_few"), style="dim")
-        else:
-            text.append(f"{bar(part.median, 20)} {number(part.median, strings):>4}")
-    return text
-
-
-def focus_text(g: GroupItem, view: GroupView, strings: Strings) -> Text:
-    """The item under discussion, large: its text, a bar per answer, and the remarks shared on it."""
-    text = Text()
-    text.append(strings("room.in_discussion") + " ", style="bold reverse")
-    text.append(" " + visible(g.item.loc("text", strings.language)), style="bold")
-    text.append(f"  ({visible(g.part.loc('title', strings.language))}, {'↓' if g.high_is_bad else '↑'})\n")
-    if g.counts is None:
-        text.append(strings("room.too_few") + " " + strings("board.too_few_why", n=view.room.min_group), style="italic")
-    else:
-        _focus_counts(text, g, g.counts, strings)
-    for remark in (r for r in view.shared if r.item.id == g.item.id):
-        text.append("\n“" + visible(remark.text) + "”", style="italic")
-    return text
-
-
-def _focus_counts(text: Text, g: GroupItem, counts: dict[str, int], strings: Strings) -> None:
-    top = max(counts.values(), default=0) or 1
-    for left, right in zip(ANSWER_KEYS[:3], ANSWER_KEYS[3:], strict=True):
-        for key, end in ((left, "   "), (right, "\n")):
-            name = strings("room.nvt") if key == "nvt" else key
-            cells = round(counts[key] / top * FOCUS_BAR)
-            text.append(f"{name:<7}")
-            text.append("█" * cells, style="bold")
-            text.append(f"{' ' * (FOCUS_BAR - cells)} {counts[key]:>2}{end}")
-    text.append(
-        f"{strings('room.median')} {number(g.median, strings)} · {strings('room.spread')} {number(g.spread, strings)}"
-    )

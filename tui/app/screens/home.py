@@ -18,10 +18,10 @@ from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
 from tui.core.errors import OpenElsewhere, UserFileError
+from tui.core.os_errors import describe_os_error
 from tui.core.text import local_time, shortened
 from tui.session import BadFile, Session, StoredSession, due
 from tui.session.rescue import find_rescues
-from tui.session.store import describe_os_error
 
 TITLE_LEAVES = 34
 """Cells the other columns, their padding and the margins need beside the title."""

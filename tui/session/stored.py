@@ -1,0 +1,80 @@
+"""A session as read from its file: the file it lives in, what the file was then, and a file that could not be read."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.errors import SessionFileError
+from tui.core.reason import Reason
+from tui.session.model import Session
+
+if TYPE_CHECKING:
+    from tui.content.i18n import Strings
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a session file was when this copy read or wrote it: status, and a hash of its bytes."""
+
+    status: tuple[int, int, int, int]
+    """Device, inode, size and modification time (ns): when equal, the bytes need no rereading."""
+    digest: bytes
+
+    @classmethod
+    def of(cls, info: os.stat_result, data: bytes) -> Fingerprint:
+        return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), hashlib.sha256(data).digest())
+
+
+@dataclass
+class StoredSession:
+    """A session together with the file it lives in."""
+
+    session: Session
+    path: Path
+    migrated_from: int | None = None
+    """The older format the file had; its first save keeps the original as a backup."""
+    fingerprint: Fingerprint | None = field(default=None, compare=False)
+    """The file as last read or written here; None for a file not written yet."""
+    is_link: bool = False
+    """The file is a symbolic link: shown, never replaced."""
+
+
+@dataclass
+class BadFile:
+    """A file in the sessions folder that could not be read, and why (one line)."""
+
+    path: Path
+    reason: str
+    """In English, for logs; `text(strings)` words it in the interface's language."""
+    why: Reason | None = None
+
+    @classmethod
+    def of(cls, path: Path, error: SessionFileError) -> BadFile:
+        return cls(path, error.problem if not error.where else f"{error.where}: {error.problem}", error.why())
+
+    def text(self, strings: Strings) -> str:
+        """Why the file cannot be read, in the language of `strings`."""
+        return self.why.text(strings) if self.why is not None else self.reason
+
+
+Status = tuple[int, int, int, int, int]
+"""A file's device, inode, size, mtime and ctime (ns): what tells it apart from its earlier self."""
+
+
+Listing = tuple[list[tuple[str, Status | None]], list[BadFile]]
+"""A folder's session files as (name, status of a regular file, else None), and the folder if it cannot be read."""
+
+
+def status_of(info: os.stat_result) -> Status:
+    """ctime too: a rewrite within one mtime tick changes it."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def read_as(stored: StoredSession, status: Status) -> bool:
+    """The file `stored` was read from is the one that had `status` (not a link, not replaced meanwhile)."""
+    fingerprint = stored.fingerprint
+    return not stored.is_link and fingerprint is not None and fingerprint.status == status[:4]
