@@ -62,13 +62,18 @@ def check_replaceable(path: Path) -> bool:
         info = os.lstat(path)
     except FileNotFoundError:
         return False
+    refuse_unless_regular(path, info)
+    return True
+
+
+def refuse_unless_regular(path: Path, info: os.stat_result) -> None:
+    """UnsafePath unless `info` (of `path`, taken without following a link) is a regular file's."""
     if stat.S_ISLNK(info.st_mode):
         raise UnsafePath(path, "", Reason("file.link"))
     if stat.S_ISDIR(info.st_mode):
         raise UnsafePath(path, "", Reason("file.folder"))
     if not stat.S_ISREG(info.st_mode):
         raise UnsafePath(path, "", Reason("file.special"))
-    return True
 
 
 def _write_new(path: Path, data: bytes) -> os.stat_result:

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from pathlib import Path
 
 from tui.core.errors import UnsafePath, UserFileError
-from tui.core.files import CLOEXEC, NOFOLLOW, ensure_private_dir, write_atomic
+from tui.core.files import CLOEXEC, NOFOLLOW, ensure_private_dir, refuse_unless_regular, write_atomic
 from tui.core.os_errors import os_error_reason
 from tui.core.reason import Reason
 from tui.session.store import EXPORTS
@@ -78,7 +77,7 @@ def _is_regular_file(path: Path) -> bool:
         named = os.lstat(path)
     except FileNotFoundError:
         return False
-    _refuse_kind(path, named)  # a device or FIFO is never opened: opening one can have effects
+    refuse_unless_regular(path, named)  # a device or FIFO is never opened: opening one can have effects
     try:
         fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | CLOEXEC)
     except PermissionError:
@@ -91,17 +90,7 @@ def _is_regular_file(path: Path) -> bool:
         opened = os.fstat(fd)
     finally:
         os.close(fd)
-    _refuse_kind(path, opened)
+    refuse_unless_regular(path, opened)
     if (opened.st_dev, opened.st_ino) != (named.st_dev, named.st_ino):
         raise UnsafePath(path, "", Reason("file.swapped"))
     return True
-
-
-def _refuse_kind(path: Path, info: os.stat_result) -> None:
-    """UnsafePath unless `info` is a regular file's."""
-    if stat.S_ISLNK(info.st_mode):
-        raise UnsafePath(path, "", Reason("file.link"))
-    if stat.S_ISDIR(info.st_mode):
-        raise UnsafePath(path, "", Reason("file.folder"))
-    if not stat.S_ISREG(info.st_mode):
-        raise UnsafePath(path, "", Reason("file.special"))
