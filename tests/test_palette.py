@@ -72,11 +72,13 @@ async def test_the_palette_speaks_the_apps_language(tmp_path: Path) -> None:
 
 
 async def test_the_help_names_the_palettes_key_in_dutch(tmp_path: Path) -> None:
+    from tui.app.screens.base import AppScreen
     from tui.app.screens.help import help_rows
 
     app = make_app(SessionStore(tmp_path / "sessions"), Home())
     async with app.run_test(size=(80, 40)) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        assert isinstance(app.screen, AppScreen)
         rows = dict(help_rows(app.screen))
         assert rows.get("^p") == "Opdrachten zoeken"
         assert "palette" not in " ".join(rows.values())

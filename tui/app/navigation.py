@@ -10,6 +10,7 @@ from textual.screen import Screen
 from tui.app.editing import EditingApp
 from tui.core.errors import UserFileError
 from tui.session import NextStep, StoredSession
+from tui.session.editor import SessionEditor
 from tui.session.limits import OverLimit
 
 
@@ -86,7 +87,7 @@ class NavigationApp(EditingApp):
         elif len(self.screen_stack) == 1:
             self._push_home()
 
-    def switch_screen_to_walk(self, editor) -> None:
+    def switch_screen_to_walk(self, editor: SessionEditor) -> None:
         """From the overview to the walk: back to it if it is below, else open it."""
         from tui.app.screens.walk import WalkScreen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -24,7 +24,13 @@ class VersionAction(argparse.Action):
     def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
         print(f"samenwerken {tui.__version__}")
         parser.exit()
 
@@ -37,7 +43,13 @@ class HelpFormatter(argparse.HelpFormatter):
 
     usage_prefix = "usage: "
 
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:

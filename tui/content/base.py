@@ -21,5 +21,5 @@ class ContentModel(BaseModel):
         if lang != "nl":
             translated = getattr(self, f"{field}_{lang}", None)
             if translated:
-                return translated
-        return getattr(self, field) or ""
+                return str(translated)
+        return str(getattr(self, field) or "")

@@ -26,7 +26,7 @@ import json
 import types
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -85,7 +85,7 @@ def remembered(kind: str, sources: Sequence[str], build: Callable[[], T], shape:
         raw = folder.read(name)
         if raw is not None:
             try:
-                return decode(json.loads(raw))
+                return cast(T, decode(json.loads(raw)))
             except (ValueError, RecursionError):  # broken, cut short, or another shape: validate again
                 pass
         value = build()

@@ -20,7 +20,8 @@ from typing import Any
 
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
-from tui.session.store import BadFile, SessionStore, read_as
+from tui.session.store import BadFile, SessionStore
+from tui.session.stored import read_as
 
 FORMAT = 1
 """Increased when what is kept per file changes shape."""

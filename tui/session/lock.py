@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from tui.core.errors import UnsafePath
-from tui.core.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir, owned_by_user
+from tui.core.files import CLOEXEC, NOFOLLOW, PRIVATE_FILE, ensure_private_dir
+from tui.core.paths import owned_by_user
 from tui.core.reason import Reason
 
 try:

@@ -17,7 +17,8 @@ from pathlib import Path
 import tomli_w
 
 from tui.core.errors import UserFileError
-from tui.core.files import ensure_private_dir, owned_by_user, write_new_private
+from tui.core.files import ensure_private_dir, write_new_private
+from tui.core.paths import owned_by_user
 from tui.session import codec
 from tui.session.model import Session
 

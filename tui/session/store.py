@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import ChangedOnDisk, OpenElsewhere, SessionFileError, SessionNotFound
-from tui.core.files import ensure_private_dir, owned_by_user, read_limited, write_atomic
+from tui.core.files import ensure_private_dir, read_limited, write_atomic
 from tui.core.os_errors import describe_os_error, os_error_reason
+from tui.core.paths import owned_by_user
 from tui.core.reason import Reason
 from tui.session import codec
 from tui.session.limits import MAX_FILE_BYTES

@@ -91,12 +91,12 @@ class ContextScreen(AppModal[None]):
         self.save(self.editor.set_context, stage=event.pressed.name or "")
 
     @on(SelectionList.SelectedChanged, "#ctx-themes")
-    def _themes(self, event: SelectionList.SelectedChanged) -> None:
+    def _themes(self, event: SelectionList.SelectedChanged[str]) -> None:
         chosen = set(event.selection_list.selected)
         self.save(self.editor.set_context, themes=self._kept("themes", self.tool.context.themes, chosen))
 
     @on(SelectionList.SelectedChanged, "#ctx-forms")
-    def _forms(self, event: SelectionList.SelectedChanged) -> None:
+    def _forms(self, event: SelectionList.SelectedChanged[str]) -> None:
         chosen = set(event.selection_list.selected)
         self.save(self.editor.set_context, forms=self._kept("forms", self.tool.context.forms, chosen))
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.app.screens.base import AppModal
+from tui.app.screens.base import AppModal, AppScreen
 from tui.app.widgets.literal import plain_text
+
+if TYPE_CHECKING:
+    from tui.content.i18n import Strings
 
 
 class HelpScreen(AppModal[None]):
@@ -34,7 +38,7 @@ class HelpScreen(AppModal[None]):
             yield Static(plain_text(self.strings("help.close_hint")), classes="hint")
 
 
-def help_rows(screen) -> list[tuple[str, str]]:
+def help_rows(screen: AppScreen[Any] | AppModal[Any]) -> list[tuple[str, str]]:
     """(keys, description) for the bindings active on `screen`, one row per action.
 
     The app's own keys come first. Textual's general keys of the focused widget
@@ -42,7 +46,7 @@ def help_rows(screen) -> list[tuple[str, str]]:
     keys), their descriptions in the app's language where strings.toml has them.
     """
     app = screen.app
-    strings = app.strings
+    strings = screen.strings
     own: dict[str, tuple[list[str], str]] = {}
     general: dict[str, tuple[list[str], str]] = {}
     for key, active in screen.active_bindings.items():
@@ -62,7 +66,7 @@ def help_rows(screen) -> list[tuple[str, str]]:
     return rows
 
 
-def general_description(description: str, strings) -> str:
+def general_description(description: str, strings: Strings) -> str:
     """One of Textual's own key descriptions ("Scroll Up") in the app's language ("textual.scroll_up")."""
     key = "textual." + re.sub(r"[^a-z0-9]+", "_", description.lower()).strip("_")
     return strings(key) if strings.has(key) else description

@@ -17,7 +17,7 @@ from tui.app.screens.base import AppScreen
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.content import Note
-from tui.content.note import SearchHit, plain
+from tui.content.note import SearchHit, Section, plain
 
 HEADING_LINES = 2
 """Lines the reader puts before a section's body: its heading and a blank line."""
@@ -61,7 +61,7 @@ class ReaderScreen(AppScreen[None]):
                 yield Markdown(id="text", open_links=False)
         yield SteadyFooter()
 
-    def _toc_label(self, section) -> str:
+    def _toc_label(self, section: Section) -> str:
         return f"{section.number + ' ' if section.number else ''}{section.short}"
 
     def on_mount(self) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -261,7 +264,7 @@ class WalkScreen(AppScreen[None]):
 
     # answering -------------------------------------------------------------
 
-    def _save(self, change, *args, **kwargs) -> bool:
+    def _save(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """Apply a change through the app's one helper; False only when nothing changed."""
         try:
             return self.samenwerken.apply_change(self.editor, change, *args, **kwargs)
