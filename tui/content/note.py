@@ -76,6 +76,11 @@ class Note:
         known = ", ".join(s.id for s in self.sections)
         raise KeyError(f"no section {section_id!r}; known: {known}")
 
+    def label(self, section_id: str) -> str:
+        """'§ 2 Factoren' for a numbered section, else its short title: where a statement comes from."""
+        section = self.section(section_id)
+        return f"§ {section.number} {section.short}" if section.number else section.short
+
     def position(self, section_id: str) -> int:
         return [s.id for s in self.sections].index(section_id)
 

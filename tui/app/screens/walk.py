@@ -14,8 +14,9 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.commands import WalkCommands
-from tui.app.screens.base import AppScreen, RoomChanged, SaveStateChanged
+from tui.app.screens.base import AppScreen, SaveStateChanged
 from tui.app.screens.help import HelpScreen, help_rows
+from tui.app.screens.walk_room import WalkInRoom
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.lists import StayingOptionList, SteadyStatic
 from tui.app.widgets.literal import plain_text, visible
@@ -32,7 +33,7 @@ PROGRESS_WIDTH = 12
 SCALE_ACTIONS = {"answer", "not_applicable", "clear", "remark", "down", "up"}
 
 
-class WalkScreen(AppScreen[None]):
+class WalkScreen(WalkInRoom):
     """Answer the tool's items with 1–5 and 0; tab moves between parts."""
 
     editor: SessionEditor
@@ -208,7 +209,7 @@ class WalkScreen(AppScreen[None]):
         part = self.part
         answer = self.editor.session.answers.get(item.id)
         self._show_text("item-text", item.loc("text", self.lang), "bold")
-        source = self._section_label(item.source)
+        source = self.samenwerken.note.label(item.source)
         self._show_text(
             "item-explain", f"{item.loc('explain', self.lang)}  [{self.strings('walk.source', section=source)}]"
         )
@@ -234,12 +235,6 @@ class WalkScreen(AppScreen[None]):
         given = self.strings("room.nvt") if before.not_applicable else str(before.score)
         self._show_text("item-earlier", self.strings("walk.earlier", answer=given))
         widget.display = True
-
-    def _section_label(self, section_id: str) -> str:
-        """'§ 2 Factoren' for numbered sections, else the short title."""
-
-        section = self.samenwerken.note.section(section_id)
-        return f"§ {section.number} {section.short}" if section.number else section.short
 
     def _refresh_label(self, item_id: str) -> None:
         items = self.item_list
@@ -383,63 +378,6 @@ class WalkScreen(AppScreen[None]):
 
     def on_save_state_changed(self, _: SaveStateChanged) -> None:
         self._update_status()
-
-    # a regional session ----------------------------------------------------
-
-    def _show_room(self) -> None:
-        if self.in_room:
-            self.query_one(RoomPanel).show(
-                self.part.kind == "steps", self.editor.session.answers, self.item, len(self._votes)
-            )
-
-    def on_room_changed(self, _: RoomChanged) -> None:
-        """The room moved on; under a dialog (a remark being typed) it waits until the dialog closes."""
-        if self.samenwerken.screen is self:  # not `is_current`: that is true under a modal dialog too
-            self._show_room()
-            self.refresh_bindings()
-
-    def _tick(self) -> None:
-        """The timer's countdown, once a second (only while it runs, and never under a dialog)."""
-        watch = self.samenwerken.room_watch
-        if self.samenwerken.screen is self and watch is not None and watch.room.phase_ends is not None:
-            self._show_room()
-
-    def action_vote(self) -> None:
-        """Mark this item to discuss (at most three), or take the mark away."""
-        from tui.room.votes import MAX_VOTES, TooManyVotes
-
-        item, seat, watch = self.item, self.samenwerken.room_seat, self.samenwerken.room_watch
-        if item is None or seat is None or watch is None:
-            return
-        if watch.room.phase != "reveal":
-            self.samenwerken.say(self.strings("room.vote_only"), severity="warning")
-            return
-        try:
-            marked = seat.toggle_vote(item.id)
-        except TooManyVotes:
-            self.samenwerken.say(self.strings("room.vote_full", max=MAX_VOTES), severity="warning")
-            return
-        except OSError as error:
-            self.samenwerken.say(self.strings("room.vote_failed", reason=str(error.strerror)), severity="error")
-            return
-        self._votes = seat.votes()
-        key = "room.vote_marked" if marked else "room.vote_removed"
-        self.samenwerken.say(self.strings(key, n=len(self._votes), max=MAX_VOTES))
-        self._refresh_label(item.id)
-        self._show_room()
-
-    def action_share(self) -> None:
-        """Show this item's remark to the group (without a name), or take it back."""
-        item = self.item
-        if item is None:
-            return
-        answer = self.editor.session.answers.get(item.id)
-        if answer is None or not answer.remark.strip():
-            self.samenwerken.say(self.strings("room.share_needs_remark"), severity="warning")
-            return
-        if self._save(self.editor.share, item.id, not answer.shared):
-            self.samenwerken.say(self.strings("room.shared_now" if not answer.shared else "room.private_now"))
-            self._show_item()
 
     def action_help(self) -> None:
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.walk")))
