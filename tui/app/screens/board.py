@@ -56,6 +56,8 @@ SCROLLBAR = 2
 HISTOGRAM_FROM = 100
 """Below this width the histogram column gives its cells to the statement: the six counts say the same."""
 ITEM_MIN_WIDTH = 12
+CHANGES_GATHERED = 0.2
+"""Seconds the board gathers seats' changes before it reads their files once for all of them."""
 
 
 class BoardScreen(AppScreen[None]):
@@ -120,7 +122,7 @@ class BoardScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = visible(self.folder.room.title)
         self.sub_title = self.strings("board.subtitle")
-        self.server.on_change = self.refresh_board
+        self.server.on_change = self.seats_changed
         self.refresh_board()
         if not is_loopback(self.server.host):
             self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
@@ -140,6 +142,22 @@ class BoardScreen(AppScreen[None]):
                 loop.add_signal_handler(sig, self.samenwerken.exit)
 
     # showing ---------------------------------------------------------------
+
+    _refresh_due = False
+
+    def seats_changed(self) -> None:
+        """A seat joined, left or answered: refresh soon, once for every change that comes meanwhile.
+
+        Sixty seats joining at once call this sixty times within a second; each refresh reads the
+        changed seat files, so one refresh per burst keeps the board (and its dialogs) answering keys.
+        """
+        if not self._refresh_due:
+            self._refresh_due = True
+            self.set_timer(CHANGES_GATHERED, self._refresh_gathered)
+
+    def _refresh_gathered(self) -> None:
+        self._refresh_due = False
+        self.refresh_board()
 
     def refresh_board(self) -> None:
         tool = self.samenwerken.tool
