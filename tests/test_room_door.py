@@ -127,10 +127,14 @@ async def test_a_burst_of_200_codes_from_one_address_gets_only_a_few_compared(ro
         burst = [login(server, [*wrong, codes[0]], "127.0.0.5") for _ in range(8)]
         results = await asyncio.gather(*burst)
         tried = 8 * 26
-        assert all(conn is None for conn, _ in results)  # even the right code, sent during the burst, waits
+        # The right code, last of each connection's 26, gets in only if it came while fewer than the gate's
+        # free failures were counted (how soon depends on the machine); it never clears a failure.
+        let_in = [entered for entered, _ in results if entered is not None]
+        for entered in let_in:
+            entered.close()
         assert server.gate.checked <= 8, server.gate.checked  # of 208 codes, a handful compared
         assert server.gate.checked + server.gate.refused == tried
-        assert server.gate.failures("127.0.0.5") == server.gate.checked
+        assert server.gate.failures("127.0.0.5") == server.gate.checked - len(let_in)
         told = {b for _, client in results for b in client.banners}
         assert told and all("Probeer het over" in b and "opnieuw" in b for b in told), told
         assert server.gate.wait_for("127.0.0.1") == 0  # another address is not slowed
