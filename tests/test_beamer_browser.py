@@ -8,7 +8,6 @@ their session files; the page must show each change within 2 s.
 from __future__ import annotations
 
 import contextlib
-import signal
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ import pytest
 from tests.helpers.browser import REQUESTED, DevTools, needs_browser, opened_browser, until
 from tests.helpers.cli import ROOT
 from tests.helpers.room import answer, make_room
-from tests.helpers.terminal import free_port
+from tests.helpers.terminal import free_port, stop_served
 from tui.content import load_tool
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room
@@ -51,12 +50,7 @@ def served(tmp_path: Path) -> Iterator[tuple[RoomFolder, str]]:
         assert said[3].startswith(f"Beamer: http://127.0.0.1:{web_port}/beamer/"), said
         yield folder, said[3].split(": ", 1)[1].strip()
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+        stop_served(process)
 
 
 async def fits(tools: DevTools) -> dict[str, Any]:

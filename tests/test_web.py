@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.browser import DevTools, needs_browser, opened_browser, send_in_form, until
-from tests.helpers.terminal import answers_in, free_port
+from tests.helpers.terminal import answers_in, free_port, stop_served
 from tui.session import SessionStore
 from tui.session.store import export_name
 
@@ -305,12 +305,7 @@ def served_room(
         assert said[2].startswith(f"Of in een browser: http://127.0.0.1:{web_port}"), said
         yield process, folder, codes, f"http://127.0.0.1:{web_port}/"
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+        stop_served(process)
 
 
 async def code_page(http: Any, url: str) -> str | None:

@@ -138,3 +138,13 @@ def answers_in(path: Path) -> dict[str, int]:
     except (OSError, tomllib.TOMLDecodeError):
         return {}
     return {k: v["score"] for k, v in data.get("answers", {}).items() if "score" in v}
+
+
+def stop_served(process: subprocess.Popen[bytes]) -> None:
+    """End a `serve` process as a facilitator's Ctrl+C would (SIGTERM); one that will not leave fails the test."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
