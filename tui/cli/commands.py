@@ -137,9 +137,9 @@ def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> 
         from tui.render.office import export_bytes
 
         data = export_bytes(build_report(load_tool(), stored.session, strings, earlier), args.format)
-        return deliver(data, args.format, args.output, args.force, folder, strings)
+        return deliver(data, args.format, args.output, args.force, strings)
     text = export(build_report(load_tool(), stored.session, strings, earlier), args.format)
-    return deliver(text, args.format, args.output, args.force, folder, strings)
+    return deliver(text, args.format, args.output, args.force, strings)
 
 
 def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
@@ -169,8 +169,8 @@ def compare_sessions(args: argparse.Namespace, folder: Path, strings: Strings) -
         if not args.output and sys.stdout.isatty():
             say(strings("cli.binary_needs_file", fmt=args.format))
             return EXIT_USAGE
-        return deliver(compare_bytes(comparison, args.format), args.format, args.output, args.force, folder, strings)
-    return deliver(compare_export(comparison, args.format), args.format, args.output, args.force, folder, strings)
+        return deliver(compare_bytes(comparison, args.format), args.format, args.output, args.force, strings)
+    return deliver(compare_export(comparison, args.format), args.format, args.output, args.force, strings)
 
 
 def import_session(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

@@ -68,7 +68,7 @@ def terminal_problem() -> str | None:
     return None
 
 
-def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, folder: Path, strings: Strings) -> int:
+def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, strings: Strings) -> int:
     """An export to stdout, or to the private file `output` through the delivery service.
 
     An existing file is replaced with `--force`, or after a yes on a terminal; a link, folder,

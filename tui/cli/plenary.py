@@ -62,4 +62,4 @@ def run_plenary(args: argparse.Namespace, folder: Path, strings: Strings) -> int
         text = to_table(plenary, strings, width=shutil.get_terminal_size((80, 24)).columns)
     else:
         text = PLENARY_RENDERERS[args.format](plenary, strings)
-    return deliver(text, args.format, args.output, args.force, folder, strings)
+    return deliver(text, args.format, args.output, args.force, strings)

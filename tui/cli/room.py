@@ -305,7 +305,7 @@ def export_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int
 
     view = load_view(RoomStore(folder).find(args.room))
     text = GROUP_RENDERERS[args.format](view, strings)
-    return deliver(text, args.format, args.output, args.force, folder, strings)
+    return deliver(text, args.format, args.output, args.force, strings)
 
 
 def close_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

@@ -24,15 +24,21 @@ _MISSING = {"missing"}
 _UNKNOWN = {"extra_forbidden"}
 
 
+def toml_place(error: tomllib.TOMLDecodeError) -> tuple[int, int] | None:
+    """Line and column where the TOML is broken, if tomllib says (attributes from Python 3.14, else its message)."""
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return line, column
+    found = _PLACE.search(str(error))
+    return (int(found[1]), int(found[2])) if found else None
+
+
 def toml_reason(error: tomllib.TOMLDecodeError) -> Reason:
     """Where the TOML is broken: line and column, without tomllib's English sentence."""
-    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-    if line is None:
-        found = _PLACE.search(str(error))
-        line, column = (int(found[1]), int(found[2])) if found else (None, None)
-    if line is None:
+    place = toml_place(error)
+    if place is None:
         return Reason("file.toml")
-    return Reason("file.toml_at", {"line": line, "column": column})
+    return Reason("file.toml_at", {"line": place[0], "column": place[1]})
 
 
 def validation_reason(

@@ -38,19 +38,13 @@ def _reason(key: str, /, **values: object) -> Reason:
 
 
 def _syntax_reason(error: tomllib.TOMLDecodeError) -> Reason:
-    """Where the TOML is broken, in the user's language: tomllib's own sentence is English.
+    """Where the TOML is broken, in the user's language: tomllib's own sentence is English."""
+    from tui.core.parse_reason import toml_place
 
-    Python 3.14 gives the place as attributes; before, only its message ends in '(at line L, column C)'.
-    """
-    import re
-
-    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-    if line is None:
-        found = re.search(r"at line (\d+), column (\d+)", str(error))
-        line, column = (int(found[1]), int(found[2])) if found else (None, None)
-    if line is None:
+    place = toml_place(error)
+    if place is None:
         return _reason("config.syntax_somewhere")
-    return _reason("config.syntax", line=line, column=column)
+    return _reason("config.syntax", line=place[0], column=place[1])
 
 
 class ConfigError(Exception):
