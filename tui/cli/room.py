@@ -94,7 +94,10 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
 
     room = add_command(commands, "room", common, strings)
     actions = room.add_subparsers(
-        dest="room_command", metavar="new|serve|status|phase|export|close", required=True, title=strings("cli.commands")
+        dest="room_command",
+        metavar="new|serve|status|phase|export|compare|close",
+        required=True,
+        title=strings("cli.commands"),
     )
     ref, port = strings("cli.help.room.ref"), strings("cli.metavar.port")
 
@@ -114,6 +117,7 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
         metavar="N",
         help=strings("cli.help.room.new.min_group", default=MIN_GROUP, least=MIN_GROUP_FLOOR),
     )
+    new.add_argument("--from", dest="follows", metavar="ROOM", help=strings("cli.help.room.new.from"))
     new.add_argument(
         "--welcome", default="", metavar=strings("cli.metavar.text"), help=strings("cli.help.room.new.welcome")
     )
@@ -159,6 +163,10 @@ def add_room_commands(commands: argparse._SubParsersAction[Parser], common: Pars
     export.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
     export.add_argument("--force", action="store_true", help=strings("cli.help.force"))
 
+    from tui.cli.room_compare import add_compare_command
+
+    add_compare_command(actions, common, strings, ref)
+
     close = add_command(actions, "close", common, strings, "cli.help.room.close")
     close.add_argument("room", metavar="ROOM", help=ref)
 
@@ -178,6 +186,7 @@ def run_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         "status": room_status,
         "phase": set_room_phase,
         "export": export_room,
+        "compare": compare_rooms,
         "close": close_room,
         "seat": run_seat,
     }[args.room_command]
@@ -197,12 +206,17 @@ def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         message = strings("cli.error.min_group_seats", n=args.min_group, seats=args.seats)
         say(strings("cli.error.argument", argument="--min-group", message=message))
         return EXIT_USAGE
-    min_group = MIN_GROUP if args.min_group is None else args.min_group
     if args.cards and not cards_may_be_written(Path(args.cards), strings):
         return EXIT_USAGE
-    opened, codes = RoomStore(folder).create(
-        title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip(), min_group=min_group
-    )
+    if args.follows:
+        from tui.cli.room_compare import follow_up_room
+
+        opened, codes = follow_up_room(args, folder, strings, title)
+    else:
+        min_group = MIN_GROUP if args.min_group is None else args.min_group
+        opened, codes = RoomStore(folder).create(
+            title, args.seats, load_code_words(), strings.language, welcome=args.welcome.strip(), min_group=min_group
+        )
     room = opened.room
     if args.json:
         print(terminal_json({"id": room.id, "title": room.title, "min_group": room.min_group, "codes": codes}))
@@ -211,6 +225,8 @@ def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     print(strings("room.codes_intro"))
     for seat, code in zip(room.seats, codes, strict=True):
         print("  " + strings("room.code_line", label=seat.label, code=code))
+    if room.earlier is not None:
+        print(strings("room.follows_note", title=safe_line(room.earlier.title), id=room.earlier.id))
     print(strings("room.next_serve", id=room.id))
     print(strings("room.min_group_note", n=room.min_group))
     if room.min_group > len(room.seats):  # only by default: a larger --min-group was refused above
@@ -306,6 +322,12 @@ def export_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     view = load_view(RoomStore(folder).find(args.room))
     text = GROUP_RENDERERS[args.format](view, strings)
     return deliver(text, args.format, args.output, args.force, strings)
+
+
+def compare_rooms(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
+    from tui.cli.room_compare import run_compare
+
+    return run_compare(args, folder, strings)
 
 
 def close_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

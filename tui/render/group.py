@@ -16,6 +16,7 @@ from tui.core.text import escape_json
 from tui.render.parts import blocks, md_quote, md_text
 from tui.views.group import ANSWER_KEYS, GroupItem, GroupView
 from tui.views.numbers import score_number
+from tui.views.room_compare import ItemShift
 
 if TYPE_CHECKING:
     from tui.content.i18n import Strings
@@ -51,27 +52,50 @@ def seat_totals(view: GroupView) -> dict[str, int]:
     }
 
 
-def item_data(g: GroupItem, language: str) -> dict[str, Any]:
-    """One item for JSON: its counts, median and spread, or `"hidden": true` and none of them."""
+def item_data(g: GroupItem, language: str, before: GroupItem | None = None) -> dict[str, Any]:
+    """One item for JSON: its counts, median and spread, or `"hidden": true` and none of them.
+
+    With `before` (last year's group, in a room that follows one up): its counts and median, or
+    hidden, and how far the median moved (`moved`, None unless both years show it).
+    """
     data: dict[str, Any] = {"id": g.item.id, "title": g.item.loc("text", language), "hidden": g.counts is None}
     if g.counts is not None:
         data.update(counts=dict(g.counts), median=g.median, spread=g.spread)
     data["votes"] = g.votes
+    if before is not None:
+        shifted = ItemShift(before, g)
+        data["earlier"] = (
+            {"hidden": True}
+            if before.counts is None
+            else {"hidden": False, "counts": dict(before.counts), "median": before.median}
+        )
+        data["moved"] = shifted.shift
+        data["better"] = shifted.better
     return data
+
+
+def earlier_items(view: GroupView) -> dict[str, GroupItem]:
+    """Last year's group's items by id ({} in a room that follows no other)."""
+    return {g.item.id: g for g in view.earlier.items} if view.earlier is not None else {}
 
 
 def status_data(view: GroupView, language: str) -> dict[str, Any]:
     """What `room status --json` prints: the room, its seats, the items by spread, the agreements."""
-    return {
+    earlier = earlier_items(view)
+    data: dict[str, Any] = {
         "room": {"id": view.room.id, "title": view.room.title, "min_group": view.room.min_group},
         "phase": view.room.phase,
         "phase_ends": view.room.phase_ends.isoformat() if view.room.phase_ends else None,
         "revealed_parts": list(view.room.revealed_parts),
         "shown_part": view.room.shown_part,
         "seats": seat_totals(view),
-        "items": [item_data(g, language) for g in view.items],
+        "items": [item_data(g, language, earlier.get(g.item.id)) for g in view.items],
         "agreements": [{"text": a.text, "who": a.who, "when": a.when} for a in view.room.agreements],
     }
+    if view.earlier is not None:
+        last = view.earlier.room
+        data["earlier"] = {"id": last.id, "title": last.title, "min_group": last.min_group}
+    return data
 
 
 def to_json(view: GroupView, strings: Strings) -> str:
@@ -105,6 +129,29 @@ def where(g: GroupItem, strings: Strings) -> str:
     return f"{g.part.loc('title', strings.language)}, {direction}"
 
 
+def earlier_text(before: GroupItem, g: GroupItem, strings: Strings) -> str:
+    """'vorige keer: mediaan 3,0 (1:0 2:1 …); verschuiving ▲ +0,5 (beter)', or 'vorige keer: te weinig antwoorden'."""
+    if before.counts is None:
+        last = strings("room.too_few")
+    else:
+        last = f"{strings('room.median')} {number(before.median, strings)} ({counts_line(before.counts, strings)})"
+    shifted = ItemShift(before, g)
+    if shifted.shift is None:
+        return f"{strings('room.last_time')}: {last}"
+    moved = moved_text(shifted.shift, strings)
+    if shifted.better is not None:
+        moved += f" ({strings('room_compare.better' if shifted.better else 'room_compare.worse')})"
+    return f"{strings('room.last_time')}: {last}; {strings('room.moved')} {moved}"
+
+
+def moved_text(shift: float, strings: Strings) -> str:
+    """'▲ +0,5', '▼ −0,5' or '= 0,0'."""
+    size = score_number(abs(shift), strings)
+    if shift == 0:
+        return f"= {size}"
+    return f"▲ +{size}" if shift > 0 else f"▼ −{size}"
+
+
 def to_markdown(view: GroupView, strings: Strings) -> str:
     room, totals = view.room, seat_totals(view)
     head = [
@@ -118,17 +165,22 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
         for p in view.parts
     ]
     items = [f"## {strings('room.items')}", "", md_text(strings("room.min_group_rule", n=room.min_group)), ""]
+    earlier = earlier_items(view)
+    if view.earlier is not None:
+        items += [md_text(strings("room.earlier_rule", title=view.earlier.room.title)), ""]
     for g in view.items:
         if g.counts is None:
             items.append(
                 f"- {md_text(_title(g.item, strings))} ({md_text(where(g, strings))}) — {strings('room.too_few')}"
             )
-            continue
-        items.append(
-            f"- {md_text(_title(g.item, strings))} ({md_text(where(g, strings))}) — "
-            f"{strings('room.median')} {number(g.median, strings)}, "
-            f"{strings('room.spread')} {number(g.spread, strings)} (`{counts_line(g.counts, strings)}`)"
-        )
+        else:
+            items.append(
+                f"- {md_text(_title(g.item, strings))} ({md_text(where(g, strings))}) — "
+                f"{strings('room.median')} {number(g.median, strings)}, "
+                f"{strings('room.spread')} {number(g.spread, strings)} (`{counts_line(g.counts, strings)}`)"
+            )
+        if g.item.id in earlier:
+            items.append("  - " + md_text(earlier_text(earlier[g.item.id], g, strings)))
     shared = [f"## {strings('room.shared')}", ""]
     for remark in view.shared:
         shared.append(f"- {md_text(_title(remark.item, strings))}:")

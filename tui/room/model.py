@@ -61,6 +61,25 @@ class Discussion(RoomModel):
     _local_time = field_validator("opened", mode="before")(as_aware)
 
 
+class EarlierSeat(RoomModel):
+    """One seat of last year's room: its letter and the copy of its session in this room's seats/."""
+
+    label: str = Field(pattern=r"^[A-Z]{1,2}$")
+    file: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*\.toml$")
+
+
+class EarlierRoom(RoomModel):
+    """The room this one follows up (`room new --from`): last year's group, kept for comparing."""
+
+    id: str = Field(pattern=r"^[a-z0-9]{4,16}$")
+    title: str = Field(min_length=1, max_length=400)
+    created: datetime
+    min_group: int = Field(MIN_GROUP, ge=MIN_GROUP_FLOOR, le=1000)
+    seats: list[EarlierSeat] = Field(default_factory=list, max_length=100)
+
+    _local_time = field_validator("created", mode="before")(as_aware)
+
+
 class Room(RoomModel):
     """The whole room file (room.toml)."""
 
@@ -91,6 +110,7 @@ class Room(RoomModel):
         description="Counts of the revealed parts' items (only those at or above min_group), kept current by the"
         " serving process: the seats read them here, never the other seats' files.",
     )
+    earlier: EarlierRoom | None = Field(None, description="Last year's room, when this one follows it up.")
 
     _local_times = field_validator("created", "closed", "phase_ends", mode="before")(as_aware)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from tui.core.reason import Reason
 from tui.room.codes import hash_code, make_codes, new_salt
 from tui.room.model import MIN_GROUP, Room, Seat, seat_labels
 from tui.session.lock import SessionLock
-from tui.session.model import now
+from tui.session.model import Session, now
 from tui.session.store import SessionStore, same_text
 
 ROOMS = "rooms"
@@ -126,11 +127,13 @@ class RoomStore:
         language: str = "nl",
         welcome: str = "",
         min_group: int = MIN_GROUP,
+        follows: Mapping[str, Session] | None = None,
     ) -> tuple[RoomFolder, list[str]]:
         """A new room with `seats` seats, each with an empty session; returns it and the codes, in seat order.
 
         The codes exist only in what this returns: the room keeps their hashes. `min_group`:
-        how many seats must have answered an item before anyone sees its counts.
+        how many seats must have answered an item before anyone sees its counts. `follows`:
+        label → last year's session that seat's session follows up (see tui.room.succession).
         """
         if not 1 <= seats <= MAX_SEATS:
             raise ValueError(f"a room has 1 to {MAX_SEATS} seats")
@@ -147,7 +150,7 @@ class RoomStore:
         store = SessionStore(folder / SEATS)
         records = []
         for label, code in zip(seat_labels(seats), codes, strict=True):
-            stored = store.create(f"{title} · {label}", language)
+            stored = store.create(f"{title} · {label}", language, follows=(follows or {}).get(label))
             records.append(Seat(label=label, code_hash=hash_code(code, salt), file=stored.path.name))
         room = Room(
             id=room_id,

@@ -103,6 +103,8 @@ class GroupView:
     shared: list[SharedRemark] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     """Seats whose file could not be read just now (their answers are left out)."""
+    earlier: GroupView | None = None
+    """Last year's group, when this room follows one up (`room new --from`; see tui.views.room_compare)."""
 
     def item(self, item_id: str) -> GroupItem:
         return next(g for g in self.items if g.item.id == item_id)
@@ -196,6 +198,8 @@ class SeatReader:
         self.folder = folder
         self._cache: dict[str, tuple[tuple[int, int, int, int], Session]] = {}
         self.unreadable: list[str] = []
+        self._earlier: tuple[GroupView | None] | None = None
+        """Last year's group, read once: its files are copies nobody changes."""
 
     def sessions(self) -> dict[str, Session]:
         store = self.folder.seat_store()
@@ -225,4 +229,13 @@ class SeatReader:
         votes = count_votes(self.folder, [item.id for item in tool.items])
         view = build_group(tool, self.folder.room, self.sessions(), connected, votes)
         view.unreadable = list(self.unreadable)
+        view.earlier = self.earlier(tool)
         return view
+
+    def earlier(self, tool: Tool) -> GroupView | None:
+        """Last year's group (see tui.views.room_compare.earlier_group), None for a room that follows no other."""
+        if self._earlier is None:
+            from tui.views.room_compare import earlier_group
+
+            self._earlier = (earlier_group(self.folder, tool),)
+        return self._earlier[0]
