@@ -144,7 +144,7 @@ def test_version_is_the_same_in_every_language(run) -> None:
         ),
         (
             ["room"],
-            "samenwerken: Dit ontbreekt nog: new|serve|status|phase|export|close (zie ‘samenwerken room --help’)",
+            "samenwerken: Dit ontbreekt nog: new|serve|status|phase|export|compare|close (zie ‘samenwerken room --help’)",
         ),
         (
             ["room", "serve", "x", "--idle-minutes", "lang"],

@@ -144,6 +144,16 @@ def earlier_text(before: GroupItem, g: GroupItem, strings: Strings) -> str:
     return f"{strings('room.last_time')}: {last}; {strings('room.moved')} {moved}"
 
 
+def earlier_cells(g: GroupItem, before: GroupItem | None, strings: Strings) -> list[str]:
+    """The board's two cells of last time: its median ('–' while hidden) and the move ('+0,5', '−0,5', '0,0')."""
+    if before is None:
+        return ["–", ""]
+    shift = ItemShift(before, g).shift
+    size = "" if shift is None else score_number(abs(shift), strings)
+    moved = "" if shift is None else (size if shift == 0 else ("+" if shift > 0 else "−") + size)
+    return [number(before.median, strings), moved]
+
+
 def moved_text(shift: float, strings: Strings) -> str:
     """'▲ +0,5', '▼ −0,5' or '= 0,0'."""
     size = score_number(abs(shift), strings)
@@ -159,9 +169,15 @@ def to_markdown(view: GroupView, strings: Strings) -> str:
         "",
         md_text(strings("room.seats_line", **totals)),
     ]
+    last_parts = {p.part.id: p for p in view.earlier.parts} if view.earlier is not None else {}
     parts = [f"## {strings('room.parts')}", ""] + [
         f"- {md_text(p.part.loc('title', strings.language))}: "
         + (strings("room.too_few") if p.hidden else number(p.median, strings))
+        + (
+            f" ({strings('room.last_time')}: {number(last.median, strings)})"
+            if (last := last_parts.get(p.part.id))
+            else ""
+        )
         for p in view.parts
     ]
     items = [f"## {strings('room.items')}", "", md_text(strings("room.min_group_rule", n=room.min_group)), ""]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.render.group import number, seat_totals
+from tui.render.group import earlier_items, earlier_text, number, seat_totals
 from tui.render.parts import html_block, html_text
 from tui.views.group import ANSWER_KEYS, GroupItem, GroupPart, GroupView
 
@@ -80,10 +80,12 @@ def bars(g: GroupItem, strings: Strings) -> str:
     return f'<div class="bars">{cols}</div><div class="keys">{keys}</div>'
 
 
-def item_row(g: GroupItem, strings: Strings, too_few: str) -> str:
+def item_row(g: GroupItem, strings: Strings, too_few: str, before: GroupItem | None = None) -> str:
+    """A statement's row; with `before` (a room that follows one up) last time's figures under it."""
+    last = f'<div class="where">{html_text(earlier_text(before, g, strings))}</div>' if before is not None else ""
     statement = (
         f"<td>{html_text(g.item.loc('text', strings.language))}"
-        f'<div class="where">{html_text(direction(g, strings))}</div></td>'
+        f'<div class="where">{html_text(direction(g, strings))}</div>{last}</td>'
     )
     if g.counts is None:
         return f'<tr>{statement}<td class="few" colspan="3">{too_few}</td></tr>'
@@ -93,7 +95,9 @@ def item_row(g: GroupItem, strings: Strings, too_few: str) -> str:
     )
 
 
-def part_section(p: GroupPart, items: list[GroupItem], strings: Strings) -> list[str]:
+def part_section(
+    p: GroupPart, items: list[GroupItem], strings: Strings, earlier: dict[str, GroupItem] | None = None
+) -> list[str]:
     """A part's heading with its group median, then its statements (largest spread first, as the board)."""
     too_few = html_text(strings("room.too_few"))
     median = too_few if p.hidden else html_text(strings("handout.part_median", median=number(p.median, strings)))
@@ -105,7 +109,7 @@ def part_section(p: GroupPart, items: list[GroupItem], strings: Strings) -> list
     return [
         f"<h2>{html_text(p.part.loc('title', strings.language))} <small>{median}</small></h2>",
         f"<table><thead>{head}</thead><tbody>",
-        *(item_row(g, strings, too_few) for g in items),
+        *(item_row(g, strings, too_few, (earlier or {}).get(g.item.id)) for g in items),
         "</tbody></table>",
     ]
 
@@ -169,10 +173,13 @@ def to_handout(view: GroupView, strings: Strings) -> str:
         f'<p class="meta">{html_text(meta)}</p>',
         f'<p class="rule">{html_text(strings("room.min_group_rule", n=room.min_group))}</p>',
     ]
+    if view.earlier is not None:
+        out.append(f'<p class="rule">{html_text(strings("room.earlier_rule", title=view.earlier.room.title))}</p>')
     out += discussed_section(view, strings)
     out += agreements_section(view, strings)
+    earlier = earlier_items(view)
     for p in view.parts:
-        out += part_section(p, [g for g in view.items if g.part.id == p.part.id], strings)
+        out += part_section(p, [g for g in view.items if g.part.id == p.part.id], strings, earlier)
     out += shared_section(view, strings)
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -22,6 +22,7 @@ from tui.core.errors import SessionFileError
 from tui.core.reason import Reason
 from tui.room.model import MIN_GROUP, EarlierRoom, EarlierSeat, seat_labels
 from tui.room.store import ROOM_FILE, RoomFolder, RoomStore, read_room
+from tui.session import due
 from tui.session.model import NextStep, Session
 from tui.session.store import SessionStore
 
@@ -64,10 +65,15 @@ def read_last_year(folder: RoomFolder) -> LastYear:
 def carried(session: Session, folder: RoomFolder) -> Session:
     """Last year's session with the room's agreements added as open steps (a step already there is not doubled)."""
     copy = session.model_copy(deep=True)
+    today = due.today()
     have = {step.text for step in copy.next_steps}
     for agreement in folder.room.agreements:
         if agreement.text not in have:
-            copy.next_steps.append(NextStep(text=agreement.text, who=agreement.who, when=agreement.when))
+            found = due.parse_due(agreement.when, today)
+            step = NextStep(
+                text=agreement.text, who=agreement.who, when=agreement.when, due=found.date if found else None
+            )
+            copy.next_steps.append(step)
             have.add(agreement.text)
     return copy
 

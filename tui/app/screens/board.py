@@ -37,7 +37,7 @@ from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
 from tui.core.net import is_loopback, shown_host
 from tui.core.text import shortened
-from tui.render.group import histogram, number
+from tui.render.group import earlier_cells, earlier_items, histogram, number
 from tui.room.model import Agreement, Discussion
 from tui.room.phases import phase_line, take_request
 from tui.session import NextStep
@@ -193,14 +193,22 @@ class BoardScreen(AppScreen[None]):
     def _seats_width(self) -> int:
         return max(20, self.size.width - 2)  # the line's padding
 
-    def _columns(self, table: DataTable[object], with_histogram: bool) -> int:
-        """Every column at a fixed width (two-digit counts fit from the start); the statement's width."""
+    def _columns(self, table: DataTable[object], with_histogram: bool, with_earlier: bool = False) -> int:
+        """Every column at a fixed width (two-digit counts fit from the start); the statement's width.
+
+        `with_earlier`: a room that follows one up shows last time's median and how far it moved.
+        """
         strings = self.strings
         fixed = [
             *([("hist", strings("board.col_counts"), len(ANSWER_KEYS))] if with_histogram else []),
             *[(k, strings("room.nvt") if k == "nvt" else k, COUNT_WIDTH) for k in ANSWER_KEYS],
             ("median", strings("board.col_median"), FIGURE_WIDTH),
             ("spread", strings("board.col_spread"), FIGURE_WIDTH),
+            *(
+                [("earlier", strings("board.col_earlier"), FIGURE_WIDTH), ("moved", strings("board.col_moved"), 5)]
+                if with_earlier
+                else []
+            ),
         ]
         widths = [max(cell_len(label), least) for _, label, least in fixed]
         padding = 2 * table.cell_padding
@@ -218,7 +226,8 @@ class BoardScreen(AppScreen[None]):
         if rows == self._shown_rows and self.size.width == self._shown_width:
             return
         with_histogram = self.size.width >= HISTOGRAM_FROM
-        width = self._columns(table, with_histogram)
+        earlier = earlier_items(view)
+        width = self._columns(table, with_histogram, view.earlier is not None)
         first = 0 if with_histogram else 1
         numbers = {p.part.id: n for n, p in enumerate(view.parts, 1)}
         for g in view.items:
@@ -226,7 +235,7 @@ class BoardScreen(AppScreen[None]):
             statement = tag + " " + shortened(visible(g.item.loc("text", language)), width - len(tag) - 1)
             if g.counts is None:  # too few answers: nothing of them, not even a zero
                 blank = [""] * len(ANSWER_KEYS)
-                cells: list[object] = [Text("–", style="dim"), *blank, "", "", Text(statement, style="dim")]
+                cells: list[object] = [Text("–", style="dim"), *blank, "", ""]
                 if not with_histogram:
                     cells[1] = Text("–", style="dim")
             else:
@@ -235,8 +244,10 @@ class BoardScreen(AppScreen[None]):
                     *[str(g.counts[k]) for k in ANSWER_KEYS],
                     number(g.median, self.strings),
                     number(g.spread, self.strings),
-                    statement,
                 ]
+            if view.earlier is not None:
+                cells += earlier_cells(g, earlier.get(g.item.id), self.strings)
+            cells.append(Text(statement, style="dim") if g.counts is None else statement)
             table.add_row(*cells[first:], key=g.item.id)
         self._shown_rows, self._shown_width = rows, self.size.width
         chosen = table.chosen
