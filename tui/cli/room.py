@@ -219,7 +219,8 @@ def new_room(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
         )
     room = opened.room
     if args.json:
-        print(terminal_json({"id": room.id, "title": room.title, "min_group": room.min_group, "codes": codes}))
+        made = {"id": room.id, "title": room.title, "min_group": room.min_group, "codes": codes}
+        print(terminal_json(made | ({"follows": room.earlier.id} if room.earlier is not None else {})))
         return hand_out_cards(args, opened, codes, strings)
     print(strings("room.created", title=safe_line(room.title), id=room.id, n=len(codes)))
     print(strings("room.codes_intro"))
