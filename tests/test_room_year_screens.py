@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, OptionList, Static
 
-from tests.helpers.room_apps import board_app, seat_app
+from tests.helpers.room_apps import board_app, screen_text, seat_app
 from tests.helpers.room_year import AGREEMENT, DONE_STEP, FIRST, OPEN_STEP, last_year, this_year
 from tests.helpers.session import read_session, until, widget_text
 
@@ -24,6 +24,9 @@ async def test_a_seat_of_next_years_room_sees_last_time_and_its_carried_steps(tm
     app = seat_app(folder, "A")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        welcome = screen_text(app)
+        assert "Deze regiosessie volgt ‘Regio Noord 2026’ op" in welcome
+        assert "nooit jouw antwoorden met die van vorig jaar" in welcome
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         shown = app.screen.query_one("#item-earlier", Static)
@@ -78,3 +81,20 @@ async def test_the_board_shows_last_times_median_and_the_move(tmp_path: Path) ->
         assert row[labels.index("±")] == "+2,5"
         hidden = [str(cell) for cell in table.get_row(item_ids()[1])]  # nobody answered it this year
         assert hidden[labels.index("Vorige")] == "3,5" and hidden[labels.index("±")] == ""
+
+
+async def test_at_80_columns_the_board_keeps_the_move_and_room_for_the_statement(tmp_path: Path) -> None:
+    from tests.helpers.room import answer
+    from tests.helpers.room_year import item_ids
+
+    folder, _ = this_year(tmp_path, last_year(tmp_path))
+    for label in "ABC":
+        answer(folder, label, {FIRST: 5})
+    app = board_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#board-items", DataTable)
+        await until(pilot, lambda: table.row_count == len(item_ids()))
+        labels = [str(c.label) for c in table.columns.values()]
+        assert "±" in labels and "Vorige" not in labels  # last time's median only where the histogram fits
+        row = [str(cell) for cell in table.get_row(FIRST)]
+        assert row[labels.index("±")] == "+2,5" and row[labels.index("Mediaan")] == "5,0"

@@ -194,21 +194,15 @@ class BoardScreen(AppScreen[None]):
         return max(20, self.size.width - 2)  # the line's padding
 
     def _columns(self, table: DataTable[object], with_histogram: bool, with_earlier: bool = False) -> int:
-        """Every column at a fixed width (two-digit counts fit from the start); the statement's width.
-
-        `with_earlier`: a room that follows one up shows last time's median and how far it moved.
-        """
+        """Every column at a fixed width (two-digit counts fit); the statement's width; a follow-up's last time."""
         strings = self.strings
         fixed = [
             *([("hist", strings("board.col_counts"), len(ANSWER_KEYS))] if with_histogram else []),
             *[(k, strings("room.nvt") if k == "nvt" else k, COUNT_WIDTH) for k in ANSWER_KEYS],
             ("median", strings("board.col_median"), FIGURE_WIDTH),
             ("spread", strings("board.col_spread"), FIGURE_WIDTH),
-            *(
-                [("earlier", strings("board.col_earlier"), FIGURE_WIDTH), ("moved", strings("board.col_moved"), 5)]
-                if with_earlier
-                else []
-            ),
+            *([("earlier", strings("board.col_earlier"), FIGURE_WIDTH)] if with_earlier and with_histogram else []),
+            *([("moved", strings("board.col_moved"), 4)] if with_earlier else []),
         ]
         widths = [max(cell_len(label), least) for _, label, least in fixed]
         padding = 2 * table.cell_padding
@@ -226,8 +220,7 @@ class BoardScreen(AppScreen[None]):
         if rows == self._shown_rows and self.size.width == self._shown_width:
             return
         with_histogram = self.size.width >= HISTOGRAM_FROM
-        earlier = earlier_items(view)
-        width = self._columns(table, with_histogram, view.earlier is not None)
+        earlier, width = earlier_items(view), self._columns(table, with_histogram, view.earlier is not None)
         first = 0 if with_histogram else 1
         numbers = {p.part.id: n for n, p in enumerate(view.parts, 1)}
         for g in view.items:
@@ -246,7 +239,7 @@ class BoardScreen(AppScreen[None]):
                     number(g.spread, self.strings),
                 ]
             if view.earlier is not None:
-                cells += earlier_cells(g, earlier.get(g.item.id), self.strings)
+                cells += earlier_cells(g, earlier.get(g.item.id), self.strings)[0 if with_histogram else 1 :]
             cells.append(Text(statement, style="dim") if g.counts is None else statement)
             table.add_row(*cells[first:], key=g.item.id)
         self._shown_rows, self._shown_width = rows, self.size.width

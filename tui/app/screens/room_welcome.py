@@ -64,6 +64,11 @@ class RoomWelcomeScreen(AppScreen[None]):
             plain_text(
                 self.strings("room.welcome_seat", label=label, n=room.min_group)
                 + "\n\n"
+                + (
+                    self.strings("room.welcome_follows", title=room.earlier.title) + "\n\n"
+                    if room.earlier is not None
+                    else ""
+                )
                 + self.strings("room.welcome_take_home")
             )
         )
