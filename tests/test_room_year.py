@@ -283,3 +283,49 @@ def test_room_compare_refuses_the_same_room_twice_and_an_unknown_one(two_rooms, 
     assert same.code == 2 and "twee keer dezelfde regiosessie" in same.err
     unknown = compare(run, tmp_path, "golden2026", "nergens")
     assert unknown.code == 2 and "Geen regiosessie ‘nergens’" in unknown.err
+
+
+def test_a_follow_ups_report_still_merges_into_a_plenary(tmp_path: Path, run) -> None:
+    earlier = last_year(tmp_path)
+    folder, _ = this_year(tmp_path, earlier)
+    for label in "ABC":
+        answer(folder, label, {FIRST: 5})
+    sessions = str(sessions_dir(tmp_path))
+    files = []
+    for room_id, name in ((earlier.room.id, "a.json"), (folder.room.id, "b.json")):
+        target = tmp_path / name
+        assert (
+            run("--sessions-dir", sessions, "room", "export", room_id, "--format", "json", "-o", str(target)).code == 0
+        )
+        files.append(str(target))
+    merged = run("plenary", *files, "--format", "json")
+    assert merged.code == 0, merged.err
+    first = {i["id"]: i for i in json.loads(merged.out)["items"]}[FIRST]
+    assert first["counts"]["5"] == 3 and "earlier" not in first
+
+
+def test_a_lost_copy_of_last_year_leaves_the_rest_standing(tmp_path: Path, run) -> None:
+    """Someone removed seat D's copy: last time is then the other three seats, still at the minimum group."""
+    folder, _ = this_year(tmp_path, last_year(tmp_path))
+    assert folder.room.earlier is not None
+    (folder.seats_dir / folder.room.earlier.seats[3].file).unlink()
+    data = json.loads(
+        run("--sessions-dir", str(sessions_dir(tmp_path)), "room", "status", folder.room.id, "--json").out
+    )
+    first = {i["id"]: i for i in data["items"]}[FIRST]
+    assert first["earlier"]["counts"] == {"1": 1, "2": 1, "3": 1, "4": 0, "5": 0, "nvt": 0}
+    (folder.seats_dir / folder.room.earlier.seats[2].file).write_text("kapot = [", "utf-8")
+    data = json.loads(
+        run("--sessions-dir", str(sessions_dir(tmp_path)), "room", "status", folder.room.id, "--json").out
+    )
+    assert all(i["earlier"] == {"hidden": True} for i in data["items"])  # two seats left: below three
+
+
+def test_room_new_from_in_english(tmp_path: Path, run) -> None:
+    earlier = last_year(tmp_path)
+    result = new_from(run, tmp_path, earlier.room.id, "--seats", "2", "--lang", "en")
+    assert result.code == 0, result.err
+    assert f"Follows up 'Regio Noord 2026' ({earlier.room.id}): every seat keeps its letter" in result.out
+    earlier.seat_path("A").write_text("kapot = [", "utf-8")
+    refused = new_from(run, tmp_path, earlier.room.id, "--seats", "2", "--lang", "en")
+    assert refused.code == 2 and "seat A of the earlier regional session cannot be read" in refused.err
