@@ -235,7 +235,7 @@ def test_room_compare_table_reads_on_a_terminal(two_rooms, tmp_path: Path, run) 
     lines = result.out.splitlines()
     assert lines[0] == "Twee regiosessies vergeleken"
     assert lines[1] == "Eerder: Regio Noord 2026 — 0 van de 4 plekken bezet, 4 klaar"
-    assert "Per deel (mediaan na richting, hoger is beter)" in lines
+    assert "Per deel: mediaan van de groep (hoger is beter)" in lines
     assert any("▲ +" in line and "Het lukt ons niet" in line for line in lines)
     english = compare(run, tmp_path, "golden2026", "golden2027", "--lang", "en")
     assert english.out.startswith("Two regional sessions compared\nEarlier: Regio Noord 2026")
