@@ -98,9 +98,9 @@ class WalkScreen(WalkOnPhone):
                 yield SteadyStatic(id="item-note")
                 yield SteadyStatic(id="item-earlier", classes="hint")
             yield StepsPane(self.editor, self.tool, id="steps-pane")
-        yield self.phone_bar()
         if self.in_room:
             yield RoomPanel(id="room-panel")
+        yield self.phone_bar()  # on a phone: below all else, where a thumb reaches
         yield SteadyFooter()
 
     def on_mount(self) -> None:

@@ -35,9 +35,25 @@ body { margin: 0; background: #0c181f; color: #f2f2f2; font: 18px/1.5 system-ui,
 body.-first-byte .waiting { display: none; }
 .closed { display: none; }
 body.-closed .closed { display: flex; }
-body .textual-terminal { opacity: 0; }
+body .textual-terminal { opacity: 0; touch-action: manipulation; }
 body.-first-byte .textual-terminal { opacity: 1; }
 """
+
+FONT = """
+(() => {
+  // A phone's narrow screen gets a font that leaves it 42 columns or more (the app's phone layout,
+  // one statement at a time with buttons to tap); a wider screen keeps 16px. Monospace cells are 0.6em wide.
+  const terminal = document.getElementById("terminal"), width = document.documentElement.clientWidth;
+  terminal.dataset.fontSize = String(Math.max(MIN_FONT, Math.min(16, Math.floor(width / (PHONE_COLUMNS * 0.6)))));
+})();
+"""
+"""Run before textual.js builds its terminal: it reads the font size from the element's data."""
+
+PHONE_COLUMNS = 42
+"""The columns a phone in portrait gets at least (down to 302 px wide at 12px); the app needs 40."""
+
+MIN_FONT = 12
+"""Smaller than this is hard to read on a phone: a narrower screen gets fewer columns, then the size notice."""
 
 DOWNLOADS = """
 (() => {
@@ -78,8 +94,13 @@ def app_page(
     body = f"""<div class="note waiting" role="status">{escape(strings("web.waiting"))}</div>
 <div class="note closed" role="status"><p>{escape(strings("web.closed"))} {again_link}</p></div>
 <div id="terminal" class="textual-terminal" data-socket-path="{escape(socket_path)}" data-font-size="16"></div>
+<script>{_font()}</script>
 <script data-name="{escape(name)}" data-value="{escape(value)}">{DOWNLOADS}</script>"""
     return _document(strings, title, head, body)
+
+
+def _font() -> str:
+    return FONT.replace("PHONE_COLUMNS", str(PHONE_COLUMNS)).replace("MIN_FONT", str(MIN_FONT))
 
 
 def _document(strings: Strings, title: str, head: str, body: str) -> str:
