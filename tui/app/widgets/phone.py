@@ -34,7 +34,7 @@ class PhoneBar(Vertical):
     PhoneBar .phone-score { margin-right: 1; }
     PhoneBar #phone-5 { margin-right: 0; }
     PhoneBar #phone-0, PhoneBar #phone-previous { margin-right: 1; }
-    PhoneBar .-chosen { text-style: bold reverse; }
+    PhoneBar .-chosen, PhoneBar .-chosen:hover { background: $accent; color: $text; text-style: bold; }
     PhoneBar #phone-anchors { height: auto; color: $text-muted; }
     """
 

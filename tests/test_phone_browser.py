@@ -1,0 +1,131 @@
+"""A seat on a phone, in Debian's chromium with mobile emulation at 390×844: five answers by touch.
+
+Against a real `room serve --headless --web`: the code is typed in the form (a phone's
+keyboard does that), everything after it is a tap (`Input.dispatchTouchEvent`), which
+chromium turns into the mouse events xterm.js passes on to the app as clicks. The
+buttons' places follow from the phone layout (app.tcss): the bar is at the bottom,
+above the key bar. The screenshot is docs/phone-seat.png.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from base64 import b64decode
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.browser import DevTools, needs_browser, opened_browser, send_in_form, until
+from tests.helpers.room import make_room
+from tests.helpers.terminal import answers_in, free_port, stop_served
+from tui.room.store import RoomFolder
+from tui.session.lock import SessionLock
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOT = ROOT / "docs" / "phone-seat.png"
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+"""A phone in portrait. (At a scale factor of 2 chromium's emulation leaves xterm.js's canvas at half size.)"""
+
+
+def terminal_size(pid: int) -> tuple[int, int]:
+    """The columns and rows the page asked for: textual-serve starts the app with them."""
+    pairs = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    env = dict(p.decode(errors="replace").split("=", 1) for p in pairs if b"=" in p)
+    return int(env["COLUMNS"]), int(env["ROWS"])
+
+
+class Screen:
+    """Where a terminal cell is on the page, to tap it."""
+
+    def __init__(self, tools: DevTools, columns: int, rows: int, width: float, height: float) -> None:
+        self.tools, self.columns, self.rows = tools, columns, rows
+        self.cell = (width / columns, height / rows)
+
+    async def tap(self, column: float, row: float) -> None:
+        x, y = (column + 0.5) * self.cell[0], (row + 0.5) * self.cell[1]
+        await self.tools.call("Input.dispatchTouchEvent", type="touchStart", touchPoints=[{"x": x, "y": y}])
+        await self.tools.call("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
+
+    def score(self, value: int) -> tuple[float, float]:
+        """The middle of button 1–5: five equal buttons a cell apart, inside a cell of padding, three rows up
+        from the bar's bottom (the rows of n.v.t. and of previous and next are below it, the key bar last)."""
+        width = (self.columns - 2 - 4) / 5
+        return 1 + (value - 1) * (width + 1) + width / 2, self.rows - 9
+
+
+async def settled(tools: DevTools) -> str:
+    """A screenshot once two in a row are the same (the page has caught up with the app); base64 PNG."""
+    shots = [""]
+
+    async def same_twice() -> bool:
+        shots.append((await tools.call("Page.captureScreenshot", format="png"))["data"])
+        return shots[-1] == shots[-2]
+
+    await until(same_twice)
+    return shots[-1]
+
+
+async def answer_by_touch(folder: RoomFolder, url: str, code: str, profile: Path) -> None:
+    seat = folder.seat_path("A")
+    async with opened_browser(profile) as tools:
+        await tools.call("Page.enable")
+        await tools.call("Emulation.setDeviceMetricsOverride", **PHONE)
+        await tools.call("Emulation.setTouchEmulationEnabled", enabled=True, maxTouchPoints=5)
+        await tools.call("Page.navigate", url=url)
+        await until(lambda: tools.evaluate("document.getElementById('code') !== null"))
+        assert await tools.evaluate("document.documentElement.scrollWidth") == 390  # the form fits the phone
+        assert await send_in_form(tools, code) == ""
+        await until(lambda: tools.evaluate("document.body.classList.contains('-first-byte')"))
+        lock = SessionLock(seat)
+        await until(lambda: lock.holder_pid() is not None)
+        pid = lock.holder_pid()
+        assert pid is not None
+        columns, rows = terminal_size(pid)
+        assert 42 <= columns <= 48 and rows >= 40, (columns, rows)  # the page's font suits a phone
+        width, height, page_width = await tools.evaluate(
+            "(() => { const r = document.querySelector('.xterm-screen').getBoundingClientRect();"
+            " return [r.width, r.height, document.documentElement.scrollWidth]; })()"
+        )
+        assert width <= 390 and page_width == 390, (width, page_width)  # nothing runs off the right edge
+        screen = Screen(tools, columns, rows, width, height)
+
+        welcome = await settled(tools)
+        await screen.tap(columns / 2, rows - 4)  # the welcome's button, at the bottom
+
+        async def moved_on() -> bool:
+            return (await tools.call("Page.captureScreenshot", format="png"))["data"] != welcome
+
+        await until(moved_on)
+        await settled(tools)  # the walk
+        for n, value in enumerate((4, 2, 5, 1, 3), start=1):
+            await screen.tap(*screen.score(value))
+            await until(lambda n=n: len(answers_in(seat)) == n, timeout=15)
+        assert list(answers_in(seat).values()) == [4, 2, 5, 1, 3]
+        await screen.tap(columns / 4, rows - 3)  # previous: back from the next part to the last answer, 3 chosen
+        await screen.tap(columns / 2, rows / 3)  # on the text: nothing happens (and no button stays lit)
+        shot = await settled(tools)
+        assert list(answers_in(seat).values()) == [4, 2, 5, 1, 3]
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes(b64decode(shot))
+
+
+def test_a_phone_answers_five_items_by_touch(tmp_path: Path) -> None:
+    needs_browser()
+    folder, codes = make_room(tmp_path, seats=2)
+    ssh_port, web_port = free_port(), free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
+         "--headless", "--port", str(ssh_port), "--web", str(web_port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        said = [process.stdout.readline().decode() for _ in range(3)]
+        assert said[2].startswith(f"Of in een browser: http://127.0.0.1:{web_port}"), said
+        asyncio.run(answer_by_touch(folder, f"http://127.0.0.1:{web_port}/", codes[0], tmp_path / "profile"))
+    finally:
+        stop_served(process)
