@@ -629,7 +629,7 @@ def start_for(kind: str, store: SessionStore) -> Start:
 
 
 @pytest.mark.parametrize("kind", ["home", "read", "walk", "overview"])
-@pytest.mark.parametrize("size", [(40, 12), (50, 14), (250, 80)])
+@pytest.mark.parametrize("size", [(40, 12), (40, 14), (50, 14), (250, 80)])
 async def test_every_start_screen_at_every_size(tmp_path: Path, kind: str, size: tuple[int, int]) -> None:
     from tui.app.screens.too_small import TooSmallScreen
 

@@ -34,7 +34,7 @@ class PhoneBar(Vertical):
     PhoneBar .phone-score { margin-right: 1; }
     PhoneBar #phone-5 { margin-right: 0; }
     PhoneBar #phone-0, PhoneBar #phone-previous { margin-right: 1; }
-    PhoneBar .-chosen, PhoneBar .-chosen:hover { background: $accent; color: $text; text-style: bold; }
+    PhoneBar .-chosen { text-style: bold; }
     PhoneBar #phone-anchors { height: auto; color: $text-muted; }
     """
 
@@ -94,7 +94,9 @@ class PhoneBar(Vertical):
 
     def watch_value(self, value: int | None) -> None:
         for button in self.query(Button):
-            button.set_class(button.id == f"phone-{value}", "-chosen")
+            chosen = button.id == f"phone-{value}"
+            button.set_class(chosen, "-chosen")
+            button.variant = "primary" if chosen else "default"  # Textual's own colours: legible in every theme
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
