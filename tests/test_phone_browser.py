@@ -129,3 +129,31 @@ def test_a_phone_answers_five_items_by_touch(tmp_path: Path) -> None:
         asyncio.run(answer_by_touch(folder, f"http://127.0.0.1:{web_port}/", codes[0], tmp_path / "profile"))
     finally:
         stop_served(process)
+
+
+async def font_sizes(profile: Path, widths: list[int]) -> dict[int, int]:
+    """The font the app page picks at each width (the page alone: its terminal never connects)."""
+    from tui.content.i18n import strings_for
+    from tui.serve.web.page import app_page
+
+    page = app_page(strings_for("nl"), "Regio", "static/", "ws/none", ("ticket", "none"))
+    page = page.replace('<script src="static/js/textual.js"></script>', "")  # no app: only the page's own script
+    found = {}
+    async with opened_browser(profile) as tools:
+        await tools.call("Page.enable")
+        for width in widths:
+            await tools.call("Emulation.setDeviceMetricsOverride", **{**PHONE, "width": width})
+            await tools.call("Page.navigate", url="about:blank")
+            frame = (await tools.call("Page.getFrameTree"))["frameTree"]["frame"]["id"]
+            await tools.call("Page.setDocumentContent", frameId=frame, html=page)
+            found[width] = int(await tools.evaluate("document.getElementById('terminal').dataset.fontSize"))
+    return found
+
+
+def test_the_page_gives_a_phone_42_columns_or_more_and_a_wide_screen_16px(tmp_path: Path) -> None:
+    needs_browser()
+    widths = [320, 360, 390, 412, 430, 768, 1280]
+    sizes = asyncio.run(font_sizes(tmp_path / "profile", widths))
+    assert sizes[768] == sizes[1280] == 16 and sizes[430] == 16
+    for width in (320, 360, 390, 412, 430):
+        assert 12 <= sizes[width] <= 16 and width / (sizes[width] * 0.6) >= 42, (width, sizes[width])
