@@ -41,14 +41,22 @@ def terminal_size(pid: int) -> tuple[int, int]:
 class Screen:
     """Where a terminal cell is on the page, to tap it."""
 
-    def __init__(self, tools: DevTools, columns: int, rows: int, width: float, height: float) -> None:
+    def __init__(self, tools: DevTools, columns: int, rows: int, box: list[float]) -> None:
         self.tools, self.columns, self.rows = tools, columns, rows
+        left, self.top, width, height = box
         self.cell = (width / columns, height / rows)
+        assert left == 0
 
     async def tap(self, column: float, row: float) -> None:
-        x, y = (column + 0.5) * self.cell[0], (row + 0.5) * self.cell[1]
+        x, y = (column + 0.5) * self.cell[0], self.top + (row + 0.5) * self.cell[1]
         await self.tools.call("Input.dispatchTouchEvent", type="touchStart", touchPoints=[{"x": x, "y": y}])
         await self.tools.call("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
+
+    async def rows_shot(self, first: int, last: int) -> str:
+        """A screenshot of rows `first` to `last` only (base64 PNG)."""
+        clip = {"x": 0, "y": self.top + first * self.cell[1], "width": self.columns * self.cell[0], "scale": 1,
+                "height": (last - first + 1) * self.cell[1]}  # fmt: skip
+        return str((await self.tools.call("Page.captureScreenshot", format="png", clip=clip))["data"])
 
     def score(self, value: int) -> tuple[float, float]:
         """The middle of button 1–5: five equal buttons a cell apart, inside a cell of padding, three rows up
@@ -86,29 +94,41 @@ async def answer_by_touch(folder: RoomFolder, url: str, code: str, profile: Path
         assert pid is not None
         columns, rows = terminal_size(pid)
         assert 42 <= columns <= 48 and rows >= 40, (columns, rows)  # the page's font suits a phone
-        width, height, page_width = await tools.evaluate(
+        *box, page_width, page_height = await tools.evaluate(
             "(() => { const r = document.querySelector('.xterm-screen').getBoundingClientRect();"
-            " return [r.width, r.height, document.documentElement.scrollWidth]; })()"
+            " const page = document.documentElement; return [r.left, r.top, r.width, r.height, page.scrollWidth,"
+            " page.scrollHeight]; })()"
         )
-        assert width <= 390 and page_width == 390, (width, page_width)  # nothing runs off the right edge
-        screen = Screen(tools, columns, rows, width, height)
+        # Nothing runs off the right edge or the bottom (the keyboard's button has a strip of its own at the top).
+        assert box[2] <= 390 and page_width == 390 and box[1] + box[3] <= 844 and page_height <= 844, box
+        screen = Screen(tools, columns, rows, box)
+        # A tap does not raise the phone's keyboard (it would cover the buttons); the ⌨ button does.
+        assert await tools.evaluate("matchMedia('(pointer: coarse)').matches")
+        keyboard = "document.querySelector('.xterm-helper-textarea').getAttribute('inputmode')"
+        await until(lambda: tools.evaluate(f"{keyboard} === 'none'"))
+        assert await tools.evaluate("!document.getElementById('keyboard').hidden")
 
-        welcome = await settled(tools)
+        await settled(tools)
+        blank = await screen.rows_shot(rows - 10, rows - 8)  # the welcome has nothing where the answers come
         await screen.tap(columns / 2, rows - 4)  # the welcome's button, at the bottom
 
-        async def moved_on() -> bool:
-            return (await tools.call("Page.captureScreenshot", format="png"))["data"] != welcome
+        async def answers_shown() -> bool:
+            return await screen.rows_shot(rows - 10, rows - 8) != blank
 
-        await until(moved_on)
+        await until(answers_shown)
         await settled(tools)  # the walk
         for n, value in enumerate((4, 2, 5, 1, 3), start=1):
             await screen.tap(*screen.score(value))
-            await until(lambda n=n: len(answers_in(seat)) == n, timeout=15)
+            await until(lambda n=n: len(answers_in(seat)) == n)
         assert list(answers_in(seat).values()) == [4, 2, 5, 1, 3]
         await screen.tap(columns / 4, rows - 3)  # previous: back from the next part to the last answer, 3 chosen
         await screen.tap(columns / 2, rows / 3)  # on the text: nothing happens (and no button stays lit)
         shot = await settled(tools)
         assert list(answers_in(seat).values()) == [4, 2, 5, 1, 3]
+        assert await tools.evaluate(f"{keyboard} === 'none'")  # five taps later, still no keyboard
+        await tools.evaluate("document.getElementById('keyboard').click()")
+        assert await tools.evaluate(f"{keyboard} === 'text'")
+        assert await tools.evaluate("document.activeElement.className") == "xterm-helper-textarea"
         SCREENSHOT.parent.mkdir(exist_ok=True)
         SCREENSHOT.write_bytes(b64decode(shot))
 

@@ -37,6 +37,11 @@ body.-first-byte .waiting { display: none; }
 body.-closed .closed { display: flex; }
 body .textual-terminal { opacity: 0; touch-action: manipulation; }
 body.-first-byte .textual-terminal { opacity: 1; }
+.keyboard { position: fixed; top: 0; right: 0; width: 3.5rem; height: 2.5rem; padding: 0; font-size: 1.4rem;
+            background: #2e6f95; color: #fff; border: 0; border-radius: 0 0 0 6px; }
+.keyboard[aria-pressed="true"] { background: #ffd166; color: #0c181f; }
+.keyboard[hidden] { display: none; }
+body.-touch .textual-terminal { margin-top: 2.5rem; height: calc(100vh - 2.5rem); height: calc(100dvh - 2.5rem); }
 """
 
 FONT = """
@@ -48,6 +53,28 @@ FONT = """
 })();
 """
 """Run before textual.js builds its terminal: it reads the font size from the element's data."""
+
+TOUCH = """
+(() => {
+  // On a touch screen a tap is a click for the app, and must not raise the phone's keyboard over the
+  // buttons (xterm.js focuses its text field on every tap): the ⌨ button raises it to type a remark.
+  if (!matchMedia("(pointer: coarse)").matches) return;
+  const key = document.getElementById("keyboard");
+  const field = () => document.querySelector(".xterm-helper-textarea");
+  key.hidden = false;
+  document.body.classList.add("-touch");  // the terminal starts below the button, and fits the visible height
+  addEventListener("load", () => field()?.setAttribute("inputmode", "none"));  // after textual.js's onload
+  key.addEventListener("click", () => {
+    const area = field();
+    if (!area) return;
+    const typing = area.getAttribute("inputmode") === "none";
+    area.setAttribute("inputmode", typing ? "text" : "none");
+    key.setAttribute("aria-pressed", String(typing));
+    area.blur();
+    area.focus();
+  });
+})();
+"""
 
 PHONE_COLUMNS = 42
 """The columns a phone in portrait gets at least (down to 302 px wide at 12px); the app needs 40."""
@@ -94,7 +121,9 @@ def app_page(
     body = f"""<div class="note waiting" role="status">{escape(strings("web.waiting"))}</div>
 <div class="note closed" role="status"><p>{escape(strings("web.closed"))} {again_link}</p></div>
 <div id="terminal" class="textual-terminal" data-socket-path="{escape(socket_path)}" data-font-size="16"></div>
-<script>{_font()}</script>
+<button id="keyboard" class="keyboard" type="button" hidden aria-pressed="false"
+        aria-label="{escape(strings("web.keyboard"))}" title="{escape(strings("web.keyboard"))}">⌨</button>
+<script>{_font()}{TOUCH}</script>
 <script data-name="{escape(name)}" data-value="{escape(value)}">{DOWNLOADS}</script>"""
     return _document(strings, title, head, body)
 
