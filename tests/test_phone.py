@@ -23,9 +23,11 @@ PHONE = (44, 40)
 
 
 async def tap(pilot, selector: str) -> None:
-    """A click on a button, once its last press has faded (Textual ignores a press within 0.2 s of the last)."""
+    """A click on a button once it is laid out (a click on an empty region lands at 0,0: the header's palette
+    icon) and its last press has faded (Textual ignores a press within 0.2 s of the last)."""
+    await until(pilot, lambda: bool(pilot.app.screen.query(selector)))
     button = pilot.app.screen.query_one(selector)
-    await until(pilot, lambda: not button.has_class("-active"))
+    await until(pilot, lambda: button.region.area > 0 and not button.has_class("-active"))
     await pilot.click(selector)
 
 
@@ -110,7 +112,7 @@ async def test_home_at_a_phones_width_opens_a_reflection_with_a_tap(tmp_path: Pa
     async with app.run_test(size=PHONE) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
         table = app.screen.query_one("#sessions", DataTable)
-        await until(pilot, lambda: table.row_count == 1)
+        await until(pilot, lambda: table.row_count == 1 and table.region.area > 0)
         await pilot.click("#sessions", offset=(3, 1))  # the first row (under the header)
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         await tap(pilot, "#phone-4")
