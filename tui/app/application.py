@@ -25,7 +25,10 @@ from tui.content.i18n import Strings
 from tui.session import SessionStore
 from tui.session.rescue import find_rescues
 
-__all__ = ["EXIT_GRACE_SECONDS", "SamenwerkenApp"]
+__all__ = ["EXIT_GRACE_SECONDS", "PHONE_BELOW", "SamenwerkenApp"]
+
+PHONE_BELOW = 56
+"""A phone in portrait (40 to 48 columns in a browser) and anything as narrow gets the phone layout."""
 
 
 class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
@@ -40,9 +43,10 @@ class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
 
     COMMANDS = App.COMMANDS | {NavigationCommands}
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (PHONE_BELOW, "-narrow"), (70, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
-    """Classes app.tcss uses to fit small windows (60×20): narrower contents, fewer words on home."""
+    """Classes app.tcss uses to fit small windows (60×20): narrower contents, fewer words on home;
+    below `PHONE_BELOW` columns the walk shows one statement at a time with buttons to tap."""
 
     def __init__(self, store: SessionStore, start: Start, strings: Strings, note: Note, tool: Tool) -> None:
         """Everything the app shows comes in here: the words, the note and the tool (see `make_app`)."""

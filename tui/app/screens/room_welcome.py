@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Button, Header, Static
 
 from tui.app.screens.base import AppScreen, RoomChanged
 from tui.app.widgets.footer import SteadyFooter
@@ -37,6 +37,9 @@ class RoomWelcomeScreen(AppScreen[None]):
             yield Static(id="welcome-progress", classes="hint")
             yield Static(id="welcome-discussion")
             yield Static(id="welcome-phase", classes="hint")
+            start = Button(self.strings("key.room_start") + " ▶", id="welcome-start")  # a phone's way in (app.tcss)
+            start.can_focus = False
+            yield start
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -102,6 +105,11 @@ class RoomWelcomeScreen(AppScreen[None]):
         room = watch.room
         widget.display = room.phase != "answering" or room.phase_ends is not None
         widget.update(plain_text(phase_line(room, self.strings, now())))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The phone layout's button: a tap does what Enter does."""
+        if event.button.id == "welcome-start":
+            self.action_walk()
 
     def action_walk(self) -> None:
         self.samenwerken.open_walk(self.stored)

@@ -7,7 +7,8 @@ from textual.widgets import Static
 
 from tui.app.screens.base import AppModal
 
-MIN_WIDTH = 50
+MIN_WIDTH = 40
+"""A phone in portrait gets 40 to 48 columns (see `tui.serve.web.page`); the walk has a layout for it."""
 MIN_HEIGHT = 14
 
 

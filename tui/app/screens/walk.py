@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from tui.app.commands import WalkCommands
 from tui.app.screens.base import AppScreen, SaveStateChanged
 from tui.app.screens.help import HelpScreen, help_rows
-from tui.app.screens.walk_room import WalkInRoom
+from tui.app.screens.walk_phone import WalkOnPhone
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.lists import StayingOptionList, SteadyStatic
 from tui.app.widgets.literal import plain_text, visible
@@ -33,7 +33,7 @@ PROGRESS_WIDTH = 12
 SCALE_ACTIONS = {"answer", "not_applicable", "clear", "remark", "down", "up"}
 
 
-class WalkScreen(WalkInRoom):
+class WalkScreen(WalkOnPhone):
     """Answer the tool's items with 1–5 and 0; tab moves between parts."""
 
     editor: SessionEditor
@@ -100,6 +100,7 @@ class WalkScreen(WalkInRoom):
             yield StepsPane(self.editor, self.tool, id="steps-pane")
         if self.in_room:
             yield RoomPanel(id="room-panel")
+        yield self.phone_bar()  # on a phone: below all else, where a thumb reaches
         yield SteadyFooter()
 
     def on_mount(self) -> None:

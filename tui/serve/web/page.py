@@ -35,9 +35,52 @@ body { margin: 0; background: #0c181f; color: #f2f2f2; font: 18px/1.5 system-ui,
 body.-first-byte .waiting { display: none; }
 .closed { display: none; }
 body.-closed .closed { display: flex; }
-body .textual-terminal { opacity: 0; }
+body .textual-terminal { opacity: 0; touch-action: manipulation; }
 body.-first-byte .textual-terminal { opacity: 1; }
+.keyboard { position: fixed; top: 0; right: 0; width: 3.5rem; height: 2.5rem; padding: 0; font-size: 1.4rem;
+            background: #2e6f95; color: #fff; border: 0; border-radius: 0 0 0 6px; }
+.keyboard[aria-pressed="true"] { background: #ffd166; color: #0c181f; }
+.keyboard[hidden] { display: none; }
+body.-touch .textual-terminal { margin-top: 2.5rem; height: calc(100vh - 2.5rem); height: calc(100dvh - 2.5rem); }
 """
+
+FONT = """
+(() => {
+  // A phone's narrow screen gets a font that leaves it 42 columns or more (the app's phone layout,
+  // one statement at a time with buttons to tap); a wider screen keeps 16px. Monospace cells are 0.6em wide.
+  const terminal = document.getElementById("terminal"), width = document.documentElement.clientWidth;
+  terminal.dataset.fontSize = String(Math.max(MIN_FONT, Math.min(16, Math.floor(width / (PHONE_COLUMNS * 0.6)))));
+})();
+"""
+"""Run before textual.js builds its terminal: it reads the font size from the element's data."""
+
+TOUCH = """
+(() => {
+  // On a touch screen a tap is a click for the app, and must not raise the phone's keyboard over the
+  // buttons (xterm.js focuses its text field on every tap): the ⌨ button raises it to type a remark.
+  if (!matchMedia("(pointer: coarse)").matches) return;
+  const key = document.getElementById("keyboard");
+  const field = () => document.querySelector(".xterm-helper-textarea");
+  key.hidden = false;
+  document.body.classList.add("-touch");  // the terminal starts below the button, and fits the visible height
+  addEventListener("load", () => field()?.setAttribute("inputmode", "none"));  // after textual.js's onload
+  key.addEventListener("click", () => {
+    const area = field();
+    if (!area) return;
+    const typing = area.getAttribute("inputmode") === "none";
+    area.setAttribute("inputmode", typing ? "text" : "none");
+    key.setAttribute("aria-pressed", String(typing));
+    area.blur();
+    area.focus();
+  });
+})();
+"""
+
+PHONE_COLUMNS = 42
+"""The columns a phone in portrait gets at least (down to 302 px wide at 12px); the app needs 40."""
+
+MIN_FONT = 12
+"""Smaller than this is hard to read on a phone: a narrower screen gets fewer columns, then the size notice."""
 
 DOWNLOADS = """
 (() => {
@@ -78,8 +121,15 @@ def app_page(
     body = f"""<div class="note waiting" role="status">{escape(strings("web.waiting"))}</div>
 <div class="note closed" role="status"><p>{escape(strings("web.closed"))} {again_link}</p></div>
 <div id="terminal" class="textual-terminal" data-socket-path="{escape(socket_path)}" data-font-size="16"></div>
+<button id="keyboard" class="keyboard" type="button" hidden aria-pressed="false"
+        aria-label="{escape(strings("web.keyboard"))}" title="{escape(strings("web.keyboard"))}">⌨</button>
+<script>{_font()}{TOUCH}</script>
 <script data-name="{escape(name)}" data-value="{escape(value)}">{DOWNLOADS}</script>"""
     return _document(strings, title, head, body)
+
+
+def _font() -> str:
+    return FONT.replace("PHONE_COLUMNS", str(PHONE_COLUMNS)).replace("MIN_FONT", str(MIN_FONT))
 
 
 def _document(strings: Strings, title: str, head: str, body: str) -> str:
