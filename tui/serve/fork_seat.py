@@ -183,6 +183,12 @@ class SeatForker:
 
     async def fork(self, label: str, columns: int, rows: int, term: str) -> tuple[ForkedSeat, int] | None:
         """The seat's app on a fresh pseudo-terminal, forked; None when the server should spawn it instead."""
+        forked = await self._fork(label, columns, rows, term)
+        if forked is None and self._sock is None and not self._closing:  # the parent had just died: once more
+            forked = await self._fork(label, columns, rows, term)
+        return forked
+
+    async def _fork(self, label: str, columns: int, rows: int, term: str) -> tuple[ForkedSeat, int] | None:
         if self._closing:
             return None
         if self._sock is None:
@@ -223,12 +229,18 @@ class SeatForker:
         host, port = self.door()
         answer: asyncio.Future[tuple[dict[str, object], int | None]] = asyncio.get_running_loop().create_future()
         self._answers[request] = answer
+        term = term if term and term.isprintable() and len(term) <= wire.TERM_MAX else "xterm-256color"
         message = {"id": request, "seat": label, "term": term, "host": host, "port": port}
         try:
             socket.send_fds(sock, [wire.pack(message)], [slave])
-            return await asyncio.wait_for(answer, ANSWER_WAIT)
-        except (OSError, ValueError):
+        except ValueError:
+            self._answers.pop(request, None)
             return None
+        except OSError:  # the parent has gone
+            self._lost(sock)
+            return None
+        try:
+            return await asyncio.wait_for(answer, ANSWER_WAIT)
         except TimeoutError:  # a parent that does not answer may fork it later: it must not
             await self._stop_process()
             return None
