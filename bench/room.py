@@ -123,6 +123,7 @@ def main() -> int:
         welcome = room_capacity.welcome_times(seats, started)
         missing = [bytes(s.output[-300:]) for s, w in zip(seats, welcome, strict=True) if w >= 120]
         assert not missing, f"{len(missing)} seats did not arrive, e.g. {missing[0]!r}"
+        start_cpu = [room_capacity.cpu_seconds([pid]) for pid in seat_pids(folder.path)]
         joined = time.monotonic() - started
         joining.set()
         watcher.join()
@@ -178,7 +179,7 @@ def main() -> int:
         pids = seat_pids(folder.path)
         seat_rss = [rss_kb(pid) for pid in pids]
         server_rss = rss_kb(server.pid)
-        capacity = room_capacity.measure(folder.path, server.pid, pids, welcome, cpu_per_seat)
+        capacity = room_capacity.measure(folder.path, server.pid, pids, welcome, cpu_per_seat, start_cpu)
     finally:
         for terminal in seats:
             terminal.close()

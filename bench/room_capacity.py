@@ -102,6 +102,8 @@ class Capacity:
     cpu_per_seat: float
     """Cores one seat used while answering (CPU seconds per second)."""
     cores: int
+    start_cpu: list[float]
+    """CPU seconds each seat's app had used when every seat was on its welcome (its start)."""
 
     def per_gb(self) -> float:
         uss = statistics.median(self.seat_uss_kb) if self.seat_uss_kb else 1
@@ -120,6 +122,8 @@ class Capacity:
             f"seat's own memory (USS): median {uss:.1f} MB, max {max(self.seat_uss_kb) / 1024:.1f} MB "
             f"(resident {rss:.0f} MB, shared with the warm parent); server + warm parent "
             f"{self.fixed_kb / 1024:.0f} MB once (goal USS <= 15 MB)",
+            f"a seat's start until its welcome: median {statistics.median(self.start_cpu or [0]) * 1000:.0f} ms CPU "
+            f"(the SSH login and the server's part not counted)",
             f"CPU while every seat answers: {self.cpu_per_seat * 100:.1f} % of a core per seat",
             f"capacity: {self.per_gb():.0f} seats per GB, {self.per_core():.0f} seats per core "
             f"(this machine: {self.cores} cores)",
@@ -127,7 +131,12 @@ class Capacity:
 
 
 def measure(
-    folder: Path, server_pid: int, seat_pids: Sequence[int], welcome: list[float], cpu_per_seat: float
+    folder: Path,
+    server_pid: int,
+    seat_pids: Sequence[int],
+    welcome: list[float],
+    cpu_per_seat: float,
+    start_cpu: list[float],
 ) -> Capacity:
     parent = warm_parent(folder)
     fixed = rss_kb(server_pid) + (rss_kb(parent) if parent else 0)
@@ -139,6 +148,7 @@ def measure(
         fixed,
         cpu_per_seat,
         os.cpu_count() or 1,
+        start_cpu,
     )
 
 

@@ -64,7 +64,33 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     strings_for(room.language)
     load_note()
     load_tool()
+    rehearse(room.language)
     return room.language, frozenset(seat.label for seat in room.seats)
+
+
+def rehearse(language: str) -> None:
+    """Run the app once, headless, on an empty folder: what its first start fills (Textual's and Rich's
+    caches, lazily imported widgets) is then filled here, shared by every seat, not made again by each.
+
+    The event loop it ran on is closed again, and no thread of it is left: the fork needs neither.
+    """
+    import asyncio
+    import tempfile
+
+    from tui.app.factory import make_app
+    from tui.session import SessionStore
+
+    async def once() -> None:
+        with tempfile.TemporaryDirectory(prefix="samenwerken-warm-") as folder:
+            app = make_app(SessionStore(Path(folder)), language=language)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+
+    with contextlib.suppress(Exception):
+        asyncio.run(once())
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread():
+            thread.join(5.0)
 
 
 def main(argv: list[str]) -> int:
