@@ -43,23 +43,43 @@ MAX_CHILDREN = 128
 
 def warm(folder: Path) -> tuple[str, frozenset[str]]:
     """Everything a seat's app imports and loads at start, done once here; the room's language and seats."""
-    import importlib
-    import pkgutil
-
     import setproctitle  # noqa: F401  # its set-up (moving the environment) happens once, here
 
-    import tui.app.screens
-    import tui.app.widgets
+    import tui.app.application  # noqa: F401
+    from tui.app.screens import (  # noqa: F401  # every screen a seat may open
+        base,
+        board,
+        board_item,
+        board_text,
+        compare,
+        compare_item,
+        context,
+        dialogs,
+        export_picker,
+        help,
+        home,
+        overview,
+        reader,
+        remark_dialog,
+        room_welcome,
+        search,
+        step_dialog,
+        steps_requests,
+        suggestions,
+        take_home,
+        too_small,
+        walk,
+        walk_room,
+    )
+    from tui.app.widgets import (  # noqa: F401
+        base as widget_base,
+    )
     from tui.cli.main import main  # noqa: F401  # the parser and the commands
     from tui.cli.room import run_seat  # noqa: F401
     from tui.content import load_note, load_tool
     from tui.content.i18n import strings_for
     from tui.room.store import read_room
 
-    for package in (tui.app.screens, tui.app.widgets):
-        for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package.__name__}.{module.name}")
-    importlib.import_module("tui.app.application")
     room = read_room(folder / "room.toml")
     strings_for(room.language)
     load_note()

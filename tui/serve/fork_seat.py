@@ -90,9 +90,14 @@ class SeatForker:
         self._code_waits: dict[int, asyncio.Future[int]] = {}
         self._next = 0
         self._closing = False
+        self._starting = asyncio.Lock()
 
     async def start(self) -> None:
-        """Start the parent; it loads the app while the server goes on (the first requests wait for it)."""
+        """Start the parent; it loads the app while the server goes on (the first requests wait for it).
+
+        The server leaves this to the first seat that logs in (`fork`): before a right code,
+        nothing of the app runs.
+        """
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             self.process = await asyncio.create_subprocess_exec(
@@ -191,17 +196,20 @@ class SeatForker:
     async def _fork(self, label: str, columns: int, rows: int, term: str) -> tuple[ForkedSeat, int] | None:
         if self._closing:
             return None
-        if self._sock is None:
-            if self.restarts >= RESTARTS:
-                return None
-            self.restarts += 1
-            await self._stop_process()
-            try:
-                await self.start()
-            except OSError:
-                return None
+        async with self._starting:  # two logins at once start one parent
+            if self._sock is None:
+                if self.process is not None:  # it died
+                    if self.restarts >= RESTARTS:
+                        return None
+                    self.restarts += 1
+                    await self._stop_process()
+                try:
+                    await self.start()
+                except OSError:
+                    return None
         sock = self._sock
-        assert sock is not None
+        if sock is None:
+            return None
         master, slave = pty.openpty()
         try:
             set_size(slave, columns, rows)

@@ -34,12 +34,7 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
 
     forker = SeatForker(folder.path, lambda: (shown_host(server.host), server.port)) if fork_possible() else None
     server = RoomServer(folder, options.host, options.port, options.idle_minutes, command=command, forker=forker)
-    await server.start()
-    if forker is not None:
-        try:
-            await forker.start()
-        except OSError:
-            server.forker = None  # every seat is spawned
+    await server.start()  # the seats' warm parent starts with the first seat that logs in
     web = None
     if options.web is not None:
         from tui.serve.web.room import RoomWebServer

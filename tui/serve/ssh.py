@@ -246,6 +246,7 @@ class RoomServer:
             except (OSError, ValueError, subprocess.SubprocessError):
                 self._say_and_close(link, self.strings("room.seat_failed"), 1)
                 return
+            link.last_key = time.monotonic()  # idle from the moment its app is there, not from the login
             self.links[link.label] = link
             self._mark_joined(link.label)
             asyncio.get_running_loop().add_reader(link.master, self._forward_output, link)
