@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import room_capacity  # noqa: E402
 from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for  # noqa: E402
 from tui.content import load_code_words, load_tool  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
@@ -116,10 +117,13 @@ def main() -> int:
     try:
         started = time.monotonic()
         watcher.start()
-        for code in codes:
+        for n, code in enumerate(codes):
             env = {"SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "ROOM_CODE": code, "DISPLAY": ":0"}
-            seats.append(PtyApp([], command=ssh, env=env))
-        assert all(wait_for(lambda s=s: b"plek " in s.output, 120) for s in seats), "not every seat arrived"
+            seats.append(PtyApp([], command=[*ssh[:1], *room_capacity.own_address(n), *ssh[1:]], env=env))
+        welcome = room_capacity.welcome_times(seats, started)
+        missing = [bytes(s.output[-300:]) for s, w in zip(seats, welcome, strict=True) if w >= 120]
+        assert not missing, f"{len(missing)} seats did not arrive, e.g. {missing[0]!r}"
+        start_cpu = [room_capacity.cpu_seconds([pid]) for pid in seat_pids(folder.path)]
         joined = time.monotonic() - started
         joining.set()
         watcher.join()
@@ -140,10 +144,15 @@ def main() -> int:
                 time.sleep(0.5)  # a person reads the next statement
 
         threads = [threading.Thread(target=type_answers, args=(t, n * 0.5 / len(seats))) for n, t in enumerate(seats)]
+        counted = room_capacity.all_pids(folder.path, server.pid, seat_pids(folder.path))
+        cpu_before, typing_from = room_capacity.cpu_seconds(counted), time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+        typing = time.monotonic() - typing_from
+        cpu_per_seat = (room_capacity.cpu_seconds(counted) - cpu_before) / typing / len(seats)
+        stored = sum(len(answers_in(folder.seat_path(s.label))) >= args.answers for s in folder.room.seats)
 
         # The board: a key until the seat's file has it, and one full read of every seat.
         path = folder.seat_path("A")
@@ -170,6 +179,7 @@ def main() -> int:
         pids = seat_pids(folder.path)
         seat_rss = [rss_kb(pid) for pid in pids]
         server_rss = rss_kb(server.pid)
+        capacity = room_capacity.measure(folder.path, server.pid, pids, welcome, cpu_per_seat, start_cpu)
     finally:
         for terminal in seats:
             terminal.close()
@@ -202,6 +212,9 @@ def main() -> int:
         f"over {len(beamer_times)} requests; an opened item shown by its state after {opened * 1000:.0f} ms, "
         f"on the page (asks every 1 s) within {(opened + 1.0) * 1000:.0f} ms (goal <= 2000)"
     )
+    print(f"every answer stored: {stored} of {args.seats} seats have all {args.answers} answers on disk")
+    for line in capacity.lines():
+        print(line)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

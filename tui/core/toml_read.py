@@ -46,21 +46,34 @@ class _Unsure(Exception):
     """A value the two parsers might not give alike: tomllib reads the text again."""
 
 
+_PLAIN = frozenset({str, int, bool, float, date, time})
+"""Types both parsers give alike (exactly these, not subclasses)."""
+
+
 def _as_tomllib(value: object, depth: int) -> object:
-    """`value` with the types tomllib gives: offsets as `datetime.timezone`, containers as dict and list."""
+    """`value` with the types tomllib gives: offsets as `datetime.timezone`, containers as dict and list.
+
+    Plain values are passed on where they stand (most of a session's values): no call per value.
+    """
     if depth > MAX_DEPTH:
         raise _Unsure
-    if isinstance(value, dict):
-        return {_key(k): _as_tomllib(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_tomllib(v, depth + 1) for v in value]
-    if isinstance(value, datetime):
-        offset = value.utcoffset()
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        inner = depth + 1
+        return {
+            (k if type(k) is str else _key(k)): v if type(v) in _PLAIN else _as_tomllib(v, inner)
+            for k, v in value.items()  # type: ignore[attr-defined]
+        }
+    if kind is list:
+        inner = depth + 1
+        return [v if type(v) in _PLAIN else _as_tomllib(v, inner) for v in value]  # type: ignore[attr-defined]
+    if kind is datetime:
+        offset = value.utcoffset()  # type: ignore[attr-defined]
         if offset is None:
             return value
-        return value.replace(tzinfo=UTC if not offset else timezone(offset))
-    if type(value) in (str, int, bool, float, date, time):
-        return value
+        return value.replace(tzinfo=UTC if not offset else timezone(offset))  # type: ignore[attr-defined]
     raise _Unsure
 
 

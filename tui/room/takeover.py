@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import signal
 import time
 from pathlib import Path
@@ -22,9 +23,12 @@ from tui.session.lock import SessionLock
 def is_seat_app(pid: int, folder: Path) -> bool:
     """True when `pid` runs `samenwerken room …seat` for this room folder (never signal anything else)."""
     try:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        args = [arg for arg in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0") if arg]
     except OSError:
         return False
+    if len(args) == 1:  # a seat forked by the room's warm parent names itself in one title (setproctitle)
+        with contextlib.suppress(ValueError, UnicodeDecodeError):
+            args = [arg.encode() for arg in shlex.split(args[0].decode())]
     return b"room" in args and b"seat" in args and str(folder).encode() in args
 
 

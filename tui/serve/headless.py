@@ -30,8 +30,11 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
         door = ["--ssh-host", shown_host(server.host), "--ssh-port", str(server.port)]
         return [*seat_command(opened, label), *door]
 
-    server = RoomServer(folder, options.host, options.port, options.idle_minutes, command=command)
-    await server.start()
+    from tui.serve.fork_seat import SeatForker, fork_possible
+
+    forker = SeatForker(folder.path, lambda: (shown_host(server.host), server.port)) if fork_possible() else None
+    server = RoomServer(folder, options.host, options.port, options.idle_minutes, command=command, forker=forker)
+    await server.start()  # the seats' warm parent starts with the first seat that logs in
     web = None
     if options.web is not None:
         from tui.serve.web.room import RoomWebServer

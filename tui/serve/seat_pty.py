@@ -15,6 +15,7 @@ import sys
 import termios
 import time
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import asyncssh
 
@@ -36,6 +37,25 @@ def set_size(fd: int, columns: int, rows: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 
 
+class SeatProcess(Protocol):
+    """A seat's app as the server watches it: spawned (asyncio's Process) or forked (`tui.serve.fork_seat`)."""
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def returncode(self) -> int | None: ...
+
+    async def wait(self) -> int: ...
+
+
+def seat_env(term: str) -> dict[str, str]:
+    """The environment of a seat's app: the server's, less the SSH client's and any fixed size, with its TERM."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "COLUMNS", "LINES"))}
+    env["TERM"] = term if term and term.isprintable() and len(term) < 64 else "xterm-256color"
+    return env
+
+
 @dataclass
 class SeatLink:
     """One connected seat: its SSH channel, its pseudo-terminal and its app process."""
@@ -43,7 +63,7 @@ class SeatLink:
     label: str
     channel: asyncssh.SSHServerChannel[bytes]
     master: int | None = None
-    process: asyncio.subprocess.Process | None = None
+    process: SeatProcess | None = None
     last_key: float = field(default_factory=time.monotonic)
     farewell: str = ""
     """Said on the participant's screen after the app has gone (why the connection ends)."""
@@ -57,8 +77,7 @@ async def start_app(command: list[str], columns: int, rows: int, term: str) -> t
     master, slave = pty.openpty()
     try:
         set_size(slave, columns, rows)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "COLUMNS", "LINES"))}
-        env["TERM"] = term if term and term.isprintable() and len(term) < 64 else "xterm-256color"
+        env = seat_env(term)
         process = await asyncio.create_subprocess_exec(
             *command,
             stdin=slave,

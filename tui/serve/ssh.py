@@ -24,6 +24,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING
 
 import asyncssh
 
@@ -35,6 +36,9 @@ from tui.serve.gate import Gate
 from tui.serve.host_key import ensure_host_key, fingerprint
 from tui.serve.seat_pty import SeatLink, seat_command, set_size, start_app
 from tui.session.model import now
+
+if TYPE_CHECKING:
+    from tui.serve.fork_seat import SeatForker
 
 LOGIN_GRACE = 30
 """Seconds a connection may take to give a right code."""
@@ -57,6 +61,7 @@ class RoomServer:
         idle_minutes: float = 60.0,
         on_change: Callable[[], None] | None = None,
         command: Callable[[RoomFolder, str], list[str]] = seat_command,
+        forker: SeatForker | None = None,
     ) -> None:
         from tui.content.i18n import strings_for
 
@@ -67,6 +72,8 @@ class RoomServer:
         self.idle_seconds = idle_minutes * 60
         self.on_change = on_change or (lambda: None)
         self.command = command
+        self.forker = forker
+        """The seats' warm parent (`tui.serve.fork_seat`); without it, or when it cannot, seats are spawned."""
         self.gate = Gate()
         """The limit on wrong codes for every door of this room (the browser's too)."""
         self.web_url: str | None = None
@@ -140,6 +147,8 @@ class RoomServer:
         goodbye = self.strings("room.stopping")
         labels = set(self.links) | set(self._seat_locks)
         await asyncio.gather(*(self._stop_seat(label, goodbye) for label in labels), return_exceptions=True)
+        if self.forker is not None:
+            await self.forker.close()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -227,10 +236,17 @@ class RoomServer:
             if link.gone:
                 return
             try:
-                link.process, link.master = await start_app(self.command(self.folder, link.label), columns, rows, term)
+                forked = await self.forker.fork(link.label, columns, rows, term) if self.forker else None
+                if forked is not None:
+                    link.process, link.master = forked
+                else:
+                    link.process, link.master = await start_app(
+                        self.command(self.folder, link.label), columns, rows, term
+                    )
             except (OSError, ValueError, subprocess.SubprocessError):
                 self._say_and_close(link, self.strings("room.seat_failed"), 1)
                 return
+            link.last_key = time.monotonic()  # idle from the moment its app is there, not from the login
             self.links[link.label] = link
             self._mark_joined(link.label)
             asyncio.get_running_loop().add_reader(link.master, self._forward_output, link)

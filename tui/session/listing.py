@@ -20,8 +20,9 @@ from typing import Any
 
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
+from tui.session.parallel_read import read_all
 from tui.session.store import BadFile, SessionStore
-from tui.session.stored import read_as
+from tui.session.stored import Status, read_as
 
 FORMAT = 1
 """Increased when what is kept per file changes shape."""
@@ -62,14 +63,20 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
     kept = _read(kept_name, items_key)
     files, bad = store.files()
     root = os.fspath(store.root)
+    failed: dict[str, SessionFileError] = {}
+    new = [(name, status) for name, status in files if _row_of(kept, name, status, root)]
+    fresh = _read_new(store, item_ids, new, failed)
     rows: list[Row] = []
     keep: dict[str, list[Any]] = {}
     for name, status in files:
-        entry = kept.get(name)
         where = os.path.join(root, name)
+        entry = kept.get(name) if name not in fresh else fresh[name]
         row = _row(entry, where, status) if status is not None else None
         if row is None:
             path = store.root / name
+            if name in failed:  # read here already
+                bad.append(BadFile.of(path, failed[name]))
+                continue
             try:
                 stored = store.load(path)
             except SessionFileError as error:
@@ -99,6 +106,40 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
                 folder.write(kept_name, json.dumps(document, separators=(",", ":")).encode("ascii"))
     rows.sort(key=lambda r: datetime.fromisoformat(r.updated), reverse=True)
     return rows, bad
+
+
+def _row_of(kept: dict[str, Any], name: str, status: Status | None, root: str) -> bool:
+    """Whether the file must be read: nothing kept for it, or kept from another state of it."""
+    return status is not None and _row(kept.get(name), os.path.join(root, name), status) is None
+
+
+def _read_new(
+    store: SessionStore,
+    item_ids: list[str],
+    files: list[tuple[str, Status | None]],
+    failed: dict[str, SessionFileError],
+) -> dict[str, Any]:
+    """What to keep of each new or changed regular file, read on every core (None: the caller reads it).
+
+    A file that could not be read in this process is in `failed` (a helper's failures are read again).
+    """
+    statuses = dict(files)
+
+    def entry_of(name: str) -> list[Any] | None:
+        status = statuses[name]
+        try:
+            stored = store.load(store.root / name)
+        except SessionFileError as error:
+            failed[name] = error
+            return None
+        if status is None or not read_as(stored, status):
+            return None
+        s = stored.session
+        answered = s.answered_count(item_ids)
+        return [*status, s.id, s.title, answered, s.updated.isoformat(), s.created.isoformat(), s.follows]
+
+    names = [name for name, _ in files]
+    return dict(zip(names, read_all(names, entry_of), strict=True))
 
 
 def _row(entry: Any, path: str, status: tuple[int, ...]) -> Row | None:

@@ -29,6 +29,11 @@ TITLE_LEAVES = 34
 OVERDUE_LEAVES = 9
 """Cells the overdue column takes besides, when it is shown."""
 
+FIRST_ROWS = 100
+"""Rows put in the table at once (more than a screen holds)."""
+ROW_BATCH = 2000
+"""Rows added per refresh after the first: a folder of 10,000 fills in while keys keep working."""
+
 
 def overdue_count(session: Session, today: date) -> int:
     """How many of the session's open steps are past their date."""
@@ -69,6 +74,8 @@ class HomeScreen(AppScreen[None]):
         self._read_again = False
         self._overdue_shown = False
         """Whether the table has its overdue column: only while some session has an overdue step."""
+        self._filling = 0
+        """Which filling of the table is under way: an older one stops adding rows."""
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
@@ -147,23 +154,9 @@ class HomeScreen(AppScreen[None]):
             table.clear(columns=True)
             self._add_columns()
         table.clear()
-        title_width = self._titles_fitted_to = self._title_width()
-        for stored, late in zip(self.sessions, late_counts, strict=True):
-            session = stored.session
-            answered = session.answered_count(item_ids)
-            mark = "☑ " if str(stored.path) in self.marked else ""
-            cells: list[object] = [
-                Text(shortened(visible(mark + session.title), title_width)),
-                f"{answered}/{len(item_ids)}",
-                local_time(session.updated),
-            ]
-            if self._overdue_shown:
-                cells.append(self.strings("home.overdue", n=late) if late else "")
-            table.add_row(*cells, key=str(stored.path))
-        table.display = bool(self.sessions)
-        if self.sessions:
-            table.move_cursor(row=min(current, len(self.sessions) - 1))
-            table.focus()
+        self._titles_fitted_to = self._title_width()
+        self._filling += 1
+        self._fill(self._filling, 0, list(zip(self.sessions, late_counts, strict=True)), item_ids, current)
         if self._reading:
             empty = self.strings("home.reading", n=self._reading)
         else:
@@ -180,6 +173,35 @@ class HomeScreen(AppScreen[None]):
         bad.update(plain_text("\n".join(bad_lines)))
         bad.display = bool(bad_lines)
         self.query_one("#home-where", Static).update(plain_text(self.strings("home.where", folder=str(store.root))))
+
+    def _fill(
+        self, filling: int, start: int, rows: list[tuple[StoredSession, int]], item_ids: list[str], current: int
+    ) -> None:
+        """Add the next batch of rows, then the following one after the screen has been refreshed."""
+        if filling != self._filling:
+            return  # the table was filled again meanwhile
+        table = self.query_one("#sessions", DataTable)
+        end = start + (FIRST_ROWS if start == 0 else ROW_BATCH)
+        title_width = self._titles_fitted_to or self._title_width()
+        for stored, late in rows[start:end]:
+            session = stored.session
+            answered = session.answered_count(item_ids)
+            mark = "☑ " if str(stored.path) in self.marked else ""
+            cells: list[object] = [
+                Text(shortened(visible(mark + session.title), title_width)),
+                f"{answered}/{len(item_ids)}",
+                local_time(session.updated),
+            ]
+            if self._overdue_shown:
+                cells.append(self.strings("home.overdue", n=late) if late else "")
+            table.add_row(*cells, key=str(stored.path))
+        table.display = bool(rows)
+        if rows and (start == 0 or current >= start):
+            table.move_cursor(row=min(current, table.row_count - 1))
+            if start == 0:
+                table.focus()
+        if end < len(rows):
+            self.call_after_refresh(self._fill, filling, end, rows, item_ids, current)
 
     def _title_width(self) -> int:
         """What the title column may take: the window less progress, date (and overdue), at most 60."""

@@ -1,0 +1,271 @@
+"""The warm parent of a room's seats: imports the app once, then forks one seat's app per request.
+
+`room serve` starts this process (`python -m tui.cli.zygote ROOM-FOLDER FD`) with one
+end of a Unix socket pair as FD. It imports the app's modules and loads its content,
+says it is ready, and then waits, single-threaded and without an event loop, for one
+request at a time (`tui.serve.fork_wire`): a seat's label, its terminal type and where
+participants reach the room, beside the seat's pseudo-terminal. It forks; the child
+becomes what `samenwerken room seat` would be on that terminal, with everything that
+must not be shared made fresh: a session of its own with the terminal as its controlling
+one, no descriptor but the terminal's, the standard streams, signal handlers, random
+state, its process title; its event loop is its own, started only there. The parent
+answers with the child's pidfd and tells the server each child's exit status.
+
+The request is a door too: a label that is not one of the room's seats, a terminal type
+or host that is not short printable text, a port out of range, a message without exactly
+one descriptor, or more seats than the room has at once, and nothing is forked.
+When the server's end closes, this process leaves; seats still running go on alone.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import fcntl
+import gc
+import os
+import random
+import select
+import shlex
+import signal
+import socket
+import sys
+import termios
+import threading
+import traceback
+from pathlib import Path
+
+from tui.serve import fork_wire as wire
+
+MAX_CHILDREN = 128
+"""Seat apps running at once from this parent (a room has at most 60 seats; take-overs overlap briefly)."""
+
+
+def warm(folder: Path) -> tuple[str, frozenset[str]]:
+    """Everything a seat's app imports and loads at start, done once here; the room's language and seats."""
+    import setproctitle  # noqa: F401  # its set-up (moving the environment) happens once, here
+
+    import tui.app.application  # noqa: F401
+    from tui.app.screens import (  # noqa: F401  # every screen a seat may open
+        base,
+        board,
+        board_item,
+        board_text,
+        compare,
+        compare_item,
+        context,
+        dialogs,
+        export_picker,
+        help,
+        home,
+        overview,
+        reader,
+        remark_dialog,
+        room_welcome,
+        search,
+        step_dialog,
+        steps_requests,
+        suggestions,
+        take_home,
+        too_small,
+        walk,
+        walk_room,
+    )
+    from tui.app.widgets import (  # noqa: F401
+        base as widget_base,
+    )
+    from tui.cli.main import main  # noqa: F401  # the parser and the commands
+    from tui.cli.room import run_seat  # noqa: F401
+    from tui.content import load_note, load_tool
+    from tui.content.i18n import strings_for
+    from tui.room.store import read_room
+
+    room = read_room(folder / "room.toml")
+    strings_for(room.language)
+    load_note()
+    load_tool()
+    rehearse(room.language)
+    return room.language, frozenset(seat.label for seat in room.seats)
+
+
+def rehearse(language: str) -> None:
+    """Run the app once, headless, on an empty folder: what its first start fills (Textual's and Rich's
+    caches, lazily imported widgets) is then filled here, shared by every seat, not made again by each.
+
+    The event loop it ran on is closed again, and no thread of it is left: the fork needs neither.
+    """
+    import asyncio
+    import tempfile
+
+    from tui.app.factory import make_app
+    from tui.session import SessionStore
+
+    async def once() -> None:
+        with tempfile.TemporaryDirectory(prefix="samenwerken-warm-") as folder:
+            app = make_app(SessionStore(Path(folder)), language=language)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+
+    with contextlib.suppress(Exception):
+        asyncio.run(once())
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread():
+            thread.join(5.0)
+
+
+def main(argv: list[str]) -> int:
+    folder, fd = Path(argv[0]), int(argv[1])
+    sock = socket.socket(fileno=fd)
+    language, labels = warm(folder)
+    gc.collect()
+    gc.freeze()  # what is loaded now stays where it is: the children share its pages
+    sock.send(wire.pack({"ready": True, "pid": os.getpid()}))
+    serve(sock, folder, language, labels)
+    return 0
+
+
+def serve(sock: socket.socket, folder: Path, language: str, labels: frozenset[str]) -> None:
+    wake_read, wake_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    children: set[int] = set()
+    while True:
+        ready, _, _ = select.select([sock.fileno(), wake_read], [], [])
+        if wake_read in ready:
+            with contextlib.suppress(BlockingIOError):
+                while os.read(wake_read, 512):
+                    pass
+        reap(sock, children)
+        if sock.fileno() not in ready:
+            continue
+        try:
+            message, fds, alive = wire.receive(sock)
+        except OSError:
+            return
+        if not alive:
+            return
+        try:
+            answer = handle(message, fds, folder, language, labels, children)
+        finally:
+            for received in fds:
+                with contextlib.suppress(OSError):
+                    os.close(received)
+        if answer is not None:
+            reply, pidfd = answer
+            try:
+                socket.send_fds(sock, [wire.pack(reply)], [pidfd] if pidfd is not None else [])
+            except OSError:
+                return
+            finally:
+                if pidfd is not None:
+                    os.close(pidfd)
+
+
+def reap(sock: socket.socket, children: set[int]) -> None:
+    """Every child that has exited: gone from the list, its status told to the server."""
+    while children:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            children.clear()
+            return
+        if pid == 0:
+            return
+        children.discard(pid)
+        with contextlib.suppress(OSError):
+            sock.send(wire.pack({"exit": pid, "code": os.waitstatus_to_exitcode(status)}))
+
+
+def handle(
+    message: dict[str, object] | None,
+    fds: list[int],
+    folder: Path,
+    language: str,
+    labels: frozenset[str],
+    children: set[int],
+) -> tuple[dict[str, object], int | None] | None:
+    """Check one request and fork its seat; the answer and the child's pidfd, or None for no answer at all."""
+    if message is None:
+        return None
+    request = message.get("id")
+    if not isinstance(request, int) or isinstance(request, bool) or not 0 <= request < 2**31:
+        return None
+    label = wire.text(message.get("seat"), wire.LABEL_MAX)
+    term = wire.text(message.get("term"), wire.TERM_MAX) or "xterm-256color"
+    host = wire.text(message.get("host"), wire.HOST_MAX) if message.get("host") is not None else None
+    port = wire.port(message.get("port")) if message.get("port") is not None else None
+    if len(fds) != 1 or label not in labels or (message.get("port") is not None and port is None):
+        return {"id": request, "error": "refused"}, None
+    if message.get("host") is not None and (host is None or host.startswith("-")):
+        return {"id": request, "error": "refused"}, None
+    if len(children) >= MAX_CHILDREN or threading.active_count() != 1:
+        return {"id": request, "error": "busy"}, None
+    argv = ["--lang", language, "room", "seat", str(folder), label]
+    if host is not None and port is not None:
+        argv += ["--ssh-host", host, "--ssh-port", str(port)]
+    pid = os.fork()
+    if pid == 0:  # the seat's app; it never comes back here
+        code = 1
+        try:
+            code = become_seat(fds[0], argv, term)
+        except SystemExit as leaving:
+            code = leaving.code if isinstance(leaving.code, int) else 1
+        except BaseException:
+            with contextlib.suppress(Exception):
+                traceback.print_exc()
+        finally:
+            os._exit(code)
+    children.add(pid)
+    return {"id": request, "pid": pid}, os.pidfd_open(pid)
+
+
+def become_seat(terminal: int, argv: list[str], term: str) -> int:
+    """In the child: shed the parent's state, take the terminal, run `samenwerken room seat`; its exit code."""
+    signal.set_wakeup_fd(-1)
+    for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    os.setsid()
+    fcntl.ioctl(terminal, termios.TIOCSCTTY, 0)
+    for target in (0, 1, 2):
+        os.dup2(terminal, target)
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
+    random.seed()
+    os.environ["TERM"] = term
+    _fresh_streams()
+    import setproctitle
+
+    command = [sys.executable, "-m", "tui", *argv]
+    setproctitle.setproctitle(shlex.join(command))  # `ps` and the seat's take-over see a seat app
+    sys.argv = command[2:]
+    from tui.cli.main import main as cli_main
+
+    code = cli_main(argv)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    for thread in threading.enumerate():  # as the interpreter does at its end
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    return code
+
+
+_OLD_STREAMS: list[object] = []
+
+
+def _fresh_streams() -> None:
+    """Standard streams on the terminal, as a fresh interpreter has them (line-buffered: a terminal)."""
+    _OLD_STREAMS.extend([sys.stdin, sys.stdout, sys.stderr])
+    streams = (
+        open(0, encoding="utf-8", closefd=False),  # noqa: SIM115
+        open(1, "w", buffering=1, encoding="utf-8", closefd=False),  # noqa: SIM115
+        open(2, "w", buffering=1, encoding="utf-8", errors="backslashreplace", closefd=False),  # noqa: SIM115
+    )
+    for name, stream in zip(("stdin", "stdout", "stderr"), streams, strict=True):
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
