@@ -7,7 +7,7 @@ The board runs as the facilitator runs it: `room serve` in a pseudo-terminal of 
 in over real `ssh`, all at once, as in bench/room.py. Meanwhile the board is given `?` (its
 keys open over it) and `?` again (they close), over and over; each key is timed until the screen
 shows the change. The same is measured first on an idle board. (Not `a` and Escape: a lone
-Escape byte waits to be told from the start of a key's sequence, which is the terminal's time.) The same is measured first on an idle board.
+Escape byte waits to be told from the start of a key's sequence, which is the terminal's time.)
 """
 
 from __future__ import annotations
