@@ -10,7 +10,9 @@ Reports, from one run on this machine:
 - how long the board takes to show an answer: the key until the seat's file has it,
   plus one board refresh (every second) and the time to read every seat again;
 - the beamer (`--web`): how fast its state answers while every seat joins, and how
-  long until it shows an item the facilitator opened (its page asks every second).
+  long until it shows an item the facilitator opened (its page asks every second);
+- the board's response: a key on the board until its screen changes, while every seat joins
+  and leaves at once (bench/room_board.py).
 """
 
 from __future__ import annotations
@@ -216,6 +218,9 @@ def main() -> int:
     for line in capacity.lines():
         print(line)
     shutil.rmtree(work, ignore_errors=True)
+    from bench.room_board import board_response  # the board in its own terminal while every seat joins, leaves
+
+    print("\n".join(board_response(args.seats)))
     return 0
 
 

@@ -498,6 +498,7 @@ async def app_leaves(pid: int, url: str, codes: list[str], folder: Any) -> None:
         assert app is not None
         os.kill(app, signal.SIGHUP)  # what a login with the same code elsewhere (over SSH) sends it
         await until(reading.done)  # the tab is told: its connection closes, no frozen screen
+        assert websocket.close_code == 4001  # …and why: its page says the seat was taken over
         await until(lambda: seat_apps(pid) == [])
 
 

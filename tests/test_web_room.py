@@ -2,7 +2,8 @@
 
 The server runs in the test's event loop (as it runs beside the SSH door in
 `room serve`), so the test holds the very `Gate` it checks codes with. The
-browser itself (chromium) and the processes a ticket starts are in test_web.py.
+browser itself (chromium) and the processes a ticket starts are mostly in test_web.py;
+a tab taken over by a login elsewhere is here, with real seat apps.
 """
 
 from __future__ import annotations
@@ -282,3 +283,81 @@ async def test_a_browser_seat_counts_as_joined_and_connected_like_an_ssh_one(tmp
             assert changes[0] == {"A"} and changes[-1] == set()
     finally:
         await server.stop()
+
+
+async def _note_shown(tools) -> str:
+    """The text of the note the page shows over its terminal ('' while none)."""
+    return str(
+        await tools.evaluate(
+            "[...document.querySelectorAll('.note')].filter(n => getComputedStyle(n).display !== 'none')"
+            ".map(n => n.textContent.trim()).join('|')"
+        )
+    )
+
+
+async def _seat_in_tab(tools, url: str, code: str, path: Path, score: int) -> int:
+    """The tab gives its code, goes on to the walk and answers the first item; its seat app's process id.
+
+    (Only the walk holds the seat file's lock: before it, a login elsewhere finds the seat free.)
+    """
+    from tests.helpers.browser import send_in_form, until
+    from tests.helpers.terminal import answers_in
+    from tui.session.lock import SessionLock
+
+    await tools.call("Page.navigate", url=url)
+    await until(lambda: tools.evaluate("document.getElementById('code') !== null"))
+    assert await send_in_form(tools, code) == ""
+    await until(lambda: tools.evaluate("document.body.classList.contains('-first-byte')"))
+    await tools.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+    await tools.press("enter")  # the welcome: on to the walk
+    await tools.press(str(score))
+    await until(lambda: score in answers_in(path).values())
+    return int(SessionLock(path).holder_pid() or 0)
+
+
+@pytest.mark.slow
+async def test_a_browser_seat_taken_over_says_so_in_the_rooms_language(tmp_path: Path) -> None:
+    """Not textual-serve's English "Session ended", nor the plain "connection closed": the take-over, in Dutch."""
+    import tempfile
+
+    from tests.helpers.browser import needs_browser, opened_browser, until
+    from tests.helpers.terminal import answers_in
+    from tui.room.takeover import free_seat
+
+    needs_browser()
+    folder, codes = make_room(tmp_path, seats=2)
+    port = free_port()
+    server = RoomWebServer(folder, Gate(), "127.0.0.1", port)  # the real seat apps
+    await server.start()
+    url = f"http://127.0.0.1:{port}/"
+    taken = f"{NL('room.taken_over')} {NL('web.again')}"
+    path = folder.seat_path("A")
+    try:
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
+            async with opened_browser(Path(profile)) as tools:
+                await tools.call("Page.enable")
+                # 1. Over SSH (or any other door) a login with the code asks the tab's app to leave.
+                first = await _seat_in_tab(tools, url, codes[0], path, 4)
+                assert await _note_shown(tools) == ""
+                assert await asyncio.to_thread(free_seat, folder, "A")
+                await until(lambda: tools.evaluate("document.body.classList.contains('-closed')"))
+                assert await _note_shown(tools) == taken
+                assert not Path(f"/proc/{first}").exists()
+                # 2. Another browser tab with the same code: the server closes this one, saying why.
+                await _seat_in_tab(tools, url, codes[0], path, 3)
+                async with aiohttp.ClientSession() as http:
+                    _, _, location = await send_code(http, url, await new_page(http, url), codes[0])
+                    ticket = location.split("=", 1)[1]
+                    other = await http.ws_connect(url + f"ws/{ticket}?width=80&height=24")
+                    await until(lambda: tools.evaluate("document.body.classList.contains('-closed')"))
+                    assert await _note_shown(tools) == taken
+                    await other.close()
+                # 3. A tab that closes for any other reason still says the plain words.
+                await _seat_in_tab(tools, url, codes[1], folder.seat_path("B"), 5)
+                await asyncio.gather(*(s.close() for s in list(server.sockets)))
+                await until(lambda: tools.evaluate("document.body.classList.contains('-closed')"))
+                assert await _note_shown(tools) == f"{NL('web.closed')} {NL('web.again')}"
+                assert "Session ended" not in str(await tools.evaluate("document.body.innerText"))
+    finally:
+        await server.stop()
+    assert sorted(answers_in(path).values()) == [3, 4]  # what each tab answered before it was taken over

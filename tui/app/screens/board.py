@@ -23,6 +23,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from tui.app.screens.base import AppScreen
+from tui.app.screens.board_reading import SeatReading, SeatsRead
 from tui.app.screens.board_text import (
     focus_text,
     part_tag,
@@ -90,6 +91,7 @@ class BoardScreen(AppScreen[None]):
         self.server = server
         self.folder = server.folder
         self.reader = SeatReader(server.folder)
+        self.reading = SeatReading(self, lambda seats: self.reader.view(self.samenwerken.tool, seats), server.connected)
         self.view: GroupView | None = None
         self._shown_rows: list[tuple[str, str]] = []
         self._shown_width = 0
@@ -123,7 +125,7 @@ class BoardScreen(AppScreen[None]):
         self.title = visible(self.folder.room.title)
         self.sub_title = self.strings("board.subtitle")
         self.server.on_change = self.seats_changed
-        self.refresh_board()
+        self._show(self.reading.read(self.server.connected()))  # once on the loop: the board opens showing the room
         if not is_loopback(self.server.host):
             self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
         self.set_interval(self.samenwerken.room_check_seconds, self.refresh_board)
@@ -143,29 +145,32 @@ class BoardScreen(AppScreen[None]):
 
     # showing ---------------------------------------------------------------
 
-    _refresh_due = False
-
     def seats_changed(self) -> None:
-        """A seat joined, left or answered: refresh soon, once for every change that comes meanwhile.
+        """A seat joined, left or answered: read their files soon, once for every change that comes meanwhile.
 
-        Sixty seats joining at once call this sixty times within a second; each refresh reads the
-        changed seat files, so one refresh per burst keeps the board (and its dialogs) answering keys.
+        Sixty seats joining at once call this sixty times within a second: one reading, in a thread.
         """
-        if not self._refresh_due:
-            self._refresh_due = True
-            self.set_timer(CHANGES_GATHERED, self._refresh_gathered)
-
-    def _refresh_gathered(self) -> None:
-        self._refresh_due = False
-        self.refresh_board()
+        self.reading.soon(CHANGES_GATHERED)
 
     def refresh_board(self) -> None:
-        tool = self.samenwerken.tool
+        """Apply a waiting `room phase` request; read the seats' files in a thread (`board_reading`)."""
         try:
-            take_request(self.folder, now(), [p.id for p in tool.scale_parts])  # `room phase` in another terminal
+            part_ids = [p.id for p in self.samenwerken.tool.scale_parts]
+            take_request(self.folder, now(), part_ids)  # `room phase` in another terminal
         except OSError as error:
             self.samenwerken.say(self.strings("board.not_saved", reason=str(error.strerror)), severity="error")
-        view = self.reader.view(tool, self.server.connected())
+        self.reading.ask()
+
+    def on_seats_read(self, message: SeatsRead) -> None:
+        if message.view is not None:
+            self._show(message.view)
+        self.reading.done()
+
+    def _shown_again(self) -> None:
+        if self.view is not None:  # the room changed here (a phase, an agreement): shown now, with the last counts
+            self._show(self.view)
+
+    def _show(self, view: GroupView) -> None:
         self.view = view
         self._keep_discussion_counts(view)
         strings = self.strings
@@ -342,7 +347,7 @@ class BoardScreen(AppScreen[None]):
             room.discussion = Discussion(item=item_id)
             keep_counts(view)
         self._save_room()
-        self.refresh_board()
+        self._shown_again()
 
     def action_phase(self, by: int) -> None:
         """The next (or previous) phase; its timer, if any, ends with it."""
@@ -357,7 +362,7 @@ class BoardScreen(AppScreen[None]):
             keep_counts(self.view)
         self._save_room()
         self.samenwerken.say(self.strings("board.phase_now", phase=self.strings(f"phase.{phase}")))
-        self.refresh_board()
+        self._shown_again()
 
     def action_reveal(self) -> None:
         """In reveal: show the highlighted item's part to the seats (again: take it back)."""
@@ -375,14 +380,14 @@ class BoardScreen(AppScreen[None]):
         self._save_room()
         title = visible(part.loc("title", self.strings.language))
         self.samenwerken.say(self.strings("board.revealed" if shown else "board.unrevealed", part=title))
-        self.refresh_board()
+        self._shown_again()
 
     def action_agree(self) -> None:
         def done(fields: dict[str, str] | None) -> None:
             if fields:
                 self.folder.room.agreements = [*self.folder.room.agreements, Agreement(**fields)]
                 self._save_room()
-                self.refresh_board()
+                self._shown_again()
 
         self.samenwerken.ask_step(NextStep(text=""), done, heading=self.strings("board.agreement_heading"))
 

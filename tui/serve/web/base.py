@@ -37,6 +37,9 @@ STATIC_FILES = ("css/xterm.css", "js/textual.js")
 MAX_MESSAGE = 64 * 1024
 """The largest websocket message a tab may send (keys, a resize, a ping)."""
 
+EXIT_WAIT = 5.0
+"""Seconds a tab waits, once its app's output has ended, for the app's exit code (which says why it went)."""
+
 log = logging.getLogger("samenwerken.web")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -161,7 +164,8 @@ class GuardedServer(Server):
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
 
         async def close() -> None:
-            await websocket.close()
+            """The app says it exits: let its input end too; the tab closes once it has gone, with why it went."""
+            await service.send_meta({"type": "quit"})  # (`_close_when_gone`: the exit code says why)
 
         service = AppService(
             command,
@@ -173,7 +177,7 @@ class GuardedServer(Server):
         watcher: asyncio.Task[None] | None = None
         try:
             await service.start(width, height)
-            watcher = asyncio.create_task(_close_when_gone(service, websocket))
+            watcher = asyncio.create_task(_close_when_gone(service, websocket, self.farewell))
             if started is not None:
                 started(service)
             async for message in websocket:
@@ -190,6 +194,10 @@ class GuardedServer(Server):
             await websocket.close()
         return websocket
 
+    def farewell(self, returncode: int | None) -> int:
+        """The close code a tab gets when its app went by itself, from the app's exit code (subclasses say why)."""
+        return int(WSCloseCode.OK)
+
     async def on_shutdown(self, app: web.Application) -> None:
         """Close every tab: its loop ends, its app is told to quit (and saves), the server can stop at once."""
         await asyncio.gather(
@@ -203,12 +211,22 @@ class GuardedServer(Server):
         """Nothing to print here (see the subclasses)."""
 
 
-async def _close_when_gone(service: AppService, websocket: web.WebSocketResponse) -> None:
-    """Close the tab once its app has gone and its last output is passed on (taken over, crashed, quit)."""
+async def _close_when_gone(
+    service: AppService, websocket: web.WebSocketResponse, farewell: Callable[[int | None], int]
+) -> None:
+    """Close the tab once its app has gone and its last output is passed on (taken over, crashed, quit).
+
+    The close code says why, when the server knows (`farewell` of the app's exit code): the page words it.
+    """
     relaying: asyncio.Task[None] | None = getattr(service, "_task", None)
     if relaying is not None:
         await asyncio.wait({relaying})
-        await websocket.close()
+        process: asyncio.subprocess.Process | None = getattr(service, "_process", None)
+        returncode = None
+        if process is not None:
+            with contextlib.suppress(TimeoutError):
+                returncode = await asyncio.wait_for(process.wait(), EXIT_WAIT)
+        await websocket.close(code=farewell(returncode))
 
 
 async def _ended(service: AppService, grace: float = 10.0) -> None:

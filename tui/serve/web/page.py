@@ -35,6 +35,9 @@ body { margin: 0; background: #0c181f; color: #f2f2f2; font: 18px/1.5 system-ui,
 body.-first-byte .waiting { display: none; }
 .closed { display: none; }
 body.-closed .closed { display: flex; }
+.taken { display: none; }
+body.-closed.-taken-over .taken { display: flex; }
+body.-taken-over .closed { display: none; }
 body .textual-terminal { opacity: 0; touch-action: manipulation; }
 body.-first-byte .textual-terminal { opacity: 1; }
 .keyboard { position: fixed; top: 0; right: 0; width: 3.5rem; height: 2.5rem; padding: 0; font-size: 1.4rem;
@@ -102,29 +105,51 @@ DOWNLOADS = """
   const socket = new URL(terminal.dataset.socketPath, location.href);
   socket.protocol = socket.protocol === "https:" ? "wss:" : "ws:";
   terminal.dataset.sessionWebsocketUrl = socket.href;
+  // Why the server closed the connection, when it says so by a close code of our own (a seat taken over by
+  // a login elsewhere): the page then shows that note, in its own language, instead of the plain one.
+  const takenOver = Number(document.currentScript.dataset.takenOver || 0);
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("close", (event) => {
+        if (takenOver && event.code === takenOver) document.body.classList.add("-taken-over");
+      });
+    }
+  };
 })();
 """
 
 
 def app_page(
-    strings: Strings, title: str, static: str, socket_path: str, secret: tuple[str, str], again: str = ""
+    strings: Strings,
+    title: str,
+    static: str,
+    socket_path: str,
+    secret: tuple[str, str],
+    again: str = "",
+    taken_over: int = 0,
 ) -> str:
     """The page that runs textual.js against `socket_path`; `secret` = (query name, value) for its downloads.
 
     `again` is where a tab goes when its connection has closed (the code form, or this page again).
+    `taken_over`: the websocket close code with which the server says the seat was taken over (0: never).
     """
     name, value = secret
     again_link = f'<a href="{escape(again)}">{escape(strings("web.again"))}</a>' if again else ""
+    taken = f'<div class="note taken" role="status"><p>{escape(strings("room.taken_over"))} {again_link}</p></div>'
+    taken = taken if taken_over else ""
     head = f"""<link rel="stylesheet" href="{escape(static)}css/xterm.css">
 <script src="{escape(static)}js/textual.js"></script>
 <style>{APP_STYLE}</style>"""
     body = f"""<div class="note waiting" role="status">{escape(strings("web.waiting"))}</div>
 <div class="note closed" role="status"><p>{escape(strings("web.closed"))} {again_link}</p></div>
+{taken}
 <div id="terminal" class="textual-terminal" data-socket-path="{escape(socket_path)}" data-font-size="16"></div>
 <button id="keyboard" class="keyboard" type="button" hidden aria-pressed="false"
         aria-label="{escape(strings("web.keyboard"))}" title="{escape(strings("web.keyboard"))}">⌨</button>
 <script>{_font()}{TOUCH}</script>
-<script data-name="{escape(name)}" data-value="{escape(value)}">{DOWNLOADS}</script>"""
+<script data-name="{escape(name)}" data-value="{escape(value)}" data-taken-over="{taken_over}">{DOWNLOADS}</script>"""
     return _document(strings, title, head, body)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import shlex
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,10 @@ from tui.serve.web.lobby import Lobby
 from tui.serve.web.page import app_page, code_page, note_page
 
 Command = Callable[[RoomFolder, str], list[str]]
+
+TAKEN_OVER = 4001
+"""The websocket's close code for a seat taken over by a login with its code elsewhere (4000–4999: an
+application's own). The tab's page then says so in the room's language (`page.app_page`)."""
 
 
 @dataclass
@@ -80,6 +85,7 @@ class RoomWebServer(GuardedServer):
         """A tab without a key for this long is closed (its app saves and exits), as over SSH."""
         self.beamer = Beamer(folder, beamer_key, self.strings) if beamer_key else None
         """The read-only projector page, behind its own key (`tui.serve.web.beamer`); None: no such page."""
+        self.stopping = False
         self._runner: web.AppRunner | None = None
         self._idle_task: asyncio.Task[None] | None = None
 
@@ -165,7 +171,13 @@ class RoomWebServer(GuardedServer):
         if not self.lobby.valid(ticket):
             raise web.HTTPSeeOther(".")
         page = app_page(
-            self.strings, self.title, static="static/", socket_path=f"ws/{ticket}", secret=("ticket", ticket), again="."
+            self.strings,
+            self.title,
+            static="static/",
+            socket_path=f"ws/{ticket}",
+            secret=("ticket", ticket),
+            again=".",
+            taken_over=TAKEN_OVER,
         )
         return web.Response(text=page, content_type="text/html")
 
@@ -183,7 +195,7 @@ class RoomWebServer(GuardedServer):
                 # One seat, one app: a tab already on this seat closes (its app quits) before this one starts.
                 old = self.seats.get(label)
                 if old is not None:
-                    await old.websocket.close()
+                    await old.websocket.close(code=TAKEN_OVER)
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(old.ended.wait(), 15)
                 self.seats[label] = tab
@@ -198,6 +210,15 @@ class RoomWebServer(GuardedServer):
             if self.seats.get(label) is tab:
                 del self.seats[label]
                 self.on_seat(label, False)
+
+    def farewell(self, returncode: int | None) -> int:
+        """A seat's app that left on a hang-up while its tab was open was asked to by a login elsewhere.
+
+        (`tui.room.takeover`: nothing else hangs up a browser seat's app; the SSH door reads it the same way.)
+        """
+        if returncode == 128 + signal.SIGHUP and not self.stopping:
+            return TAKEN_OVER
+        return super().farewell(returncode)
 
     def may_download(self, request: web.Request, key: str) -> bool:
         """Only the tab whose app offered the download may fetch it."""
@@ -220,6 +241,7 @@ class RoomWebServer(GuardedServer):
             await asyncio.gather(*(socket.close() for socket in idle), return_exceptions=True)
 
     async def stop(self) -> None:
+        self.stopping = True
         if self._idle_task is not None:
             self._idle_task.cancel()
         if self._runner is not None:
