@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEAVY = ("tui.room", "tui.render", "tui.serve", "textual")
+HEAVY = ("tui.room", "tui.render", "tui.serve", "textual", "pydantic")
 """What describing the command line must not import."""
 
 
@@ -79,3 +80,64 @@ def test_a_room_commands_bad_value_is_still_refused_in_one_line(
     assert stopped.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "samenwerken:" in err
+
+
+STARTED = """
+import sys
+from textual.app import App
+from tui.cli import commands
+from tui.cli.main import main
+
+commands.terminal_problem = lambda: None  # no terminal here: the app runs headless
+
+shown = []
+
+
+async def look(pilot):
+    await pilot.pause()
+    await pilot.pause()
+    shown.append(type(pilot.app.screen).__name__)
+    pilot.app.exit()
+
+
+run = App.run
+App.run = lambda self, **kw: run(self, headless=True, auto_pilot=look, size=(80, 24))
+main(sys.argv[1:])
+print("SHOWN", shown)
+"""
+
+
+def started(folder: Path, cache: Path, *argv: str) -> list[str]:
+    """The modules a start of the app with `argv` imported, up to its first screen (headless, 80x24)."""
+    code = STARTED.replace("main(sys.argv[1:])", f"main({['--sessions-dir', str(folder), *argv]!r})")
+    modules = imported(code, {"SAMENWERKEN_CACHE": str(cache)})
+    return modules
+
+
+@pytest.mark.slow
+def test_home_and_the_walk_start_without_pydantic_from_a_warm_cache(tmp_path: Path) -> None:
+    """The content comes from the cache, the sessions in the app's own form: no validator at start."""
+    folder, cache = tmp_path / "sessions", tmp_path / "cache"
+    started(folder, cache, "new", "Eerste")  # the first start fills the cache, and writes a session
+    assert len(list(folder.glob("*.toml"))) == 1
+    for argv in ((), ("new", "Tweede"), ("walk",)):
+        modules = started(folder, cache, *argv)
+        assert "tui.app.application" in modules, argv
+        assert heavy(modules, ("pydantic",)) == [], argv
+    assert len(list(folder.glob("*.toml"))) == 2
+
+
+def test_a_hand_edited_session_is_still_validated(tmp_path: Path) -> None:
+    """A file not in the app's own form (here a time without its offset) goes through pydantic, as before."""
+    from tui.session import SessionStore
+
+    stored = SessionStore(tmp_path).create("Met de hand")
+    text = stored.path.read_text("utf-8")
+    edited = re.sub(r"(?m)^(created = [0-9-]+[ T][0-9:]+)\S*$", r"\1", text)
+    assert edited != text
+    stored.path.write_text(edited, "utf-8")
+    modules = imported(
+        "from pathlib import Path\nfrom tui.session import SessionStore\n"
+        f"assert SessionStore(Path({str(tmp_path)!r})).scan()[0][0].session.title == 'Met de hand'"
+    )
+    assert "pydantic" in modules
