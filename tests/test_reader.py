@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Markdown, OptionList
+from textual.widgets import OptionList
 
 from tui.app.factory import make_app
 from tui.app.start import Home, Read
+from tui.app.widgets.section_text import SectionText
 from tui.content import load_note
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def shown(screen) -> str:
 
 
 def text_of(screen) -> str:
-    return screen.query_one("#text", Markdown).source
+    return screen.query_one("#text", SectionText).source
 
 
 def notifications(app) -> list[str]:
@@ -200,9 +201,9 @@ async def test_search_lists_hits_and_jumps_to_the_first(store):
         await pilot.pause()
         assert app.screen is reader
         assert reader.section_id == "vooraf"
-        marked = list(reader.query(".-highlight"))
-        assert len(marked) == 1
-        start, end = marked[0].source_range
+        marked = reader.query_one("#text", SectionText).marked
+        assert marked is not None
+        start, end = marked
         block = "\n".join(text_of(reader).splitlines()[start:end])
         assert "lerarentekort" in block
 
