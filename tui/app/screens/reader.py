@@ -101,7 +101,14 @@ class ReaderScreen(AppScreen[None]):
             return
         target = min(candidates, key=lambda c: (c[0], c[1]))[2]
         text.mark(target)
-        self.query_one("#page", VerticalScroll).scroll_to(y=text.line_of(target), animate=False)
+        page = self.query_one("#page", VerticalScroll)
+
+        def scroll() -> None:
+            page.scroll_to(y=text.line_of(target), animate=False)
+
+        # Once the section's width is settled: a new section may bring the scrollbar, and its text re-wraps.
+        scroll()
+        self.call_after_refresh(lambda: self.call_after_refresh(scroll))
 
     def go(self, section_id: str, highlight: str = "", line: int | None = None) -> None:
         """Show a section, optionally marking a passage (by its words or by its line)."""
