@@ -374,15 +374,15 @@ def main(argv: list[str] | None = None) -> int:
         "| budget | measured | ratio |",
         "|---|---|---|",
         f"| home painted / bare app | {fmt(home.samples['first'], 'ms', 1000)} | "
-        f"{verdict(ratio(home.samples['first'], bare.samples['first']), 1.25)} |",
+        f"{verdict(ratio(home.samples['first'], bare.samples['first']), 1.3)} |",
         f"| walk painted / bare app | {fmt(walk.samples['first'], 'ms', 1000)} | "
-        f"{verdict(ratio(walk.samples['first'], bare.samples['first']), 1.25)} |",
+        f"{verdict(ratio(walk.samples['first'], bare.samples['first']), 1.3)} |",
         f"| reader painted / bare app | {fmt(reader.samples['first'], 'ms', 1000)} | "
         f"{verdict(ratio(reader.samples['first'], bare.samples['first']), 1.5)} |",
         f"| peak memory walk / bare app | {fmt(walk.samples['peak'], 'MB')} | "
-        f"{verdict(ratio(walk.samples['peak'], bare.samples['peak']), 1.2)} |",
+        f"{verdict(ratio(walk.samples['peak'], bare.samples['peak']), 1.25)} |",
         f"| peak memory reader / bare app | {fmt(reader.samples['peak'], 'MB')} | "
-        f"{verdict(ratio(reader.samples['peak'], bare.samples['peak']), 1.2)} |",
+        f"{verdict(ratio(reader.samples['peak'], bare.samples['peak']), 1.25)} |",
         f"| answer key `3` / list `down` | {fmt(walk.samples['key'], 'ms', 1000)} vs "
         f"{fmt(olist.samples['key'], 'ms', 1000)} | {verdict(ratio(walk.samples['key'], olist.samples['key']), 1.2)} |",
         f"| bytes per answer / per `down` | {fmt(walk.samples['bytes'], 'B')} vs {fmt(olist.samples['bytes'], 'B')} | "

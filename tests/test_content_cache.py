@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CONTENT
-from tui.content import loader
+from tui.content import loader, schema
 from tui.core.errors import ContentError
 
 
@@ -165,7 +165,7 @@ def test_a_kept_tool_of_another_shape_is_validated_again(
     validated = counted_validation(monkeypatch)
     fresh_process()
     assert loader.load_tool(root) == tool
-    assert loader.Tool in validated
+    assert schema.Tool in validated
     assert json.loads(kept.read_bytes()) == tool.model_dump(mode="json")
 
 
@@ -218,6 +218,6 @@ def test_a_kept_file_others_could_have_written_is_not_read(
     validated = counted_validation(monkeypatch)
     fresh_process()
     assert loader.load_tool(root) == tool
-    assert loader.Tool in validated
+    assert schema.Tool in validated
     if loosened != "file":
         assert kept.read_bytes() == before  # nothing written in a folder others could change

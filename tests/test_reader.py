@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Markdown, OptionList
+from textual.widgets import OptionList
 
 from tui.app.factory import make_app
 from tui.app.start import Home, Read
+from tui.app.widgets.section_text import SectionText
 from tui.content import load_note
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def shown(screen) -> str:
 
 
 def text_of(screen) -> str:
-    return screen.query_one("#text", Markdown).source
+    return screen.query_one("#text", SectionText).source
 
 
 def notifications(app) -> list[str]:
@@ -200,9 +201,9 @@ async def test_search_lists_hits_and_jumps_to_the_first(store):
         await pilot.pause()
         assert app.screen is reader
         assert reader.section_id == "vooraf"
-        marked = list(reader.query(".-highlight"))
-        assert len(marked) == 1
-        start, end = marked[0].source_range
+        marked = reader.query_one("#text", SectionText).marked
+        assert marked is not None
+        start, end = marked
         block = "\n".join(text_of(reader).splitlines()[start:end])
         assert "lerarentekort" in block
 
@@ -301,3 +302,24 @@ def test_cli_version(tmp_path):
     result = run_cli("--version", tmp_path=tmp_path)
     assert result.returncode == 0
     assert result.stdout.strip() == "samenwerken 0.1.0"
+
+
+async def test_a_passage_far_down_is_marked_at_the_top_of_the_page(store):
+    """A jump to a passage puts its block at the page's top, also when the new section brings a scrollbar."""
+    app = reader_app(store, "colofon")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        line = next(n for n, text in enumerate(load_note().body("factoren").splitlines()) if "leidt tot" in text)
+        reader.go("factoren", line=line)
+        text = reader.query_one("#text", SectionText)
+        page = reader.query_one("#page")
+        block = None
+        for _ in range(20):
+            await pilot.pause()
+            marked = [b for b in text.blocks() if (b.start, b.end) == text.marked]
+            if marked and page.scroll_y == text.line_of(marked[0]):
+                block = marked[0]
+                break
+        assert block is not None and text.line_of(block) > 0
+        assert "leidt tot" in "\n".join(text.source.splitlines()[block.start : block.end])

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from textual.widgets import Markdown
-from textual.widgets.markdown import MarkdownBlock
-
 
 def words(text: str) -> str:
     """Whitespace collapsed to single spaces."""
@@ -54,10 +51,10 @@ def list_items(markdown: str, heading: str | None = None) -> list[tuple[str, lis
 
 
 def highlighted_source(screen: Any) -> str:
-    """The Markdown source of the block the screen marks (`-highlight`): what the person is pointed at."""
-    markdown = screen.query_one("#text", Markdown)
-    lines = markdown.source.splitlines()
-    marked = [b for b in markdown.query(MarkdownBlock) if b.has_class("-highlight")]
-    assert marked, "nothing is marked"
-    start, end = marked[0].source_range
-    return " ".join(lines[start : max(end, start + 1)])
+    """The Markdown source of the block the screen marks: what the person is pointed at."""
+    from tui.app.widgets.section_text import SectionText
+
+    text = screen.query_one("#text", SectionText)
+    assert text.marked is not None, "nothing is marked"
+    start, end = text.marked
+    return " ".join(text.source.splitlines()[start : max(end, start + 1)])

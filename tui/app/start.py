@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from tui.render.take_home import Door
-from tui.room.store import RoomFolder
 from tui.session.store import StoredSession
 
 if TYPE_CHECKING:
     from tui.room.serving import RoomDoors
+    from tui.room.store import RoomFolder
 
 
 @dataclass

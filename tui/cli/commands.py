@@ -1,6 +1,7 @@
 """The text commands' bodies (list, overview --print, export, compare, import, serve) and the app's start.
 
-Text-only commands never import Textual, so they stay fast.
+Text-only commands never import Textual, so they stay fast; each imports its renderers
+when it runs, so neither the app's start nor `list` pays for them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.text import local_time, safe_line, terminal_json
-from tui.render.export import FORMATS, export, to_text
 from tui.session.settings import Settings, config_path
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ def print_overview(args: argparse.Namespace, folder: Path, strings: Strings) -> 
     import shutil
 
     from tui.content import load_tool
+    from tui.render.export import to_text
     from tui.session import SessionStore
     from tui.views.report import build_report
 
@@ -124,6 +125,7 @@ def print_overview(args: argparse.Namespace, folder: Path, strings: Strings) -> 
 def export_session(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     """`export ID --format F [-o FILE [--force]]`: to a file exactly as typed, to a terminal made safe."""
     from tui.content import load_tool
+    from tui.render.export import FORMATS, export
     from tui.session import SessionStore
     from tui.views.report import build_report
 

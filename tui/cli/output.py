@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from tui.core.errors import SessionNotFound
 from tui.core.text import safe_line
-from tui.render.export import for_terminal
 
 if TYPE_CHECKING:
     from tui.content.i18n import Strings
@@ -82,6 +81,8 @@ def deliver(text: str | bytes, fmt: str, output: str | None, force: bool, string
             sys.stdout.buffer.flush()
         elif sys.stdout.isatty():
             # A terminal shows the byte order mark of CSV for Excel as a stand-in: leave it out there.
+            from tui.render.export import for_terminal
+
             sys.stdout.write(for_terminal(text.removeprefix("\ufeff"), fmt))
         else:
             sys.stdout.write(text)

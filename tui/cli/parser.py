@@ -2,7 +2,8 @@
 
 The language is known before the parser is built (`--lang` in the arguments, else the
 settings file, else Dutch), so the help, argparse's own words and every message come in
-that language, all from content/strings.toml. Describing a command imports nothing it runs.
+that language, all from content/strings.toml. Describing a command imports nothing it runs:
+its choices are plain data (tui.cli.choices), its body is imported when it runs.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tui.render.compare import COMPARE_FORMATS
-from tui.render.export import EXPORT_FORMATS
+from tui.cli.choices import COMPARE_FORMATS, EXPORT_FORMATS
 from tui.session.settings import config_path
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def build_parser(strings: Strings | None = None) -> Parser:
     imp = add_command(commands, "import", common, strings)
     imp.add_argument("file", metavar=file_, help=strings("cli.help.import.file"))
 
-    from tui.cli.room import add_room_commands, port_number
+    from tui.cli.room_parser import add_plenary_command, add_room_commands, port_number
 
     web = add_command(commands, "serve", common, strings)
     web.add_argument("--host", default="127.0.0.1", help=strings("cli.help.serve.host"))
@@ -97,8 +97,6 @@ def build_parser(strings: Strings | None = None) -> Parser:
     web.add_argument("--public-url", metavar="URL", help=strings("cli.help.serve.public_url"))
 
     add_room_commands(commands, common, strings)
-    from tui.cli.plenary import add_plenary_command
-
     add_plenary_command(commands, common, strings)
     return parser
 

@@ -8,67 +8,26 @@ that the serving process applies within a second (see tui.room.phases), and wait
 from __future__ import annotations
 
 import argparse
-import math
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.core.text import safe_line
-from tui.room.model import Phase
 from tui.room.phases import (
-    MAX_TIMER_MINUTES,
     PhaseRequest,
     apply_request,
     drop_request,
     phase_line,
-    phase_named,
     request_waiting,
     write_request,
 )
 from tui.session.model import now
 
 if TYPE_CHECKING:
-    from tui.cli.arguments import Parser
     from tui.content.i18n import Strings
     from tui.room.store import RoomFolder
 
 WAIT_SECONDS = 5.0
 """How long the serving process has to take a request (it looks every second)."""
-
-
-def phase_type(strings: Strings) -> Callable[[str], Phase]:
-    def phase(text: str) -> Phase:
-        named = phase_named(text)
-        if named is None:
-            raise argparse.ArgumentTypeError(strings("cli.error.phase", value=text))
-        return named
-
-    return phase
-
-
-def timer_minutes(strings: Strings) -> Callable[[str], float]:
-    def minutes(text: str) -> float:
-        try:
-            n = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
-        if not (math.isfinite(n) and 0 < n <= MAX_TIMER_MINUTES):
-            raise argparse.ArgumentTypeError(strings("cli.error.minutes", value=text))
-        return n
-
-    return minutes
-
-
-def add_phase_command(actions: argparse._SubParsersAction[Parser], common: Parser, strings: Strings, ref: str) -> None:
-    from tui.cli.arguments import add_command
-
-    phase = add_command(actions, "phase", common, strings, "cli.help.room.phase")
-    phase.add_argument("room", metavar="ROOM", help=ref)
-    phase.add_argument("phase", type=phase_type(strings), metavar="FASE", help=strings("cli.help.room.phase.name"))
-    phase.add_argument(
-        "--minutes", type=timer_minutes(strings), metavar="N", help=strings("cli.help.room.phase.minutes")
-    )
-    phase.add_argument("--part", metavar="DEEL", help=strings("cli.help.room.phase.part"))
 
 
 def part_id(text: str, part_ids: list[str]) -> str | None:

@@ -14,27 +14,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.render.plenary import PLENARY_FORMATS
-
 if TYPE_CHECKING:
-    from tui.cli.arguments import Parser
     from tui.content.i18n import Strings
 
 MAX_TABLES = 500
 """More files than tables a hall holds is a mistake (a glob too wide), not a plenary."""
-
-
-def add_plenary_command(commands: argparse._SubParsersAction[Parser], common: Parser, strings: Strings) -> None:
-    """`plenary FILE… [--format F] [-o FILE] [--force]`, every word of its help in the language of `strings`."""
-    from tui.cli.arguments import add_command
-
-    plenary = add_command(commands, "plenary", common, strings, formats=", ".join(PLENARY_FORMATS))
-    plenary.add_argument(
-        "files", nargs="+", metavar=strings("cli.metavar.file"), help=strings("cli.help.plenary.files")
-    )
-    plenary.add_argument("--format", choices=PLENARY_FORMATS, default="table", help=strings("cli.help.plenary.format"))
-    plenary.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
-    plenary.add_argument("--force", action="store_true", help=strings("cli.help.force"))
 
 
 def run_plenary(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

@@ -14,30 +14,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.render.room_compare import ROOM_COMPARE_FORMATS
-
 if TYPE_CHECKING:
-    from tui.cli.arguments import Parser
     from tui.content.i18n import Strings
     from tui.room.store import RoomFolder
-
-
-def add_compare_command(
-    actions: argparse._SubParsersAction[Parser], common: Parser, strings: Strings, ref: str
-) -> None:
-    """`room compare ROOM ROOM [--format F] [-o FILE] [--force]`, its help in the language of `strings`."""
-    from tui.cli.arguments import add_command
-
-    compare = add_command(
-        actions, "compare", common, strings, "cli.help.room.compare", formats=", ".join(ROOM_COMPARE_FORMATS)
-    )
-    compare.add_argument("earlier", metavar="ROOM", help=strings("cli.help.room.compare.earlier"))
-    compare.add_argument("later", metavar="ROOM", help=strings("cli.help.room.compare.later"))
-    compare.add_argument(
-        "--format", choices=ROOM_COMPARE_FORMATS, default="table", help=strings("cli.help.room.compare.format")
-    )
-    compare.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
-    compare.add_argument("--force", action="store_true", help=strings("cli.help.force"))
 
 
 def follow_up_room(

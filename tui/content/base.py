@@ -1,20 +1,16 @@
-"""Shared pieces of the content models: strictness and two-language text."""
+"""Shared pieces of the content's classes: two-language text on plain, validated data."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from tui.core.plain import Plain
 
 LANGUAGES = ("nl", "en")
 
 
-class ContentModel(BaseModel):
-    """Content is edited by hand: unknown keys are typos, so they are refused.
+class Content(Plain):
+    """Content as validated (tui.content.schema says what each field must be): plain data, read-only."""
 
-    The validators are built when content is first validated, not when this module is
-    imported: a start that finds the content in the cache (tui.content.cache) never needs them.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+    __slots__ = ()
 
     def loc(self, field: str, lang: str) -> str:
         """The field in `lang`, falling back to Dutch when no translation is written."""

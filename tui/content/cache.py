@@ -7,33 +7,34 @@ cache folder under a key made of the exact source texts, the models' code and py
 version. Any change to any of them is another key: the content is validated again.
 
 What is kept is JSON, data that cannot run code when read (it was a pickle once: anyone
-who could swap that file ran a command as the user). It is read back without pydantic's
-validators: the models are built directly (`model_construct`), guided by their fields'
-types, which also checks that every value has the type it should. Reading the three
-kept files back this way takes about 1.1 ms where unpickling took 0.6 ms (the tool 0.67
-against 0.32 ms; a start's whole content load stays near 6 to 12 ms either way, against
-50 to 100 ms without a cache); reading them through pydantic's validators would first
-build them, the 60 ms the cache is there to save. A file that cannot be read back
-(broken, cut short, another shape) is ignored and replaced; a folder that cannot be
-written or trusted (`tui.core.kept`) only means the next start validates again.
+who could swap that file ran a command as the user): what pydantic's validators gave
+(`model_dump`) the first time. Every start, the first one too, builds the plain classes of
+tui.content.note and .tool from that data (`remembered`), guided by their fields' types,
+which also checks that every value has the type it should; pydantic is imported only when a
+file is validated (issue 24: its import alone was about 40 ms of a start). Reading the three
+kept files back takes about 1 ms. A file that cannot be read back (broken, cut short,
+another shape) is ignored and replaced; a folder that cannot be written or trusted
+(`tui.core.kept`) only means the next start validates again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+import importlib.util
 import json
 import types
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
-
-from pydantic import BaseModel
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from tui.core.kept import open_kept
+from tui.core.plain import Plain
 
-FORMAT = 2
-"""Increased when what is kept changes shape (2: JSON instead of a pickle)."""
+FORMAT = 3
+"""Increased when what is kept changes shape (2: JSON instead of a pickle; 3: read into plain classes)."""
 
 T = TypeVar("T")
 
@@ -44,21 +45,22 @@ class NotKept(ValueError):
 
 @functools.cache
 def _models_source() -> bytes:
-    """The code of the content models: a changed model (a new app version) is another key."""
+    """The code of the content's classes and validators, and pydantic's version: a change to any is another key.
+
+    (The code rather than the app's version: asking the installed metadata for a version
+    took 5 ms each time. pydantic's version is read from its file, not imported.)
+    """
     here = Path(__file__).parent
-    names = ("base.py", "note.py", "tool.py", "loader.py", "cache.py")
-    return b"".join((here / name).read_bytes() for name in names)
+    names = ("base.py", "note.py", "tool.py", "schema.py", "loader.py", "cache.py", "../core/plain.py")
+    found = importlib.util.find_spec("pydantic")
+    origin = Path(found.origin).parent / "version.py" if found is not None and found.origin else None
+    validator = origin.read_bytes() if origin is not None and origin.is_file() else b"no pydantic"
+    return b"".join((here / name).read_bytes() for name in names) + validator
 
 
 def cache_key(kind: str, sources: Sequence[str]) -> str:
-    """One name per exact set of sources, content models and pydantic version.
-
-    (The models' own code rather than the app's version: asking the installed metadata
-    for the version took 5 ms each time.)
-    """
-    import pydantic
-
-    digest = hashlib.sha256(repr((FORMAT, kind, pydantic.VERSION)).encode())
+    """One name per exact set of sources, content classes, validators and pydantic version."""
+    digest = hashlib.sha256(repr((FORMAT, kind)).encode())
     digest.update(_models_source())
     for text in sources:
         digest.update(len(text).to_bytes(8, "big"))
@@ -66,30 +68,30 @@ def cache_key(kind: str, sources: Sequence[str]) -> str:
     return f"{kind}-{digest.hexdigest()[:40]}.json"
 
 
-def remembered(kind: str, sources: Sequence[str], build: Callable[[], T], shape: Any) -> T:
-    """What `build()` returned for exactly these `sources` before; else `build()`, kept for next time.
+def remembered(kind: str, sources: Sequence[str], build: Callable[[], Any], shape: Any) -> Any:
+    """A `shape` made from what `build()` gave for exactly these `sources` before; else from `build()`, kept.
 
-    `shape` is the type `build` returns (a content model, or e.g. `dict[str, dict[str, str]]`):
-    what is read back is built as that type. `build` raises for invalid content (a
-    ContentError): nothing is kept then.
+    `build` validates the sources and gives the result as JSON data (a validator's
+    `model_dump(mode="json")`, or e.g. a `dict[str, dict[str, str]]`); `shape` is the plain
+    type made of it. `build` raises for invalid content (a ContentError): nothing is kept then.
     """
+    decode = _decoder(shape)  # a type it cannot build is the app's mistake, not the file's
     try:
         name = cache_key(kind, sources)
     except OSError:  # the models' code cannot be read (a packed install): no cache
-        return build()
+        return decode(build())
     folder = open_kept()
     if folder is None:
-        return build()
-    decode = _decoder(shape)  # outside the `try`: a type it cannot build is the app's mistake, not the file's
+        return decode(build())
     with folder:
         raw = folder.read(name)
         if raw is not None:
             try:
-                return cast(T, decode(json.loads(raw)))
+                return decode(json.loads(raw))
             except (ValueError, RecursionError):  # broken, cut short, or another shape: validate again
                 pass
-        value = build()
-        data = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+        data = build()
+        value = decode(data)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         if folder.write(name, text.encode("utf-8", "surrogatepass")):
             for old in folder.names():
@@ -105,14 +107,12 @@ Decoder = Callable[[Any], Any]
 def _decoder(shape: Any) -> Decoder:
     """A function that turns JSON data into a value of `shape` without validating it, or raises NotKept.
 
-    Made once per type and process. Models are built with `model_construct` from every
-    field (all are kept: a default left to `model_construct` costs it an `inspect.signature`
-    of the factory, 18 ms for the tool; so `model_fields_set` is every field, which nothing
-    reads); every plain value must have its field's exact type.
-    Only the types the content models use are known; another one raises TypeError, a
-    mistake in the app that a test finds.
+    Made once per type and process. A plain class is built from every one of its fields
+    (all are kept), without calling its `__init__`; every plain value must have its field's
+    exact type. Only the types the content's classes use are known; another one raises
+    TypeError, a mistake in the app that a test finds.
     """
-    if isinstance(shape, type) and issubclass(shape, BaseModel):
+    if isinstance(shape, type) and issubclass(shape, Plain) and dataclasses.is_dataclass(shape):
         return _model_decoder(shape)
     origin, args = get_origin(shape), get_args(shape)
     if origin is list and len(args) == 1:
@@ -139,13 +139,13 @@ def _decoder(shape: Any) -> Decoder:
     raise TypeError(f"no decoder for {shape!r}")
 
 
-def _model_decoder(model: type[BaseModel]) -> Decoder:
+def _model_decoder(model: type[Plain]) -> Decoder:
     """Build `model` from a JSON object holding exactly its fields, each checked for its type, none validated."""
     steps = [(name, _plain_types(kind), _decoder(kind)) for name, kind in _fields(model)]
-    names = frozenset(model.model_fields)
-    make = _maker(model)
+    names = frozenset(name for name, _ in _fields(model))
+    new, set_attribute = object.__new__, object.__setattr__
 
-    def decode(data: Any) -> BaseModel:
+    def decode(data: Any) -> Plain:
         if type(data) is not dict or data.keys() != names:
             raise NotKept(model.__name__)
         values: dict[str, Any] = {}
@@ -157,14 +157,17 @@ def _model_decoder(model: type[BaseModel]) -> Decoder:
                 values[name] = value
             else:
                 raise NotKept(f"{model.__name__}.{name}")
-        return make(values)
+        made = new(model)
+        set_attribute(made, "__dict__", values)  # a frozen dataclass, made as its own `__init__` would
+        return made
 
     return decode
 
 
-def _fields(model: type[BaseModel]) -> list[tuple[str, Any]]:
-    """Each field's name and type."""
-    return [(name, info.annotation) for name, info in model.model_fields.items()]
+def _fields(model: type[Plain]) -> list[tuple[str, Any]]:
+    """Each field's name and type (the annotations are text until asked for)."""
+    hints = typing.get_type_hints(model)
+    return [(field.name, hints[field.name]) for field in dataclasses.fields(model)]  # type: ignore[arg-type]
 
 
 def _plain_types(shape: Any) -> tuple[type, ...] | None:
@@ -176,36 +179,6 @@ def _plain_types(shape: Any) -> tuple[type, ...] | None:
         other = next(a for a in args if a is not type(None))
         return (other, type(None)) if other in (str, int, bool, float) else None
     return None
-
-
-def _maker(model: type[BaseModel]) -> Callable[[dict[str, Any]], BaseModel]:
-    """What makes a `model` from its fields' values: `model_construct`, or its plain part where that is all it does.
-
-    For a model without aliases, private attributes, extra fields or a post-init hook,
-    `model_construct` only sets the four attributes below (as unpickling did), after a
-    loop over every field's aliases; skipping that loop makes reading the tool about
-    0.5 ms quicker. A test checks that both give the same models.
-    """
-    plain = (
-        not model.__pydantic_post_init__
-        and not model.__pydantic_root_model__
-        and not model.__private_attributes__
-        and model.model_config.get("extra") != "allow"
-        and all(f.alias is None and f.validation_alias is None for f in model.model_fields.values())
-    )
-    if not plain:
-        return lambda values: model.model_construct(**values)
-    new, names, set_attribute = model.__new__, frozenset(model.model_fields), object.__setattr__
-
-    def make(values: dict[str, Any]) -> BaseModel:
-        made = new(model)
-        set_attribute(made, "__dict__", values)
-        set_attribute(made, "__pydantic_fields_set__", set(names))
-        set_attribute(made, "__pydantic_extra__", None)
-        set_attribute(made, "__pydantic_private__", None)
-        return made
-
-    return make
 
 
 def _of(kind: type[T], data: Any) -> T:

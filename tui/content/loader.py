@@ -1,4 +1,8 @@
-"""Reading content/ into models, turning every problem into one ContentError."""
+"""Reading content/ into its plain classes, turning every problem into one ContentError.
+
+A file is validated (pydantic, tui.content.schema) only when it is new or changed; what the
+validators gave is kept (tui.content.cache) and every start builds the plain classes from it.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,17 @@ import re
 import tomllib
 from functools import cache
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from tui.content.base import LANGUAGES, ContentModel
+from tui.content.base import LANGUAGES
 from tui.content.cache import remembered
 from tui.content.note import Note, NoteIndex, Section
 from tui.content.tool import Tool
 from tui.core.errors import ContentError
 from tui.core.paths import content_root
 
-Model = TypeVar("Model", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def _display(path: Traversable) -> str:
@@ -49,10 +52,12 @@ def parse_toml(path: Traversable, text: str) -> dict[str, Any]:
         raise ContentError(_display(path), "", f"not valid TOML: {error}") from None
 
 
-def validate(model: type[Model], path: Traversable, data: dict[str, Any], text: str) -> Model:
-    """`model` from `data`; the first validation error names its field and line."""
+def validate(model: type[BaseModel], path: Traversable, data: dict[str, Any], text: str) -> dict[str, Any]:
+    """`data` checked by `model` (of tui.content.schema), as JSON data; the first error names its field and line."""
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(data)
+        return model.model_validate(data).model_dump(mode="json")
     except ValidationError as error:
         errors = error.errors()
         # A misspelt key shows up as "unknown" plus "missing": the unknown one explains both.
@@ -80,6 +85,8 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 
 @cache
 def _known_keys() -> list[str]:
+    from tui.content.schema import ContentModel
+
     keys: set[str] = set()
     pending: list[type] = [ContentModel]
     while pending:
@@ -137,7 +144,7 @@ def load_note(root: Traversable | None = None) -> Note:
     root = root or content_root()
     path = root / "note.toml"
     text = read_text(path)
-    index = remembered("note", [text], lambda: validate(NoteIndex, path, parse_toml(path, text), text), NoteIndex)
+    index: NoteIndex = remembered("note", [text], lambda: _checked_note(path, text), NoteIndex)
     for section in index.sections:
         if not (root / section.file).is_file():
             raise ContentError(_display(path), f"sections: {section.id}", f"file {section.file!r} is missing")
@@ -158,14 +165,25 @@ def load_tool(root: Traversable | None = None) -> Tool:
     path = root / "tool.toml"
     text = read_text(path)
     note = load_note(root)  # type: ignore[arg-type]  # content roots are hashable paths
-    return remembered("tool", [text, read_text(root / "note.toml")], lambda: _checked_tool(path, text, note), Tool)
+    tool: Tool = remembered(
+        "tool", [text, read_text(root / "note.toml")], lambda: _checked_tool(path, text, note), Tool
+    )
+    return tool
 
 
-def _checked_tool(path: Traversable, text: str, note: Note) -> Tool:
-    tool = validate(Tool, path, parse_toml(path, text), text)
+def _checked_note(path: Traversable, text: str) -> dict[str, Any]:
+    from tui.content import schema
+
+    return validate(schema.NoteIndex, path, parse_toml(path, text), text)
+
+
+def _checked_tool(path: Traversable, text: str, note: Note) -> dict[str, Any]:
+    from tui.content import schema
+
+    tool = validate(schema.Tool, path, parse_toml(path, text), text)
     known = {s.id for s in note.sections}
-    for part in tool.parts:
-        for where, source in [(part.id, part.source)] + [(i.id, i.source) for i in part.items]:
+    for part in tool["parts"]:
+        for where, source in [(part["id"], part["source"])] + [(i["id"], i["source"]) for i in part["items"]]:
             if source not in known:
                 raise ContentError(_display(path), where, f"source {source!r} is not a section of the note")
     return tool
@@ -176,7 +194,10 @@ def load_strings(root: Traversable | None = None) -> dict[str, dict[str, str]]:
     """The interface's words per language: {'nl': {...}, 'en': {...}} (checked once per version)."""
     path = (root or content_root()) / "strings.toml"
     text = read_text(path)
-    return remembered("strings", [text], lambda: _checked_strings(path, text), dict[str, dict[str, str]])
+    words: dict[str, dict[str, str]] = remembered(
+        "strings", [text], lambda: _checked_strings(path, text), dict[str, dict[str, str]]
+    )
+    return words
 
 
 def _checked_strings(path: Traversable, text: str) -> dict[str, dict[str, str]]:

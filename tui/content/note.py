@@ -6,21 +6,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pydantic import Field, model_validator
-
-from tui.content.base import ContentModel
+from tui.content.base import Content
 
 SECTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-class Section(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Section(Content):
     """One section of the note; its Markdown body lives in its own file."""
 
-    id: str = Field(pattern=SECTION_ID, description="Stable id, used in links and deep links.")
-    number: str = Field("", description="'1'..'4' for the numbered sections, else empty.")
-    title: str = Field(min_length=1, description="The note's own heading, without its number.")
-    short: str = Field(min_length=1, max_length=22, description="Title for a narrow contents list.")
-    file: str = Field(min_length=1, description="Markdown file, relative to content/.")
+    id: str
+    number: str = ""
+    title: str
+    short: str
+    file: str
 
     @property
     def heading(self) -> str:
@@ -28,23 +27,15 @@ class Section(ContentModel):
         return f"{self.number}. {self.title}" if self.number else self.title
 
 
-class NoteIndex(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class NoteIndex(Content):
     """content/note.toml: what the note is and the order of its sections."""
 
     title: str
     subtitle: str
     publisher: str
     adopted: str
-    sections: list[Section] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> NoteIndex:
-        seen: set[str] = set()
-        for section in self.sections:
-            if section.id in seen:
-                raise ValueError(f"section id {section.id!r} is used twice")
-            seen.add(section.id)
-        return self
+    sections: list[Section]
 
 
 @dataclass

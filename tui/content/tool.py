@@ -1,12 +1,15 @@
-"""The reflection tool (the note's Bijlage 3, rebuilt): parts, items, scoring rules."""
+"""The reflection tool (the note's Bijlage 3, rebuilt): parts, items, scoring rules.
+
+Plain classes of validated data: what each field must be is checked in tui.content.schema,
+when a file is new or changed; a start builds these from what was kept (tui.content.cache).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import Field, model_validator
-
-from tui.content.base import ContentModel
+from tui.content.base import Content
 
 ITEM_ID = r"^[a-z0-9-]+\.[a-z0-9-]+$"
 Direction = Literal["positive", "negative"]
@@ -15,98 +18,94 @@ ANSWER_WORDS: dict[int, Anchor] = {1: "low", 2: "near_low", 4: "near_high", 5: "
 """The answers that have a word of their own; 3, the middle, has none."""
 
 
-class Stage(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Stage(Content):
     """A stage a cooperation can be in (verkennen, starten, …)."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: str
     label: str
     label_en: str | None = None
 
 
-class ContextLists(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class ContextLists(Content):
     """The choices for a session's context, taken from the note's section 1."""
 
-    themes: list[str] = Field(min_length=1)
-    forms: list[str] = Field(min_length=1)
-    stages: list[Stage] = Field(min_length=1)
+    themes: list[str]
+    forms: list[str]
+    stages: list[Stage]
 
 
-class Perspective(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Perspective(Content):
     """One of the five perspectives of the Kaats & Opheij model."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: str
     title: str
     title_en: str | None = None
     description: str
     description_en: str | None = None
 
 
-class Suggestion(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Suggestion(Content):
     """A suggestion of Bijlage 1 (a–i), rewritten as what one board can do.
 
     Bijlage 1 speaks to the sector councils and profile organisations; the app's
     text is a rewrite, so it is always credited "naar bijlage 1 <letter>".
     """
 
-    letter: str = Field(pattern=r"^[a-z]$")
+    letter: str
     text: str
     text_en: str | None = None
-    quote: str = Field(min_length=1, description="Words of the original letter in Bijlage 1, verbatim: `l` shows them.")
+    quote: str
 
 
-class Scale(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Scale(Content):
     """Labels that hold for every scale item."""
 
     not_applicable: str
     not_applicable_en: str | None = None
 
 
-class Scoring(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Scoring(Content):
     """Thresholds on the 1–5 scale after direction (higher = better)."""
 
-    strength_at: int = Field(ge=1, le=5)
-    obstacle_at: int = Field(ge=1, le=5)
-    min_answered_share: float = Field(gt=0, le=1)
+    strength_at: int
+    obstacle_at: int
+    min_answered_share: float
     """A part gets a score only when at least this share of its items has one (0.5: half)."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Scoring:
-        if self.obstacle_at >= self.strength_at:
-            raise ValueError("obstacle_at must be below strength_at")
-        return self
 
-
-class Wording(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Wording(Content):
     """An earlier wording of an item, kept so answers given to it can be flagged."""
 
-    replaced_in: int = Field(ge=2, description="The tool version that replaced this wording.")
-    text: str = Field(min_length=1, description="The statement as it read before that version.")
+    replaced_in: int
+    text: str
     text_en: str | None = None
-    why: str = Field(min_length=1, description="What changed in its meaning, for maintainers.")
+    why: str
 
 
-class Item(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Item(Content):
     """One scale item: a statement answered 1–5 or not applicable."""
 
-    id: str = Field(pattern=ITEM_ID, description="'<part>.<slug>', stable forever: answers are keyed by it.")
-    text: str = Field(min_length=1)
+    id: str
+    text: str
     text_en: str | None = None
-    explain: str = Field(min_length=1)
+    explain: str
     explain_en: str | None = None
-    source: str = Field(description="Id of the note section this item comes from.")
-    quote: str = Field("", description="The note's words this item derives from.")
-    factor: str | None = Field(None, description="The reason or factor of section 2 it stands for.")
-    passage: str | None = Field(
-        None, description="Without a factor: words naming the sentence or quoted element of the note it stands for."
-    )
-    suggestions: list[str] = Field(default_factory=list)
-    why: dict[str, str] = Field(
-        default_factory=dict, description="For each suggestion letter, one line on why it fits this item."
-    )
-    history: list[Wording] = Field(
-        default_factory=list, description="Earlier wordings whose meaning differed, oldest first."
-    )
-    perspectives: list[str] = Field(default_factory=list)
+    source: str
+    quote: str = ""
+    factor: str | None = None
+    passage: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)
+    history: list[Wording] = field(default_factory=list)
+    perspectives: list[str] = field(default_factory=list)
     direction: Direction | None = None
     low: str | None = None
     low_en: str | None = None
@@ -116,21 +115,6 @@ class Item(ContentModel):
     near_high_en: str | None = None
     high: str | None = None
     high_en: str | None = None
-
-    @model_validator(mode="after")
-    def _links_explained(self) -> Item:
-        if len(set(self.suggestions)) != len(self.suggestions):
-            raise ValueError(f"item {self.id!r} names a suggestion twice")
-        missing = [x for x in self.suggestions if not self.why.get(x, "").strip()]
-        if missing:
-            raise ValueError(f"item {self.id!r}: say why suggestion {missing[0]!r} fits (why.{missing[0]} = ...)")
-        extra = sorted(set(self.why) - set(self.suggestions))
-        if extra:
-            raise ValueError(f"item {self.id!r}: why.{extra[0]} explains a suggestion it does not link")
-        versions = [w.replaced_in for w in self.history]
-        if versions != sorted(set(versions)):
-            raise ValueError(f"item {self.id!r}: history must be oldest first, one wording per version")
-        return self
 
     @property
     def changed_in(self) -> list[int]:
@@ -145,10 +129,11 @@ class Item(ContentModel):
         return self.loc("text", lang)
 
 
-class Part(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Part(Content):
     """A part of the walk: a group of scale items, or the next steps."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: str
     title: str
     title_en: str | None = None
     kind: Literal["scale", "steps"]
@@ -169,25 +154,7 @@ class Part(ContentModel):
     high: str | None = None
     high_en: str | None = None
     strength_when_good: bool = True
-    items: list[Item] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _complete(self) -> Part:
-        if self.kind == "steps":
-            if self.items:
-                raise ValueError(f"part {self.id!r} is a steps part and cannot have items")
-            return self
-        missing = [
-            k for k in ("question", "direction", "low", "near_low", "near_high", "high") if getattr(self, k) is None
-        ]
-        if missing:
-            raise ValueError(f"scale part {self.id!r} needs {', '.join(missing)}")
-        if not self.items:
-            raise ValueError(f"scale part {self.id!r} has no items")
-        for item in self.items:
-            if not item.id.startswith(self.id + "."):
-                raise ValueError(f"item {item.id!r} must start with its part id {self.id + '.'!r}")
-        return self
+    items: list[Item] = field(default_factory=list)
 
     def item_direction(self, item: Item) -> Direction:
         return item.direction or self.direction or "positive"
@@ -203,46 +170,18 @@ class Part(ContentModel):
         return self.anchor(item, end, lang) if end else ""
 
 
-class Tool(ContentModel):
+@dataclass(frozen=True, kw_only=True, eq=True)
+class Tool(Content):
     """content/tool.toml: the whole reflection tool."""
 
-    schema_version: int = Field(ge=1, description="The format of this file.")
-    version: int = Field(
-        1, ge=1, description="The version of the tool's content; raise it when a statement's meaning changes."
-    )
+    schema_version: int
+    version: int = 1
     scale: Scale
     scoring: Scoring
     context: ContextLists
     perspectives: list[Perspective]
     suggestions: list[Suggestion]
-    parts: list[Part] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Tool:
-        letters = {s.letter for s in self.suggestions}
-        perspectives = {p.id for p in self.perspectives}
-        seen: set[str] = set()
-        for part in self.parts:
-            if part.id in seen:
-                raise ValueError(f"part id {part.id!r} is used twice")
-            seen.add(part.id)
-            for item in part.items:
-                if item.id in seen:
-                    raise ValueError(f"item id {item.id!r} is used twice")
-                seen.add(item.id)
-                for letter in item.suggestions:
-                    if letter not in letters:
-                        raise ValueError(f"item {item.id!r}: no suggestion {letter!r} in [[suggestions]]")
-                for perspective in item.perspectives:
-                    if perspective not in perspectives:
-                        raise ValueError(f"item {item.id!r}: no perspective {perspective!r} in [[perspectives]]")
-                for earlier in item.history:
-                    if earlier.replaced_in > self.version:
-                        raise ValueError(
-                            f"item {item.id!r}: wording replaced in version {earlier.replaced_in}, "
-                            f"but the tool is at version {self.version}"
-                        )
-        return self
+    parts: list[Part]
 
     @property
     def scale_parts(self) -> list[Part]:

@@ -6,13 +6,13 @@ import tomllib
 from typing import Any
 
 import tomli_w
-from pydantic import ValidationError
 
 from tui.core import toml_read
 from tui.core.errors import SessionFileError
-from tui.core.parse_reason import toml_reason, validation_reason
+from tui.core.parse_reason import toml_reason
 from tui.core.reason import Reason
 from tui.core.text import safe_line
+from tui.session import canonical
 from tui.session.due import fixed_due
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION, Session
@@ -92,13 +92,28 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
             raise SessionFileError(path, "schema_version", Reason("file.unknown_format", {"version": version}))
         data = step(data)
         version = data["schema_version"]
+    session = canonical.read(data)
+    return (session if session is not None else validated(data, path)), original
+
+
+def validated(data: dict[str, Any], path: str) -> Session:
+    """A session not in the form the app writes, checked by its validators (tui.session.schema) and then read."""
+    from pydantic import ValidationError
+
+    from tui.core.parse_reason import validation_reason
+    from tui.session import schema
+
     try:
-        return Session.model_validate(data), original
+        checked = schema.Session.model_validate(data)
     except RecursionError:
         raise SessionFileError(path, "", Reason("file.too_deep")) from None
     except ValidationError as error:
         field, problem = validation_reason(error)
         raise SessionFileError(path, field, problem) from None
+    session = canonical.read(checked.model_dump(mode="python", exclude_none=True, by_alias=True))
+    if session is None:  # the validators let through what the app would not write: a mistake in the app
+        raise AssertionError(f"{path}: validated, yet not in the form the app writes")
+    return session
 
 
 def dump(session: Session) -> bytes:

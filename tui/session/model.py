@@ -1,12 +1,18 @@
-"""One reflection on one cooperation, as it is kept on disk."""
+"""One reflection on one cooperation, as it is kept on disk.
+
+Plain classes: a session file as the app writes it is read into them without a validator
+(tui.session.canonical); any other file is first checked by pydantic (tui.session.schema).
+Nothing here imports pydantic, so a start that reads its sessions never does (issue 24).
+"""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from tui.core.plain import Plain, alias
 
 SCHEMA_VERSION = 4
 """The session file format this version writes. Raise it with a migration step.
@@ -39,82 +45,123 @@ def as_aware(value: Any) -> Any:
     return value
 
 
-class SessionModel(BaseModel):
-    """Session files may be hand-edited: unknown keys are refused, never dropped."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, defer_build=True)
-    """In code a user's own words are a *remark* ("note" is the Overlegraad's document); the file
-    keeps its keys `note` and `notes`, so every field is written by its alias. The validators
-    are built when the first session is read, not at import: an empty folder's home never needs them."""
+def _new_step_id() -> str:
+    return secrets.token_hex(4)
 
 
-class Answer(SessionModel):
-    """The answer to one scale item. A remark alone, without a score, is allowed."""
+@dataclass(init=False, eq=True)
+class Answer(Plain):
+    """The answer to one scale item. A remark alone, without a score, is allowed.
 
-    score: int | None = Field(None, ge=1, le=5, description="1–5, or absent when not (yet) scored.")
-    not_applicable: bool = Field(False, description="'Niet van toepassing': answered, but no score.")
-    remark: str = Field("", alias="note", description="The user's own words, kept verbatim (`note` in the file).")
-    at: datetime | None = Field(None, description="When the score or n.v.t. was last given.")
-    tool_version: int | None = Field(None, ge=1, description="The tool's version when the score was given.")
-    shared: bool = Field(False, description="In a regional session: the remark is shown to the group, without a name.")
+    A score outside 1–5, or a score together with "not applicable", is refused when made or
+    set (ValueError), as the file's validator refuses it.
+    """
 
-    _local_time = field_validator("at", mode="before")(as_aware)
+    score: int | None = None
+    """1–5, or absent when not (yet) scored."""
+    not_applicable: bool = False
+    """'Niet van toepassing': answered, but no score."""
+    remark: str = field(default="", metadata=alias("note"))
+    """The user's own words, kept verbatim (`note` in the file)."""
+    at: datetime | None = None
+    """When the score or n.v.t. was last given."""
+    tool_version: int | None = None
+    """The tool's version when the score was given."""
+    shared: bool = False
+    """In a regional session: the remark is shown to the group, without a name."""
 
-    @model_validator(mode="after")
-    def _score_or_not_applicable(self) -> Answer:
-        if self.score is not None and self.not_applicable:
+    def __init__(
+        self,
+        *,
+        score: int | None = None,
+        not_applicable: bool = False,
+        remark: str = "",
+        at: datetime | None = None,
+        tool_version: int | None = None,
+        shared: bool = False,
+        note: str | None = None,
+    ) -> None:
+        values = {
+            "score": score,
+            "not_applicable": not_applicable,
+            "remark": remark if note is None else note,
+            "at": at,
+            "tool_version": tool_version,
+            "shared": shared,
+        }
+        object.__setattr__(self, "__dict__", values)
+        self._check()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name in ("score", "not_applicable"):
+            self._check()
+
+    def _check(self) -> None:
+        score = self.score
+        if score is not None and (type(score) is not int or not 1 <= score <= 5):
+            raise ValueError("a score is a whole number from 1 to 5")
+        if score is not None and self.not_applicable:
             raise ValueError("an answer cannot have a score and be not applicable")
-        return self
 
     @property
     def answered(self) -> bool:
         return self.score is not None or self.not_applicable
 
 
-class Context(SessionModel):
+@dataclass(kw_only=True, eq=True)
+class Context(Plain):
     """What the cooperation is about; can be filled in now or later."""
 
-    themes: list[str] = Field(default_factory=list, description="Themes of section 1.")
-    forms: list[str] = Field(default_factory=list, description="Forms of section 1.")
-    partners: str = Field("", description="Who cooperates, in the user's words.")
-    role: str = Field("", description="The user's role in it.")
-    stage: str = Field("", description="Stage id from the tool: verkennen, starten, …")
+    themes: list[str] = field(default_factory=list)
+    """Themes of section 1."""
+    forms: list[str] = field(default_factory=list)
+    """Forms of section 1."""
+    partners: str = ""
+    """Who cooperates, in the user's words."""
+    role: str = ""
+    """The user's role in it."""
+    stage: str = ""
+    """Stage id from the tool: verkennen, starten, …"""
 
 
-class NextStep(SessionModel):
+@dataclass(kw_only=True, eq=True)
+class NextStep(Plain):
     """An agreed next step: what, who, by when, and whether it is done.
 
     `when` is what was typed; `due` the date read from it when it names one, so nothing typed
     is lost and an open step past its date can be flagged as overdue.
     """
 
-    id: str = Field(default_factory=lambda: secrets.token_hex(4))
+    id: str = field(default_factory=_new_step_id)
     text: str
     who: str = ""
-    when: str = Field("", description="By when, as the user typed it: kept whether or not it names a date.")
-    due: date | None = Field(
-        None, description="The date `when` names (see tui.session.due); a whole month is its last day."
-    )
+    when: str = ""
+    """By when, as the user typed it: kept whether or not it names a date."""
+    due: date | None = None
+    """The date `when` names (see tui.session.due); a whole month is its last day."""
     done: bool = False
-    suggestion: str = Field("", description="Letter of the Bijlage 1 suggestion it came from.")
+    suggestion: str = ""
+    """Letter of the Bijlage 1 suggestion it came from."""
 
 
-class Session(SessionModel):
+@dataclass(kw_only=True, eq=True)
+class Session(Plain):
     """The whole file: one person's (or board's) reflection on one cooperation."""
 
     schema_version: int = SCHEMA_VERSION
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str
     title: str
     language: Literal["nl", "en"] = "nl"
     created: datetime
     updated: datetime
-    follows: str = Field("", description="Id of the session this one follows up.")
-    context: Context = Field(default_factory=Context)
-    answers: dict[str, Answer] = Field(default_factory=dict)
-    remarks: str = Field("", alias="notes", description="Free remarks on the whole cooperation (`notes` in the file).")
-    next_steps: list[NextStep] = Field(default_factory=list)
-
-    _local_times = field_validator("created", "updated", mode="before")(as_aware)
+    follows: str = ""
+    """Id of the session this one follows up."""
+    context: Context = field(default_factory=Context)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    remarks: str = field(default="", metadata=alias("notes"))
+    """Free remarks on the whole cooperation (`notes` in the file)."""
+    next_steps: list[NextStep] = field(default_factory=list)
 
     def answered_count(self, item_ids: list[str]) -> int:
         """How many of these items have a score or n.v.t."""

@@ -254,6 +254,8 @@ class SessionStore:
         from tui.session.limits import MAX_TITLE, check_length
 
         check_length("title", title, MAX_TITLE)
+        if language not in ("nl", "en"):
+            raise ValueError(f"no language {language!r}")  # the app's own mistake: the interface has two
         ensure_private_dir(self.root, may_be_link=True)
         while True:
             session_id = new_session_id(title)
@@ -261,7 +263,7 @@ class SessionStore:
             if not os.path.lexists(path):
                 break
         stamp = now()
-        session = Session(id=session_id, title=title, language=language, created=stamp, updated=stamp)
+        session = Session(id=session_id, title=title, language=language, created=stamp, updated=stamp)  # type: ignore[arg-type]
         if follows is not None:
             session.follows = follows.id
             session.context = follows.context.model_copy(deep=True)

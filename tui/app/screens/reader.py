@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Header, Markdown, OptionList
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.section_text import Block, SectionText
 from tui.content import Note
 from tui.content.note import SearchHit, Section, plain
 
@@ -58,7 +58,7 @@ class ReaderScreen(AppScreen[None]):
                 id="toc",
             )
             with VerticalScroll(id="page"):
-                yield Markdown(id="text", open_links=False)
+                yield SectionText(id="text")
         yield SteadyFooter()
 
     def _toc_label(self, section: Section) -> str:
@@ -69,28 +69,26 @@ class ReaderScreen(AppScreen[None]):
         self.section_id = self._initial
         self.query_one("#page").focus()
 
-    async def watch_section_id(self, section_id: str) -> None:
+    def watch_section_id(self, section_id: str) -> None:
         section = self.note.section(section_id)
         position = self.note.position(section_id)
         self.title = section.short
         self.sub_title = self.strings("reader.where", k=position + 1, n=len(self.note.sections))
         toc = self.query_one("#toc", OptionList)
         toc.highlighted = position
-        markdown = self.query_one("#text", Markdown)
-        await markdown.update(f"# {section.heading}\n\n{self.note.body(section_id)}")
+        self.query_one("#text", SectionText).show(f"# {section.heading}\n\n{self.note.body(section_id)}")
         page = self.query_one("#page", VerticalScroll)
         page.scroll_home(animate=False)
         self.call_after_refresh(self._show_highlight)
 
     def _show_highlight(self) -> None:
         """Scroll to and mark the smallest block holding the quote or search hit, if any."""
-        markdown = self.query_one("#text", Markdown)
-        lines = markdown.source.splitlines()
-        candidates: list[tuple[int, int, MarkdownBlock]] = []
-        for block in markdown.query(MarkdownBlock):
-            block.remove_class("-highlight")
-            start, end = block.source_range
-            end = max(end, start + 1)
+        text = self.query_one("#text", SectionText)
+        lines = text.source.splitlines()
+        candidates: list[tuple[int, int, Block]] = []
+        text.mark(None)
+        for block in text.blocks():
+            start, end = block.start, max(block.end, block.start + 1)
             if self._highlight_line is not None:
                 found = start <= self._highlight_line + HEADING_LINES < end
             elif self._highlight:
@@ -98,12 +96,19 @@ class ReaderScreen(AppScreen[None]):
             else:
                 found = False
             if found:
-                candidates.append((end - start, len(block.ancestors), block))
+                candidates.append((end - start, -block.depth, block))
         if not candidates:
             return
         target = min(candidates, key=lambda c: (c[0], c[1]))[2]
-        target.add_class("-highlight")
-        self.query_one("#page", VerticalScroll).scroll_to_widget(target, animate=False, top=True)
+        text.mark(target)
+        page = self.query_one("#page", VerticalScroll)
+
+        def scroll() -> None:
+            page.scroll_to(y=text.line_of(target), animate=False)
+
+        # Once the section's width is settled: a new section may bring the scrollbar, and its text re-wraps.
+        scroll()
+        self.call_after_refresh(lambda: self.call_after_refresh(scroll))
 
     def go(self, section_id: str, highlight: str = "", line: int | None = None) -> None:
         """Show a section, optionally marking a passage (by its words or by its line)."""

@@ -2,10 +2,13 @@
 
 While answering a seat sees no group counts at all; in reveal only those of the parts
 the facilitator revealed (and the seat's marks of what to discuss); in discussion and
-agreements the item under discussion.
+agreements the item under discussion. The room's modules are imported when the panel
+first shows something: a walk outside a room never does (issue 24: a solo start imports no room).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
@@ -13,11 +16,10 @@ from textual.widgets import Static
 from tui.app.widgets.base import OfTheApp
 from tui.app.widgets.literal import visible
 from tui.content import Item
-from tui.render.group import counts_line, histogram
-from tui.room.model import Room
-from tui.room.phases import phase_line, seats_see
-from tui.room.votes import MAX_VOTES
 from tui.session.model import Answer, now
+
+if TYPE_CHECKING:
+    from tui.room.model import Room
 
 ANSWERS = ("1", "2", "3", "4", "5", "nvt")
 
@@ -31,6 +33,9 @@ class RoomPanel(OfTheApp, Static):
         if watch is None:
             self.display = False
             return
+        from tui.room.phases import phase_line, seats_see
+        from tui.room.votes import MAX_VOTES
+
         room, strings = watch.room, self.strings
         text = Text()
         if room.phase != "answering" or room.phase_ends is not None:
@@ -66,6 +71,8 @@ class RoomPanel(OfTheApp, Static):
         self, text: Text, room: Room, item: Item, stored: dict[str, int], answers: dict[str, Answer], seen: bool
     ) -> None:
         """'Groep: ▁▃█ 1:0 2:1 …   jij: 4', or why the group's counts are not here."""
+        from tui.render.group import counts_line, histogram
+
         strings = self.strings
         counts = {k: stored.get(k, 0) for k in ANSWERS}
         if not seen:
