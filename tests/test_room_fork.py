@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.room import make_room
+from tui.cli.zygote import SEAT_NICENESS
 from tui.room.takeover import is_seat_app
 from tui.serve import fork_wire as wire
 from tui.serve.fork_seat import SeatForker, fork_possible
@@ -76,6 +77,7 @@ async def test_a_forked_seat_is_the_seats_app_on_its_own_terminal(tmp_path: Path
             assert b"plek A" in await screen_until(master, b"plek A")
             assert is_seat_app(seat.pid, folder.path)  # a take-over finds it, `ps` names it
             assert os.getsid(seat.pid) == seat.pid  # a session of its own: a hang-up reaches it alone
+            assert os.getpriority(os.PRIO_PROCESS, seat.pid) >= os.getpriority(os.PRIO_PROCESS, 0) + SEAT_NICENESS
             os.killpg(seat.pid, signal.SIGHUP)
             assert await asyncio.wait_for(seat.wait(), 30) == 128 + signal.SIGHUP  # it saved and left
         finally:

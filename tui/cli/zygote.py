@@ -219,6 +219,11 @@ def handle(
     return {"id": request, "pid": pid}, os.pidfd_open(pid)
 
 
+SEAT_NICENESS = 5
+"""A seat yields the CPU to the process that serves the room: while sixty seats start at once, the
+facilitator's board and the door (logins, every seat's screen bytes) still get their turn."""
+
+
 def become_seat(terminal: int, argv: list[str], term: str) -> int:
     """In the child: shed the parent's state, take the terminal, run `samenwerken room seat`; its exit code."""
     signal.set_wakeup_fd(-1)
@@ -231,6 +236,7 @@ def become_seat(terminal: int, argv: list[str], term: str) -> int:
         os.dup2(terminal, target)
     os.closerange(3, os.sysconf("SC_OPEN_MAX"))
     random.seed()
+    os.nice(SEAT_NICENESS)
     os.environ["TERM"] = term
     _fresh_streams()
     import setproctitle
