@@ -82,6 +82,10 @@ li.hidden .text { color: #9fb0ba; }
 .agreements .who { color: #c9d6de; }
 .rule { margin: 0; font-size: .8rem; color: #c9d6de; }
 .lost { display: none; margin: 0; color: #ffd166; font-size: .9rem; }
+.was { flex: 0 0 9rem; margin: 0; font-size: .8rem; color: #c9d6de; }
+nav.parts { font-size: 1rem; white-space: nowrap; }
+nav.parts a { color: #8fb3c7; margin-left: .5rem; text-decoration: none; }
+nav.parts a.here { color: #ffd166; font-weight: 700; text-decoration: underline; }
 body.-lost .lost { display: block; }
 """
     + "\n".join(f".h{n} {{ height: {n * 100 // STEPS}%; }}" for n in range(STEPS + 1))
