@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.content.i18n import Strings
+    from tui.views.plenary import Plenary
 
 MAX_TABLES = 500
 """More files than tables a hall holds is a mistake (a glob too wide), not a plenary."""
@@ -42,8 +43,36 @@ def run_plenary(args: argparse.Namespace, folder: Path, strings: Strings) -> int
     except PlenaryError as error:
         say(error.reason.text(strings))
         return EXIT_USAGE
+    if args.serve is not None:
+        return _serve(args, plenary, strings)
     if args.format == "table" and not args.output and sys.stdout.isatty():  # fitted to the terminal
         text = to_table(plenary, strings, width=shutil.get_terminal_size((80, 24)).columns)
     else:
         text = PLENARY_RENDERERS[args.format](plenary, strings)
     return deliver(text, args.format, args.output, args.force, strings)
+
+
+def _serve(args: argparse.Namespace, plenary: Plenary, strings: Strings) -> int:
+    """The plenary on the beamer's page until Ctrl+C: its address (with a new key) printed, nothing written."""
+    import asyncio
+    import secrets
+
+    from tui.core.net import is_loopback
+    from tui.room.serving import BEAMER_KEY_BYTES
+    from tui.serve.web.plenary_beamer import PlenaryBeamer, serve_plenary
+
+    beamer = PlenaryBeamer(plenary, secrets.token_urlsafe(BEAMER_KEY_BYTES), strings, args.part)
+
+    def tell(line: str) -> None:
+        print(line, flush=True)
+        if not is_loopback(args.host):
+            print(strings("room.open_network"), flush=True)
+
+    try:
+        asyncio.run(serve_plenary(beamer, args.host, args.serve, tell))
+    except OSError as error:
+        from tui.cli.output import EXIT_USAGE, say
+
+        say(strings("plenary.error.serve", port=args.serve, error=error.strerror or str(error)))
+        return EXIT_USAGE
+    return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.text import safe_line, terminal_json
-from tui.render.group import counts_line, histogram, number, seat_totals, status_data
+from tui.render.group import counts_line, earlier_items, earlier_text, histogram, number, seat_totals, status_data
 from tui.room.model import MIN_GROUP
 from tui.room.serving import ServeOptions
 from tui.room.store import RoomFolder, RoomStore
@@ -137,12 +137,17 @@ def room_status(args: argparse.Namespace, folder: Path, strings: Strings) -> int
 
     print(phase_line(room, strings, now()))
     shown = [g for g in view.items if g.counts is not None]
+    earlier = earlier_items(view)  # last year's group beside this one, for a room made with `room new --from`
+    if view.earlier is not None:
+        print(safe_line(strings("room.earlier_rule", title=view.earlier.room.title)))
     for g in shown[:10]:
         if g.counts is not None:
             print(
                 f"  {histogram(g.counts)}  {number(g.spread, strings):>4}  {counts_line(g.counts, strings)}  "
                 f"{safe_line(g.item.loc('text', strings.language))}"
             )
+            if g.item.id in earlier:
+                print(f"{'':10}{safe_line(earlier_text(earlier[g.item.id], g, strings))}")
     hidden = len(view.items) - len(shown)
     if hidden:
         print("  " + strings("room.status_hidden", n=hidden, too_few=strings("room.too_few"), min=room.min_group))

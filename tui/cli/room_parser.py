@@ -244,3 +244,13 @@ def add_plenary_command(commands: argparse._SubParsersAction[Parser], common: Pa
     plenary.add_argument("--format", choices=PLENARY_FORMATS, default="table", help=strings("cli.help.plenary.format"))
     plenary.add_argument("-o", "--output", metavar=strings("cli.metavar.file"), help=strings("cli.help.output"))
     plenary.add_argument("--force", action="store_true", help=strings("cli.help.force"))
+    plenary.add_argument(
+        "--serve",
+        type=port_number(strings),
+        metavar=strings("cli.metavar.port"),
+        help=strings("cli.help.plenary.serve"),
+    )
+    plenary.add_argument("--host", default="127.0.0.1", help=strings("cli.help.plenary.host"))
+    plenary.add_argument(
+        "--part", type=seat_count(strings), default=1, metavar="N", help=strings("cli.help.plenary.part")
+    )

@@ -20,6 +20,7 @@ from html import escape
 
 from tui.content.i18n import Strings
 from tui.core.text import one_line
+from tui.render.group import earlier_cells, earlier_items
 from tui.room.model import Room
 from tui.room.phases import phase_line, seats_see
 from tui.session.model import now
@@ -82,6 +83,10 @@ li.hidden .text { color: #9fb0ba; }
 .agreements .who { color: #c9d6de; }
 .rule { margin: 0; font-size: .8rem; color: #c9d6de; }
 .lost { display: none; margin: 0; color: #ffd166; font-size: .9rem; }
+.was { flex: 0 0 9rem; margin: 0; font-size: .8rem; color: #c9d6de; }
+nav.parts { font-size: 1rem; white-space: nowrap; }
+nav.parts a { color: #8fb3c7; margin-left: .5rem; text-decoration: none; }
+nav.parts a.here { color: #ffd166; font-weight: 700; text-decoration: underline; }
 body.-lost .lost { display: block; }
 """
     + "\n".join(f".h{n} {{ height: {n * 100 // STEPS}%; }}" for n in range(STEPS + 1))
@@ -198,6 +203,7 @@ def fragment(view: GroupView, room: Room, strings: Strings) -> str:
         index = shown_part(room, view)
         part = view.parts[index]
         items = part_items(view, part)
+        earlier = earlier_items(view)  # last year's group, for a room made with `room new --from`
         heading = strings(
             "beamer.part", n=index + 1, count=len(view.parts), part=one_line(part.part.loc("title", language))
         )
@@ -209,7 +215,7 @@ def fragment(view: GroupView, room: Room, strings: Strings) -> str:
             f'<h2>{text(heading)} <span class="direction">{text(legend)}</span></h2>',
             _scale(strings),
             '<ol class="items">',
-            *(_item(g, numbers[g.part.id], strings, discussed, room) for g in items),
+            *(_item(g, numbers[g.part.id], strings, discussed, room, earlier.get(g.item.id)) for g in items),
             "</ol>",
             "</section>",
         ]
@@ -252,7 +258,9 @@ def _tag(number: int, g: GroupItem) -> str:
     return f"{number}{'↓' if g.high_is_bad else '↑'}"
 
 
-def _item(g: GroupItem, number: int, strings: Strings, discussed: GroupItem | None, room: Room) -> str:
+def _item(
+    g: GroupItem, number: int, strings: Strings, discussed: GroupItem | None, room: Room, before: GroupItem | None
+) -> str:
     unseen = not seats_see(room, g.part.id)  # the projector shows what the seats may see, no more
     classes = " ".join(c for c in ("hidden" if g.hidden or unseen else "", "discussed" if g is discussed else "") if c)
     if unseen:
@@ -261,10 +269,19 @@ def _item(g: GroupItem, number: int, strings: Strings, discussed: GroupItem | No
         shown = f'<p class="few">{text(strings("room.too_few"))}</p>'
     else:
         shown = _bars(g.counts, strings)
+    if before is not None and not unseen:
+        shown = _last_time(g, before, strings) + shown
     return (
         f'<li class="{classes}" data-item="{text(g.item.id)}"><span class="tag">{_tag(number, g)}</span>'
         f'<p class="text">{text(g.item.loc("text", strings.language))}</p>{shown}</li>'
     )
+
+
+def _last_time(g: GroupItem, before: GroupItem, strings: Strings) -> str:
+    """'vorige keer 2,5 · +1,0': last year's group median (– while hidden there) and how far it moved."""
+    median, moved = earlier_cells(g, before, strings)
+    said = f"{strings('room.last_time')} {median}" + (f" · {moved}" if moved else "")
+    return f'<p class="was">{text(said)}</p>'
 
 
 def _discussion(g: GroupItem | None, numbers: dict[str, int], view: GroupView, strings: Strings) -> str:
