@@ -20,7 +20,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.helpers.cli import ROOT
+from tests.helpers.cli import ROOT, run_main
 from tests.helpers.plenary import answered_tables, first_items
 from tests.helpers.terminal import free_port
 from tui.content import load_tool
@@ -141,3 +141,20 @@ def test_a_port_in_use_is_one_line(tables: list[Path], run) -> None:
         taken.listen()
         result = run("plenary", *map(str, tables), "--serve", str(taken.getsockname()[1]))
     assert result.code == 2 and "kan niet luisteren op poort" in result.err
+
+
+@pytest.mark.parametrize(
+    ("language", "part", "said"),
+    [
+        ("nl", "0", "een deel is een getal van 1 tot en met 99"),
+        ("en", "100", "a part is a number from 1 to 99"),
+        ("nl", "twee", "‘twee’ is geen getal"),
+    ],
+)
+def test_a_part_out_of_range_is_refused_in_words_about_parts(
+    language: str, part: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran = run_main(capsys, "--lang", language, "plenary", "table.json", "--serve", "0", "--part", part)
+    assert ran.code == 2
+    assert said in ran.err
+    assert "plek" not in ran.err and "seat" not in ran.err

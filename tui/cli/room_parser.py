@@ -43,6 +43,25 @@ def seat_count(strings: Strings) -> Callable[[str], int]:
     return seats
 
 
+MAX_PART = 99
+"""`plenary --part` at most: the tool has a handful of parts; a number past the last shows the last."""
+
+
+def part_number(strings: Strings) -> Callable[[str], int]:
+    """The type of `plenary --part`: a part's number from 1, said wrong in the language of `strings`."""
+
+    def part(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
+        if not 1 <= n <= MAX_PART:
+            raise argparse.ArgumentTypeError(strings("cli.error.plenary_part", max=MAX_PART))
+        return n
+
+    return part
+
+
 def group_size(strings: Strings) -> Callable[[str], int]:
     """The type of `--min-group`: a whole number of at least 2, said wrong in the language of `strings`."""
 
@@ -252,5 +271,5 @@ def add_plenary_command(commands: argparse._SubParsersAction[Parser], common: Pa
     )
     plenary.add_argument("--host", default="127.0.0.1", help=strings("cli.help.plenary.host"))
     plenary.add_argument(
-        "--part", type=seat_count(strings), default=1, metavar="N", help=strings("cli.help.plenary.part")
+        "--part", type=part_number(strings), default=1, metavar="N", help=strings("cli.help.plenary.part")
     )
