@@ -118,6 +118,7 @@ async def answer_by_touch(folder: RoomFolder, url: str, code: str, profile: Path
         await until(answers_shown)
         await settled(tools)  # the walk
         for n, value in enumerate((4, 2, 5, 1, 3), start=1):
+            await settled(tools)  # the next statement is on the page: a tap while it is drawn can fall between
             await screen.tap(*screen.score(value))
             await until(lambda n=n: len(answers_in(seat)) == n)
         assert list(answers_in(seat).values()) == [4, 2, 5, 1, 3]

@@ -24,15 +24,7 @@ from textual.widgets import DataTable, Header, Static
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.board_reading import SeatReading, SeatsRead
-from tui.app.screens.board_text import (
-    focus_text,
-    part_tag,
-    parts_text,
-    read_text,
-    row_signature,
-    rule_text,
-    seat_line,
-)
+from tui.app.screens.board_text import focus_text, part_tag, parts_text, read_text, row_signature, rule_text, seat_line
 from tui.app.widgets.board_table import BoardTable
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
@@ -148,9 +140,10 @@ class BoardScreen(AppScreen[None]):
     def seats_changed(self) -> None:
         """A seat joined, left or answered: read their files soon, once for every change that comes meanwhile.
 
-        Sixty seats joining at once call this sixty times within a second: one reading, in a thread.
+        Sixty joins in a second are one reading, in a thread. The doors call from outside the app's
+        context, so the timer is set from the screen's queue (one made outside fails at shutdown).
         """
-        self.reading.soon(CHANGES_GATHERED)
+        self.call_later(self.reading.soon, CHANGES_GATHERED)
 
     def refresh_board(self) -> None:
         """Apply a waiting `room phase` request; read the seats' files in a thread (`board_reading`)."""
