@@ -158,7 +158,9 @@ async def test_the_board_stops_every_seat_cleanly(room, how: str) -> None:
         else:
             board.kill(signal.SIGTERM)
         assert await until(lambda: board.process.poll() is not None, 5), bytes(board.output[-600:])
-        assert board.process.returncode == 0 and time.monotonic() - stopped_at < 5, bytes(board.output[-3000:]).decode(errors='replace')
+        assert board.process.returncode == 0 and time.monotonic() - stopped_at < 5, bytes(board.output[-3000:]).decode(
+            errors="replace"
+        )
         await everyone_was_told_and_nothing_lost(participants, folder)
     finally:
         board.close()
