@@ -431,7 +431,7 @@ async def test_q_from_walk_returns_home_listing_the_session(tmp_path: Path) -> N
         assert table.row_count == 1
         row = table.get_row_at(0)
         assert "Regio Test" in str(row[0])
-        assert row[1] == f"1/{len(item_ids())}"
+        assert str(row[1]) == f"1/{len(item_ids())}"
 
 
 def two_sessions(tmp_path: Path) -> tuple[SessionStore, list]:
