@@ -28,19 +28,31 @@ if TYPE_CHECKING:
     from tui.room.model import Phase
 
 
-def seat_count(strings: Strings) -> Callable[[str], int]:
-    """The type of `--seats`: a whole number of seats a room may have, said wrong in the language of `strings`."""
+def whole_number(
+    strings: Strings,
+    low: int,
+    high: int,
+    out_of_range: str,
+    not_a_number: str = "cli.error.not_a_number",
+    **values: object,
+) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, each refusal said in the language of `strings`."""
 
-    def seats(text: str) -> int:
+    def number(text: str) -> int:
         try:
             n = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
-        if not 1 <= n <= MAX_SEATS:
-            raise argparse.ArgumentTypeError(strings("cli.error.seats", max=MAX_SEATS))
+            raise argparse.ArgumentTypeError(strings(not_a_number, value=text)) from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(strings(out_of_range, **values))
         return n
 
-    return seats
+    return number
+
+
+def seat_count(strings: Strings) -> Callable[[str], int]:
+    """The type of `--seats`: as many seats as a room may have."""
+    return whole_number(strings, 1, MAX_SEATS, "cli.error.seats", max=MAX_SEATS)
 
 
 MAX_PART = 99
@@ -48,48 +60,18 @@ MAX_PART = 99
 
 
 def part_number(strings: Strings) -> Callable[[str], int]:
-    """The type of `plenary --part`: a part's number from 1, said wrong in the language of `strings`."""
-
-    def part(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
-        if not 1 <= n <= MAX_PART:
-            raise argparse.ArgumentTypeError(strings("cli.error.plenary_part", max=MAX_PART))
-        return n
-
-    return part
+    """The type of `plenary --part`: a part's number from 1."""
+    return whole_number(strings, 1, MAX_PART, "cli.error.plenary_part", max=MAX_PART)
 
 
 def group_size(strings: Strings) -> Callable[[str], int]:
-    """The type of `--min-group`: a whole number of at least 2, said wrong in the language of `strings`."""
-
-    def size(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(strings("cli.error.not_a_number", value=text)) from None
-        if not MIN_GROUP_FLOOR <= n <= MAX_SEATS:
-            raise argparse.ArgumentTypeError(strings("cli.error.min_group", least=MIN_GROUP_FLOOR))
-        return n
-
-    return size
+    """The type of `--min-group`: at least 2."""
+    return whole_number(strings, MIN_GROUP_FLOOR, MAX_SEATS, "cli.error.min_group", least=MIN_GROUP_FLOOR)
 
 
 def port_number(strings: Strings) -> Callable[[str], int]:
-    """The type of a port option: 0 to 65535, said wrong in the language of `strings`."""
-
-    def port(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(strings("cli.error.not_a_port", value=text)) from None
-        if not 0 <= n <= 65535:
-            raise argparse.ArgumentTypeError(strings("cli.error.port_range"))
-        return n
-
-    return port
+    """The type of a port option: 0 to 65535."""
+    return whole_number(strings, 0, 65535, "cli.error.port_range", not_a_number="cli.error.not_a_port")
 
 
 MAX_IDLE_MINUTES = 7 * 24 * 60.0
