@@ -60,16 +60,6 @@ def settle_time(terminal: PtyApp, key: str, timeout: float = 10.0) -> float:
     return timeout
 
 
-def rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
 def seat_pids(folder: Path) -> list[int]:
     found = subprocess.run(["pgrep", "-f", f"room seat {folder}"], capture_output=True, text=True)
     return [int(p) for p in found.stdout.split()]
@@ -95,7 +85,7 @@ def main() -> int:
     assert wait_for(lambda: b"Deel 1/5" in solo.output, 30)
     time.sleep(0.5)
     solo_times = [settle_time(solo, "4") for _ in range(args.answers)]
-    solo_rss = rss_kb(solo.process.pid)
+    solo_rss = room_capacity.rss_kb(solo.process.pid)
     solo.close()
 
     port = free_port()
@@ -179,8 +169,8 @@ def main() -> int:
         opened = opened_on_beamer(folder.path, beamer)
 
         pids = seat_pids(folder.path)
-        seat_rss = [rss_kb(pid) for pid in pids]
-        server_rss = rss_kb(server.pid)
+        seat_rss = [room_capacity.rss_kb(pid) for pid in pids]
+        server_rss = room_capacity.rss_kb(server.pid)
         capacity = room_capacity.measure(folder.path, server.pid, pids, welcome, cpu_per_seat, start_cpu)
     finally:
         for terminal in seats:

@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.room import rss_kb, settle_time  # noqa: E402
+from bench.room import settle_time  # noqa: E402
+from bench.room_capacity import rss_kb  # noqa: E402
 from tests.helpers.terminal import PtyApp, free_port, wait_for  # noqa: E402
 from tui.session import SessionStore  # noqa: E402
 

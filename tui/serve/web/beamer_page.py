@@ -207,18 +207,8 @@ def fragment(view: GroupView, room: Room, strings: Strings) -> str:
         heading = strings(
             "beamer.part", n=index + 1, count=len(view.parts), part=one_line(part.part.loc("title", language))
         )
-        dense = " dense" if len(items) > 8 else " roomy" if len(items) <= 6 else ""
-        directions = {g.high_is_bad for g in items}
-        legend = " · ".join(strings("room.high_bad" if bad else "room.high_good") for bad in sorted(directions))
-        out += [
-            f'<section class="part{dense}">',
-            f'<h2>{text(heading)} <span class="direction">{text(legend)}</span></h2>',
-            _scale(strings),
-            '<ol class="items">',
-            *(_item(g, numbers[g.part.id], strings, discussed, room, earlier.get(g.item.id)) for g in items),
-            "</ol>",
-            "</section>",
-        ]
+        shown = [_item(g, numbers[g.part.id], strings, discussed, room, earlier.get(g.item.id)) for g in items]
+        out += part_section(strings, heading, {g.high_is_bad for g in items}, shown)
     side = _discussion(discussed, numbers, view, strings) + _agreements(room, strings)
     if side:
         out.append(f'<div class="side">{side}</div>')
@@ -231,6 +221,21 @@ def fragment(view: GroupView, room: Room, strings: Strings) -> str:
 
 def _names(strings: Strings) -> dict[str, str]:
     return {**{k: k for k in ANSWER_KEYS[:5]}, "nvt": strings("room.nvt")}
+
+
+def part_section(strings: Strings, heading: str, high_is_bad: set[bool], items: list[str]) -> list[str]:
+    """One part on the beamer: its heading with the directions its items have, the scale, the items (HTML)."""
+    dense = " dense" if len(items) > 8 else " roomy" if len(items) <= 6 else ""
+    legend = " · ".join(strings("room.high_bad" if bad else "room.high_good") for bad in sorted(high_is_bad))
+    return [
+        f'<section class="part{dense}">',
+        f'<h2>{text(heading)} <span class="direction">{text(legend)}</span></h2>',
+        _scale(strings),
+        '<ol class="items">',
+        *items,
+        "</ol>",
+        "</section>",
+    ]
 
 
 def _scale(strings: Strings) -> str:

@@ -17,7 +17,7 @@ from tui.content.tool import Part
 from tui.core.text import one_line
 from tui.render.group import number
 from tui.render.plenary import between_text, heading, seats_line
-from tui.serve.web.beamer_page import _bars, _scale, text
+from tui.serve.web.beamer_page import _bars, part_section, text
 from tui.views.plenary import Plenary, PlenaryItem
 
 AGREEMENTS = 12
@@ -60,18 +60,8 @@ def plenary_fragment(plenary: Plenary, strings: Strings, part: int, base: str) -
         shown = parts[index]
         items = [p for p in plenary.items if p.part.id == shown.id]
         title = strings("beamer.part", n=index + 1, count=len(parts), part=one_line(shown.loc("title", language)))
-        dense = " dense" if len(items) > 8 else " roomy" if len(items) <= 6 else ""
-        directions = {p.high_is_bad for p in items}
-        legend = " · ".join(strings("room.high_bad" if bad else "room.high_good") for bad in sorted(directions))
-        out += [
-            f'<section class="part{dense}">',
-            f'<h2>{text(title)} <span class="direction">{text(legend)}</span></h2>',
-            _scale(strings),
-            '<ol class="items">',
-            *(_item(plenary, p, index + 1, strings) for p in items),
-            "</ol>",
-            "</section>",
-        ]
+        shown_items = [_item(plenary, p, index + 1, strings) for p in items]
+        out += part_section(strings, title, {p.high_is_bad for p in items}, shown_items)
     side = _agreements(plenary, strings)
     if side:
         out.append(f'<div class="side">{side}</div>')
