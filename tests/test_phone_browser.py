@@ -77,6 +77,25 @@ async def settled(tools: DevTools) -> str:
     return shots[-1]
 
 
+async def tap_answer(screen: Screen, seat: Path, value: int, n: int) -> None:
+    """Tap `value` until the seat file holds its `n`th answer.
+
+    Under a loaded CI machine chromium can take a tap for a long press (its touchStart and touchEnd
+    arrive far apart) and send no click; a lost tap leaves the file as it was, so it is tapped again.
+    A tap that did land is never repeated: the file must then hold exactly `n` answers.
+    """
+    for _ in range(3):
+        await screen.tap(*screen.score(value))
+        try:
+            await until(lambda: len(answers_in(seat)) >= n, timeout=10.0)
+        except AssertionError:
+            assert len(answers_in(seat)) == n - 1
+            continue
+        assert len(answers_in(seat)) == n, answers_in(seat)
+        return
+    raise AssertionError(f"three taps on {value} did not give answer {n}")
+
+
 async def answer_by_touch(folder: RoomFolder, url: str, code: str, profile: Path) -> None:
     seat = folder.seat_path("A")
     async with opened_browser(profile) as tools:
@@ -119,8 +138,7 @@ async def answer_by_touch(folder: RoomFolder, url: str, code: str, profile: Path
         await settled(tools)  # the walk
         for n, value in enumerate((4, 2, 5, 1, 3), start=1):
             await settled(tools)  # the next statement is on the page: a tap while it is drawn can fall between
-            await screen.tap(*screen.score(value))
-            await until(lambda n=n: len(answers_in(seat)) == n)
+            await tap_answer(screen, seat, value, n)
         assert list(answers_in(seat).values()) == [4, 2, 5, 1, 3]
         await screen.tap(columns / 4, rows - 3)  # previous: back from the next part to the last answer, 3 chosen
         await screen.tap(columns / 2, rows / 3)  # on the text: nothing happens (and no button stays lit)
