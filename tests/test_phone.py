@@ -95,6 +95,8 @@ async def test_a_room_seat_on_a_phone_starts_and_answers_by_tapping(tmp_path: Pa
     app = seat_app(folder, "B")
     async with app.run_test(size=PHONE) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "RoomWelcomeScreen")
+        await until(pilot, lambda: "uitspraken, een voor een" in screen_text(app))
+        assert "Enter" not in screen_text(app) and "(overzicht)" not in screen_text(app)  # keys a phone lacks
         await tap(pilot, "#welcome-start")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         for score in (1, 2, 3, 4, 5):
@@ -117,6 +119,17 @@ async def test_home_at_a_phones_width_opens_a_reflection_with_a_tap(tmp_path: Pa
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         await tap(pilot, "#phone-4")
         await until(pilot, lambda: len(answers_in(store.scan()[0][0].path)) == 1)
+
+
+async def test_the_welcome_names_keys_at_80_columns_and_the_button_at_a_phones_width(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=2)
+    app = seat_app(folder, "A")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Enter: naar de" in screen_text(app))
+        assert "(overzicht)" in screen_text(app) and "een voor een" not in screen_text(app)
+        assert not shown(app, "#welcome-start")
+        await pilot.resize_terminal(*PHONE)
+        await until(pilot, lambda: shown(app, "#welcome-start") and "Enter" not in screen_text(app))
 
 
 async def test_at_80_columns_the_phone_bar_and_button_stay_hidden(tmp_path: Path) -> None:

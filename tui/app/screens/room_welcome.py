@@ -34,7 +34,9 @@ class RoomWelcomeScreen(AppScreen[None]):
             yield Static(id="welcome-title")
             yield Static(id="welcome-line")
             yield Static(id="welcome-seat")
+            yield Static(id="welcome-take-home")
             yield Static(id="welcome-progress", classes="hint")
+            yield Static(id="welcome-progress-phone", classes="hint")  # the same without keys (app.tcss)
             yield Static(id="welcome-discussion")
             yield Static(id="welcome-phase", classes="hint")
             start = Button(self.strings("key.room_start") + " ▶", id="welcome-start")  # a phone's way in (app.tcss)
@@ -72,16 +74,17 @@ class RoomWelcomeScreen(AppScreen[None]):
                     if room.earlier is not None
                     else ""
                 )
-                + self.strings("room.welcome_take_home")
-            )
+            ).rstrip()
         )
+        self.query_one("#welcome-take-home", Static).update(plain_text(self.strings("room.welcome_take_home")))
         editor = self.samenwerken.editor_for(self.stored)
         item_ids = [item.id for item in self.samenwerken.tool.items]
         answered = editor.session.answered_count(item_ids) if editor else 0
         key = "room.welcome_start" if answered == 0 else "room.welcome_resume"
-        self.query_one("#welcome-progress", Static).update(
-            plain_text(self.strings(key, done=answered, total=len(item_ids)))
-        )
+        for widget_id, variant in (("#welcome-progress", key), ("#welcome-progress-phone", key + "_phone")):
+            self.query_one(widget_id, Static).update(
+                plain_text(self.strings(variant, done=answered, total=len(item_ids)))
+            )
         discussed = self.query_one("#welcome-discussion", Static)
         if room.discussion is not None:
             item = self.samenwerken.tool.item(room.discussion.item)
