@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tui.serve.gate import Attempt, Gate, Refusal
+import asyncio
+
+from tui.serve.gate import Attempt, Gate, Refusal, admitted
 
 
 class Clock:
@@ -23,7 +25,7 @@ def test_a_burst_is_counted_before_any_code_is_checked() -> None:
     gate = Gate(per_address=2, clock=Clock())
     outcomes = [gate.admit("a") for _ in range(200)]
     admitted = [o for o in outcomes if isinstance(o, Attempt)]
-    assert len(admitted) == 2 and gate.checked == 2 and gate.refused == 198
+    assert len(admitted) == 2 and gate.checked == 2 and all(o.busy for o in outcomes if isinstance(o, Refusal))
     assert gate.failures("a") == 2  # counted while still in flight
 
 
@@ -88,3 +90,65 @@ def test_settling_twice_counts_once() -> None:
     attempt.settle(True)
     assert gate.failures("a") == 0
     assert isinstance(gate.admit("a"), Attempt)
+
+
+def test_sixty_right_codes_at_once_are_busy_not_wrong() -> None:
+    """Checks still in flight fill the room's ceiling: the rest are told `busy`, and get in once those settle."""
+    gate = Gate(room_per_minute=30, clock=Clock())
+    first = [gate.admit(f"10.0.0.{n}") for n in range(30)]
+    assert all(isinstance(a, Attempt) for a in first)
+    later = gate.admit("10.0.0.99")
+    assert isinstance(later, Refusal) and later.busy and later.wait < 1
+    for attempt in first:
+        assert isinstance(attempt, Attempt)
+        attempt.settle(True)
+    assert isinstance(gate.admit("10.0.0.99"), Attempt)
+
+
+def test_settled_failures_are_never_busy() -> None:
+    clock = Clock()
+    gate = Gate(room_per_minute=30, clock=clock)
+    for n in range(29):
+        fail(gate, f"10.0.0.{n}")
+    in_flight = gate.admit("10.0.0.50")
+    busy = gate.admit("10.0.0.51")
+    assert isinstance(busy, Refusal) and busy.busy  # 29 failures and one still being checked
+    assert isinstance(in_flight, Attempt)
+    in_flight.settle(False)  # it was wrong too: the ceiling is full of failures now
+    refusal = gate.admit("10.0.0.51")
+    assert isinstance(refusal, Refusal) and not refusal.busy and 59 < refusal.wait <= 60
+
+
+def test_a_shared_address_waits_for_its_own_checks_as_busy() -> None:
+    gate = Gate(per_address=2, clock=Clock())
+    a, b = gate.admit("nat"), gate.admit("nat")
+    third = gate.admit("nat")
+    assert isinstance(third, Refusal) and third.busy
+    assert isinstance(a, Attempt) and isinstance(b, Attempt)
+    a.settle(True)
+    assert isinstance(gate.admit("nat"), Attempt)
+
+
+async def test_a_door_waits_on_a_busy_gate_and_gets_in_once_the_checks_settle() -> None:
+    gate = Gate(room_per_minute=2)
+    first, second = gate.admit("x"), gate.admit("y")
+    assert isinstance(first, Attempt) and isinstance(second, Attempt)
+    waiting = asyncio.create_task(admitted(gate, "z", patience=10))
+    await asyncio.sleep(0.3)
+    assert not waiting.done()  # still waiting: nothing counted for it meanwhile
+    assert gate.checked == 2
+    first.settle(True)
+    assert isinstance(await asyncio.wait_for(waiting, 5), Attempt)
+
+
+async def test_a_door_does_not_wait_out_failures_or_past_its_patience() -> None:
+    gate = Gate(room_per_minute=1)
+    fail(gate, "x")
+    refusal = await asyncio.wait_for(admitted(gate, "z", patience=10), 1)
+    assert isinstance(refusal, Refusal) and not refusal.busy
+    gate = Gate(room_per_minute=1)
+    assert isinstance(gate.admit("x"), Attempt)  # never settled
+    refusal = await asyncio.wait_for(admitted(gate, "z", patience=0.5), 2)
+    assert isinstance(refusal, Refusal) and refusal.busy
+    stopping = await asyncio.wait_for(admitted(gate, "z", patience=10, stopping=lambda: True), 1)
+    assert isinstance(stopping, Refusal)

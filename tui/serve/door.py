@@ -16,6 +16,7 @@ import asyncssh
 
 from tui.room.codes import seat_for_code
 from tui.serve.gate import Refusal
+from tui.serve.gate import admitted as admitted_by
 from tui.serve.terminal_size import clamp_size
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class SeatConnection(asyncssh.SSHServer):
         """Counted by the gate first; the slow comparison runs off the event loop."""
         if self.server.stopping:
             return False
-        admitted = self.server.gate.admit(self.address)
+        admitted = await admitted_by(self.server.gate, self.address, stopping=lambda: self.server.stopping)
         if isinstance(admitted, Refusal):
             self._say_wait(admitted)
             return False

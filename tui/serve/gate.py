@@ -16,15 +16,21 @@ ever locking a real participant out:
   same moment; more arrive while those run are refused straight away.
 - **A ceiling for the room.** More than `room_per_minute` failures in the last
   minute, from any addresses, make every new attempt wait until the minute frees.
+- **Busy is not wrong.** When only checks still in flight fill a limit (sixty
+  participants typing their codes in the same second), the refusal says `busy`: the
+  door may wait a moment and ask again (`admitted`), since most of those checks will
+  be taken back. Failures that have been settled are never waited out this way.
 
 The gate holds no locks and does no waiting of its own: it says "go" (an `Attempt`
-to settle) or "wait this long" (a `Refusal`). Callers run the comparison off the
+to settle) or "wait this long" (a `Refusal`); `admitted` is the doors' short wait
+while it is busy. Callers run the comparison off the
 event loop and settle the attempt in a `finally`, so an attempt is never left
 counted as in flight. It imports nothing of asyncssh, aiohttp or Textual.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import math
 import time
@@ -32,12 +38,19 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+BUSY_RETRY = 0.2
+"""Seconds before a busy gate is asked again: a check takes about a tenth of a second."""
+BUSY_PATIENCE = 15.0
+"""How long a door waits on a busy gate before it tells the person to try again."""
+
 
 @dataclass(frozen=True)
 class Refusal:
     """Not checked: try again in `wait` seconds (rounded up when told to a person)."""
 
     wait: float
+    busy: bool = False
+    """Only checks in flight fill the limit: asking again shortly is likely to be let in."""
 
     @property
     def seconds(self) -> int:
@@ -88,21 +101,24 @@ class Gate:
         self.clock = clock
         self._addresses: dict[str, _Address] = {}
         self._room_failures: deque[float] = deque()
+        self._room_in_flight = 0
         self.checked = 0
         """How many attempts were admitted to a comparison (for tests and the log)."""
         self.refused = 0
+        """How many attempts were refused (busy ones only once a door stopped waiting)."""
 
     def admit(self, address: str) -> Attempt | Refusal:
         """Count this attempt and let it be checked, or say how long to wait first."""
         now = self.clock()
         self._forget_old(now)
         state = self._addresses.setdefault(address, _Address())
-        wait = self._wait_for(state, now)
+        wait, busy = self._wait_for(state, now)
         if wait > 0:
-            self.refused += 1
-            return Refusal(wait)
+            self.refused += not busy  # a busy answer is asked again: counted once given up (`admitted`)
+            return Refusal(wait, busy)
         state.failures.append(now)
         state.in_flight += 1
+        self._room_in_flight += 1
         self._room_failures.append(now)
         self.checked += 1
         return Attempt(self, address, now)
@@ -112,7 +128,7 @@ class Gate:
         now = self.clock()
         self._forget_old(now)
         state = self._addresses.get(address)
-        return self._wait_for(state or _Address(), now)
+        return self._wait_for(state or _Address(), now)[0]
 
     def failures(self, address: str) -> int:
         """Failures of `address` still remembered (attempts in flight included)."""
@@ -120,19 +136,24 @@ class Gate:
         state = self._addresses.get(address)
         return len(state.failures) if state else 0
 
-    def _wait_for(self, state: _Address, now: float) -> float:
-        if state.in_flight >= self.per_address:
-            return 1.0
+    def _wait_for(self, state: _Address, now: float) -> tuple[float, bool]:
+        """The wait, and whether only checks in flight cause it (busy)."""
         waits = [0.0]
         over = len(state.failures) - self.free
         if over >= 0 and state.failures:
             delay = min(self.max_delay, self.first_delay * 2.0 ** min(over, 32))
             waits.append(state.failures[-1] + delay - now)
-        if len(self._room_failures) >= self.room_per_minute:
+        settled = len(self._room_failures) - self._room_in_flight
+        if settled >= self.room_per_minute:
             waits.append(self._room_failures[-self.room_per_minute] + 60.0 - now)
-        return max(waits)
+        if max(waits) > 0:
+            return max(waits), False
+        if state.in_flight >= self.per_address or len(self._room_failures) >= self.room_per_minute:
+            return BUSY_RETRY, True
+        return 0.0, False
 
     def _settle(self, attempt: Attempt, right: bool) -> None:
+        self._room_in_flight = max(0, self._room_in_flight - 1)
         state = self._addresses.get(attempt.address)
         if state is None:
             return
@@ -150,6 +171,27 @@ class Gate:
                 state.failures.popleft()
             if not state.failures and not state.in_flight:
                 del self._addresses[address]
+
+
+async def admitted(
+    gate: Gate, address: str, patience: float = BUSY_PATIENCE, stopping: Callable[[], bool] = lambda: False
+) -> Attempt | Refusal:
+    """The gate's answer, waited for while it is only busy (at most `patience` seconds).
+
+    Waiting checks nothing and counts nothing; the door's cap on connections bounds how
+    many wait. A refusal for failures is returned at once, as is any refusal once
+    `stopping()` says the door is closing.
+    """
+    loop = asyncio.get_running_loop()
+    end = loop.time() + patience
+    while True:
+        answer = gate.admit(address)
+        if not isinstance(answer, Refusal) or not answer.busy:
+            return answer
+        if stopping() or loop.time() + answer.wait > end:
+            gate.refused += 1
+            return answer
+        await asyncio.sleep(answer.wait)
 
 
 def _take_back(times: deque[float], at: float) -> None:

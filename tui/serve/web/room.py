@@ -28,7 +28,7 @@ from tui.content.i18n import strings_for
 from tui.core.net import shown_host
 from tui.room.codes import seat_for_code
 from tui.room.store import RoomFolder
-from tui.serve.gate import Gate, Refusal
+from tui.serve.gate import Gate, Refusal, admitted
 from tui.serve.web.base import GuardedServer
 from tui.serve.web.beamer import Beamer
 from tui.serve.web.lobby import Lobby
@@ -150,7 +150,7 @@ class RoomWebServer(GuardedServer):
             return self._form(page_id, self.strings("room.room_closed"), 403)
         if not code.strip():
             return self._form(page_id)
-        attempt = self.gate.admit(address)
+        attempt = await admitted(self.gate, address)
         if isinstance(attempt, Refusal):
             return self._form(page_id, self.strings("web.code.wait", seconds=attempt.seconds), 429)
         label: str | None = None
