@@ -17,6 +17,7 @@ from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.section_text import Block, SectionText
 from tui.content import Note
+from tui.content.blocks import section_pieces, section_source
 from tui.content.note import SearchHit, Section, plain
 
 HEADING_LINES = 2
@@ -76,7 +77,8 @@ class ReaderScreen(AppScreen[None]):
         self.sub_title = self.strings("reader.where", k=position + 1, n=len(self.note.sections))
         toc = self.query_one("#toc", OptionList)
         toc.highlighted = position
-        self.query_one("#text", SectionText).show(f"# {section.heading}\n\n{self.note.body(section_id)}")
+        pieces = section_pieces(self.note, section_id)  # parsed in an earlier run: no parser at start
+        self.query_one("#text", SectionText).show(section_source(self.note, section_id), pieces)
         page = self.query_one("#page", VerticalScroll)
         page.scroll_home(animate=False)
         self.call_after_refresh(self._show_highlight)
