@@ -99,3 +99,17 @@ async def test_answering_lays_out_only_when_the_statement_takes_other_lines(tmp_
         changes = sum(1 for a, b in zip(heights, heights[1:], strict=False) if a != b)
         assert len(layouts) - before <= 2 * changes  # the list below may lay out again: its scrollbar came or went
         assert len(layouts) - before < 8  # not one per answer
+
+
+async def test_an_answered_item_shows_its_mark_in_the_list_at_once(tmp_path: Path) -> None:
+    app, _, _ = walk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        items = app.screen.query_one("#items")
+        before = [line.text for line in items.render_lines(items.region.reset_offset)]
+        await pilot.press("3", "5")
+        await pilot.pause()
+        after = [line.text for line in items.render_lines(items.region.reset_offset)]
+        assert after[0].strip().startswith("✓ 3") and after[1].strip().startswith("✓ 5")
+        shown = min(len(after), len(before))  # the list may be a line shorter: the next statement is longer
+        assert after[0][12:] == before[0][12:] and after[2:shown] == before[2:shown]  # the statements, other rows

@@ -27,6 +27,28 @@ class StayingOptionList(OptionList):
 
     _painted_width: int | None = None
 
+    def replace_prompt(self, index: int, prompt: VisualType) -> None:
+        """Show another prompt for one option; the others' rendered lines are kept.
+
+        OptionList's own `replace_option_prompt_at_index` throws every option's rendered
+        lines away, so marking one answered drew the whole list again (issue 24). Here only
+        this option's lines are dropped; when it fills as many lines as before, the list's
+        line map stays too. (Option and its caches are OptionList's own: textual is pinned.)
+        """
+        option = self.get_option_at_index(index)
+        lines_before = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        rendered = self._option_render_cache.keys()  # an LRUCache: not iterable itself
+        for key in [key for key in rendered if key[0] is option]:
+            self._option_render_cache.discard(key)
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+        lines = self._get_visual(option).get_height(self.styles, width) + option._divider  # type: ignore[arg-type]  # as OptionList does
+        if lines != lines_before:
+            self._clear_caches()  # another height: every line below moves, as OptionList does it
+        else:
+            self.refresh()
+
     def on_resize(self, event: events.Resize) -> None:
         """Clear the rendered lines only when the width changed: they depend on nothing else.
 
