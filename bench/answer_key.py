@@ -5,7 +5,9 @@
 The walk's row of `bench/run.py` alone, for comparing two versions back to back: in a
 pseudo-terminal of 80×24 drawn by pyte, the time from writing `3` in the walk until the
 screen settled (the last byte before `--quiet` seconds of silence), against `down` in a
-bare OptionList of 30 items, in the same rounds, one after the other. In-process: the
+bare OptionList of 30 items, in the same rounds, one after the other; and the CPU time the
+app spent on those keys (from /proc), which other work on the machine moves far less than
+the wall-clock. In-process: the
 walk's autosave against a plain write + fsync + rename of the same bytes. The budget is
 answer ≤ 2 × (down + plain save). `--app` measures another checkout's app (its own
 `.venv`), with the floors and the save of this one.
@@ -27,12 +29,22 @@ sys.path.insert(0, str(ROOT))
 from bench.run import DOWN, FLOOR_LIST, Terminal, bench_autosave, fmt  # noqa: E402
 
 
-def keys(argv: list[str], cwd: Path, markers: tuple[str, ...], key: str, count: int, quiet: float) -> list[float]:
-    """Seconds from each key to the screen settled, once the first screen showed `markers`."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc, in clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def keys(
+    argv: list[str], cwd: Path, markers: tuple[str, ...], key: str, count: int, quiet: float
+) -> tuple[list[float], float]:
+    """Seconds from each key to the screen settled, once the first screen showed `markers`; and the CPU all took."""
     terminal = Terminal(argv, cwd)
     try:
         terminal.settle(terminal.started, 0, markers, quiet)
-        return [terminal.key(key, quiet)[0] for _ in range(count)]
+        before = cpu_seconds(terminal.process.pid)
+        times = [terminal.key(key, quiet)[0] for _ in range(count)]
+        return times, cpu_seconds(terminal.process.pid) - before
     finally:
         terminal.close()
 
@@ -50,18 +62,21 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(app_root / "tui", quiet=1)
     walk: list[float] = []
     down: list[float] = []
+    cpu = {"walk": 0.0, "down": 0.0}
     with tempfile.TemporaryDirectory(prefix="samenwerken-answer-") as work:
         os.environ["SAMENWERKEN_CACHE"] = str(Path(work) / "cache")
         for round_ in range(args.rounds + 1):  # the first round warms up
             folder = Path(tempfile.mkdtemp(dir=work))
-            ours = keys(
+            ours, ours_cpu = keys(
                 [str(python), "-m", "tui", "--sessions-dir", str(folder), "new", "Bench"],
                 app_root, ("1 = Geldt helemaal niet", "q Terug"), "3", args.keys, args.quiet,
             )  # fmt: skip
-            floor = keys([sys.executable, "-c", FLOOR_LIST], ROOT, ("item 0",), DOWN, args.keys, args.quiet)
+            floor, floor_cpu = keys([sys.executable, "-c", FLOOR_LIST], ROOT, ("item 0",), DOWN, args.keys, args.quiet)
             if round_:
                 walk += ours
                 down += floor
+                cpu["walk"] += ours_cpu
+                cpu["down"] += floor_cpu
         save_ours, save_floor = bench_autosave(Path(work) / "save", max(20, args.rounds * 20))
     floor_total = statistics.median(down) + statistics.median(save_floor)
     print(f"{args.rounds} rounds of {args.keys} keys, settled after {args.quiet * 1000:.0f} ms quiet; {app_root}")
@@ -70,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  list `down`      {fmt(down, 'ms', 1000, 1)}   answer/down {per_down:.2f}×")
     print(f"  autosave         {fmt(save_ours, 'ms', 1000, 2)}   plain save {fmt(save_floor, 'ms', 1000, 2)}")
     print(f"  answer / (down + plain save) = {statistics.median(walk) / floor_total:.2f}× (budget ≤ 2×)")
+    presses = args.rounds * args.keys
+    walk_cpu, down_cpu = cpu["walk"] / presses, cpu["down"] / presses
+    print(
+        f"  CPU per key (the app's own, steadier under load): answer {walk_cpu * 1000:.1f} ms, "
+        f"down {down_cpu * 1000:.1f} ms: {walk_cpu / down_cpu:.2f}×; "
+        f"answer / (down + plain save) {walk_cpu / (down_cpu + statistics.median(save_floor)):.2f}×"
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
@@ -55,7 +56,7 @@ class ReaderScreen(AppScreen[None]):
         yield Header()
         with Horizontal():
             yield OptionList(
-                *[Option(self._toc_label(s), id=s.id) for s in self.note.sections],
+                *[Option(Content(self._toc_label(s)), id=s.id) for s in self.note.sections],  # plain: no markup parsed
                 id="toc",
             )
             with VerticalScroll(id="page"):

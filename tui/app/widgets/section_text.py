@@ -83,9 +83,11 @@ class SectionText(Widget):
         return self.laid_out(self._width()).blocks
 
     def mark(self, block: Block | None) -> None:
-        """Mark one block (None: none)."""
-        self.marked = None if block is None else (block.start, block.end)
-        self.refresh()
+        """Mark one block (None: none); the same mark again draws nothing (a section opened at its top)."""
+        marked = None if block is None else (block.start, block.end)
+        if marked != self.marked:
+            self.marked = marked
+            self.refresh()
 
     def line_of(self, block: Block) -> int:
         """The first screen line of `block` at the width shown now."""
