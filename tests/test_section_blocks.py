@@ -43,7 +43,7 @@ def root(tmp_path: Path) -> Path:
 def fresh_process() -> None:
     """What a new start knows: nothing remembered in memory."""
     loader.load_note.cache_clear()
-    blocks._all_pieces.cache_clear()
+    blocks._kept_sections.cache_clear()
 
 
 def start(cache: Path) -> tuple[bool, int]:
@@ -93,8 +93,16 @@ def test_a_broken_kept_file_is_parsed_again(root: Path, cache: Path) -> None:
     first = blocks.section_pieces(note, "focus")
     (kept,) = [p for p in cache.iterdir() if p.name.startswith("sections-")]
     data = json.loads(kept.read_bytes())
-    data["focus"][0]["start"] = "not a number"
+    focus = json.loads(data["focus"])
+    focus[0]["start"] = "not a number"
+    data["focus"] = json.dumps(focus)
+    data["vooraf"] = "[{"
     kept.write_text(json.dumps(data), encoding="utf-8")
     fresh_process()
+    note = loader.load_note(root)
+    assert blocks.section_pieces(note, "focus") == first
+    assert blocks.section_pieces(note, "vooraf") == blocks.parse(blocks.section_source(note, "vooraf"))
+    kept.write_text("{broken", encoding="utf-8")
+    fresh_process()
     assert blocks.section_pieces(loader.load_note(root), "focus") == first
-    assert json.loads(kept.read_bytes())["focus"][0]["start"] == first[0].start
+    assert json.loads(json.loads(kept.read_bytes())["focus"])[0]["start"] == first[0].start  # written anew

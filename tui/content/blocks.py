@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.content.cache import remembered
+from tui.content.cache import decoder, remembered
 from tui.content.note import Note
 from tui.core.plain import Plain
 
@@ -67,23 +69,38 @@ def section_source(note: Note, section_id: str) -> str:
 
 
 def section_pieces(note: Note, section_id: str) -> list[Piece]:
-    """The parsed blocks of `section_source(note, section_id)`: kept from an earlier run, or parsed now and kept."""
+    """The blocks of `section_source(note, section_id)`: kept from an earlier run, or parsed now and kept.
+
+    Each section is kept as its own JSON text inside the kept file, read into pieces only
+    when it is shown (a start shows one section of eleven). One that does not read back
+    (a hand-edited cache) is parsed again.
+    """
     sources = {section.id: section_source(note, section.id) for section in note.sections}
-    return _all_pieces(tuple(sources.items()))[section_id]
+    kept = _kept_sections(tuple(sources.items()))
+    try:
+        return _section_decoder()(json.loads(kept[section_id]))
+    except (KeyError, ValueError, RecursionError):  # NotKept is a ValueError
+        return parse(sources[section_id])
 
 
 @functools.cache
-def _all_pieces(sources: tuple[tuple[str, str], ...]) -> dict[str, list[Piece]]:
+def _kept_sections(sources: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Every section's pieces as JSON text, by section id (parsed once per version of the note)."""
     texts = [_parser_source(), *[text for pair in sources for text in pair]]
-    shape = dict[str, list[Piece]]
-    kept: dict[str, list[Piece]] = remembered(
-        "sections", texts, lambda: {name: _dumped(parse(text)) for name, text in sources}, shape
+    kept: dict[str, str] = remembered(
+        "sections", texts, lambda: {name: _dumped(parse(text)) for name, text in sources}, dict[str, str]
     )
     return kept
 
 
-def _dumped(pieces: list[Piece]) -> list[dict[str, Any]]:
-    return [piece.model_dump(mode="json") for piece in pieces]
+@functools.cache
+def _section_decoder() -> Callable[[Any], list[Piece]]:
+    return decoder(list[Piece])
+
+
+def _dumped(pieces: list[Piece]) -> str:
+    data = [piece.model_dump(mode="json") for piece in pieces]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 @functools.cache
