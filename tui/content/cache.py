@@ -197,3 +197,8 @@ def _all_of(kinds: tuple[type, ...], values: Iterable[Any], data: T) -> T:
 
 def _refuse(data: Any) -> Any:
     raise NotKept(repr(data)[:40])
+
+
+def decoder(shape: Any) -> Decoder:
+    """What turns kept JSON data into a value of `shape` (NotKept when it is not one), for data kept inside data."""
+    return _decoder(shape)

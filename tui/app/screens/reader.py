@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +18,7 @@ from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.section_text import Block, SectionText
 from tui.content import Note
+from tui.content.blocks import section_pieces, section_source
 from tui.content.note import SearchHit, Section, plain
 
 HEADING_LINES = 2
@@ -54,7 +56,7 @@ class ReaderScreen(AppScreen[None]):
         yield Header()
         with Horizontal():
             yield OptionList(
-                *[Option(self._toc_label(s), id=s.id) for s in self.note.sections],
+                *[Option(Content(self._toc_label(s)), id=s.id) for s in self.note.sections],  # plain: no markup parsed
                 id="toc",
             )
             with VerticalScroll(id="page"):
@@ -76,7 +78,8 @@ class ReaderScreen(AppScreen[None]):
         self.sub_title = self.strings("reader.where", k=position + 1, n=len(self.note.sections))
         toc = self.query_one("#toc", OptionList)
         toc.highlighted = position
-        self.query_one("#text", SectionText).show(f"# {section.heading}\n\n{self.note.body(section_id)}")
+        pieces = section_pieces(self.note, section_id)  # parsed in an earlier run: no parser at start
+        self.query_one("#text", SectionText).show(section_source(self.note, section_id), pieces)
         page = self.query_one("#page", VerticalScroll)
         page.scroll_home(animate=False)
         self.call_after_refresh(self._show_highlight)

@@ -238,9 +238,9 @@ class WalkScreen(WalkOnPhone):
         widget.display = True
 
     def _refresh_label(self, item_id: str) -> None:
-        items = self.item_list
+        items = self.query_one("#items", StayingOptionList)
         index = items.get_option_index(item_id)
-        items.replace_option_prompt_at_index(index, self._label(self.tool.item(item_id)))
+        items.replace_prompt(index, self._label(self.tool.item(item_id)))  # the other items' lines kept
 
     @on(OptionList.OptionHighlighted, "#items")
     def _highlighted(self) -> None:

@@ -2,8 +2,9 @@
 
 Textual's Markdown widget mounts a widget per block (a paragraph, a list, each item and
 its bullet): the reader's first section took about 60 ms per KB to show, a good part of
-its start (issue 24). Here the section is parsed once (markdown-it, as Textual does) and
-laid out for the widget's width as plain lines (headings, paragraphs, lists with their
+its start (issue 24). Here the section is parsed (markdown-it, as Textual does; the note's
+sections are parsed once and kept between runs, `tui.content.blocks`) and laid out for the
+widget's width as plain lines (headings, paragraphs, lists with their
 bullets and hanging indent, quotes, rules), looking as Textual's Markdown did. Each block
 keeps the source lines it came from and the lines it fills, so the reader can mark the
 passage a quote or a search hit points at and scroll to it.
@@ -11,14 +12,13 @@ passage a quote or a search hit points at and scroll to it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.widget import Widget
+
+from tui.content.blocks import Piece, parse
 
 BULLETS = ("• ", "▪ ", "‣ ", "⭑ ", "◦ ")
 """Textual's Markdown bullets, by depth."""
@@ -67,13 +67,13 @@ class SectionText(Widget):
         super().__init__(id=id)
         self.source = ""
         self.marked: tuple[int, int] | None = None
-        self._tokens: list[Token] = []
+        self._pieces: list[Piece] = []
         self._layouts: dict[int, Layout] = {}
 
-    def show(self, source: str) -> None:
-        """Show `source` (Markdown) from its top, nothing marked."""
+    def show(self, source: str, pieces: list[Piece] | None = None) -> None:
+        """Show `source` (Markdown) from its top, nothing marked; `pieces` are its blocks when parsed already."""
         self.source = source
-        self._tokens = MarkdownIt("gfm-like").parse(source)
+        self._pieces = parse(source) if pieces is None else pieces
         self._layouts.clear()
         self.marked = None
         self.refresh(layout=True)
@@ -83,9 +83,11 @@ class SectionText(Widget):
         return self.laid_out(self._width()).blocks
 
     def mark(self, block: Block | None) -> None:
-        """Mark one block (None: none)."""
-        self.marked = None if block is None else (block.start, block.end)
-        self.refresh()
+        """Mark one block (None: none); the same mark again draws nothing (a section opened at its top)."""
+        marked = None if block is None else (block.start, block.end)
+        if marked != self.marked:
+            self.marked = marked
+            self.refresh()
 
     def line_of(self, block: Block) -> int:
         """The first screen line of `block` at the width shown now."""
@@ -99,7 +101,7 @@ class SectionText(Widget):
 
     def laid_out(self, width: int) -> Layout:
         if width not in self._layouts:
-            self._layouts[width] = _Writer(width).write(self._tokens)
+            self._layouts[width] = _Writer(width).write(self._pieces)
         return self._layouts[width]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -129,7 +131,7 @@ class _Open:
 
 
 class _Writer:
-    """Lays out markdown-it's tokens as lines of one width, with margins as Textual's Markdown has them."""
+    """Lays out markdown-it's tokens (as pieces) as lines of one width, with margins as Textual's Markdown has them."""
 
     MARGINS = {"h1": (0, 1), "h2": (2, 1), "h3": (1, 1), "p": (0, 1), "list": (0, 1), "quote": (1, 1), "hr": (1, 1)}
     """Blank lines before and after a block at the top level (adjacent margins collapse into the larger)."""
@@ -142,7 +144,7 @@ class _Writer:
         self.stack: list[_Open] = []
         self.pending_prefix: list[tuple[str, str]] = []
 
-    def write(self, tokens: list[Token]) -> Layout:
+    def write(self, tokens: list[Piece]) -> Layout:
         for token in tokens:
             self._token(token)
         while self.out.lines and not self.out.lines[-1].plain.strip():
@@ -162,14 +164,12 @@ class _Writer:
     def _end(self, kind: str) -> None:
         self.gap = self.MARGINS[kind][1]
 
-    def _leaf(self, token: Token) -> Block:
+    def _leaf(self, token: Piece) -> Block:
         """A block without blocks inside (a rule, code), starting here."""
-        start, end = token.map or (0, 0)
-        return Block(start, end, len(self.stack), top=len(self.out.lines))
+        return Block(token.start, token.end, len(self.stack), top=len(self.out.lines))
 
-    def _open_block(self, token: Token, kind: str) -> Block:
-        start, end = token.map or (0, 0)
-        block = Block(start, end, len(self.stack), top=len(self.out.lines))
+    def _open_block(self, token: Piece, kind: str) -> Block:
+        block = Block(token.start, token.end, len(self.stack), top=len(self.out.lines))
         self.stack.append(_Open(kind, block))
         return block
 
@@ -179,8 +179,8 @@ class _Writer:
         self.out.blocks.append(opened.block)
         return opened
 
-    def _token(self, token: Token) -> None:
-        kind = token.type
+    def _token(self, token: Piece) -> None:
+        kind = token.kind
         if kind == "heading_open":
             if self._top_level():
                 self._begin(token.tag if token.tag in ("h1", "h2") else "h3")
@@ -214,12 +214,12 @@ class _Writer:
             if self._top_level():
                 self._end("hr")
         elif kind == "inline":
-            self._text(_inline(token))
+            self._text(Content(token.text, spans=[Span(s.start, s.end, f".{s.style}") for s in token.spans]))
         elif kind == "fence" or kind == "code_block":
             if self._top_level():
                 self._begin("p")
             block = self._leaf(token)
-            self._text(Content(token.content.rstrip("\n")), wrap=False)
+            self._text(Content(token.text.rstrip("\n")), wrap=False)
             block.bottom = len(self.out.lines)
             self.out.blocks.append(block)
             if self._top_level():
@@ -252,32 +252,3 @@ class _Writer:
             lines = [line.pad_left((room - widest) // 2) for line in lines]
         for n, line in enumerate(lines):
             self.out.lines.append((first if n == 0 else rest) + line)
-
-
-def _inline(token: Token) -> Content:
-    """An inline token's text with its emphasis, as Textual's Markdown words it (soft breaks are spaces)."""
-    parts: list[str] = []
-    spans: list[Span] = []
-    opened: list[tuple[str, int]] = []
-    position = 0
-    for child in token.children or []:
-        kind = child.type
-        text = ""
-        if kind == "text":
-            text = re.sub(r"\s+", " ", child.content)
-        elif kind == "softbreak":
-            text = " "
-        elif kind == "hardbreak":
-            text = "\n"
-        elif kind == "code_inline":
-            spans.append(Span(position, position + len(child.content), ".code_inline"))
-            text = child.content
-        elif kind in ("em_open", "strong_open", "s_open", "link_open"):
-            opened.append(({"em_open": ".em", "strong_open": ".strong"}.get(kind, ""), position))
-        elif kind.endswith("_close") and opened:
-            style, start = opened.pop()
-            if style:
-                spans.append(Span(start, position, style))
-        parts.append(text)
-        position += len(text)
-    return Content("".join(parts), spans=spans)
