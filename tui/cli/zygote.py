@@ -89,8 +89,9 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
 
 
 def rehearse(language: str) -> None:
-    """Run the app once, headless, on an empty folder: what its first start fills (Textual's and Rich's
-    caches, lazily imported widgets) is then filled here, shared by every seat, not made again by each.
+    """Run a seat's app once, headless, in a throwaway room: its welcome, the walk, one answer. What a
+    seat's first start fills (parsed CSS, Textual's and Rich's caches, lazily imported widgets) is then
+    filled here, shared by every seat, not made again by each.
 
     The event loop it ran on is closed again, and no thread of it is left: the fork needs neither.
     """
@@ -98,12 +99,23 @@ def rehearse(language: str) -> None:
     import tempfile
 
     from tui.app.factory import make_app
-    from tui.session import SessionStore
+    from tui.app.shared_css import share_parsed_css
+    from tui.app.start import RoomSeat, Seat
+    from tui.content import load_code_words
+    from tui.room.store import RoomStore
+
+    share_parsed_css()
 
     async def once() -> None:
         with tempfile.TemporaryDirectory(prefix="samenwerken-warm-") as folder:
-            app = make_app(SessionStore(Path(folder)), language=language)
+            room, _ = RoomStore(Path(folder) / "rooms").create("-", 1, load_code_words(), language=language)
+            store = room.seat_store()
+            stored = store.load(room.seat_path("A"))
+            app = make_app(store, Seat(RoomSeat(room, "A"), stored), language)
             async with app.run_test(size=(80, 24)) as pilot:
+                for key in ("enter", "3", "escape"):
+                    await pilot.pause()
+                    await pilot.press(key)
                 await pilot.pause()
 
     with contextlib.suppress(Exception):
