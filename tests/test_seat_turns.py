@@ -40,12 +40,24 @@ def test_the_wait_ends_when_the_seat_ahead_closes_its_pipe() -> None:
         os.fstat(read)  # the child closes what it waited on
 
 
-def test_a_seat_that_hangs_holds_the_next_up_for_turn_wait_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_seat_that_hangs_holds_the_next_up_for_turn_wait_from_its_begin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(seat_turns, "TURN_WAIT", 0.1)
     read, write = os.pipe()
+    seat_turns.begin(write)  # the seat ahead began, and then hangs
     started = time.monotonic()
     wait_turn(read)
     assert 0.05 < time.monotonic() - started < 2.0
+    os.close(write)
+
+
+def test_a_seat_waits_while_the_one_ahead_is_still_in_the_queue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The turn's clock starts when the seat ahead begins: a long queue does not run out all at once."""
+    monkeypatch.setattr(seat_turns, "TURN_WAIT", 0.05)
+    monkeypatch.setattr(seat_turns, "QUEUE_WAIT", 0.4)
+    read, write = os.pipe()
+    started = time.monotonic()
+    wait_turn(read)  # the one ahead never began: only QUEUE_WAIT ends this wait
+    assert time.monotonic() - started >= 0.35
     os.close(write)
 
 

@@ -3,10 +3,11 @@
 Sixty participants who log in at once would otherwise all start together, sharing the
 cores evenly, and every welcome comes late: the median nearly as late as the last. In
 turns, the first to come are the first in. Each child holds the write end of a pipe of
-its own until its first screen is painted (`tui.app.shown`), or until it exits (the kernel
-closes it then); the child TURNS places behind it waits for that pipe's end first, at most
-TURN_WAIT seconds, so a seat that hangs holds up nobody for long. Nothing is ever written
-on these pipes: they only close.
+its own: it writes one byte there when its turn has come (`begin`), and closes it when its
+first screen is painted (`tui.app.shown`) or when it exits (the kernel closes it then). The
+child TURNS places behind it waits for that byte (as long as the seats ahead take, each in
+its turn), then for the pipe's end, at most TURN_WAIT seconds from that byte on: a seat that
+hangs holds up nobody for long, and the waits do not run out all at once for a long queue.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from collections import deque
 TURNS = max(2, os.cpu_count() or 2)
 """Seats starting side by side: one per core (the room's server and the logins run beside them)."""
 TURN_WAIT = 2.0
-"""Seconds a seat waits at most for the seat TURNS places ahead of it."""
+"""Seconds a seat waits at most for the seat TURNS places ahead of it, from the moment that one began."""
+QUEUE_WAIT = 60.0
+"""Seconds a seat waits at most for the seat ahead to begin at all (it is itself in a queue)."""
 
 
 class Turns:
@@ -48,13 +51,23 @@ class Turns:
 
 
 def wait_turn(ahead: int | None) -> None:
-    """In the child: until the seat ahead has painted its first screen or gone, or TURN_WAIT has passed."""
+    """In the child: until the seat ahead has painted its first screen or gone, or TURN_WAIT has passed
+    since it began."""
     if ahead is None:
         return
     with contextlib.suppress(OSError, ValueError):
-        select.select([ahead], [], [], TURN_WAIT)
+        ready, _, _ = select.select([ahead], [], [], QUEUE_WAIT)
+        if ready and os.read(ahead, 1):  # it began (an empty read: it has painted or gone)
+            select.select([ahead], [], [], TURN_WAIT)
     with contextlib.suppress(OSError):
         os.close(ahead)
+
+
+def begin(turn: int | None) -> None:
+    """In the child: its turn has come; the seat TURNS places behind may start within TURN_WAIT."""
+    if turn is not None:
+        with contextlib.suppress(OSError):
+            os.write(turn, b".")
 
 
 def close_all_but(keep: set[int], start: int = 3) -> None:

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.seat_turns import Turns, close_all_but, wait_turn
+from tui.cli.seat_turns import Turns, begin, close_all_but, wait_turn
 from tui.serve import fork_wire as wire
 
 if TYPE_CHECKING:
@@ -295,6 +295,7 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
 
         waiting.append(lambda: os.close(turn))
     wait_turn(ahead)
+    begin(turn)
     import tui.cli.main
     import tui.cli.parser
 
