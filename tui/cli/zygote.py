@@ -11,6 +11,11 @@ one, no descriptor but the terminal's, the standard streams, signal handlers, ra
 state, its process title; its event loop is its own, started only there. The parent
 answers with the child's pidfd and tells the server each child's exit status.
 
+What every seat would make the same way is made here once: the modules, the content, the
+parser in the room's language, and a rehearsed seat (its parsed CSS kept, `tui.app.shared_css`,
+and Textual's caches filled); `gc.freeze` then keeps it all on pages the children share.
+Seats forked at once start in turns, one per core (`tui.cli.seat_turns`).
+
 The request is a door too: a label that is not one of the room's seats, a terminal type
 or host that is not short printable text, a port out of range, a message without exactly
 one descriptor, or more seats than the room has at once, and nothing is forked.
