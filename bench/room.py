@@ -107,6 +107,7 @@ def main() -> int:
            "-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no", "x@127.0.0.1"]  # fmt: skip
     seats: list[PtyApp] = []
     try:
+        server_cpu_before = room_capacity.cpu_seconds([server.pid])
         started = time.monotonic()
         watcher.start()
         for n, code in enumerate(codes):
@@ -116,6 +117,12 @@ def main() -> int:
         missing = [bytes(s.output[-300:]) for s, w in zip(seats, welcome, strict=True) if w >= 120]
         assert not missing, f"{len(missing)} seats did not arrive, e.g. {missing[0]!r}"
         start_cpu = [room_capacity.cpu_seconds([pid]) for pid in seat_pids(folder.path)]
+        parent = room_capacity.warm_parent(folder.path)
+        join_cpu = room_capacity.JoinCpu(
+            server=room_capacity.cpu_seconds([server.pid]) - server_cpu_before,
+            warm_parent=room_capacity.cpu_seconds([parent]) if parent else 0.0,
+            clients=room_capacity.cpu_seconds([s.process.pid for s in seats]),
+        )
         joined = time.monotonic() - started
         joining.set()
         watcher.join()
@@ -207,6 +214,7 @@ def main() -> int:
     print(f"every answer stored: {stored} of {args.seats} seats have all {args.answers} answers on disk")
     for line in capacity.lines():
         print(line)
+    print(join_cpu.line(args.seats))
     shutil.rmtree(work, ignore_errors=True)
     from bench.room_board import board_response  # the board in its own terminal while every seat joins, leaves
 

@@ -92,6 +92,24 @@ def warm_parent(folder: Path) -> int | None:
 
 
 @dataclass
+class JoinCpu:
+    """CPU seconds spent while every seat joined, besides the seats' own: the room's server (SSH, the
+    code's scrypt, carrying each seat's screen), the warm parent (its loading once, then the forks)
+    and the participants' ssh clients (on this same machine here)."""
+
+    server: float
+    warm_parent: float
+    clients: float
+
+    def line(self, seats: int) -> str:
+        return (
+            f"while {seats} seats joined, per login: server {self.server / seats * 1000:.0f} ms CPU, "
+            f"warm parent {self.warm_parent * 1000:.0f} ms CPU in all (its loading once, then the forks), "
+            f"ssh client {self.clients / seats * 1000:.0f} ms CPU"
+        )
+
+
+@dataclass
 class Capacity:
     seats: int
     welcome: list[float]

@@ -11,6 +11,11 @@ one, no descriptor but the terminal's, the standard streams, signal handlers, ra
 state, its process title; its event loop is its own, started only there. The parent
 answers with the child's pidfd and tells the server each child's exit status.
 
+What every seat would make the same way is made here once: the modules, the content, the
+parser in the room's language, and a rehearsed seat (its parsed CSS kept, `tui.app.shared_css`,
+and Textual's caches filled); `gc.freeze` then keeps it all on pages the children share.
+Seats forked at once start in turns, one per core (`tui.cli.seat_turns`).
+
 The request is a door too: a label that is not one of the room's seats, a terminal type
 or host that is not short printable text, a port out of range, a message without exactly
 one descriptor, or more seats than the room has at once, and nothing is forked.
@@ -33,12 +38,30 @@ import sys
 import termios
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from tui.cli.seat_turns import Turns, begin, close_all_but, wait_turn
 from tui.serve import fork_wire as wire
+
+if TYPE_CHECKING:
+    from tui.cli.arguments import Parser
+    from tui.content.i18n import Strings
 
 MAX_CHILDREN = 128
 """Seat apps running at once from this parent (a room has at most 60 seats; take-overs overlap briefly)."""
+
+
+_PARSER: list[tuple[Parser, str]] = []
+"""The command line's parser in the room's language, built once by `warm`."""
+
+
+def _made_parser(made: tuple[Parser, str], build: Callable[[Strings | None], Parser]) -> Callable[..., Parser]:
+    def build_parser(strings: Strings | None = None) -> Parser:
+        return made[0] if strings is not None and strings.language == made[1] else build(strings)
+
+    return build_parser
 
 
 def warm(folder: Path) -> tuple[str, frozenset[str]]:
@@ -85,12 +108,16 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     load_note()
     load_tool()
     rehearse(room.language)
+    from tui.cli.parser import build_parser
+
+    _PARSER[:] = [(build_parser(strings_for(room.language)), room.language)]
     return room.language, frozenset(seat.label for seat in room.seats)
 
 
 def rehearse(language: str) -> None:
-    """Run the app once, headless, on an empty folder: what its first start fills (Textual's and Rich's
-    caches, lazily imported widgets) is then filled here, shared by every seat, not made again by each.
+    """Run a seat's app once, headless, in a throwaway room: its welcome, the walk, one answer. What a
+    seat's first start fills (parsed CSS, Textual's and Rich's caches, lazily imported widgets) is then
+    filled here, shared by every seat, not made again by each.
 
     The event loop it ran on is closed again, and no thread of it is left: the fork needs neither.
     """
@@ -98,12 +125,23 @@ def rehearse(language: str) -> None:
     import tempfile
 
     from tui.app.factory import make_app
-    from tui.session import SessionStore
+    from tui.app.shared_css import share_parsed_css
+    from tui.app.start import RoomSeat, Seat
+    from tui.content import load_code_words
+    from tui.room.store import RoomStore
+
+    share_parsed_css()
 
     async def once() -> None:
         with tempfile.TemporaryDirectory(prefix="samenwerken-warm-") as folder:
-            app = make_app(SessionStore(Path(folder)), language=language)
+            room, _ = RoomStore(Path(folder) / "rooms").create("-", 1, load_code_words(), language=language)
+            store = room.seat_store()
+            stored = store.load(room.seat_path("A"))
+            app = make_app(store, Seat(RoomSeat(room, "A"), stored), language)
             async with app.run_test(size=(80, 24)) as pilot:
+                for key in ("enter", "3", "escape"):
+                    await pilot.pause()
+                    await pilot.press(key)
                 await pilot.pause()
 
     with contextlib.suppress(Exception):
@@ -129,6 +167,7 @@ def serve(sock: socket.socket, folder: Path, language: str, labels: frozenset[st
     signal.set_wakeup_fd(wake_write)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     children: set[int] = set()
+    turns = Turns()
     while True:
         ready, _, _ = select.select([sock.fileno(), wake_read], [], [])
         if wake_read in ready:
@@ -145,7 +184,7 @@ def serve(sock: socket.socket, folder: Path, language: str, labels: frozenset[st
         if not alive:
             return
         try:
-            answer = handle(message, fds, folder, language, labels, children)
+            answer = handle(message, fds, folder, language, labels, children, turns)
         finally:
             for received in fds:
                 with contextlib.suppress(OSError):
@@ -183,6 +222,7 @@ def handle(
     language: str,
     labels: frozenset[str],
     children: set[int],
+    turns: Turns | None = None,
 ) -> tuple[dict[str, object], int | None] | None:
     """Check one request and fork its seat; the answer and the child's pidfd, or None for no answer at all."""
     if message is None:
@@ -203,11 +243,17 @@ def handle(
     argv = ["--lang", language, "room", "seat", str(folder), label]
     if host is not None and port is not None:
         argv += ["--ssh-host", host, "--ssh-port", str(port)]
-    pid = os.fork()
+    turns = turns or Turns()
+    ahead, turn_read, turn_write = turns.next()
+    try:
+        pid = os.fork()
+    except OSError:
+        turns.forked(turn_read, turn_write)
+        raise
     if pid == 0:  # the seat's app; it never comes back here
         code = 1
         try:
-            code = become_seat(fds[0], argv, term)
+            code = become_seat(fds[0], argv, term, ahead, turn_write)
         except SystemExit as leaving:
             code = leaving.code if isinstance(leaving.code, int) else 1
         except BaseException:
@@ -215,6 +261,7 @@ def handle(
                 traceback.print_exc()
         finally:
             os._exit(code)
+    turns.forked(turn_read, turn_write)
     children.add(pid)
     return {"id": request, "pid": pid}, os.pidfd_open(pid)
 
@@ -224,8 +271,12 @@ SEAT_NICENESS = 5
 facilitator's board and the door (logins, every seat's screen bytes) still get their turn."""
 
 
-def become_seat(terminal: int, argv: list[str], term: str) -> int:
-    """In the child: shed the parent's state, take the terminal, run `samenwerken room seat`; its exit code."""
+def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = None, turn: int | None = None) -> int:
+    """In the child: shed the parent's state, take the terminal, run `samenwerken room seat`; its exit code.
+
+    `ahead` and `turn` are this seat's place in the turns of seats starting at once (`tui.cli.seat_turns`):
+    it waits for the seat ahead, and lets the next one go once its own first screen is painted.
+    """
     signal.set_wakeup_fd(-1)
     for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
         signal.signal(sig, signal.SIG_DFL)
@@ -234,7 +285,7 @@ def become_seat(terminal: int, argv: list[str], term: str) -> int:
     fcntl.ioctl(terminal, termios.TIOCSCTTY, 0)
     for target in (0, 1, 2):
         os.dup2(terminal, target)
-    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
+    close_all_but({fd for fd in (ahead, turn) if fd is not None})
     random.seed()
     os.nice(SEAT_NICENESS)
     os.environ["TERM"] = term
@@ -244,9 +295,18 @@ def become_seat(terminal: int, argv: list[str], term: str) -> int:
     command = [sys.executable, "-m", "tui", *argv]
     setproctitle.setproctitle(shlex.join(command))  # `ps` and the seat's take-over see a seat app
     sys.argv = command[2:]
-    from tui.cli.main import main as cli_main
+    if turn is not None:
+        from tui.app.shown import waiting
 
-    code = cli_main(argv)
+        waiting.append(lambda: os.close(turn))
+    wait_turn(ahead)
+    begin(turn)
+    import tui.cli.main
+    import tui.cli.parser
+
+    if _PARSER:  # made once in this parent, for the room's language: the seat's argv is parsed, not the parser built
+        setattr(tui.cli.main, "build_parser", _made_parser(_PARSER[0], tui.cli.parser.build_parser))  # noqa: B010
+    code = tui.cli.main.main(argv)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()

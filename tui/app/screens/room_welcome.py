@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Header, Static
 
 from tui.app.screens.base import AppScreen, RoomChanged
+from tui.app.shown import shown
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
 from tui.room.phases import phase_line
@@ -48,6 +49,7 @@ class RoomWelcomeScreen(AppScreen[None]):
         self.sub_title = self.strings("room.subtitle")
         self._show()
         self.set_interval(1.0, self._tick)
+        self.call_after_refresh(shown)  # painted: a forked seat lets the next one start
 
     def on_screen_resume(self) -> None:
         self._show()
