@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from tests.helpers.session import item_ids, until
 from tui.app.factory import make_app
 from tui.app.screens import home
+from tui.app.screens.home import SessionList
 from tui.session import Answer, SessionStore, parallel_read
 from tui.session.listing import list_rows
 
@@ -60,7 +60,7 @@ async def test_home_fills_its_rows_in_batches_and_keys_work_meanwhile(
     monkeypatch.setattr(home, "ROW_BATCH", 2)
     app = make_app(seven)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionList)
         await until(pilot, lambda: table.row_count == 7)
         newest_first = [stored.session.title for stored in seven.scan()[0]]
         assert [str(table.get_row_at(n)[0]) for n in range(7)] == newest_first
