@@ -837,7 +837,11 @@ async def test_nothing_is_written_outside_the_sessions_folder(tmp_path: Path, mo
         await press(pilot, "q")
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "home", "sessions"]
-    assert tree(home) == {} and tree(work) == {}
+    # Only the cache the README names (checked content, the list of the sessions folder), as JSON.
+    kept = {name for name in tree(home) if name == ".cache" or name.startswith(".cache/samenwerken")}
+    files = tree(home)
+    assert all(name.endswith(".json") for name in kept if files[name][0] != 0o40000), files
+    assert set(tree(home)) - kept == set() and tree(work) == {}
     names = sorted(tree(sessions))
     assert any(n.endswith(".toml") and "/" not in n for n in names)
     assert any(n.startswith("exports/") for n in names)

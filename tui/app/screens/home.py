@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,10 +20,12 @@ from tui.app.screens.home_rows import HomeRow, Layout, layout, newest_first, row
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.literal import plain_text, visible
 from tui.app.widgets.virtual_table import VirtualTable
-from tui.core.errors import OpenElsewhere, UserFileError
+from tui.core.errors import OpenElsewhere, SessionFileError, UserFileError
 from tui.core.os_errors import describe_os_error
 from tui.session import BadFile, StoredSession, due
+from tui.session.listing import Row, Stopped, list_rows
 from tui.session.rescue import find_rescues
+from tui.session.stored import Listing, Status
 
 TITLE_LEAVES = 34
 """Cells the other columns, their padding and the margins need beside the title."""
@@ -60,7 +63,8 @@ class HomeScreen(AppScreen[None]):
     ]
 
     read_beside_from = 200
-    """New or changed files from which the folder is read beside the screen (about 0.3 s of parsing)."""
+    """Files not listed here before from which the folder is read beside the screen (about 0.3 s of parsing
+    when none is kept from an earlier run)."""
 
     class RowsRead(Message):
         """Rows read beside the screen so far (more follow until the scan is done)."""
@@ -81,16 +85,10 @@ class HomeScreen(AppScreen[None]):
         self._readings = 0
         """Which reading beside the screen is under way: rows of an older one are dropped."""
         self._read_so_far: list[HomeRow] = []
-        self._known: dict[int, HomeRow] = {}
-        """Rows made before, by their StoredSession's id (an unchanged file is the same object)."""
-        self._known_on = due.today()
+        self._seen: dict[str, Status | None] = {}
+        """The files as they were when last listed here, by name."""
         self._layout: Layout | None = None
         self._read_again = False
-
-    @property
-    def sessions(self) -> list[StoredSession]:
-        """The sessions as listed, newest change first."""
-        return [row.stored for row in self.rows]
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
@@ -116,61 +114,60 @@ class HomeScreen(AppScreen[None]):
     def refresh_sessions(self) -> None:
         """Read the sessions folder again and show what is there (and what is broken).
 
-        Files read before are not parsed again (see `SessionStore.scan`). When many are new,
-        they are read beside the screen, which is shown at once and fills in as they are read.
+        The rows come from `list_rows`, which parses only files it has not kept from an earlier
+        read. When many files are new to this screen, they are listed beside the screen, which
+        is shown at once and fills in as rows come.
         """
         store = self.samenwerken.store
         if self._reading:
             self._read_again = True
         else:
             listing = store.files()
-            unread = store.unread(listing)
+            files = listing[0]
+            unread = sum(1 for name, status in files if status is None or self._seen.get(name) != status)
+            item_ids = self._item_ids()
             if unread >= self.read_beside_from:
                 self._reading = unread
                 self._readings += 1
                 self._read_so_far = []
-                self._scan_beside(self._readings, self._item_ids())
+                self._list_beside(self._readings, item_ids, listing)
             else:
-                found, self.bad = store.scan(listing=listing)
-                self.rows = self._rows_for(found)
+                rows, self.bad = list_rows(store, item_ids, listing=listing)
+                self._listed(rows, listing)
         self._show_sessions()
 
     def _item_ids(self) -> list[str]:
         return [item.id for item in self.samenwerken.tool.items]
 
-    def _rows_for(self, found: list[StoredSession], made: dict[int, HomeRow] | None = None) -> list[HomeRow]:
-        """A row for each session, made again only for a session read anew (or on a new day)."""
-        today = due.today()
-        if today != self._known_on:
-            self._known, self._known_on = {}, today
-        known = {**self._known, **(made or {})}
-        item_ids = self._item_ids()
-        rows = [known.get(id(stored)) or row_of(stored, item_ids, today) for stored in found]
-        self._known = {id(row.stored): row for row in rows}
-        return rows
+    def _listed(self, rows: list[Row], listing: Listing) -> None:
+        today, items = due.today(), len(self.samenwerken.tool.items)
+        self.rows = [row_of(row, items, today) for row in rows]
+        self._seen = dict(listing[0])
 
     @work(thread=True, exclusive=True, group="scan")
-    def _scan_beside(self, reading: int, item_ids: list[str]) -> None:
-        """Read the folder here, sending the rows on as they are read: the first at once, then a batch now and then."""
+    def _list_beside(self, reading: int, item_ids: list[str], listing: Listing) -> None:
+        """List the folder here, sending the rows on as they come: the first at once, then a batch now and then."""
         worker = get_current_worker()
-        today = due.today()
+        today, items = due.today(), len(item_ids)
         batch: list[HomeRow] = []
-        made: dict[int, HomeRow] = {}
         sent_at = 0.0
 
-        def found(stored: StoredSession) -> None:
+        def found(row: Row) -> None:
             nonlocal batch, sent_at
-            row = row_of(stored, item_ids, today)
-            made[id(stored)] = row
-            batch.append(row)
+            batch.append(row_of(row, items, today))
             first = sent_at == 0.0 and len(batch) >= FIRST_ROWS
             if first or (sent_at and time.monotonic() - sent_at >= SHOW_EVERY):
                 self.post_message(self.RowsRead(reading, batch))
                 batch, sent_at = [], time.monotonic()
 
-        result = self.samenwerken.store.scan(stopped=lambda: worker.is_cancelled, found=found)
+        try:
+            result = list_rows(
+                self.samenwerken.store, item_ids, found=found, stopped=lambda: worker.is_cancelled, listing=listing
+            )
+        except Stopped:
+            return
         if not worker.is_cancelled:
-            self.samenwerken.call_from_thread(self._scanned, reading, result, made)
+            self.samenwerken.call_from_thread(self._done_beside, reading, result, listing)
 
     @on(RowsRead)
     def _rows_read(self, message: RowsRead) -> None:
@@ -181,13 +178,11 @@ class HomeScreen(AppScreen[None]):
         self.rows = list(self._read_so_far)
         self._show_sessions()
 
-    def _scanned(
-        self, reading: int, found: tuple[list[StoredSession], list[BadFile]], made: dict[int, HomeRow]
-    ) -> None:
+    def _done_beside(self, reading: int, result: tuple[list[Row], list[BadFile]], listing: Listing) -> None:
         if reading != self._readings:
             return
-        sessions, self.bad = found
-        self.rows = self._rows_for(sessions, made)
+        rows, self.bad = result
+        self._listed(rows, listing)
         self._read_so_far = []
         self._reading = 0
         if self._read_again:  # the folder may have changed while it was read
@@ -245,10 +240,21 @@ class HomeScreen(AppScreen[None]):
             self._show_sessions()
 
     def selected(self) -> StoredSession | None:
+        """The session under the cursor, read from its file now (None, and why, when it cannot be)."""
         table = self.query_one(SessionList)
         if not self.rows:
             return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)].stored
+        return self._load(self.rows[min(table.cursor_row, len(self.rows) - 1)])
+
+    def _load(self, row: HomeRow) -> StoredSession | None:
+        try:
+            return self.samenwerken.store.load(Path(row.key))
+        except SessionFileError as error:
+            self.samenwerken.say(
+                self.strings("error.cannot_open", reason=error.text(self.strings)), severity="error", timeout=10
+            )
+            self.refresh_sessions()
+            return None
 
     def action_new(self) -> None:
         self.samenwerken.push_screen(
@@ -261,11 +267,12 @@ class HomeScreen(AppScreen[None]):
 
     @on(SessionList.Selected, "#sessions")
     def action_resume(self) -> None:
-        stored = self.selected()
-        if stored is None:
+        if not self.rows:
             self.action_new()
             return
-        self.samenwerken.open_walk(stored)
+        stored = self.selected()
+        if stored is not None:
+            self.samenwerken.open_walk(stored)
 
     def action_overview(self) -> None:
         stored = self.selected()
@@ -273,16 +280,18 @@ class HomeScreen(AppScreen[None]):
             self.samenwerken.open_overview(stored)
 
     def action_mark(self) -> None:
-        stored = self.selected()
-        if stored is None:
+        if not self.rows:
             return
-        key = str(stored.path)
+        key = self.rows[min(self.query_one(SessionList).cursor_row, len(self.rows) - 1)].key
         self.marked.symmetric_difference_update({key})
         self.refresh_sessions()
         self.samenwerken.say(self.strings("compare.marked", n=len(self.marked)), timeout=3)
 
     def action_compare(self) -> None:
-        chosen = [row.stored for row in self.rows if row.key in self.marked]
+        marked = [row for row in self.rows if row.key in self.marked]
+        chosen = [stored for row in marked if (stored := self._load(row)) is not None]
+        if len(chosen) < len(marked):
+            return
         if len(chosen) < 2:
             self.samenwerken.say(self.strings("compare.need_two"), severity="warning")
             return

@@ -1,9 +1,10 @@
-"""Home's rows as plain data: what a session shows in the list, made once per session read.
+"""Home's rows as plain data: what a session shows in the list, made once per row that `list` gives.
 
+The rows come from `tui.session.listing` (what `samenwerken list` shows, kept between runs
+so unchanged files are not parsed again): a session is read whole only when it is opened.
 The list (`VirtualTable`) draws only the lines on screen, so a row keeps what is costly
-to work out (answered items, overdue steps, the local time) and leaves what depends on
-the window or the marks (the title's shortening, the ☑) to the moment its line is drawn.
-Rows for a folder read beside the screen are made in that thread, not on the event loop.
+to work out (the local time, overdue steps) and leaves what depends on the window or the
+marks (the title's shortening, the ☑) to the moment its line is drawn.
 """
 
 from __future__ import annotations
@@ -15,22 +16,23 @@ from datetime import date, datetime
 from rich.cells import cell_len
 
 from tui.core.text import local_time, safe_line, shortened
-from tui.session import Session, StoredSession, due
+from tui.session.listing import Row
 
 MARK = "☑ "
 """Before the title of a session chosen to compare."""
 
 
-def overdue_count(session: Session, today: date) -> int:
+def overdue_count(row: Row, today: date) -> int:
     """How many of the session's open steps are past their date."""
-    return sum(1 for step in session.next_steps if due.is_overdue(step.due, step.done, today))
+    day = today.isoformat()
+    return sum(1 for due in row.due if due < day)
 
 
 @dataclass(frozen=True, slots=True)
 class HomeRow:
     """One session as home lists it."""
 
-    stored: StoredSession
+    id: str
     key: str
     """The file's path: what a mark and the cursor follow."""
     title: str
@@ -45,18 +47,19 @@ class HomeRow:
     """Open steps past their date (0: none)."""
 
 
-def row_of(stored: StoredSession, item_ids: list[str], today: date) -> HomeRow:
-    session = stored.session
-    title = safe_line(session.title)
+def row_of(row: Row, items: int, today: date) -> HomeRow:
+    """What home shows of `row`, of a tool with `items` items."""
+    title = safe_line(row.title)
+    when = datetime.fromisoformat(row.updated)
     return HomeRow(
-        stored=stored,
-        key=str(stored.path),
+        id=row.id,
+        key=row.path,
         title=title,
         title_cells=cell_len(title),
-        progress=f"{session.answered_count(item_ids)}/{len(item_ids)}",
-        updated=local_time(session.updated),
-        when=session.updated,
-        late=overdue_count(session, today),
+        progress=f"{row.answered}/{items}",
+        updated=local_time(when),
+        when=when,
+        late=overdue_count(row, today),
     )
 
 
