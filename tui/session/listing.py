@@ -88,20 +88,28 @@ def list_rows(
     bad = list(bad)
     root = os.fspath(store.root)
     failed: dict[str, SessionFileError] = {}
-    new = [(name, status) for name, status in files if _row_of(kept, name, status, root)]
-    if found is not None:
-        unread = {name for name, _ in new}
-        for name, status in files:
-            row = _row(kept.get(name), os.path.join(root, name), status) if status is not None else None
-            if row is not None and name not in unread:
+    known: dict[str, Row] = {}
+    """The rows kept from files that did not change."""
+    new: list[tuple[str, Status | None]] = []
+    for name, status in files:
+        if status is None:
+            continue  # not a regular file: read below, every time
+        row = _row(kept.get(name), os.path.join(root, name), status)
+        if row is None:
+            new.append((name, status))
+        else:
+            known[name] = row
+            if found is not None:
                 found(row)
     fresh = _read_new(store, item_ids, new, failed, found, stopped)
     rows: list[Row] = []
     keep: dict[str, list[Any]] = {}
     for name, status in files:
         where = os.path.join(root, name)
-        entry = kept.get(name) if name not in fresh else fresh[name]
-        row = _row(entry, where, status) if status is not None else None
+        row = known.get(name)
+        entry = kept.get(name) if row is not None else fresh.get(name)
+        if row is None and status is not None:
+            row = _row(entry, where, status)
         if row is None:
             path = store.root / name
             if name in failed:  # read here already
@@ -129,11 +137,6 @@ def list_rows(
                 folder.write(kept_name, json.dumps(document, separators=(",", ":")).encode("ascii"))
     rows.sort(key=lambda r: datetime.fromisoformat(r.updated), reverse=True)
     return rows, bad
-
-
-def _row_of(kept: dict[str, Any], name: str, status: Status | None, root: str) -> bool:
-    """Whether the file must be read: nothing kept for it, or kept from another state of it."""
-    return status is not None and _row(kept.get(name), os.path.join(root, name), status) is None
 
 
 def _row_from(session: Session, item_ids: list[str], path: str) -> Row:

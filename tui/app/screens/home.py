@@ -89,6 +89,8 @@ class HomeScreen(AppScreen[None]):
         """The files as they were when last listed here, by name."""
         self._layout: Layout | None = None
         self._read_again = False
+        self._left = False
+        """Another screen was shown over this one since it was last shown."""
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
@@ -97,8 +99,8 @@ class HomeScreen(AppScreen[None]):
             yield Static(note.index.title, id="home-title")
             yield Static(note.index.subtitle + f" — {note.index.publisher}, {note.index.adopted}", id="home-subtitle")
             yield Static(self.strings("home.about"), id="home-about")
-            yield SessionList(id="sessions")
             yield Static(id="home-empty", classes="hint")
+            yield SessionList(id="sessions")
             yield Static(id="home-bad", classes="warning")
             yield Static(id="home-where", classes="hint")
         yield SteadyFooter()
@@ -107,9 +109,15 @@ class HomeScreen(AppScreen[None]):
         self.sub_title = self.strings("home.subtitle")
         self.refresh_sessions()
 
+    def on_screen_suspend(self) -> None:
+        self._left = True
+
     def on_screen_resume(self) -> None:
+        """Back from another screen, which may have changed the folder: read it again (not on the first show)."""
         self.samenwerken.release_editors()
-        self.refresh_sessions()
+        if self._left or not self._reading:
+            self.refresh_sessions()
+        self._left = False
 
     def refresh_sessions(self) -> None:
         """Read the sessions folder again and show what is there (and what is broken).
@@ -130,18 +138,19 @@ class HomeScreen(AppScreen[None]):
                 self._reading = unread
                 self._readings += 1
                 self._read_so_far = []
-                self._list_beside(self._readings, item_ids, listing)
+                # After the screen is drawn: the reading would take the first paint's time.
+                self.call_after_refresh(self._list_beside, self._readings, item_ids, listing)
             else:
-                rows, self.bad = list_rows(store, item_ids, listing=listing)
-                self._listed(rows, listing)
+                listed, self.bad = list_rows(store, item_ids, listing=listing)
+                today = due.today()
+                self._listed([row_of(row, len(item_ids), today) for row in listed], listing)
         self._show_sessions()
 
     def _item_ids(self) -> list[str]:
         return [item.id for item in self.samenwerken.tool.items]
 
-    def _listed(self, rows: list[Row], listing: Listing) -> None:
-        today, items = due.today(), len(self.samenwerken.tool.items)
-        self.rows = [row_of(row, items, today) for row in rows]
+    def _listed(self, rows: list[HomeRow], listing: Listing) -> None:
+        self.rows = rows
         self._seen = dict(listing[0])
 
     @work(thread=True, exclusive=True, group="scan")
@@ -150,24 +159,31 @@ class HomeScreen(AppScreen[None]):
         worker = get_current_worker()
         today, items = due.today(), len(item_ids)
         batch: list[HomeRow] = []
+        made: dict[str, tuple[Row, HomeRow]] = {}
         sent_at = 0.0
 
         def found(row: Row) -> None:
             nonlocal batch, sent_at
-            batch.append(row_of(row, items, today))
+            shown = row_of(row, items, today)
+            made[row.path] = (row, shown)
+            batch.append(shown)
             first = sent_at == 0.0 and len(batch) >= FIRST_ROWS
             if first or (sent_at and time.monotonic() - sent_at >= SHOW_EVERY):
                 self.post_message(self.RowsRead(reading, batch))
                 batch, sent_at = [], time.monotonic()
 
         try:
-            result = list_rows(
+            listed, bad = list_rows(
                 self.samenwerken.store, item_ids, found=found, stopped=lambda: worker.is_cancelled, listing=listing
             )
         except Stopped:
             return
+        rows = []
+        for row in listed:  # each row was shown as it came; made again only if it is not the row shown
+            known = made.get(row.path)
+            rows.append(known[1] if known is not None and known[0] == row else row_of(row, items, today))
         if not worker.is_cancelled:
-            self.samenwerken.call_from_thread(self._done_beside, reading, result, listing)
+            self.samenwerken.call_from_thread(self._done_beside, reading, (rows, bad), listing)
 
     @on(RowsRead)
     def _rows_read(self, message: RowsRead) -> None:
@@ -178,7 +194,7 @@ class HomeScreen(AppScreen[None]):
         self.rows = list(self._read_so_far)
         self._show_sessions()
 
-    def _done_beside(self, reading: int, result: tuple[list[Row], list[BadFile]], listing: Listing) -> None:
+    def _done_beside(self, reading: int, result: tuple[list[HomeRow], list[BadFile]], listing: Listing) -> None:
         if reading != self._readings:
             return
         rows, self.bad = result
@@ -207,7 +223,10 @@ class HomeScreen(AppScreen[None]):
             empty = self.strings("home.reading", n=self._reading)
         else:
             empty = "" if rows else self.strings("home.no_sessions")
-        self.query_one("#home-empty", Static).update(empty)
+        hint = self.query_one("#home-empty", Static)
+        hint.update(empty)
+        hint.display = bool(empty)  # above the list: while it is read, a line of the list makes room for it
+        table.set_class(bool(self._reading), "-reading")
         bad_lines = [self.strings("home.bad_files", n=len(self.bad))] if self.bad else []
         bad_lines += [f"  {visible(b.path.name)}: {visible(b.text(self.strings))}" for b in self.bad[:5]]
         if len(self.bad) > 5:

@@ -24,6 +24,8 @@ MARK = "☑ "
 
 def overdue_count(row: Row, today: date) -> int:
     """How many of the session's open steps are past their date."""
+    if not row.due:
+        return 0
     day = today.isoformat()
     return sum(1 for due in row.due if due < day)
 
@@ -40,9 +42,8 @@ class HomeRow:
     title_cells: int
     progress: str
     """'12/85': answered of all items."""
-    updated: str
-    """The last change in local time, as people read it."""
     when: datetime
+    """The last change (shown in local time, as people read it, when drawn)."""
     late: int
     """Open steps past their date (0: none)."""
 
@@ -55,9 +56,8 @@ def row_of(row: Row, items: int, today: date) -> HomeRow:
         id=row.id,
         key=row.path,
         title=title,
-        title_cells=cell_len(title),
+        title_cells=len(title) if title.isascii() else cell_len(title),
         progress=f"{row.answered}/{items}",
-        updated=local_time(when),
         when=when,
         late=overdue_count(row, today),
     )
@@ -82,7 +82,7 @@ class Layout:
 
     def cells(self, row: HomeRow) -> list[str]:
         mark = MARK if row.key in self.marked else ""
-        cells = [shortened(mark + row.title, self.title_width), row.progress, row.updated]
+        cells = [shortened(mark + row.title, self.title_width), row.progress, local_time(row.when)]
         if self.overdue is not None:
             cells.append(self.overdue(row.late) if row.late else "")
         return cells
@@ -101,7 +101,7 @@ def layout(
     widths = [
         max(cell_len(headers[0]), min(title, title_width)),
         max(cell_len(headers[1]), max((len(row.progress) for row in rows), default=0)),
-        max(cell_len(headers[2]), max((cell_len(row.updated) for row in rows), default=0)),
+        max(cell_len(headers[2]), len(local_time(rows[0].when)) if rows else 0),  # one width for every time
     ]
     if overdue is not None:
         counts = {row.late for row in rows if row.late}
