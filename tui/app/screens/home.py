@@ -91,6 +91,9 @@ class HomeScreen(AppScreen[None]):
         self._read_again = False
         self._left = False
         """Another screen was shown over this one since it was last shown."""
+        self._streaming = False
+        """Rows read beside the screen are shown as they come (none were shown before)."""
+        self._listed_on = due.today()
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
@@ -134,10 +137,15 @@ class HomeScreen(AppScreen[None]):
             files = listing[0]
             unread = sum(1 for name, status in files if status is None or self._seen.get(name) != status)
             item_ids = self._item_ids()
-            if unread >= self.read_beside_from:
-                self._reading = unread
+            gone = len(files) != len(self._seen) if not unread else False  # every file is one seen: any removed?
+            if not (unread or gone or listing[1] or self.bad or due.today() != self._listed_on):
+                pass  # nothing changed on disk: the rows as they are (with the marks as they are now)
+            # A big folder is listed beside the screen even when little changed: the rows stay shown meanwhile.
+            elif unread >= self.read_beside_from or len(files) >= self.read_beside_from:
+                self._reading = unread or len(files)
                 self._readings += 1
                 self._read_so_far = []
+                self._streaming = not self.rows  # rows shown already are replaced only when all are in
                 # After the screen is drawn: the reading would take the first paint's time.
                 self.call_after_refresh(self._list_beside, self._readings, item_ids, listing)
             else:
@@ -152,6 +160,7 @@ class HomeScreen(AppScreen[None]):
     def _listed(self, rows: list[HomeRow], listing: Listing) -> None:
         self.rows = rows
         self._seen = dict(listing[0])
+        self._listed_on = due.today()  # overdue steps are counted against this day
 
     @work(thread=True, exclusive=True, group="scan")
     def _list_beside(self, reading: int, item_ids: list[str], listing: Listing) -> None:
@@ -187,8 +196,8 @@ class HomeScreen(AppScreen[None]):
 
     @on(RowsRead)
     def _rows_read(self, message: RowsRead) -> None:
-        if message.reading != self._readings or not self._reading:
-            return  # a reading that was overtaken, or that is done already
+        if message.reading != self._readings or not self._reading or not self._streaming:
+            return  # a reading that was overtaken, or that is done already, or rows are shown till it is
         self._read_so_far += message.rows
         newest_first(self._read_so_far)
         self.rows = list(self._read_so_far)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -261,8 +261,3 @@ class VirtualTable(ScrollView, Generic[T], can_focus=True):
         if self._hover is not None:
             self._hover = None
             self.refresh()
-
-
-def cells_width(texts: Sequence[str]) -> int:
-    """The widest of `texts` in terminal cells (0 for none)."""
-    return max(map(cell_len, texts), default=0)
