@@ -58,17 +58,13 @@ class SessionStore:
     # reading ---------------------------------------------------------------
 
     def scan(
-        self,
-        stopped: Callable[[], bool] | None = None,
-        listing: Listing | None = None,
-        found: Callable[[StoredSession], None] | None = None,
+        self, stopped: Callable[[], bool] | None = None, listing: Listing | None = None
     ) -> tuple[list[StoredSession], list[BadFile]]:
         """Every readable session (newest change first) and every unreadable file.
 
         `stopped` is asked before each file: when it says so, the scan ends with what it
         found (a scan beside the screen of an app that is closing). `listing` is what
-        `files()` just gave, when the caller has it. `found` is told each readable session
-        as it is read (in file order), so a screen can show the first before the rest.
+        `files()` just gave, when the caller has it.
         """
         good: list[StoredSession] = []
         files, bad = listing or self.files()
@@ -83,8 +79,6 @@ class SessionStore:
             if known is not None and status is not None and known[0] == status:
                 scanned[name] = known
                 good.append(known[1])
-                if found is not None:
-                    found(known[1])
                 continue
             path = self.root / name
             try:
@@ -93,8 +87,6 @@ class SessionStore:
                 bad.append(BadFile.of(path, error))
                 continue
             good.append(stored)
-            if found is not None:
-                found(stored)
             if status is not None and read_as(stored, status):
                 scanned[name] = (status, stored)
         self._scanned = scanned
