@@ -87,3 +87,26 @@ async def test_ten_thousand_rows_show_while_read_and_every_row_is_reachable(
         await pilot.click("#sessions", offset=(3, 3))
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         assert app.screen.editor is not None and app.screen.editor.session.title == title_of(COUNT - 3)
+
+
+async def test_a_big_folder_is_listed_again_only_when_it_changed_and_keeps_its_rows_meanwhile(tmp_path: Path) -> None:
+    root = tmp_path / "sessions"
+    count = HomeScreen.read_beside_from + 50
+    many_sessions(root, count, item_ids())
+    store = SessionStore(root)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        table = screen.query_one(SessionList)
+        await until(pilot, lambda: not screen._reading and table.row_count == count, timeout=30)
+        await pilot.press("space")  # a mark: nothing on disk changed, nothing is read again
+        assert not screen._reading
+        assert shown(table)[1].startswith("☑ " + title_of(count - 1))
+        oldest = store.load(root / "sessie-00000.toml")
+        oldest.session.title = "Net gewijzigd"
+        store.save(oldest)  # now the newest change
+        screen.refresh_sessions()
+        assert screen._reading and table.row_count == count  # the rows stay while the folder is listed
+        await until(pilot, lambda: not screen._reading, timeout=30)
+        assert table.row_count == count and table.get_row_at(0)[0] == "Net gewijzigd"
