@@ -98,8 +98,17 @@ class Terminal(PtyApp):
         with self.lock:
             return "\n".join(self.screen.display)
 
-    def settle(self, since: float, before: int, markers: tuple[str, ...], quiet: float, timeout: float = 30.0) -> float:
-        """Seconds from `since` to the last byte before `quiet` seconds of silence, with every marker visible."""
+    def settle(
+        self,
+        since: float,
+        before: int,
+        markers: tuple[str, ...],
+        quiet: float,
+        timeout: float = 30.0,
+        absent: tuple[str, ...] = (),
+    ) -> float:
+        """Seconds from `since` to the last byte before `quiet` seconds of silence, every marker visible and
+        none of `absent`."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             time.sleep(0.002)
@@ -108,7 +117,7 @@ class Terminal(PtyApp):
             if size <= before or time.monotonic() - last < quiet:
                 continue
             text = self.text()
-            if all(marker in text for marker in markers):
+            if all(marker in text for marker in markers) and not any(gone in text for gone in absent):
                 return last - since
         raise TimeoutError(f"screen did not settle with {markers!r}; screen:\n{self.text()}")
 
@@ -138,6 +147,8 @@ class Command:
     keys: list[str] = field(default_factory=list)
     filled: tuple[str, ...] = ()
     """Markers of the screen filled in later (a big folder read beside the screen)."""
+    unfilled: tuple[str, ...] = ()
+    """What the screen shows until it is filled (home's line while the folder is read)."""
     samples: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, what: str, value: float) -> None:
@@ -152,7 +163,11 @@ def run_once(command: Command, folder: Path, quiet: float, record: bool) -> None
     terminal = Terminal(command.argv(folder), ROOT)
     try:
         first = terminal.settle(terminal.started, 0, command.markers, quiet)
-        filled = terminal.settle(terminal.started, 0, command.filled, quiet, timeout=300) if command.filled else None
+        filled = (
+            terminal.settle(terminal.started, 0, command.filled, quiet, timeout=300, absent=command.unfilled)
+            if command.filled
+            else None
+        )
         times, sizes = [], []
         for key in command.keys:
             took, size = terminal.key(key, quiet)
@@ -317,7 +332,9 @@ def main(argv: list[str] | None = None) -> int:
         from tui.app.screens.home import HomeScreen
 
         reads_beside = args.many >= HomeScreen.read_beside_from
-        big_markers = (*home_markers, "worden gelezen") if reads_beside else ("Sessie", "q Stoppen")
+        # Read beside the screen, the first rows show while the rest are read, above them a line that says so:
+        # the first screen is the home's own text; every row is shown once that line is gone.
+        big_markers = ("Samen werken aan goed onderwijs", "q Stoppen") if reads_beside else ("Sessie", "q Stoppen")
         commands = [
             Command("floor: bare app", lambda _: [sys.executable, "-c", FLOOR_HOME], ("bare floor app", "Quit")),
             Command(
@@ -326,7 +343,13 @@ def main(argv: list[str] | None = None) -> int:
             Command("home", app(), home_markers),
             Command("walk (`new`)", app("new", "Bench"), ("1 = Geldt helemaal niet", "q Terug"), ["3"] * args.keys),
             Command("reader (`read vooraf`)", app("read", "vooraf"), ("Colofon", "Overlegraad PO-VO.", "q Terug")),
-            Command(f"home, {args.many} sessions", app(), big_markers, filled=("Sessie", "q Stoppen")),
+            Command(
+                f"home, {args.many} sessions",
+                app(),
+                big_markers,
+                filled=("Sessie", "q Stoppen"),
+                unfilled=("worden gelezen",),
+            ),
         ]
         folders = {c.name: (many if "sessions" in c.name else None) for c in commands}
         list_ours: list[float] = []

@@ -6,11 +6,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tests.helpers.session import until, widget_text
 from tui.app.factory import make_app
-from tui.app.screens.home import HomeScreen
+from tui.app.screens.home import HomeScreen, SessionList
 from tui.session import SessionStore
 
 
@@ -45,7 +45,7 @@ async def test_the_screen_is_there_while_the_files_are_read_then_fills_in(
     app = make_app(SessionStore(three_sessions))
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: bool(read))
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionList)
         hint = app.screen.query_one("#home-empty", Static)
         assert "De reflecties in deze map worden gelezen (3 bestanden)" in widget_text(hint)
         assert not table.display
@@ -77,4 +77,4 @@ async def test_a_few_new_files_are_read_before_the_screen_shows(three_sessions: 
     app = make_app(SessionStore(three_sessions))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#sessions", DataTable).row_count == 3
+        assert app.screen.query_one("#sessions", SessionList).row_count == 3

@@ -244,7 +244,7 @@ async def test_the_app_starts_beside_every_kind_of_bad_file(tmp_path: Path) -> N
     app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [s.session.id for s in app.screen.sessions] == ["goed"]
+        assert [row.id for row in app.screen.rows] == ["goed"]
         assert {b.path.name for b in app.screen.bad} == set(expected)
 
 

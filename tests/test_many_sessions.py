@@ -1,15 +1,14 @@
-"""Many sessions: `list` reads new files on every core, home fills its rows in batches while keys work."""
+"""Many sessions: `list` reads new files on every core; home keeps its cursor when filled again."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from tests.helpers.session import item_ids, until
 from tui.app.factory import make_app
-from tui.app.screens import home
+from tui.app.screens.home import SessionList
 from tui.session import Answer, SessionStore, parallel_read
 from tui.session.listing import list_rows
 
@@ -53,14 +52,10 @@ def test_a_helper_that_fails_costs_nothing_but_time(monkeypatch: pytest.MonkeyPa
     assert parallel_read.read_all(["a", "b", "c", "d"], row_of) == ["A", None, "C", None]
 
 
-async def test_home_fills_its_rows_in_batches_and_keys_work_meanwhile(
-    seven: SessionStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(home, "FIRST_ROWS", 2)
-    monkeypatch.setattr(home, "ROW_BATCH", 2)
+async def test_home_keeps_its_cursor_on_the_same_session_when_filled_again(seven: SessionStore) -> None:
     app = make_app(seven)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionList)
         await until(pilot, lambda: table.row_count == 7)
         newest_first = [stored.session.title for stored in seven.scan()[0]]
         assert [str(table.get_row_at(n)[0]) for n in range(7)] == newest_first

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from tests.helpers.room import make_room
 from tests.helpers.room_apps import screen_text, seat_app
 from tests.helpers.session import item_ids, read_session, until, walk_app
 from tests.helpers.terminal import answers_in
 from tui.app.factory import make_app
+from tui.app.screens.home import SessionList
 from tui.app.start import Home
 from tui.app.widgets.phone import PhoneBar
 from tui.session import SessionStore
@@ -113,7 +114,7 @@ async def test_home_at_a_phones_width_opens_a_reflection_with_a_tap(tmp_path: Pa
     app = make_app(store, Home())
     async with app.run_test(size=PHONE) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionList)
         await until(pilot, lambda: table.row_count == 1 and table.region.area > 0)
         await pilot.click("#sessions", offset=(3, 1))  # the first row (under the header)
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")

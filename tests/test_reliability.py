@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from tests.helpers.pilot import SIZE, press
 from tests.helpers.session import file_state, item_ids, read_session, until, walk_app, widget_text
 from tests.helpers.terminal import PtyApp, answers_in, wait_for
 from tui.app.factory import make_app
+from tui.app.screens.home import SessionList
 from tui.app.start import Home, New, Overview, Read, Start, Walk
 from tui.content.i18n import strings_for
 from tui.session import SessionStore
@@ -435,7 +436,7 @@ async def test_broken_files_are_named_and_never_touched(tmp_path: Path) -> None:
     app = make_app(store, Home())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#sessions", DataTable).row_count == 6
+        assert app.screen.query_one("#sessions", SessionList).row_count == 6
         bad = app.screen.query_one("#home-bad", Static)
         assert bad.display
         shown = widget_text(bad)
@@ -531,7 +532,7 @@ async def test_control_characters_in_title_are_shown_visibly_and_stored_unchange
         await press(pilot, "2")
         await press(pilot, "q")
         assert type(app.screen).__name__ == "HomeScreen"
-        cell = str(app.screen.query_one("#sessions", DataTable).get_row_at(0)[0])
+        cell = str(app.screen.query_one("#sessions", SessionList).get_row_at(0)[0])
         assert "␛[31mrood␛[0m" in cell and "\x1b" not in cell and "\x07" not in cell
         screenshot = app.export_screenshot()
         assert "␛" in screenshot and "\x1b" not in screenshot
@@ -836,7 +837,11 @@ async def test_nothing_is_written_outside_the_sessions_folder(tmp_path: Path, mo
         await press(pilot, "q")
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "home", "sessions"]
-    assert tree(home) == {} and tree(work) == {}
+    # Only the cache the README names (checked content, the list of the sessions folder), as JSON.
+    kept = {name for name in tree(home) if name == ".cache" or name.startswith(".cache/samenwerken")}
+    files = tree(home)
+    assert all(name.endswith(".json") for name in kept if files[name][0] != 0o40000), files
+    assert set(tree(home)) - kept == set() and tree(work) == {}
     names = sorted(tree(sessions))
     assert any(n.endswith(".toml") and "/" not in n for n in names)
     assert any(n.startswith("exports/") for n in names)

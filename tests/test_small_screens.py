@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable
 
 from tests.helpers.session import until
 from tui.app.factory import make_app
+from tui.app.screens.home import SessionList
 from tui.app.start import Home, Read
 from tui.session import SessionStore
 
@@ -23,8 +23,8 @@ async def test_home_at_60_columns_shows_every_column_and_shortens_the_title(tmp_
     app = make_app(store, Home())
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
-        widths = [column.get_render_width(table) for column in table.columns.values()]
+        table = app.screen.query_one("#sessions", SessionList)
+        widths = table.render_widths
         assert sum(widths) <= 58, widths  # all three columns inside the window
         assert str(table.get_row_at(0)[0]) == "Samenwerkingsverband…"
         assert not app.screen.query_one("#home-about").display  # the introduction makes room

@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import OptionList, Static
 
 from tests.helpers.answers import alternating
 from tests.helpers.golden import golden_session
@@ -18,6 +17,7 @@ from tests.helpers.overview import answered_session, body_text
 from tests.helpers.pilot import press, screen_name
 from tests.helpers.session import read_session, walk_app
 from tui.app.factory import make_app
+from tui.app.screens.home import SessionList
 from tui.app.start import Overview
 from tui.content import load_tool
 from tui.content.i18n import strings_for
@@ -135,8 +135,8 @@ async def test_home_counts_the_overdue_steps_of_each_session(tmp_path: Path) -> 
     app = make_app(store, None, "nl")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
-        assert str(table.columns[ColumnKey("overdue")].label) == "Te laat"
+        table = app.screen.query_one("#sessions", SessionList)
+        assert table.headers[3] == "Te laat"
         by_title = {str(table.get_row_at(r)[0]): str(table.get_row_at(r)[3]) for r in range(table.row_count)}
         assert by_title == {"Met stappen": "⚠ 1", "Zonder stappen": ""}
 
@@ -147,15 +147,15 @@ async def test_home_has_no_overdue_column_while_nothing_is_overdue(tmp_path: Pat
     app = make_app(store, None, "nl")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
-        assert len(table.columns) == 4
-        widths = [column.get_render_width(table) for column in table.columns.values()]
+        table = app.screen.query_one("#sessions", SessionList)
+        assert len(table.headers) == 4
+        widths = table.render_widths
         assert sum(widths) <= 58, widths  # every column inside the window at 60 columns
         stored.session.next_steps = [s.model_copy(update={"done": True}) for s in stored.session.next_steps]
         store.save(stored)
         app.screen.refresh_sessions()
         await pilot.pause()
-        assert list(table.columns) == ["title", "progress", "updated"]
+        assert table.headers == ["Samenwerking", "Beantwoord", "Laatst gewijzigd"]
 
 
 async def test_a_suggestion_taken_as_a_step_is_marked_in_the_overview_and_the_picker(tmp_path: Path) -> None:

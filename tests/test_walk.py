@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from tests.helpers.markdown import highlighted_source
 from tests.helpers.pilot import SIZE, press, screen_name
 from tests.helpers.session import file_state, item_ids, read_session, walk_app, widget_text
 from tui.app.factory import make_app
+from tui.app.screens.home import SessionList
 from tui.app.start import Home, New, Walk
 from tui.content import load_tool
 from tui.session import SessionStore
@@ -427,7 +428,7 @@ async def test_q_from_walk_returns_home_listing_the_session(tmp_path: Path) -> N
         await press(pilot, "4")
         await press(pilot, "q")
         assert screen_name(app) == "HomeScreen"
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionList)
         assert table.row_count == 1
         row = table.get_row_at(0)
         assert "Regio Test" in str(row[0])
@@ -451,7 +452,7 @@ async def test_home_new_session(tmp_path: Path) -> None:
     app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#sessions", DataTable).row_count == 2
+        assert app.screen.query_one("#sessions", SessionList).row_count == 2
         await press(pilot, "n")
         assert screen_name(app) == "TextPrompt"
         await pilot.press(*"Derde regio")
@@ -459,7 +460,7 @@ async def test_home_new_session(tmp_path: Path) -> None:
         assert screen_name(app) == "WalkScreen"
         assert app.screen.editor.session.title == "Derde regio"
         await press(pilot, "q")
-        assert app.screen.query_one("#sessions", DataTable).row_count == 3
+        assert app.screen.query_one("#sessions", SessionList).row_count == 3
     good, bad = store.scan()
     assert sorted(s.session.title for s in good) == ["Derde regio", "Nieuwere regio", "Oudere regio"]
 
@@ -481,7 +482,7 @@ async def test_home_rename_keeps_file_name(tmp_path: Path) -> None:
         assert read_session(newest.path)["title"] == "Hernoemd [x]"
         assert read_session(made[0].path)["title"] == "Oudere regio"
         assert sorted(p.name for p in store.root.glob("*.toml")) == sorted(s.path.name for s in made)
-        titles = [str(app.screen.query_one("#sessions", DataTable).get_row_at(i)[0]) for i in range(2)]
+        titles = [str(app.screen.query_one("#sessions", SessionList).get_row_at(i)[0]) for i in range(2)]
         assert any("Hernoemd [x]" in t for t in titles)
 
 
@@ -496,7 +497,7 @@ async def test_home_delete_moves_to_trash(tmp_path: Path) -> None:
         assert screen_name(app) == "Confirm"
         await press(pilot, "j")
         assert screen_name(app) == "HomeScreen"
-        assert app.screen.query_one("#sessions", DataTable).row_count == 1
+        assert app.screen.query_one("#sessions", SessionList).row_count == 1
     assert not newest.path.exists()
     trashed = store.root / ".prullenbak" / newest.path.name
     assert trashed.read_bytes() == data
@@ -522,7 +523,7 @@ async def test_home_lists_broken_file_without_touching_it(tmp_path: Path) -> Non
     app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#sessions", DataTable).row_count == 2
+        assert app.screen.query_one("#sessions", SessionList).row_count == 2
         bad = app.screen.query_one("#home-bad", Static)
         assert bad.display
         assert "garbage.toml" in widget_text(bad)
@@ -581,9 +582,8 @@ async def test_home_shows_whole_title(tmp_path: Path) -> None:
     app = make_app(store, Home())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
-        title_column = next(iter(table.columns.values()))
-        assert title_column.get_render_width(table) >= len("Samenwerkingsverband Zuid")
+        table = app.screen.query_one("#sessions", SessionList)
+        assert table.render_widths[0] >= len("Samenwerkingsverband Zuid")
 
 
 async def test_key_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:

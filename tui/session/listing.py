@@ -6,6 +6,9 @@ cache folder (JSON, per sessions folder) with the status of the file it came fro
 (device, inode, size, mtime, ctime): a file whose status did not move is the file that
 was read, as in `SessionStore.scan`. New and changed files, links and bad files are
 always read afresh, so a bad file is named every time.
+
+Home lists the folder from the same rows (`found` hands each on as it is ready, the kept
+ones first), so its 10,000 rows need no file parsed that did not change.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,11 +24,12 @@ from typing import Any
 
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
+from tui.session.model import Session
 from tui.session.parallel_read import read_all
 from tui.session.store import BadFile, SessionStore
-from tui.session.stored import Status, read_as
+from tui.session.stored import Listing, Status, read_as
 
-FORMAT = 1
+FORMAT = 2
 """Increased when what is kept per file changes shape."""
 FOLDER = "folders"
 """The cache's subfolder for what is kept per sessions folder."""
@@ -42,6 +47,8 @@ class Row:
     created: str
     follows: str | None
     path: str
+    due: tuple[str, ...] = ()
+    """The dates (ISO) of the open steps that have one: home counts those past."""
 
     def as_json(self, total: int) -> dict[str, Any]:
         return {
@@ -56,22 +63,53 @@ class Row:
         }
 
 
-def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list[BadFile]]:
-    """Every readable session as a row (newest change first) and every unreadable file."""
+class Stopped(Exception):
+    """The caller asked to stop reading (an app that is closing)."""
+
+
+def list_rows(
+    store: SessionStore,
+    item_ids: list[str],
+    found: Callable[[Row], None] | None = None,
+    stopped: Callable[[], bool] | None = None,
+    listing: Listing | None = None,
+) -> tuple[list[Row], list[BadFile]]:
+    """Every readable session as a row (newest change first) and every unreadable file.
+
+    `found` is handed each row as it is ready: the kept ones first, then each file read
+    (then the files are read here, one by one, never by forked helpers). `stopped` is asked
+    before each file is read: when it says so, `Stopped` is raised. `listing` is what
+    `store.files()` just gave, when the caller has it.
+    """
     kept_name = _kept_name(store.root)
     items_key = hashlib.sha256("\n".join(item_ids).encode()).hexdigest()
     kept = _read(kept_name, items_key)
-    files, bad = store.files()
+    files, bad = listing or store.files()
+    bad = list(bad)
     root = os.fspath(store.root)
     failed: dict[str, SessionFileError] = {}
-    new = [(name, status) for name, status in files if _row_of(kept, name, status, root)]
-    fresh = _read_new(store, item_ids, new, failed)
+    known: dict[str, Row] = {}
+    """The rows kept from files that did not change."""
+    new: list[tuple[str, Status | None]] = []
+    for name, status in files:
+        if status is None:
+            continue  # not a regular file: read below, every time
+        row = _row(kept.get(name), os.path.join(root, name), status)
+        if row is None:
+            new.append((name, status))
+        else:
+            known[name] = row
+            if found is not None:
+                found(row)
+    fresh = _read_new(store, item_ids, new, failed, found, stopped)
     rows: list[Row] = []
     keep: dict[str, list[Any]] = {}
     for name, status in files:
         where = os.path.join(root, name)
-        entry = kept.get(name) if name not in fresh else fresh[name]
-        row = _row(entry, where, status) if status is not None else None
+        row = known.get(name)
+        entry = kept.get(name) if row is not None else fresh.get(name)
+        if row is None and status is not None:
+            row = _row(entry, where, status)
         if row is None:
             path = store.root / name
             if name in failed:  # read here already
@@ -82,19 +120,12 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
             except SessionFileError as error:
                 bad.append(BadFile.of(path, error))
                 continue
-            session = stored.session
-            row = Row(
-                session.id,
-                session.title,
-                session.answered_count(item_ids),
-                session.updated.isoformat(),
-                session.created.isoformat(),
-                session.follows,
-                where,
-            )
+            row = _row_from(stored.session, item_ids, where)
+            if found is not None:
+                found(row)
             entry = None
             if status is not None and read_as(stored, status):
-                entry = [*status, row.id, row.title, row.answered, row.updated, row.created, row.follows]
+                entry = [*status, *_kept_of(row)]
         if entry is not None:
             keep[name] = entry
         rows.append(row)
@@ -108,9 +139,22 @@ def list_rows(store: SessionStore, item_ids: list[str]) -> tuple[list[Row], list
     return rows, bad
 
 
-def _row_of(kept: dict[str, Any], name: str, status: Status | None, root: str) -> bool:
-    """Whether the file must be read: nothing kept for it, or kept from another state of it."""
-    return status is not None and _row(kept.get(name), os.path.join(root, name), status) is None
+def _row_from(session: Session, item_ids: list[str], path: str) -> Row:
+    return Row(
+        session.id,
+        session.title,
+        session.answered_count(item_ids),
+        session.updated.isoformat(),
+        session.created.isoformat(),
+        session.follows,
+        path,
+        tuple(step.due.isoformat() for step in session.next_steps if step.due is not None and not step.done),
+    )
+
+
+def _kept_of(row: Row) -> list[Any]:
+    """What is kept of a row after the file's status."""
+    return [row.id, row.title, row.answered, row.updated, row.created, row.follows, list(row.due)]
 
 
 def _read_new(
@@ -118,14 +162,20 @@ def _read_new(
     item_ids: list[str],
     files: list[tuple[str, Status | None]],
     failed: dict[str, SessionFileError],
+    found: Callable[[Row], None] | None = None,
+    stopped: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
     """What to keep of each new or changed regular file, read on every core (None: the caller reads it).
 
     A file that could not be read in this process is in `failed` (a helper's failures are read again).
+    With `found`, the files are read here in turn and each row is handed on as it is read.
     """
     statuses = dict(files)
+    root = os.fspath(store.root)
 
     def entry_of(name: str) -> list[Any] | None:
+        if stopped is not None and stopped():
+            raise Stopped
         status = statuses[name]
         try:
             stored = store.load(store.root / name)
@@ -134,28 +184,33 @@ def _read_new(
             return None
         if status is None or not read_as(stored, status):
             return None
-        s = stored.session
-        answered = s.answered_count(item_ids)
-        return [*status, s.id, s.title, answered, s.updated.isoformat(), s.created.isoformat(), s.follows]
+        row = _row_from(stored.session, item_ids, os.path.join(root, name))
+        if found is not None:
+            found(row)
+        return [*status, *_kept_of(row)]
 
     names = [name for name, _ in files]
+    if found is not None or stopped is not None:
+        return dict(zip(names, [entry_of(name) for name in names], strict=True))
     return dict(zip(names, read_all(names, entry_of), strict=True))
 
 
 def _row(entry: Any, path: str, status: tuple[int, ...]) -> Row | None:
     """The kept row, if `entry` is well formed and was read from the file that has `status` now."""
-    if not isinstance(entry, list) or len(entry) != 11 or entry[:5] != list(status):
+    if not isinstance(entry, list) or len(entry) != 12 or entry[:5] != list(status):
         return None
-    id_, title, answered, updated, created, follows = entry[5:]
+    id_, title, answered, updated, created, follows, due = entry[5:]
     if not (isinstance(id_, str) and isinstance(title, str) and isinstance(updated, str) and isinstance(created, str)):
         return None
     if type(answered) is not int or not (follows is None or isinstance(follows, str)):
+        return None
+    if not isinstance(due, list) or not all(isinstance(day, str) for day in due):
         return None
     try:
         datetime.fromisoformat(updated)
     except ValueError:
         return None
-    return Row(id_, title, answered, updated, created, follows, path)
+    return Row(id_, title, answered, updated, created, follows, path, tuple(due))
 
 
 def _kept_name(root: Path) -> str:
