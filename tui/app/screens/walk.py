@@ -100,7 +100,7 @@ class WalkScreen(WalkOnPhone):
             yield StepsPane(self.editor, self.tool, id="steps-pane")
         if self.in_room:
             yield RoomPanel(id="room-panel")
-        yield self.phone_bar()  # on a phone: below all else, where a thumb reaches
+        yield from self.phone_bars()  # on a phone: below all else, where a thumb reaches
         yield SteadyFooter()
 
     def on_mount(self) -> None:
