@@ -85,3 +85,22 @@ async def test_a_screen_is_styled_once_when_it_opens(tmp_path: Path, monkeypatch
         assert app.screen.has_class("-normal", "-tall")
         widgets = len(list(app.screen.walk_children()))
         assert max(restyled, default=0) < widgets / 2, restyled  # single widgets (focus, a class), never the screen
+
+
+async def test_the_title_bar_is_one_widget_and_its_icon_opens_the_command_palette(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from tui.app.widgets.header import AppHeader
+
+    app, _, _ = walk_app(tmp_path, title="Een titel die veel te lang is om in de balk te passen " * 2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.pause()
+        header = app.screen.query_one(AppHeader)
+        line = str(header.render())
+        assert not header.children and len(line) == 80 and line.startswith(" ⭘      Een titel")
+        assert line.rstrip().endswith("…")  # cut with an ellipsis before the clock's place
+        await pilot.click(AppHeader, offset=(40, 0))
+        await until(pilot, lambda: header.size.height == 3)
+        await pilot.click(AppHeader, offset=(1, 1))
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))

@@ -9,13 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.dialogs import Confirm, TextPrompt
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import plain_text, visible
 from tui.core.errors import OpenElsewhere, UserFileError
 from tui.core.os_errors import describe_os_error
@@ -79,7 +80,7 @@ class HomeScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
-        yield Header()
+        yield AppHeader()
         with Vertical(id="home"):
             yield Static(note.index.title, id="home-title")
             yield Static(note.index.subtitle + f" — {note.index.publisher}, {note.index.adopted}", id="home-subtitle")
