@@ -43,8 +43,11 @@ class AppHeader(Widget):
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
-            self.watch(node, "title", self.refresh, init=False)
-            self.watch(node, "sub_title", self.refresh, init=False)
+            self.watch(node, "title", self._title_changed, init=False)
+            self.watch(node, "sub_title", self._title_changed, init=False)
+
+    def _title_changed(self) -> None:
+        self.refresh()
 
     def _titles(self) -> Content:
         screen, app = self.screen, self.app
