@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import events, on
-from textual._context import NoActiveAppError
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.types import NoActiveAppError
 
 from tui.app.screens.steps_requests import StepsRequests
 from tui.app.widgets.base import OfTheApp
