@@ -527,7 +527,7 @@ async def test_control_characters_in_title_are_shown_visibly_and_stored_unchange
         title = app.screen.title or ""
         assert "␛[31mrood␛[0m␇␈" in title
         assert "\x1b" not in title
-        header = app.screen.query_one("HeaderTitle")
+        header = app.screen.query_one("AppHeader")
         assert "␛" in str(header.render()) and "\x1b" not in str(header.render())
         await press(pilot, "2")
         await press(pilot, "q")

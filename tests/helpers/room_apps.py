@@ -28,7 +28,11 @@ def as_facilitator(folder: RoomFolder) -> RoomFolder:
 
 
 def screen_text(app) -> str:
-    return "\n".join(widget_text(w) for w in app.screen.query(Static) if w.display)
+    """The texts of the screen's Statics, after its title bar's line (one widget of its own, not a Static)."""
+    from tui.app.widgets.header import AppHeader
+
+    titles = [str(header.render()).strip() for header in app.screen.query(AppHeader)]
+    return "\n".join(titles + [widget_text(w) for w in app.screen.query(Static) if w.display])
 
 
 def board_app(folder: RoomFolder, seats: set[str] | None = None):

@@ -14,9 +14,7 @@ class StartingApp(NavigationApp):
     """How often a seat or the board looks at the room's files again (only changed files are read)."""
 
     def open_first_screen(self, start: Start) -> None:
-        """The first screen of `start`: one case per way to start."""
-        from tui.app.screens.home import HomeScreen
-
+        """The first screen of `start`: one case per way to start (each imports only its own screen)."""
         match start:
             case Seat(seat, stored):
                 self.enter_room(seat, stored)
@@ -35,10 +33,14 @@ class StartingApp(NavigationApp):
             case New(title) if title:
                 self.create_session(title)
             case New():
+                from tui.app.screens.home import HomeScreen
+
                 home = HomeScreen()
                 self.push_screen(home)
                 self.call_after_refresh(home.action_new)
             case Home():
+                from tui.app.screens.home import HomeScreen
+
                 self.push_screen(HomeScreen())
 
     def enter_room(self, seat: RoomSeat, stored: StoredSession) -> None:

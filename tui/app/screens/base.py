@@ -10,15 +10,17 @@
 - Only the window's current size lays a screen out (see `ignore_a_late_resize`).
 - The app's broadcasts (`save_state_signal`, `room_signal`) reach every screen of ours
   as a message (`SaveStateChanged`, `RoomChanged`) its handlers take.
+- A screen is styled once when it opens, not three times (see `StyledOnce`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import events, on
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.types import NoActiveAppError
 
 from tui.app.screens.steps_requests import StepsRequests
 from tui.app.widgets.base import OfTheApp
@@ -49,7 +51,53 @@ def ignore_a_late_resize(screen: Screen[Any], event: events.Resize) -> None:
         event.prevent_default()  # Screen's handler, which would take the size up, is not called
 
 
-class AppScreen(StepsRequests, OfTheApp, Screen[ResultType]):
+def breakpoint_classes(screen: Screen[Any], width: int, height: int) -> dict[str, bool]:
+    """The breakpoint classes Textual gives `screen` at this size (as `Screen._on_resize` computes them)."""
+    app = screen.app
+    horizontal = screen.HORIZONTAL_BREAKPOINTS
+    horizontal = (app.HORIZONTAL_BREAKPOINTS if horizontal is None else horizontal) or []
+    vertical = screen.VERTICAL_BREAKPOINTS
+    vertical = (app.VERTICAL_BREAKPOINTS if vertical is None else vertical) or []
+    classes = {name: False for _, name in horizontal + vertical}
+    for breakpoints, size in ((horizontal, width), (vertical, height)):
+        for at, name in sorted(breakpoints, reverse=True):
+            if size >= at:
+                classes[name] = True
+                break
+    return classes
+
+
+class StyledOnce:
+    """A mixin for our screens (before Textual's Screen in the bases): the stylesheet is applied once when it opens.
+
+    Textual applies the stylesheet to every widget as it mounts, then twice more to the
+    whole screen: when the first Resize gives the screen its breakpoint classes
+    (`-narrow`, `-tall`, …) and when it is first resumed (`ScreenResume.refresh_styles`).
+    At start that was a third of the time spent on styles (issue 24). Here the screen has its
+    breakpoint classes before its widgets mount, so the Resize changes no class, and the
+    first resume, which follows the mount at once, keeps the styles just applied. Every later
+    resume (after a dialog, or back from another screen) refreshes them as before.
+    """
+
+    _styled = False
+
+    def _classes_before_mount(self) -> None:
+        """Call in `__init__`: the breakpoint classes of the app's size now (nothing to restyle yet)."""
+        screen = cast(Screen[Any], self)
+        try:
+            width, height = screen.app.size
+        except NoActiveAppError:  # made outside a running app (a test): Textual's Resize sets them
+            return
+        screen.update_classes(breakpoint_classes(screen, width, height), update=False)
+
+    def _keep_fresh_styles(self, event: events.ScreenResume) -> None:
+        """Call from a ScreenResume handler of the screen (a plain mixin's own handlers are not found)."""
+        if not self._styled:
+            self._styled = True
+            event.refresh_styles = False
+
+
+class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
     """A full screen of the app."""
 
     editor: SessionEditor | None = None
@@ -58,6 +106,7 @@ class AppScreen(StepsRequests, OfTheApp, Screen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
+        self._classes_before_mount()
 
     @on(events.Mount)
     def _hear_the_app(self) -> None:
@@ -72,7 +121,8 @@ class AppScreen(StepsRequests, OfTheApp, Screen[ResultType]):
         self.post_message(RoomChanged())
 
     @on(events.ScreenResume)
-    def _cover_when_too_small(self) -> None:
+    def _cover_when_too_small(self, event: events.ScreenResume) -> None:
+        self._keep_fresh_styles(event)
         self.samenwerken.cover_if_too_small()
 
     @on(events.Resize)
@@ -80,12 +130,17 @@ class AppScreen(StepsRequests, OfTheApp, Screen[ResultType]):
         ignore_a_late_resize(self, event)
 
 
-class AppModal(OfTheApp, ModalScreen[ResultType]):
+class AppModal(OfTheApp, StyledOnce, ModalScreen[ResultType]):
     """A dialog of the app (its result comes back through `dismiss`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
+        self._classes_before_mount()
+
+    @on(events.ScreenResume)
+    def _styles_kept(self, event: events.ScreenResume) -> None:
+        self._keep_fresh_styles(event)
 
     @on(events.Resize)
     def _only_the_current_size(self, event: events.Resize) -> None:

@@ -20,13 +20,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.board_reading import SeatReading, SeatsRead
 from tui.app.screens.board_text import focus_text, part_tag, parts_text, read_text, row_signature, rule_text, seat_line
 from tui.app.widgets.board_table import BoardTable
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import plain_text, visible
 from tui.core.net import is_loopback, shown_host
 from tui.core.text import shortened
@@ -90,7 +91,7 @@ class BoardScreen(AppScreen[None]):
         self._present = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="board-join")
         yield Static(id="board-seats")
         yield Static(id="board-parts")

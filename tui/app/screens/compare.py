@@ -7,12 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.export_picker import FormatPicker
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import plain_text, visible
 from tui.core.text import shortened
 from tui.render.compare import COMPARE_FORMATS, columns, compare_table, score_cell
@@ -63,7 +64,7 @@ class CompareScreen(AppScreen[None]):
         self._laid_out_for = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="cmp-head"):
             yield Static(id="cmp-parts")
         yield DataTable(id="cmp-items", cursor_type="row")

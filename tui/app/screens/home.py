@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.app.screens.base import AppScreen
@@ -18,6 +18,7 @@ from tui.app.screens.dialogs import Confirm, TextPrompt
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.screens.home_rows import HomeRow, Layout, layout, newest_first, row_of
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import plain_text, visible
 from tui.app.widgets.virtual_table import VirtualTable
 from tui.core.errors import OpenElsewhere, SessionFileError, UserFileError
@@ -97,7 +98,7 @@ class HomeScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         note = self.samenwerken.note
-        yield Header()
+        yield AppHeader()
         with Vertical(id="home"):
             yield Static(note.index.title, id="home-title")
             yield Static(note.index.subtitle + f" — {note.index.publisher}, {note.index.adopted}", id="home-subtitle")

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import visible
 from tui.app.widgets.steps import StepsPane
 from tui.render.export import to_text
@@ -54,7 +55,7 @@ class OverviewScreen(AppScreen[None]):
         """The session this one follows up, when the store has it: parts and signals say what moved."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="overview"):
             yield Static(id="ov-body")
             yield Static(self.strings("report.steps"), id="ov-steps-heading", classes="ov-heading")

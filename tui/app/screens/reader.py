@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.section_text import Block, SectionText
 from tui.content import Note
 from tui.content.blocks import section_pieces, section_source
@@ -53,7 +54,7 @@ class ReaderScreen(AppScreen[None]):
         self.is_root = is_root
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal():
             yield OptionList(
                 *[Option(Content(self._toc_label(s)), id=s.id) for s in self.note.sections],  # plain: no markup parsed

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from tui.app.screens.base import AppScreen, RoomChanged
 from tui.app.shown import shown
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import plain_text, visible
 from tui.room.phases import phase_line
 from tui.session import StoredSession
@@ -30,7 +31,7 @@ class RoomWelcomeScreen(AppScreen[None]):
         self.stored = stored
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Vertical(id="welcome"):
             yield Static(id="welcome-title")
             yield Static(id="welcome-line")

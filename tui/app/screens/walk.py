@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.commands import WalkCommands
@@ -18,6 +18,7 @@ from tui.app.screens.base import AppScreen, SaveStateChanged
 from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.screens.walk_phone import WalkOnPhone
 from tui.app.widgets.footer import SteadyFooter
+from tui.app.widgets.header import AppHeader
 from tui.app.widgets.lists import StayingOptionList, SteadyStatic
 from tui.app.widgets.literal import plain_text, visible
 from tui.app.widgets.room_panel import RoomPanel
@@ -84,7 +85,7 @@ class WalkScreen(WalkOnPhone):
     # building --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="walk-status"):
             yield SteadyStatic(id="walk-where")
             yield SteadyStatic(id="walk-total")
@@ -100,7 +101,7 @@ class WalkScreen(WalkOnPhone):
             yield StepsPane(self.editor, self.tool, id="steps-pane")
         if self.in_room:
             yield RoomPanel(id="room-panel")
-        yield self.phone_bar()  # on a phone: below all else, where a thumb reaches
+        yield from self.phone_bars()  # on a phone: below all else, where a thumb reaches
         yield SteadyFooter()
 
     def on_mount(self) -> None:

@@ -3,14 +3,18 @@
 The phone layout itself is app.tcss's (`.-phone`, below `PHONE_BELOW` columns): the list of
 items gives way to the statement on screen and the bar's large buttons. This part of the
 walk keeps the bar in step with the item on screen and turns its taps into the walk's actions.
+The bar (fourteen widgets) is made only in the phone layout: a walk that opens wider mounts
+it when its window first narrows to a phone's, and keeps it (hidden) if it widens again.
 """
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.widgets import OptionList
 
+from tui.app.screens.base import breakpoint_classes
 from tui.app.screens.walk_room import WalkInRoom
+from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.phone import PhoneBar
 from tui.content import Tool
 
@@ -38,7 +42,20 @@ class WalkOnPhone(WalkInRoom):
     def action_remark(self) -> None:
         raise NotImplementedError
 
-    def phone_bar(self) -> PhoneBar:
+    def phone_bars(self) -> list[PhoneBar]:
+        """For `compose`: the bar when the walk opens in the phone layout, else none (see `_phone_when_narrow`)."""
+        return [self._phone_bar()] if self.has_class("-phone") else []
+
+    @on(events.Resize)
+    async def _phone_when_narrow(self) -> None:
+        """The window narrowed to a phone's: the bar is mounted (once) and follows the item on screen."""
+        width, height = self.app.size  # the window's size now (a late Resize may carry an older one)
+        if self.query(PhoneBar) or not breakpoint_classes(self, width, height)["-phone"]:
+            return
+        await self.mount(self._phone_bar(), before=self.query_one(SteadyFooter))
+        self._show_phone()
+
+    def _phone_bar(self) -> PhoneBar:
         """The bar, in the walk's language (hidden above the phone layout's width)."""
         return PhoneBar(
             self.tool.scale.loc("not_applicable", self.lang),
@@ -57,7 +74,10 @@ class WalkOnPhone(WalkInRoom):
         return (self.item_list.highlighted or 0) if self.part.kind == "scale" else 0
 
     def _show_phone(self) -> None:
-        bar = self.query_one(PhoneBar)
+        bars = self.query(PhoneBar)
+        if not bars:  # wider than a phone since the walk opened
+            return
+        bar = bars.first()
         item = self.item
         bar.set_answerable(item is not None)
         if item is not None:
