@@ -111,5 +111,16 @@ async def send_in_form(tools: DevTools, code: str) -> str:
     await tools.evaluate("window.beforeThisCode = true; document.getElementById('code').focus()")
     await tools.call("Input.insertText", text=code)
     await tools.press("enter")
-    await until(lambda: tools.evaluate("window.beforeThisCode === undefined && document.readyState === 'complete'"))
+
+    async def next_page() -> bool:
+        try:
+            return bool(
+                await tools.evaluate("window.beforeThisCode === undefined && document.readyState === 'complete'")
+            )
+        except AssertionError as error:  # asked while the page was being replaced: ask again
+            if "navigated or closed" in str(error):
+                return False
+            raise
+
+    await until(next_page)
     return str(await tools.evaluate("document.getElementById('said')?.textContent ?? ''"))
