@@ -132,3 +132,25 @@ async def test_a_parent_that_died_is_started_again(tmp_path: Path) -> None:
         os.close(master)
     finally:
         await forker.close()
+
+
+async def test_the_warm_parent_starts_with_the_room_and_only_once(tmp_path: Path) -> None:
+    """`room serve` warms the parent up before anyone logs in; a seat then forks from that same parent."""
+    folder, _ = make_room(tmp_path)
+    forker = SeatForker(folder.path)
+    try:
+        assert await forker.warm_up()
+        assert forker.process is not None
+        first = forker.process.pid
+        await asyncio.wait_for(forker.ready.wait(), 60)  # loaded before any seat asked
+        assert await forker.warm_up() and forker.process.pid == first  # warming up again starts nothing
+        forked = await forker.fork("A", 80, 24, "xterm")
+        assert forked is not None and forker.process.pid == first and forker.restarts == 0
+        seat, master = forked
+        assert b"plek A" in await screen_until(master, b"plek A")
+        os.killpg(seat.pid, signal.SIGHUP)
+        await asyncio.wait_for(seat.wait(), 30)
+        os.close(master)
+    finally:
+        await forker.close()
+    assert not await forker.warm_up()  # a closed room starts no parent

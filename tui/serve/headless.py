@@ -34,7 +34,9 @@ async def open_doors(folder: RoomFolder, options: ServeOptions) -> tuple[RoomSer
 
     forker = SeatForker(folder.path, lambda: (shown_host(server.host), server.port)) if fork_possible() else None
     server = RoomServer(folder, options.host, options.port, options.idle_minutes, command=command, forker=forker)
-    await server.start()  # the seats' warm parent starts with the first seat that logs in
+    await server.start()
+    if forker is not None:
+        await forker.warm_up()  # the seats' warm parent loads while the facilitator opens the meeting
     web = None
     if options.web is not None:
         from tui.serve.web.room import RoomWebServer
