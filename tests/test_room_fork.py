@@ -14,7 +14,7 @@ from tests.helpers.room import make_room
 from tui.cli.zygote import SEAT_NICENESS
 from tui.room.takeover import is_seat_app
 from tui.serve import fork_wire as wire
-from tui.serve.fork_seat import SeatForker, fork_possible
+from tui.serve.fork_seat import ForkedSeat, SeatForker, fork_possible
 
 pytestmark = [
     pytest.mark.slow,
@@ -41,6 +41,18 @@ async def screen_until(master: int, text: bytes, timeout: float = 60) -> bytes:
         except OSError:
             break
     return bytes(seen)
+
+
+async def welcomed_and_hung_up(forked: tuple[ForkedSeat, int] | None, label: str) -> None:
+    """A forked seat shows its welcome on its terminal, then leaves on a hang-up."""
+    assert forked is not None
+    seat, master = forked
+    try:
+        assert f"plek {label}".encode() in await screen_until(master, f"plek {label}".encode())
+        os.killpg(seat.pid, signal.SIGHUP)
+        await asyncio.wait_for(seat.wait(), 30)
+    finally:
+        os.close(master)
 
 
 async def ask(forker: SeatForker, message: dict[str, object] | bytes, fds: list[int]) -> dict[str, object] | None:
@@ -104,13 +116,7 @@ async def test_the_parent_refuses_what_is_not_a_seat_request_and_goes_on(tmp_pat
         finally:
             os.close(master)
             os.close(slave)
-        forked = await forker.fork("B", 80, 24, "xterm")  # still there, still forking
-        assert forked is not None
-        seat, master = forked
-        assert b"plek B" in await screen_until(master, b"plek B")
-        os.killpg(seat.pid, signal.SIGHUP)
-        await asyncio.wait_for(seat.wait(), 30)
-        os.close(master)
+        await welcomed_and_hung_up(await forker.fork("B", 80, 24, "xterm"), "B")  # still there, still forking
     finally:
         await forker.close()
 
@@ -123,13 +129,8 @@ async def test_a_parent_that_died_is_started_again(tmp_path: Path) -> None:
         assert forker.process is not None
         forker.process.kill()
         await forker.process.wait()
-        forked = await forker.fork("C", 80, 24, "xterm")
-        assert forked is not None and forker.restarts == 1
-        seat, master = forked
-        assert b"plek C" in await screen_until(master, b"plek C")
-        os.killpg(seat.pid, signal.SIGHUP)
-        await asyncio.wait_for(seat.wait(), 30)
-        os.close(master)
+        await welcomed_and_hung_up(await forker.fork("C", 80, 24, "xterm"), "C")
+        assert forker.restarts == 1
     finally:
         await forker.close()
 
@@ -144,13 +145,8 @@ async def test_the_warm_parent_starts_with_the_room_and_only_once(tmp_path: Path
         first = forker.process.pid
         await asyncio.wait_for(forker.ready.wait(), 60)  # loaded before any seat asked
         assert await forker.warm_up() and forker.process.pid == first  # warming up again starts nothing
-        forked = await forker.fork("A", 80, 24, "xterm")
-        assert forked is not None and forker.process.pid == first and forker.restarts == 0
-        seat, master = forked
-        assert b"plek A" in await screen_until(master, b"plek A")
-        os.killpg(seat.pid, signal.SIGHUP)
-        await asyncio.wait_for(seat.wait(), 30)
-        os.close(master)
+        await welcomed_and_hung_up(await forker.fork("A", 80, 24, "xterm"), "A")
+        assert forker.process.pid == first and forker.restarts == 0
     finally:
         await forker.close()
     assert not await forker.warm_up()  # a closed room starts no parent
