@@ -257,8 +257,15 @@ def test_a_page_on_another_port_gets_neither_the_token_nor_the_screen(served: tu
 # A room's browser door ----------------------------------------------------------------------------------------
 
 
+def warm_parent(pid: int) -> bool:
+    """The room's warm parent (`tui.cli.zygote`): it starts with the room, before any code; its seats count."""
+    with contextlib.suppress(OSError):
+        return b"tui.cli.zygote" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    return False
+
+
 def descendants(pid: int) -> list[int]:
-    """Every process below `pid` (from /proc: children's children too)."""
+    """Every app below `pid` (from /proc: children's children too), the room's warm parent not counted."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -268,7 +275,7 @@ def descendants(pid: int) -> list[int]:
     while todo:
         parent = todo.pop()
         children = [child for child, ppid in parents.items() if ppid == parent]
-        found += children
+        found += [child for child in children if not warm_parent(child)]
         todo += children
     return found
 
