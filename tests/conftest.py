@@ -25,6 +25,14 @@ pytest_plugins = ["tests.helpers.ssh"]
 
 
 @pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private cache folder (SAMENWERKEN_CACHE) for tests of what the app keeps there."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SAMENWERKEN_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
 def store(tmp_path: Path) -> SessionStore:
     """An empty sessions folder under the test's own tmp path."""
     return SessionStore(tmp_path / "sessions")

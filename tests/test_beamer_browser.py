@@ -8,8 +8,6 @@ their session files; the page must show each change within 2 s.
 from __future__ import annotations
 
 import contextlib
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +16,8 @@ from typing import Any
 import pytest
 
 from tests.helpers.browser import REQUESTED, DevTools, needs_browser, opened_browser, until
-from tests.helpers.cli import ROOT
-from tests.helpers.room import answer, make_room
-from tests.helpers.terminal import free_port, stop_served
+from tests.helpers.room import answer
+from tests.helpers.served import served_room
 from tui.content import load_tool
 from tui.room.model import Agreement, Discussion
 from tui.room.store import RoomFolder, read_room
@@ -35,22 +32,16 @@ FOLLOW = 2.0
 @contextlib.contextmanager
 def served(tmp_path: Path) -> Iterator[tuple[RoomFolder, str]]:
     """`room serve --headless --web`; the room folder and the printed beamer URL."""
-    folder, _ = make_room(tmp_path, seats=4)
-    folder.room.phase = "discussion"  # the projector shows counts where the seats may see them
-    folder.save()
-    ssh_port, web_port = free_port(), free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
-         "--headless", "--port", str(ssh_port), "--web", str(web_port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
-    try:
+
+    def in_discussion(folder: RoomFolder) -> None:
+        folder.room.phase = "discussion"  # the projector shows counts where the seats may see them
+        folder.save()
+
+    with served_room(tmp_path, 4, prepare=in_discussion) as (process, folder, _, url):
         assert process.stdout is not None
-        said = [process.stdout.readline().decode() for _ in range(4)]
-        assert said[3].startswith(f"Beamer: http://127.0.0.1:{web_port}/beamer/"), said
-        yield folder, said[3].split(": ", 1)[1].strip()
-    finally:
-        stop_served(process)
+        beamer = process.stdout.readline().decode()
+        assert beamer.startswith(f"Beamer: {url}beamer/"), beamer
+        yield folder, beamer.split(": ", 1)[1].strip()
 
 
 async def fits(tools: DevTools) -> dict[str, Any]:

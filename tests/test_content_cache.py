@@ -24,13 +24,6 @@ def root(tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SAMENWERKEN_CACHE", str(folder))
-    return folder
-
-
 def fresh_process() -> None:
     """What a new start of the app knows: nothing remembered in memory."""
     for load in (loader.load_note, loader.load_tool, loader.load_strings):

@@ -15,13 +15,6 @@ HOSTILE = "\x1b]0;pwned\x07 Regio \u202eNoord"
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SAMENWERKEN_CACHE", str(folder))
-    return folder
-
-
-@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     store = SessionStore(tmp_path / "sessions")
     for title in ("Regio Zuid", HOSTILE):

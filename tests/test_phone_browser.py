@@ -10,16 +10,14 @@ above the key bar. The screenshot is docs/phone-seat.png.
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from base64 import b64decode
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.browser import DevTools, needs_browser, opened_browser, send_in_form, until
-from tests.helpers.room import make_room
-from tests.helpers.terminal import answers_in, free_port, stop_served
+from tests.helpers.served import served_room
+from tests.helpers.terminal import answers_in
 from tui.room.store import RoomFolder
 from tui.session.lock import SessionLock
 
@@ -154,20 +152,8 @@ async def answer_by_touch(folder: RoomFolder, url: str, code: str, profile: Path
 
 def test_a_phone_answers_five_items_by_touch(tmp_path: Path) -> None:
     needs_browser()
-    folder, codes = make_room(tmp_path, seats=2)
-    ssh_port, web_port = free_port(), free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
-         "--headless", "--port", str(ssh_port), "--web", str(web_port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        said = [process.stdout.readline().decode() for _ in range(3)]
-        assert said[2].startswith(f"Of in een browser: http://127.0.0.1:{web_port}"), said
-        asyncio.run(answer_by_touch(folder, f"http://127.0.0.1:{web_port}/", codes[0], tmp_path / "profile"))
-    finally:
-        stop_served(process)
+    with served_room(tmp_path) as (_, folder, codes, url):
+        asyncio.run(answer_by_touch(folder, url, codes[0], tmp_path / "profile"))
 
 
 async def font_sizes(profile: Path, widths: list[int]) -> dict[int, int]:

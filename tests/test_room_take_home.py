@@ -7,8 +7,6 @@ writes nothing beside the room); in a browser tab it is a download.
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 import tempfile
 import tomllib
 from pathlib import Path
@@ -16,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.browser import needs_browser, opened_browser, send_in_form, until
-from tests.helpers.room import make_room
+from tests.helpers.served import served_room
 from tests.helpers.ssh import Served, enter_walk
-from tests.helpers.terminal import answers_in, free_port, wait_for
+from tests.helpers.terminal import answers_in, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -77,25 +75,10 @@ async def take_home_in_browser(url: str, code: str, folder, profile: Path, downl
 
 def test_a_seats_export_in_a_browser_tab_is_a_download_of_the_session_and_the_report(tmp_path: Path) -> None:
     needs_browser()
-    folder, codes = make_room(tmp_path, seats=3)
-    ssh_port, web_port = free_port(), free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
-         "--headless", "--port", str(ssh_port), "--web", str(web_port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    try:
-        assert process.stdout is not None
-        said = [process.stdout.readline().decode() for _ in range(3)]
-        assert said[2].startswith(f"Of in een browser: http://127.0.0.1:{web_port}"), said
-        with tempfile.TemporaryDirectory() as profile:
-            url = f"http://127.0.0.1:{web_port}/"
-            asyncio.run(take_home_in_browser(url, codes[0], folder, Path(profile), downloads))
-    finally:
-        process.terminate()
-        process.wait(30)
+    with served_room(tmp_path, 3) as (_, folder, codes, url), tempfile.TemporaryDirectory() as profile:
+        asyncio.run(take_home_in_browser(url, codes[0], folder, Path(profile), downloads))
     stem = folder.seat_path("A").stem
     taken = tomllib.loads((downloads / f"{stem}.toml").read_text("utf-8"))
     kept = tomllib.loads(folder.seat_path("A").read_text("utf-8"))

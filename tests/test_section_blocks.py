@@ -27,13 +27,6 @@ print("markdown_it" in sys.modules, sum(len(p) for p in pieces.values()))
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SAMENWERKEN_CACHE", str(folder))
-    return folder
-
-
-@pytest.fixture
 def root(tmp_path: Path) -> Path:
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)

@@ -27,7 +27,8 @@ from typing import Any
 import pytest
 
 from tests.helpers.browser import DevTools, needs_browser, opened_browser, send_in_form, until
-from tests.helpers.terminal import answers_in, free_port, stop_served
+from tests.helpers.served import served_room
+from tests.helpers.terminal import answers_in, free_port
 from tui.session import SessionStore
 from tui.session.store import export_name
 
@@ -290,29 +291,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-@contextlib.contextmanager
-def served_room(
-    tmp_path: Path, seats: int = 2, *more: str
-) -> Iterator[tuple[subprocess.Popen[bytes], Any, list[str], str]]:
-    """`room serve --headless --web` on free ports; yields the process, the room folder, the codes and the web URL."""
-    from tests.helpers.room import make_room
-
-    folder, codes = make_room(tmp_path, seats=seats)
-    ssh_port, web_port = free_port(), free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--sessions-dir", str(tmp_path / "sessions"), "room", "serve", folder.room.id,
-         "--headless", "--port", str(ssh_port), "--web", str(web_port), *more],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        said = [process.stdout.readline().decode() for _ in range(3)]
-        assert said[2].startswith(f"Of in een browser: http://127.0.0.1:{web_port}"), said
-        yield process, folder, codes, f"http://127.0.0.1:{web_port}/"
-    finally:
-        stop_served(process)
 
 
 async def code_page(http: Any, url: str) -> str | None:
