@@ -13,6 +13,8 @@ Escape byte waits to be told from the start of a key's sequence, which is the te
 from __future__ import annotations
 
 import argparse
+import random
+import re
 import shutil
 import signal
 import statistics
@@ -27,8 +29,8 @@ import pyte
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.helpers.terminal import PtyApp, free_port, wait_for  # noqa: E402
-from tui.content import load_code_words  # noqa: E402
+from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for  # noqa: E402
+from tui.content import load_code_words, load_tool  # noqa: E402
 from tui.content.i18n import strings_for  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
 
@@ -86,13 +88,57 @@ def rounds(board: BoardTerminal, until: threading.Event, at_least: int = 0) -> l
     return times
 
 
-def summary(times: list[float]) -> str:
+def summary(times: list[float], what: str = "keys") -> str:
     ordered = sorted(times)
     p90 = ordered[int(len(ordered) * 0.9)] if ordered else 0.0
+    p95 = ordered[int(len(ordered) * 0.95)] if ordered else 0.0
     return (
-        f"median {statistics.median(times) * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms, "
-        f"max {max(times) * 1000:.0f} ms over {len(times)} keys"
+        f"median {statistics.median(times) * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms over {len(times)} {what}"
     )
+
+
+COUNTS = re.compile(r"\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s")
+
+
+def answers_on_board(board: BoardTerminal, statement: str) -> int:
+    """The answers the board counts for the item whose statement starts with `statement` (0 while hidden).
+
+    Below the histogram's width the board's row starts with the six counts (1–5 and n.v.t.).
+    """
+    for line in board.text().splitlines():
+        if statement in line:
+            counts = COUNTS.match(line.strip("│ ┃▌▐"))
+            return sum(int(n) for n in counts.groups()) if counts else 0
+    return 0
+
+
+def answer_to_board(
+    board: BoardTerminal, terminals: list[PtyApp], seat_files: list[Path], min_group: int
+) -> list[float]:
+    """Seconds from a seat's answer key until the board's row for the first item counts it.
+
+    Every seat opens the walk; the first `min_group` answer untimed (below that the board shows no
+    counts). Then the others answer one at a time, each after a random pause (as people do, at any
+    moment of the board's refresh), and each answer is timed until the board's count has grown.
+    """
+    statement = load_tool().items[0].loc("text", "nl")[:18]
+    for terminal in terminals:
+        terminal.send("\r")
+    assert all(wait_for(lambda t=t: b"Deel 1/5" in t.output, 60) for t in terminals), "a seat did not open its walk"
+    for terminal, path in zip(terminals[:min_group], seat_files, strict=False):
+        terminal.send("3")
+        assert wait_for(lambda p=path: answers_in(p), 30), f"{path} never held the answer"
+    assert wait_for(lambda: answers_on_board(board, statement) == min_group, 30), board.text()
+    times: list[float] = []
+    for n, terminal in enumerate(terminals[min_group:], start=min_group + 1):
+        time.sleep(random.uniform(0.0, 1.0))
+        sent = time.monotonic()
+        terminal.send(str(1 + n % 5))
+        if not wait_for(lambda n=n: answers_on_board(board, statement) >= n, 30, step=POLL):
+            raise TimeoutError(f"the board did not count answer {n} in 30 s; screen:\n{board.text()}")
+        times.append(time.monotonic() - sent)
+    return times
 
 
 def board_response(seats: int) -> list[str]:
@@ -133,6 +179,10 @@ def board_response(seats: int) -> list[str]:
         joined.set()
         keys.join()
 
+        # The seats answer the first item one at a time; the board is timed until it counts each.
+        min_group = folder.room.min_group
+        answered = answer_to_board(board, terminals, [folder.seat_path(s.label) for s in folder.room.seats], min_group)
+
         # Every seat leaves at once (their connections drop).
         left = threading.Event()
         during_leave: list[float] = []
@@ -158,6 +208,8 @@ def board_response(seats: int) -> list[str]:
         f"  idle: {summary(alone)}",
         f"  while {seats} seats join at once ({'all arrived' if arrived and on_board else 'NOT all arrived'}, "
         f"on the board after {all_in:.1f} s): {summary(during_join)}",
+        f"  answer → board: a seat's key until the board counts it ({len(answered)} answers one at a time, "
+        f"after the first {min_group}): {summary(answered, 'answers')}",
         f"  while {seats} seats leave at once ({'all gone' if gone else 'NOT all gone'} after {all_out:.1f} s): "
         f"{summary(during_leave)}",
     ]

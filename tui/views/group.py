@@ -192,7 +192,7 @@ def build_group(
 
 
 class SeatReader:
-    """Reads the seats' files, again only when a file's status changed (the board asks every second)."""
+    """Reads the seats' files, again only when a file's status changed (the board asks twice a second)."""
 
     def __init__(self, folder: RoomFolder) -> None:
         self.folder = folder

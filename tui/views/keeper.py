@@ -1,6 +1,6 @@
 """What the serving process keeps current in room.toml for the seats: the counts their phase lets them see.
 
-The board does this every second; a headless room (no board) runs `keep_room` as a task.
+The board does this twice a second; a headless room (no board) runs `keep_room` as a task.
 Seats read only room.toml, so an item's counts reach them only when written here:
 never while answering, in reveal only for the revealed parts, and never below min_group.
 """
@@ -51,7 +51,7 @@ def keep_counts(view: GroupView) -> bool:
 
 
 async def keep_room(folder: RoomFolder, tool: Tool, seconds: float = 1.0) -> None:
-    """A headless room's keeper: what the board does each second, until cancelled."""
+    """A headless room's keeper: what the board does as it looks at the seats, every second, until cancelled."""
     reader = SeatReader(folder)
     part_ids = [p.id for p in tool.scale_parts]
     while True:

@@ -53,9 +53,13 @@ ITEM_MIN_WIDTH = 12
 CHANGES_GATHERED = 0.2
 """Seconds the board gathers seats' changes before it reads their files once for all of them."""
 
+BOARD_LOOKS = 0.5
+"""The board looks at the seats' files twice as often as a seat at the room's: an answer shows within
+half a second (a look at unchanged files is one stat each; only changed files are read)."""
+
 
 class BoardScreen(AppScreen[None]):
-    """The room as the group sees it, updated every second."""
+    """The room as the group sees it, updated twice a second."""
 
     AUTO_FOCUS = "#board-items"
     """The table, not the discussion's or the agreements' scrolling box before it."""
@@ -121,7 +125,7 @@ class BoardScreen(AppScreen[None]):
         self._show(self.reading.read(self.server.connected()))  # once on the loop: the board opens showing the room
         if not is_loopback(self.server.host):
             self.samenwerken.say(self.strings("room.open_network"), severity="warning", timeout=20)
-        self.set_interval(self.samenwerken.room_check_seconds, self.refresh_board)
+        self.set_interval(self.samenwerken.room_check_seconds * BOARD_LOOKS, self.refresh_board)
         self._stop_on_signals()
 
     def _stop_on_signals(self) -> None:
