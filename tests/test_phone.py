@@ -93,6 +93,31 @@ async def test_the_remark_button_opens_the_remark_and_only_it_needs_the_keyboard
         await until(pilot, lambda: read_session(stored.path)["answers"][item_ids()[0]].get("note") == "op papier")
 
 
+async def test_a_phone_closes_its_remark_with_a_tap_having_no_escape_key(tmp_path: Path) -> None:
+    app, _, stored = walk_app(tmp_path)
+    async with app.run_test(size=PHONE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await tap(pilot, "#phone-remark")
+        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await until(pilot, lambda: shown(app, "#note-done"))
+        assert "Esc" not in screen_text(app) and "direct bewaard" in screen_text(app)
+        await pilot.press(*"met de buren")
+        await tap(pilot, "#note-done")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        assert read_session(stored.path)["answers"][item_ids()[0]]["note"] == "met de buren"
+        assert app.screen.focused is not None  # the walk has its keys back
+
+
+async def test_the_remark_at_80_columns_says_esc_and_shows_no_button(tmp_path: Path) -> None:
+    app, _, _ = walk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.press("n")
+        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await until(pilot, lambda: "Esc sluit" in screen_text(app))
+        assert not shown(app, "#note-done") and not shown(app, "#note-hint-phone")
+
+
 async def test_a_room_seat_on_a_phone_starts_and_answers_by_tapping(tmp_path: Path) -> None:
     folder, _ = make_room(tmp_path, seats=2)
     app = seat_app(folder, "B")
