@@ -47,6 +47,10 @@ COUNT_WIDTH = 2
 FIGURE_WIDTH = 4
 """'3,5' or '1,25': a median or a spread."""
 SCROLLBAR = 2
+COLUMN_GAP = 1
+"""One space after each figure column (not Textual's two, one each side): the statement gets the rest."""
+TABLE_GUTTER = 1
+"""The table's left padding (app.tcss), in line with the lines above it."""
 HISTOGRAM_FROM = 100
 """Below this width the histogram column gives its cells to the statement: the six counts say the same."""
 ITEM_MIN_WIDTH = 12
@@ -102,7 +106,7 @@ class BoardScreen(AppScreen[None]):
         yield Static(id="board-rule", classes="hint")
         with VerticalScroll(id="board-focus-box"):
             yield Static(id="board-focus")
-        yield BoardTable(id="board-items", cursor_type="row", zebra_stripes=True)
+        yield BoardTable(id="board-items", cursor_type="row", zebra_stripes=True, cell_padding=0)
         with VerticalScroll(id="board-agreements-box"):
             yield Static(id="board-agreements")
         yield SteadyFooter()
@@ -207,9 +211,8 @@ class BoardScreen(AppScreen[None]):
             *([("earlier", strings("board.col_earlier"), FIGURE_WIDTH)] if with_earlier and with_histogram else []),
             *([("moved", strings("board.col_moved"), 4)] if with_earlier else []),
         ]
-        widths = [max(cell_len(label), least) for _, label, least in fixed]
-        padding = 2 * table.cell_padding
-        item = max(ITEM_MIN_WIDTH, self.size.width - sum(w + padding for w in widths) - padding - SCROLLBAR)
+        widths = [max(cell_len(label), least) + COLUMN_GAP for _, label, least in fixed]
+        item = max(ITEM_MIN_WIDTH, self.size.width - sum(widths) - TABLE_GUTTER - SCROLLBAR)
         table.clear(columns=True)
         for (key, label, _), width in zip(fixed, widths, strict=True):
             table.add_column(label, key=key, width=width)
