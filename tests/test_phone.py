@@ -134,6 +134,38 @@ async def test_a_room_seat_on_a_phone_starts_and_answers_by_tapping(tmp_path: Pa
         assert "Regio Test" in app.title + screen_text(app)
 
 
+async def test_a_room_seat_on_a_phone_shares_its_remark_by_tapping(tmp_path: Path) -> None:
+    """A phone has no `g` key: the remark's checkbox shares it with the group, or takes it back."""
+    folder, _ = make_room(tmp_path, seats=2)
+    item = item_ids()[0]
+    app = seat_app(folder, "A")
+    async with app.run_test(size=PHONE) as pilot:
+        await tap(pilot, "#welcome-start")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await tap(pilot, "#phone-remark")
+        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await tap(pilot, "#note-share")  # nothing written yet: refused, and the box stays empty
+        await until(pilot, lambda: any("Schrijf eerst" in n.message for n in app._notifications))
+        assert app.screen.query_one("#note-share").value is False
+        await pilot.press(*"mag de groep zien")
+        await tap(pilot, "#note-share")
+        await until(pilot, lambda: read_session(folder.seat_path("A"))["answers"][item].get("shared") is True)
+        assert read_session(folder.seat_path("A"))["answers"][item]["note"] == "mag de groep zien"
+        await tap(pilot, "#note-share")
+        await until(pilot, lambda: read_session(folder.seat_path("A"))["answers"][item].get("shared") is False)
+        await tap(pilot, "#note-done")
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+
+
+async def test_a_remark_outside_a_room_has_nothing_to_share(tmp_path: Path) -> None:
+    app, _, _ = walk_app(tmp_path)
+    async with app.run_test(size=PHONE) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await tap(pilot, "#phone-remark")
+        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        assert not app.screen.query("#note-share")
+
+
 async def test_home_at_a_phones_width_opens_a_reflection_with_a_tap(tmp_path: Path) -> None:
     """`samenwerken serve` starts on home: its list of reflections opens with a tap too."""
     store = SessionStore(tmp_path / "sessions")

@@ -41,7 +41,7 @@ async def test_a_seat_lands_on_the_welcome_and_answers_in_the_walk(tmp_path: Pat
         assert (
             "Het bord toont alleen aantallen, nooit namen, en pas als 3 plekken een uitspraak beantwoordden." in shown
         )
-        assert "tenzij je er een met g deelt" in shown
+        assert "tenzij je er een deelt (g, of het vakje bij de aantekening)" in shown
         assert "van jou alleen" not in shown
         assert "Je reflectie meenemen naar huis: bij de vragen o (overzicht), dan e." in shown
         assert f"Enter: naar de {len(item_ids())} uitspraken." in shown

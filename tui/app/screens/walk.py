@@ -341,8 +341,14 @@ class WalkScreen(WalkOnPhone):
             self._refresh_label(item.id)
             self._show_item()
 
+        def share(want: bool) -> bool:
+            now = self.set_shared(item.id, want)
+            return (not want) if now is None else now  # nothing saved: as it was
+
         heading = self.strings("note.heading", item=item.loc("text", self.lang))
-        self.samenwerken.push_screen(RemarkDialog(heading, answer.remark if answer else "", changed), closed)
+        remark, shared = (answer.remark, answer.shared) if answer else ("", False)
+        sharing = share if self.in_room else None
+        self.samenwerken.push_screen(RemarkDialog(heading, remark, changed, sharing, shared), closed)
 
     def action_source(self) -> None:
         from tui.app.screens.reader import ReaderScreen

@@ -83,9 +83,22 @@ class WalkInRoom(AppScreen[None]):
         if item is None:
             return
         answer = self.editor.session.answers.get(item.id)
-        if answer is None or not answer.remark.strip():
-            self.samenwerken.say(self.strings("room.share_needs_remark"), severity="warning")
-            return
-        if self._save(self.editor.share, item.id, not answer.shared):
-            self.samenwerken.say(self.strings("room.shared_now" if not answer.shared else "room.private_now"))
+        if self.set_shared(item.id, not (answer is not None and answer.shared)) is not None:
             self._show_item()
+
+    def set_shared(self, item_id: str, want: bool) -> bool | None:
+        """Share an item's remark or take it back, and say so; whether it is shared now (None: nothing saved).
+
+        Also the remark dialog's checkbox, a phone's one way to share.
+        """
+        answer = self.editor.session.answers.get(item_id)
+        if answer is None or not answer.remark.strip():
+            if want:
+                self.samenwerken.say(self.strings("room.share_needs_remark"), severity="warning")
+            return None
+        if answer.shared == want:
+            return want
+        if not self._save(self.editor.share, item_id, want):
+            return None
+        self.samenwerken.say(self.strings("room.shared_now" if want else "room.private_now"))
+        return want
