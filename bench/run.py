@@ -15,7 +15,8 @@ the `pyte` terminal emulator, as a person's terminal would draw it:
 The commands run in turn, one of each per round, after one warm-up round; reported are
 medians with min-max and ratios against the floors of the same run: a bare Textual app
 (Header + Static + Footer) and a bare OptionList of 30 items. In-process measures
-follow: an autosave against a plain write + fsync + rename of the same bytes, a folder of
+follow: an autosave against a plain write + fsync + rename of the same bytes (and against
+the same with the fsync of the folder that makes the rename durable, which the save does), a folder of
 `--many` sessions (scan, rescan, `list --json` against reading the files' bytes).
 
 The table is written at the top of `--out` (between the generated-section markers; the
@@ -225,7 +226,9 @@ print(total)
 """
 
 
-def bench_autosave(folder: Path, rounds: int) -> tuple[list[float], list[float]]:
+def bench_autosave(folder: Path, rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """An answer saved by the editor, against a plain write + fsync + rename of the same bytes, without and with
+    the fsync of the folder that makes the rename itself durable (the editor does it: `files.write_atomic`)."""
     sys.path.insert(0, str(ROOT))
     from tui.content import load_tool
     from tui.session import SessionStore
@@ -235,13 +238,10 @@ def bench_autosave(folder: Path, rounds: int) -> tuple[list[float], list[float]]
     store = SessionStore(folder)
     editor = SessionEditor(store, store.create("Autosave"))
     ids = [i.id for i in load_tool().items]
-    ours, bare = [], []
+    ours, bare, durable = [], [], []
     path = folder / "plain.toml"
-    for n in range(rounds):
-        start = time.perf_counter()
-        editor.answer(ids[n % len(ids)], n % 5 + 1)
-        ours.append(time.perf_counter() - start)
-        data = dump(editor.session)
+
+    def plain(n: int, folder_too: bool) -> float:
         start = time.perf_counter()
         tmp = folder / f".plain.{n}.tmp"
         with open(tmp, "wb") as out:
@@ -249,9 +249,23 @@ def bench_autosave(folder: Path, rounds: int) -> tuple[list[float], list[float]]
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
-        bare.append(time.perf_counter() - start)
+        if folder_too:
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return time.perf_counter() - start
+
+    for n in range(rounds):
+        start = time.perf_counter()
+        editor.answer(ids[n % len(ids)], n % 5 + 1)
+        ours.append(time.perf_counter() - start)
+        data = dump(editor.session)
+        bare.append(plain(n, folder_too=False))
+        durable.append(plain(n, folder_too=True))
     editor.close()
-    return ours, bare
+    return ours, bare, durable
 
 
 def bench_scan(folder: Path, rounds: int) -> tuple[list[float], list[float]]:
@@ -367,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         list_argv = [sys.executable, "-m", "tui", "--sessions-dir", str(many), "list", "--json"]
         cold = [{"SAMENWERKEN_CACHE": str(work / f"cold-{n}")} for n in range(min(args.rounds, 3))]
         list_first = [timed(list_argv, env) for env in cold]
-        save_ours, save_floor = bench_autosave(work / "save", max(20, args.rounds * 20))
+        save_ours, save_floor, save_durable = bench_autosave(work / "save", max(20, args.rounds * 20))
         scan_first, scan_again = bench_scan(many, max(1, min(args.rounds, 3)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -412,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{verdict(ratio(walk.samples['bytes'], olist.samples['bytes']), 1.2)} |",
         f"| autosave / write + fsync + rename | {fmt(save_ours, 'ms', 1000, 2)} vs {fmt(save_floor, 'ms', 1000, 2)} | "
         f"{verdict(ratio(save_ours, save_floor), 1.5)} |",
+        f"| autosave / write + fsync + rename + fsync of the folder (the rename made durable, as the save does) | "
+        f"{fmt(save_ours, 'ms', 1000, 2)} vs {fmt(save_durable, 'ms', 1000, 2)} | "
+        f"{verdict(ratio(save_ours, save_durable), 1.5)} |",
         f"| home painted, {args.many} sessions / empty folder | {fmt(big.samples['first'], 'ms', 1000)} | "
         f"{verdict(ratio(big.samples['first'], home.samples['first']), 1.5)} |",
         f"| home with {args.many} sessions, every row shown / empty folder | "

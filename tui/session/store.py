@@ -25,6 +25,7 @@ from tui.session.limits import MAX_FILE_BYTES
 from tui.session.lock import SessionLock
 from tui.session.model import SCHEMA_VERSION, Session, now
 from tui.session.naming import export_file_name, new_session_id
+from tui.session.save_text import dump_kept
 from tui.session.stored import BadFile, Fingerprint, Listing, Status, StoredSession, read_as, status_of
 
 if TYPE_CHECKING:
@@ -301,7 +302,7 @@ class SessionStore:
             raise SessionFileError(str(path), "", Reason("file.link_read_only"))
         if touch:
             stored.session.touch()
-        data = codec.dump(stored.session)
+        data = dump_kept(stored.session, stored.pieces)
         ensure_private_dir(path.parent, may_be_link=True)
         current = self.disk_fingerprint(stored)
         if stored.fingerprint is None and current is not None:
