@@ -91,6 +91,17 @@ class SessionStore:
         good.sort(key=lambda s: s.session.updated, reverse=True)
         return good, bad
 
+    def count(self) -> int:
+        """How many names in the folder look like session files, without asking for any file's status.
+
+        (10,000 files: a few ms, where `files()` takes tens of ms for their status.)
+        """
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return 0
+        return sum(1 for name in names if not name.startswith(".") and name.endswith(SUFFIX))
+
     def files(self) -> Listing:
         """The folder's session files as (name, status of a regular file, else None), by name.
 
