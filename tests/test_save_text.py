@@ -14,7 +14,7 @@ from tui.core.errors import SessionFileError
 from tui.session import SessionStore, codec
 from tui.session.editor import SaveFailed, SessionEditor
 from tui.session.model import Answer, Context, NextStep, Session
-from tui.session.save_text import Pieces, dump_kept
+from tui.session.save_text import HEAD, Pieces, dump_kept
 
 TEXT = st.text(max_size=30)
 MOMENT = st.builds(
@@ -105,7 +105,23 @@ def test_an_answer_changed_in_place_is_written_anew() -> None:
     session.answers[ids[0]].remark = "nieuw"
     assert dump_kept(session, pieces) == codec.dump(session)
     assert codec.parse(dump_kept(session, pieces), "x") == session
-    assert len(pieces) == 1  # only the answers of this session are kept
+    assert len([key for key in pieces if key != HEAD]) == 1  # only the answers of this session are kept
+
+
+def test_the_rest_changed_in_place_is_written_anew() -> None:
+    """The session's own fields are kept as text only while they equal a copy: a change made in place is written."""
+    stamp = datetime(2026, 3, 1, tzinfo=UTC)
+    session = Session(id="s-1", title="T", created=stamp, updated=stamp, next_steps=[NextStep(text="bellen")])
+    pieces: Pieces = {}
+    dump_kept(session, pieces)
+    assert HEAD in pieces  # the fast way was taken, not codec.dump's
+    session.touch()
+    assert dump_kept(session, pieces) == codec.dump(session)
+    session.context.partners = "PO en VO"
+    session.next_steps[0].done = True
+    session.updated = stamp.astimezone(timezone(timedelta(hours=2)))  # the same moment in another offset
+    assert dump_kept(session, pieces) == codec.dump(session)
+    assert codec.parse(dump_kept(session, pieces), "x") == session
 
 
 def test_text_that_cannot_be_written_is_refused_as_before(tmp_path: Path) -> None:
@@ -135,4 +151,5 @@ def test_every_save_is_the_session_on_disk(tmp_path: Path) -> None:
             editor.remark(ids[n % 3], f"opmerking {n}")
         assert store.read(editor.path) == editor.session
         assert editor.path.read_bytes() == codec.dump(editor.session)
+        assert HEAD in editor.stored.pieces  # written the fast way, not by codec.dump after a failure
     editor.close()

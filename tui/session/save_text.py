@@ -19,6 +19,7 @@ which words the refusal as before.
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 from typing import Any
 
 import tomli_w
@@ -32,8 +33,12 @@ from tui.session.model import Answer, Session
 ANSWERS = "\n[answers]\n"
 """Where tomli-w puts an empty answers table: the answers' own tables take its place."""
 
-Pieces = dict[tuple[str, tuple[tuple[str, Any], ...]], str]
-"""Each answer's text, by its item and its values, each read back once when it was written."""
+Pieces = dict[Any, Any]
+"""Each answer's text by its item and its values (`(item_id, values)`: text), each read back once when it was
+written; and under `HEAD` the rest of the session as last written (a copy, the text before and after its time of
+change), for the next save that changes only that time."""
+
+HEAD = "head"
 
 
 class _Fallback(Exception):
@@ -58,16 +63,15 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
         raise _Fallback
     shell = copy.copy(session)
     shell.answers = {}
-    head = tomli_w.dumps(shell.model_dump(mode="python", exclude_none=True, by_alias=True))
+    head = _head(session.id, shell, pieces)
     at = head.find(ANSWERS)
     if at < 0 or head.find(ANSWERS, at + 1) >= 0:
         raise _Fallback
-    if codec.parse(head.encode("utf-8"), session.id) != shell:
-        raise _Fallback
-    made: Pieces = {}
+    made: Pieces = {HEAD: pieces[HEAD]} if HEAD in pieces else {}
     texts = []
     for item_id, answer in answers.items():
-        key = (item_id, tuple(answer.__dict__.items()))
+        # Equal values write the same text; a time is equal in another offset too, so that is in the key as well.
+        key = (item_id, tuple(answer.__dict__.items()), _offset(answer.at))
         text = pieces.get(key)
         if text is None:
             text = _piece(item_id, answer)
@@ -81,6 +85,49 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
     if len(raw) > MAX_FILE_BYTES:
         raise _Fallback
     return raw
+
+
+def _head(session_id: str, shell: Session, pieces: Pieces) -> str:
+    """The session without its answers, as tomli-w writes it, checked to read back as `shell`.
+
+    When only its time of change moved since the last save, the text last written is kept
+    and that time alone is written (and read back) anew.
+    """
+    kept = pieces.get(HEAD)
+    if kept is not None:
+        snapshot, before, after = kept
+        snapshot.updated = shell.updated
+        if snapshot == shell and _offset(snapshot.created) == _offset(shell.created):
+            return f"{before}{_moment(shell.updated)}{after}"
+    head = tomli_w.dumps(shell.model_dump(mode="python", exclude_none=True, by_alias=True))
+    if codec.parse(head.encode("utf-8"), session_id) != shell:
+        raise _Fallback
+    pieces.pop(HEAD, None)
+    moment = str(shell.updated)  # how tomli-w writes a datetime
+    line = f"\nupdated = {moment}\n"
+    at = head.find(line)
+    if at >= 0 and head.find(line, at + 1) < 0:
+        start = at + len("\nupdated = ")
+        pieces[HEAD] = (copy.deepcopy(shell), head[:start], head[start + len(moment) :])
+    return head
+
+
+def _offset(moment: object) -> object:
+    return moment.utcoffset() if isinstance(moment, datetime) else None
+
+
+def _moment(updated: object) -> str:
+    """The session's time of change as tomli-w writes it, checked to read back as that time."""
+    if type(updated) is not datetime:
+        raise _Fallback
+    text = str(updated)
+    try:
+        read = canonical._moment(toml_read.loads(f"updated = {text}")["updated"])
+    except canonical.NotCanonical:
+        raise _Fallback from None
+    if read != updated:
+        raise _Fallback
+    return text
 
 
 def _piece(item_id: str, answer: Answer) -> str:

@@ -41,8 +41,8 @@ class StoredSession:
     """The file as last read or written here; None for a file not written yet."""
     is_link: bool = False
     """The file is a symbolic link: shown, never replaced."""
-    pieces: dict[tuple[str, tuple[tuple[str, Any], ...]], str] = field(default_factory=dict, compare=False, repr=False)
-    """Each answer's text as last saved (tui.session.save_text): a save writes only the answers that changed."""
+    pieces: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The texts last saved (tui.session.save_text): a save writes only what changed."""
 
 
 @dataclass
