@@ -4,7 +4,8 @@
 check that it reads as the session (about 1.2 ms for 85 answers, where the write with its
 fsync takes 0.7 ms). An answer keeps its text between saves, so here each answer is
 written and read back once, when its values are new; the rest of the session (its title,
-times, context, steps) is written and read back on every save. The file is byte for byte
+times, context, steps) keeps its text while it equals a copy taken when it was written,
+and only its time of change, new with every save, is written and read back. The file is byte for byte
 what `codec.dump` writes: tomli-w writes the answers as `[answers."id"]` tables after the
 context and before the steps, each table on its own, so the text of the session with no
 answers has one `[answers]` header where the answers' tables go (tests/test_save_text.py
