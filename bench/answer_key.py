@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 down += floor
                 cpu["walk"] += ours_cpu
                 cpu["down"] += floor_cpu
-        save_ours, save_floor = bench_autosave(Path(work) / "save", max(20, args.rounds * 20))
+        save_ours, save_floor, _ = bench_autosave(Path(work) / "save", max(20, args.rounds * 20))
     floor_total = statistics.median(down) + statistics.median(save_floor)
     print(f"{args.rounds} rounds of {args.keys} keys, settled after {args.quiet * 1000:.0f} ms quiet; {app_root}")
     print(f"  answer `3`       {fmt(walk, 'ms', 1000, 1)}")

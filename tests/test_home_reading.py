@@ -78,3 +78,23 @@ async def test_a_few_new_files_are_read_before_the_screen_shows(three_sessions: 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#sessions", SessionList).row_count == 3
+
+
+async def test_a_big_folder_first_shown_asks_no_file_for_its_status_before_the_screen(
+    three_sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even each file's status (tens of ms for 10,000) is asked for beside the screen, not before its first paint."""
+    monkeypatch.setattr(HomeScreen, "read_beside_from", 2)
+    asked: list[bool] = []
+    files = SessionStore.files
+
+    def watched(self: SessionStore):
+        asked.append(threading.current_thread() is threading.main_thread())
+        return files(self)
+
+    monkeypatch.setattr(SessionStore, "files", watched)
+    app = make_app(SessionStore(three_sessions))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#sessions", SessionList)
+        await until(pilot, lambda: table.row_count == 3)
+        assert asked and not any(asked)  # asked, and only beside the screen

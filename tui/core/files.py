@@ -30,9 +30,12 @@ def ensure_private_dir(path: Path, *, may_be_link: bool = False) -> None:
     itself may be one the user made), not a folder, or owned by someone else.
     Its mode is changed only when it is a real folder of the user's own.
     """
-    with contextlib.suppress(FileExistsError):
-        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-    info = os.lstat(path)
+    try:
+        info = os.lstat(path)  # there already (every save after the first): no mkdir to refuse
+    except FileNotFoundError:
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
         if not may_be_link:
             raise UnsafePath(path, "", Reason("file.dir_link"))

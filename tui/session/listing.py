@@ -17,10 +17,10 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
@@ -35,9 +35,8 @@ FOLDER = "folders"
 """The cache's subfolder for what is kept per sessions folder."""
 
 
-@dataclass(frozen=True)
-class Row:
-    """What `list` shows of one session."""
+class Row(NamedTuple):
+    """What `list` shows of one session. (A tuple: 10,000 frozen dataclasses took 25 ms to make.)"""
 
     id: str
     title: str
@@ -86,31 +85,38 @@ def list_rows(
     kept = _read(kept_name, items_key)
     files, bad = listing or store.files()
     bad = list(bad)
-    root = os.fspath(store.root)
+    root = os.fspath(store.root) + os.sep
     failed: dict[str, SessionFileError] = {}
-    known: dict[str, Row] = {}
-    """The rows kept from files that did not change."""
+    known: dict[str, tuple[datetime, Row]] = {}
+    """The rows kept from files that did not change, with their time of change."""
     new: list[tuple[str, Status | None]] = []
     for name, status in files:
         if status is None:
             continue  # not a regular file: read below, every time
-        row = _row(kept.get(name), os.path.join(root, name), status)
-        if row is None:
+        made = _row(kept.get(name), root + name, status)
+        if made is None:
             new.append((name, status))
         else:
-            known[name] = row
+            known[name] = made
             if found is not None:
-                found(row)
-    fresh = _read_new(store, item_ids, new, failed, found, stopped)
-    rows: list[Row] = []
+                found(made[1])
+    fresh = _read_new(store, item_ids, new, failed, found, stopped) if new else {}
+    listed: list[tuple[datetime, Row]] = []
     keep: dict[str, list[Any]] = {}
+    changed = False
+    """Something is kept that was not, or no longer kept (else `keep` is `kept` and is not written again)."""
     for name, status in files:
-        where = os.path.join(root, name)
-        row = known.get(name)
-        entry = kept.get(name) if row is not None else fresh.get(name)
-        if row is None and status is not None:
-            row = _row(entry, where, status)
-        if row is None:
+        made = known.get(name)
+        if made is not None:
+            keep[name] = kept[name]
+            listed.append(made)
+            continue
+        changed = True
+        where = root + name
+        entry = fresh.get(name)
+        if status is not None:
+            made = _row(entry, where, status)
+        if made is None:
             path = store.root / name
             if name in failed:  # read here already
                 bad.append(BadFile.of(path, failed[name]))
@@ -121,6 +127,7 @@ def list_rows(
                 bad.append(BadFile.of(path, error))
                 continue
             row = _row_from(stored.session, item_ids, where)
+            made = (stored.session.updated, row)
             if found is not None:
                 found(row)
             entry = None
@@ -128,15 +135,15 @@ def list_rows(
                 entry = [*status, *_kept_of(row)]
         if entry is not None:
             keep[name] = entry
-        rows.append(row)
-    if keep != kept:
+        listed.append(made)
+    if changed or len(keep) != len(kept):
         document = {"format": FORMAT, "items": items_key, "files": keep}
         folder = open_kept(FOLDER)
         if folder is not None:
             with folder:
                 folder.write(kept_name, json.dumps(document, separators=(",", ":")).encode("ascii"))
-    rows.sort(key=lambda r: datetime.fromisoformat(r.updated), reverse=True)
-    return rows, bad
+    listed.sort(key=itemgetter(0), reverse=True)
+    return [row for _, row in listed], bad
 
 
 def _row_from(session: Session, item_ids: list[str], path: str) -> Row:
@@ -195,22 +202,26 @@ def _read_new(
     return dict(zip(names, read_all(names, entry_of), strict=True))
 
 
-def _row(entry: Any, path: str, status: tuple[int, ...]) -> Row | None:
-    """The kept row, if `entry` is well formed and was read from the file that has `status` now."""
-    if not isinstance(entry, list) or len(entry) != 12 or entry[:5] != list(status):
+def _row(entry: Any, path: str, status: tuple[int, ...]) -> tuple[datetime, Row] | None:
+    """The kept row and its time of change, if `entry` is well formed and read from the file that has `status` now."""
+    if type(entry) is not list or len(entry) != 12:
         return None
-    id_, title, answered, updated, created, follows, due = entry[5:]
-    if not (isinstance(id_, str) and isinstance(title, str) and isinstance(updated, str) and isinstance(created, str)):
+    device, inode, size, mtime, ctime, id_, title, answered, updated, created, follows, due = entry
+    if (device, inode, size, mtime, ctime) != status:
         return None
-    if type(answered) is not int or not (follows is None or isinstance(follows, str)):
+    if not (type(id_) is str and type(title) is str and type(updated) is str and type(created) is str):
         return None
-    if not isinstance(due, list) or not all(isinstance(day, str) for day in due):
+    if type(answered) is not int or not (follows is None or type(follows) is str):
+        return None
+    if type(due) is not list or (due and not all(type(day) is str for day in due)):
         return None
     try:
-        datetime.fromisoformat(updated)
+        when = datetime.fromisoformat(updated)
     except ValueError:
         return None
-    return Row(id_, title, answered, updated, created, follows, path, tuple(due))
+    if when.utcoffset() is None:  # every session's time has its offset: not a row we wrote
+        return None
+    return when, Row(id_, title, answered, updated, created, follows, path, tuple(due))
 
 
 def _kept_name(root: Path) -> str:

@@ -14,12 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import tomli_w
-
 from tui.core.errors import UserFileError
 from tui.core.files import ensure_private_dir, write_new_private
 from tui.core.paths import owned_by_user
-from tui.session import codec
 from tui.session.model import Session
 
 RESCUE = ".rescue"
@@ -40,6 +37,10 @@ def rescue_folders(sessions_root: Path) -> list[Path]:
 
 def rescue_bytes(session: Session) -> bytes:
     """The session as TOML; without the read-back check if that is what failed."""
+    import tomli_w  # here: `list` looks for rescue copies and writes none
+
+    from tui.session import codec
+
     try:
         return codec.dump(session)
     except UserFileError:

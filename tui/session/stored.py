@@ -6,7 +6,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import SessionFileError
 from tui.core.reason import Reason
@@ -41,6 +41,8 @@ class StoredSession:
     """The file as last read or written here; None for a file not written yet."""
     is_link: bool = False
     """The file is a symbolic link: shown, never replaced."""
+    pieces: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The texts last saved (tui.session.save_text): a save writes only what changed."""
 
 
 @dataclass

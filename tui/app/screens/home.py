@@ -133,6 +133,9 @@ class HomeScreen(AppScreen[None]):
         store = self.samenwerken.store
         if self._reading:
             self._read_again = True
+        elif not self._seen and not self.rows and (count := store.count()) >= self.read_beside_from:
+            # First shown, a big folder: even each file's status (tens of ms) is asked for beside the screen.
+            self._read_beside(count, self._item_ids(), None)
         else:
             listing = store.files()
             files = listing[0]
@@ -143,17 +146,21 @@ class HomeScreen(AppScreen[None]):
                 pass  # nothing changed on disk: the rows as they are (with the marks as they are now)
             # A big folder is listed beside the screen even when little changed: the rows stay shown meanwhile.
             elif unread >= self.read_beside_from or len(files) >= self.read_beside_from:
-                self._reading = unread or len(files)
-                self._readings += 1
-                self._read_so_far = []
-                self._streaming = not self.rows  # rows shown already are replaced only when all are in
-                # After the screen is drawn: the reading would take the first paint's time.
-                self.call_after_refresh(self._list_beside, self._readings, item_ids, listing)
+                self._read_beside(unread or len(files), item_ids, listing)
             else:
                 listed, self.bad = list_rows(store, item_ids, listing=listing)
                 today = due.today()
                 self._listed([row_of(row, len(item_ids), today) for row in listed], listing)
         self._show_sessions()
+
+    def _read_beside(self, files: int, item_ids: list[str], listing: Listing | None) -> None:
+        """List the folder beside the screen (`listing`: the files' status as just asked for; None: ask there)."""
+        self._reading = files
+        self._readings += 1
+        self._read_so_far = []
+        self._streaming = not self.rows  # rows shown already are replaced only when all are in
+        # After the screen is drawn: the reading would take the first paint's time.
+        self.call_after_refresh(self._list_beside, self._readings, item_ids, listing)
 
     def _item_ids(self) -> list[str]:
         return [item.id for item in self.samenwerken.tool.items]
@@ -164,9 +171,11 @@ class HomeScreen(AppScreen[None]):
         self._listed_on = due.today()  # overdue steps are counted against this day
 
     @work(thread=True, exclusive=True, group="scan")
-    def _list_beside(self, reading: int, item_ids: list[str], listing: Listing) -> None:
+    def _list_beside(self, reading: int, item_ids: list[str], listing: Listing | None) -> None:
         """List the folder here, sending the rows on as they come: the first at once, then a batch now and then."""
         worker = get_current_worker()
+        if listing is None:
+            listing = self.samenwerken.store.files()
         today, items = due.today(), len(item_ids)
         batch: list[HomeRow] = []
         made: dict[str, tuple[Row, HomeRow]] = {}

@@ -1,0 +1,155 @@
+"""An autosave writes the answers' kept texts (tui.session.save_text): the same bytes as `codec.dump`, the same refusals."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.session import item_ids
+from tui.core.errors import SessionFileError
+from tui.session import SessionStore, codec
+from tui.session.editor import SaveFailed, SessionEditor
+from tui.session.model import Answer, Context, NextStep, Session
+from tui.session.save_text import HEAD, Pieces, dump_kept
+
+TEXT = st.text(max_size=30)
+MOMENT = st.builds(
+    lambda seconds, hours: (
+        datetime(2026, 3, 1, tzinfo=UTC).astimezone(timezone(timedelta(hours=hours))) + timedelta(seconds=seconds)
+    ),
+    st.integers(0, 10**8),
+    st.integers(-12, 12),
+)
+
+
+@st.composite
+def answers(draw: st.DrawFn) -> Answer:
+    kind = draw(st.sampled_from(["score", "na", "remark"]))
+    return Answer(
+        score=draw(st.integers(1, 5)) if kind == "score" else None,
+        not_applicable=kind == "na",
+        remark=draw(TEXT),
+        at=draw(st.none() | MOMENT),
+        tool_version=draw(st.none() | st.integers(1, 3)),
+        shared=draw(st.booleans()),
+    )
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> Session:
+    ids = item_ids()
+    chosen = draw(st.lists(st.sampled_from(ids), unique=True, max_size=12))
+    steps = draw(
+        st.lists(
+            st.builds(
+                NextStep,
+                text=TEXT,
+                who=TEXT,
+                when=TEXT,
+                due=st.none() | st.dates(date(2020, 1, 1), date(2030, 1, 1)),
+                done=st.booleans(),
+            ),
+            max_size=3,
+        )
+    )
+    return Session(
+        id="regio-abc123",
+        title=draw(TEXT),
+        language=draw(st.sampled_from(["nl", "en"])),
+        created=draw(MOMENT),
+        updated=draw(MOMENT),
+        follows=draw(st.sampled_from(["", "earlier-1"])),
+        context=Context(themes=draw(st.lists(TEXT, max_size=2)), partners=draw(TEXT)),
+        answers={item: draw(answers()) for item in chosen},
+        remarks=draw(TEXT),
+        next_steps=steps,
+    )
+
+
+def dumped(session: Session) -> bytes | str:
+    """codec.dump's bytes, or the words of its refusal."""
+    try:
+        return codec.dump(session)
+    except SessionFileError as error:
+        return str(error)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions(), st.data())
+def test_kept_texts_write_what_codec_writes(session: Session, data: st.DataObject) -> None:
+    pieces: Pieces = {}
+    for _ in range(3):  # the first save writes every answer, the next ones reuse what did not change
+        try:
+            ours: bytes | str = dump_kept(session, pieces)
+        except SessionFileError as error:
+            ours = str(error)
+        assert ours == dumped(session)
+        if session.answers:
+            item = data.draw(st.sampled_from(sorted(session.answers)))
+            session.answers = {**session.answers, item: data.draw(answers())}
+        session.title = data.draw(TEXT)
+
+
+def test_an_answer_changed_in_place_is_written_anew() -> None:
+    """The kept text is found by the answer's values, not by the object: a change made in place is not missed."""
+    ids = item_ids()
+    stamp = datetime(2026, 3, 1, tzinfo=UTC)
+    session = Session(id="s-1", title="T", created=stamp, updated=stamp, answers={ids[0]: Answer(score=2)})
+    pieces: Pieces = {}
+    dump_kept(session, pieces)
+    session.answers[ids[0]].score = 4
+    session.answers[ids[0]].remark = "nieuw"
+    assert dump_kept(session, pieces) == codec.dump(session)
+    assert codec.parse(dump_kept(session, pieces), "x") == session
+    assert len([key for key in pieces if key != HEAD]) == 1  # only the answers of this session are kept
+
+
+def test_the_rest_changed_in_place_is_written_anew() -> None:
+    """The session's own fields are kept as text only while they equal a copy: a change made in place is written."""
+    stamp = datetime(2026, 3, 1, tzinfo=UTC)
+    session = Session(id="s-1", title="T", created=stamp, updated=stamp, next_steps=[NextStep(text="bellen")])
+    pieces: Pieces = {}
+    dump_kept(session, pieces)
+    assert HEAD in pieces  # the fast way was taken, not codec.dump's
+    session.touch()
+    assert dump_kept(session, pieces) == codec.dump(session)
+    session.context.partners = "PO en VO"
+    session.next_steps[0].done = True
+    session.updated = stamp.astimezone(timezone(timedelta(hours=2)))  # the same moment in another offset
+    assert dump_kept(session, pieces) == codec.dump(session)
+    assert codec.parse(dump_kept(session, pieces), "x") == session
+
+
+def test_text_that_cannot_be_written_is_refused_as_before(tmp_path: Path) -> None:
+    """A lone surrogate in a remark: the save fails with codec.dump's words, the file keeps its last answers."""
+    store = SessionStore(tmp_path)
+    editor = SessionEditor(store, store.create("Regio"))
+    ids = item_ids()
+    editor.answer(ids[0], 3)
+    before = editor.path.read_bytes()
+    with pytest.raises(SaveFailed) as failed:
+        editor.remark(ids[0], "half \udc80")
+    with pytest.raises(SessionFileError) as refused:
+        codec.dump(editor.session)
+    assert failed.value.reason.values["text"] == refused.value.problem
+    assert editor.path.read_bytes() == before
+    editor.close()
+
+
+def test_every_save_is_the_session_on_disk(tmp_path: Path) -> None:
+    """Saves that reuse kept texts leave exactly the session in memory on disk, every time."""
+    store = SessionStore(tmp_path)
+    editor = SessionEditor(store, store.create("Regio"))
+    ids = item_ids()
+    for n in range(40):
+        editor.answer(ids[n % 7], n % 5 + 1)
+        if n % 5 == 0:
+            editor.remark(ids[n % 3], f"opmerking {n}")
+        assert store.read(editor.path) == editor.session
+        assert editor.path.read_bytes() == codec.dump(editor.session)
+        assert HEAD in editor.stored.pieces  # written the fast way, not by codec.dump after a failure
+    editor.close()
