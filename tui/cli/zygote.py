@@ -67,6 +67,7 @@ def _made_parser(made: tuple[Parser, str], build: Callable[[Strings | None], Par
 def warm(folder: Path) -> tuple[str, frozenset[str]]:
     """Everything a seat's app imports and loads at start, done once here; the room's language and seats."""
     import setproctitle  # noqa: F401  # its set-up (moving the environment) happens once, here
+    import textual.scrollbar  # noqa: F401  # a screen's resume makes a scrollbar, after the rehearsal's end
 
     import tui.app.application  # noqa: F401
     from tui.app.screens import (  # noqa: F401  # every screen a seat may open
@@ -99,6 +100,7 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     )
     from tui.cli.main import main  # noqa: F401  # the parser and the commands
     from tui.cli.room import run_seat  # noqa: F401
+    from tui.room.takeover import free_seat  # noqa: F401  # every seat asks a browser tab to leave it
     from tui.content import load_note, load_tool
     from tui.content.i18n import strings_for
     from tui.room.store import read_room
