@@ -150,3 +150,24 @@ async def test_the_warm_parent_starts_with_the_room_and_only_once(tmp_path: Path
     finally:
         await forker.close()
     assert not await forker.warm_up()  # a closed room starts no parent
+
+
+async def test_the_room_tells_how_to_join_once_its_warm_parent_is_ready(tmp_path: Path) -> None:
+    """`warmed` waits for the parent's loading; one that died or never started is not waited for."""
+    folder, _ = make_room(tmp_path)
+    forker = SeatForker(folder.path)
+    try:
+        assert not await forker.warmed(1.0)  # not started: nothing to wait for
+        assert await forker.warm_up()
+        assert await forker.warmed(60.0) and forker.ready.is_set()
+        assert forker.process is not None
+        forker.process.kill()
+        await forker.process.wait()
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        await forker.start()
+        forker.process.kill()  # dies while loading: the wait ends with it, not after its patience
+        assert not await forker.warmed(30.0)
+        assert loop.time() - began < 10.0
+    finally:
+        await forker.close()

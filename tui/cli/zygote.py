@@ -100,10 +100,10 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     )
     from tui.cli.main import main  # noqa: F401  # the parser and the commands
     from tui.cli.room import run_seat  # noqa: F401
-    from tui.room.takeover import free_seat  # noqa: F401  # every seat asks a browser tab to leave it
     from tui.content import load_note, load_tool
     from tui.content.i18n import strings_for
     from tui.room.store import read_room
+    from tui.room.takeover import free_seat  # noqa: F401  # every seat asks a browser tab to leave it
 
     room = read_room(folder / "room.toml")
     strings_for(room.language)
