@@ -269,8 +269,10 @@ def handle(
 
 
 SEAT_NICENESS = 5
-"""A seat yields the CPU to the process that serves the room: while sixty seats start at once, the
-facilitator's board and the door (logins, every seat's screen bytes) still get their turn."""
+"""A seat yields the CPU to the process that serves the room once its welcome is painted: while sixty
+seats join at once, the facilitator's board and the door (logins, every seat's screen bytes) still get
+their turn. Until then it starts at the door's priority: in its turn (at most one per core starts at
+a time) it finishes before the logins that came after it, instead of waiting behind all of them."""
 
 
 def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = None, turn: int | None = None) -> int:
@@ -289,7 +291,6 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
         os.dup2(terminal, target)
     close_all_but({fd for fd in (ahead, turn) if fd is not None})
     random.seed()
-    os.nice(SEAT_NICENESS)
     os.environ["TERM"] = term
     _fresh_streams()
     import setproctitle
@@ -297,10 +298,11 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
     command = [sys.executable, "-m", "tui", *argv]
     setproctitle.setproctitle(shlex.join(command))  # `ps` and the seat's take-over see a seat app
     sys.argv = command[2:]
-    if turn is not None:
-        from tui.app.shown import waiting
+    from tui.app.shown import waiting
 
+    if turn is not None:
         waiting.append(lambda: os.close(turn))
+    waiting.append(_yield_cpu)  # painted: yield (this runs first, then the next seat's turn begins)
     wait_turn(ahead)
     begin(turn)
     import tui.cli.main
@@ -317,6 +319,10 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
             thread.join()
     atexit._run_exitfuncs()
     return code
+
+
+def _yield_cpu() -> None:
+    os.nice(SEAT_NICENESS)
 
 
 _OLD_STREAMS: list[object] = []
