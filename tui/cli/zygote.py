@@ -140,7 +140,8 @@ def rehearse(language: str) -> None:
             store = room.seat_store()
             stored = store.load(room.seat_path("A"))
             app = make_app(store, Seat(RoomSeat(room, "A"), stored), language)
-            async with app.run_test(size=(80, 24)) as pilot:
+            # As a seat runs: with the tooltip and the notifications' rack, whose CSS is then parsed here too.
+            async with app.run_test(size=(80, 24), tooltips=True, notifications=True) as pilot:
                 for key in ("enter", "3", "escape"):
                     await pilot.pause()
                     await pilot.press(key)
