@@ -112,7 +112,11 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     rehearse(room.language)
     from tui.cli.parser import build_parser
 
-    _PARSER[:] = [(build_parser(strings_for(room.language)), room.language)]
+    parser = build_parser(strings_for(room.language))
+    for door in ([], ["--ssh-host", "127.0.0.1", "--ssh-port", "2222"]):  # argparse's patterns compiled once, here
+        with contextlib.suppress(SystemExit):
+            parser.parse_args(["--lang", room.language, "room", "seat", str(folder), "A", *door])
+    _PARSER[:] = [(parser, room.language)]
     return room.language, frozenset(seat.label for seat in room.seats)
 
 
