@@ -89,7 +89,12 @@ async def test_a_forked_seat_is_the_seats_app_on_its_own_terminal(tmp_path: Path
             assert b"plek A" in await screen_until(master, b"plek A")
             assert is_seat_app(seat.pid, folder.path)  # a take-over finds it, `ps` names it
             assert os.getsid(seat.pid) == seat.pid  # a session of its own: a hang-up reaches it alone
-            assert os.getpriority(os.PRIO_PROCESS, seat.pid) >= os.getpriority(os.PRIO_PROCESS, 0) + SEAT_NICENESS
+            yielding = os.getpriority(os.PRIO_PROCESS, 0) + SEAT_NICENESS  # once its welcome is painted
+            for _ in range(100):
+                if os.getpriority(os.PRIO_PROCESS, seat.pid) >= yielding:
+                    break
+                await asyncio.sleep(0.05)
+            assert os.getpriority(os.PRIO_PROCESS, seat.pid) >= yielding
             os.killpg(seat.pid, signal.SIGHUP)
             assert await asyncio.wait_for(seat.wait(), 30) == 128 + signal.SIGHUP  # it saved and left
         finally:
@@ -150,3 +155,24 @@ async def test_the_warm_parent_starts_with_the_room_and_only_once(tmp_path: Path
     finally:
         await forker.close()
     assert not await forker.warm_up()  # a closed room starts no parent
+
+
+async def test_the_room_tells_how_to_join_once_its_warm_parent_is_ready(tmp_path: Path) -> None:
+    """`warmed` waits for the parent's loading; one that died or never started is not waited for."""
+    folder, _ = make_room(tmp_path)
+    forker = SeatForker(folder.path)
+    try:
+        assert not await forker.warmed(1.0)  # not started: nothing to wait for
+        assert await forker.warm_up()
+        assert await forker.warmed(60.0) and forker.ready.is_set()
+        assert forker.process is not None
+        forker.process.kill()
+        await forker.process.wait()
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        await forker.start()
+        forker.process.kill()  # dies while loading: the wait ends with it, not after its patience
+        assert not await forker.warmed(30.0)
+        assert loop.time() - began < 10.0
+    finally:
+        await forker.close()

@@ -67,6 +67,7 @@ def _made_parser(made: tuple[Parser, str], build: Callable[[Strings | None], Par
 def warm(folder: Path) -> tuple[str, frozenset[str]]:
     """Everything a seat's app imports and loads at start, done once here; the room's language and seats."""
     import setproctitle  # noqa: F401  # its set-up (moving the environment) happens once, here
+    import textual.scrollbar  # noqa: F401  # a screen's resume makes a scrollbar, after the rehearsal's end
 
     import tui.app.application  # noqa: F401
     from tui.app.screens import (  # noqa: F401  # every screen a seat may open
@@ -102,6 +103,7 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     from tui.content import load_note, load_tool
     from tui.content.i18n import strings_for
     from tui.room.store import read_room
+    from tui.room.takeover import free_seat  # noqa: F401  # every seat asks a browser tab to leave it
 
     room = read_room(folder / "room.toml")
     strings_for(room.language)
@@ -110,7 +112,11 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     rehearse(room.language)
     from tui.cli.parser import build_parser
 
-    _PARSER[:] = [(build_parser(strings_for(room.language)), room.language)]
+    parser = build_parser(strings_for(room.language))
+    for door in ([], ["--ssh-host", "127.0.0.1", "--ssh-port", "2222"]):  # argparse's patterns compiled once, here
+        with contextlib.suppress(SystemExit):
+            parser.parse_args(["--lang", room.language, "room", "seat", str(folder), "A", *door])
+    _PARSER[:] = [(parser, room.language)]
     return room.language, frozenset(seat.label for seat in room.seats)
 
 
@@ -138,7 +144,8 @@ def rehearse(language: str) -> None:
             store = room.seat_store()
             stored = store.load(room.seat_path("A"))
             app = make_app(store, Seat(RoomSeat(room, "A"), stored), language)
-            async with app.run_test(size=(80, 24)) as pilot:
+            # As a seat runs: with the tooltip and the notifications' rack, whose CSS is then parsed here too.
+            async with app.run_test(size=(80, 24), tooltips=True, notifications=True) as pilot:
                 for key in ("enter", "3", "escape"):
                     await pilot.pause()
                     await pilot.press(key)
@@ -267,8 +274,10 @@ def handle(
 
 
 SEAT_NICENESS = 5
-"""A seat yields the CPU to the process that serves the room: while sixty seats start at once, the
-facilitator's board and the door (logins, every seat's screen bytes) still get their turn."""
+"""A seat yields the CPU to the process that serves the room once its welcome is painted: while sixty
+seats join at once, the facilitator's board and the door (logins, every seat's screen bytes) still get
+their turn. Until then it starts at the door's priority: in its turn (at most one per core starts at
+a time) it finishes before the logins that came after it, instead of waiting behind all of them."""
 
 
 def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = None, turn: int | None = None) -> int:
@@ -287,7 +296,6 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
         os.dup2(terminal, target)
     close_all_but({fd for fd in (ahead, turn) if fd is not None})
     random.seed()
-    os.nice(SEAT_NICENESS)
     os.environ["TERM"] = term
     _fresh_streams()
     import setproctitle
@@ -295,10 +303,13 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
     command = [sys.executable, "-m", "tui", *argv]
     setproctitle.setproctitle(shlex.join(command))  # `ps` and the seat's take-over see a seat app
     sys.argv = command[2:]
-    if turn is not None:
-        from tui.app.shown import waiting
+    from tui.app.shown import waiting
 
+    if turn is not None:
         waiting.append(lambda: os.close(turn))
+    gc.disable()  # no collection until the welcome is painted (13 of them took about 6 ms of its start)
+    waiting.append(gc.enable)
+    waiting.append(_yield_cpu)  # painted: yield; then collections again; then the next seat's turn
     wait_turn(ahead)
     begin(turn)
     import tui.cli.main
@@ -315,6 +326,11 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
             thread.join()
     atexit._run_exitfuncs()
     return code
+
+
+def _yield_cpu() -> None:
+    """Once the welcome is painted: the rest of the seat's life at a lower priority (`SEAT_NICENESS`)."""
+    os.nice(SEAT_NICENESS)
 
 
 _OLD_STREAMS: list[object] = []

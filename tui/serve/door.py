@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import asyncssh
 
 from tui.room.codes import seat_for_code
-from tui.serve.gate import Refusal
+from tui.serve.gate import Refusal, checks
 from tui.serve.gate import admitted as admitted_by
 from tui.serve.terminal_size import clamp_size
 
@@ -66,7 +66,7 @@ class SeatConnection(asyncssh.SSHServer):
         label: str | None = None
         try:
             loop = asyncio.get_running_loop()
-            label = await loop.run_in_executor(None, seat_for_code, self.server.room, password)
+            label = await loop.run_in_executor(checks(), seat_for_code, self.server.room, password)
         finally:
             admitted.settle(label is not None)
         if label is None:

@@ -33,9 +33,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
+import os
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 BUSY_RETRY = 0.2
@@ -192,6 +194,21 @@ async def admitted(
             gate.refused += 1
             return answer
         await asyncio.sleep(answer.wait)
+
+
+_CHECKS: list[ThreadPoolExecutor] = []
+
+
+def checks() -> ThreadPoolExecutor:
+    """Where the doors compare codes: one thread per core, the admitted attempts in the order they came.
+
+    asyncio's default pool runs up to six scrypt checks side by side on two cores: sixty logins at
+    once would then all finish late together. One per core, the first to come are checked first,
+    and their seats start while the later codes wait their turn. Each check costs what it did.
+    """
+    if not _CHECKS:
+        _CHECKS.append(ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1), thread_name_prefix="code-check"))
+    return _CHECKS[0]
 
 
 def _take_back(times: deque[float], at: float) -> None:

@@ -73,6 +73,8 @@ async def _serve(folder: RoomFolder, options: ServeOptions, strings: Strings) ->
     from tui.room.serving import how_to_join
 
     server, web = await open_doors(folder, options)
+    if server.forker is not None:  # how to join is told once the seats' warm parent is ready (at most 15 s)
+        await server.forker.warmed()
     for line in how_to_join(options, server.port, server.fingerprint, strings):
         print(line, flush=True)
     stop = asyncio.Event()

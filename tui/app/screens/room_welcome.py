@@ -1,13 +1,21 @@
-"""A participant's first screen in a regional session: the room, the facilitator's line, their seat."""
+"""A participant's first screen in a regional session: the room, the facilitator's line, their seat.
+
+Every seat of a room opens here, sixty at once at the start of a meeting: the screen is kept
+light. What only a phone shows (its button and its progress line without keys) is made only
+in the phone layout, and the countdown's timer runs only while the facilitator's timer does.
+"""
 
 from __future__ import annotations
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tui.app.screens.base import AppScreen, RoomChanged
+from tui.app.screens.base import AppScreen, RoomChanged, breakpoint_classes
 from tui.app.shown import shown
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.header import AppHeader
@@ -29,8 +37,10 @@ class RoomWelcomeScreen(AppScreen[None]):
     def __init__(self, stored: StoredSession) -> None:
         super().__init__()
         self.stored = stored
+        self._ticking: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        phone = self._phone_parts() if self.has_class("-phone") else []
         yield AppHeader()
         with Vertical(id="welcome"):
             yield Static(id="welcome-title")
@@ -38,18 +48,33 @@ class RoomWelcomeScreen(AppScreen[None]):
             yield Static(id="welcome-seat")
             yield Static(id="welcome-take-home")
             yield Static(id="welcome-progress", classes="hint")
-            yield Static(id="welcome-progress-phone", classes="hint")  # the same without keys (app.tcss)
+            yield from phone[:1]
             yield Static(id="welcome-discussion")
             yield Static(id="welcome-phase", classes="hint")
-            start = Button(self.strings("key.room_start") + " ▶", id="welcome-start")  # a phone's way in (app.tcss)
-            start.can_focus = False
-            yield start
+            yield from phone[1:]
         yield SteadyFooter()
+
+    def _phone_parts(self) -> list[Widget]:
+        """The progress without keys and a phone's way in (app.tcss shows them in the phone layout only)."""
+        start = Button(self.strings("key.room_start") + " ▶", id="welcome-start")
+        start.can_focus = False
+        return [Static(id="welcome-progress-phone", classes="hint"), start]
+
+    @on(events.Resize)
+    async def _phone_when_narrow(self) -> None:
+        """The window narrowed to a phone's: its parts are mounted (once), and kept hidden if it widens again."""
+        width, height = self.app.size
+        if self.query("#welcome-start") or not breakpoint_classes(self, width, height)["-phone"]:
+            return
+        progress, start = self._phone_parts()
+        welcome = self.query_one("#welcome", Vertical)
+        await welcome.mount(progress, after="#welcome-progress")
+        await welcome.mount(start)
+        self._show()
 
     def on_mount(self) -> None:
         self.sub_title = self.strings("room.subtitle")
         self._show()
-        self.set_interval(1.0, self._tick)
         self.call_after_refresh(shown)  # painted: a forked seat lets the next one start
 
     def on_screen_resume(self) -> None:
@@ -85,9 +110,8 @@ class RoomWelcomeScreen(AppScreen[None]):
         answered = editor.session.answered_count(item_ids) if editor else 0
         key = "room.welcome_start" if answered == 0 else "room.welcome_resume"
         for widget_id, variant in (("#welcome-progress", key), ("#welcome-progress-phone", key + "_phone")):
-            self.query_one(widget_id, Static).update(
-                plain_text(self.strings(variant, done=answered, total=len(item_ids)))
-            )
+            for progress in self.query(widget_id).results(Static):
+                progress.update(plain_text(self.strings(variant, done=answered, total=len(item_ids))))
         discussed = self.query_one("#welcome-discussion", Static)
         if room.discussion is not None:
             item = self.samenwerken.tool.item(room.discussion.item)
@@ -111,6 +135,11 @@ class RoomWelcomeScreen(AppScreen[None]):
         room = watch.room
         widget.display = room.phase != "answering" or room.phase_ends is not None
         widget.update(plain_text(phase_line(room, self.strings, now())))
+        if room.phase_ends is not None and self._ticking is None:
+            self._ticking = self.set_interval(1.0, self._tick)
+        elif room.phase_ends is None and self._ticking is not None:
+            self._ticking.stop()
+            self._ticking = None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The phone layout's button: a tap does what Enter does."""

@@ -28,7 +28,7 @@ from tui.content.i18n import strings_for
 from tui.core.net import shown_host
 from tui.room.codes import seat_for_code
 from tui.room.store import RoomFolder
-from tui.serve.gate import Gate, Refusal, admitted
+from tui.serve.gate import Gate, Refusal, admitted, checks
 from tui.serve.web.base import GuardedServer
 from tui.serve.web.beamer import Beamer
 from tui.serve.web.lobby import Lobby
@@ -155,7 +155,7 @@ class RoomWebServer(GuardedServer):
             return self._form(page_id, self.strings("web.code.wait", seconds=attempt.seconds), 429)
         label: str | None = None
         try:
-            label = await asyncio.get_running_loop().run_in_executor(None, seat_for_code, self.folder.room, code)
+            label = await asyncio.get_running_loop().run_in_executor(checks(), seat_for_code, self.folder.room, code)
         finally:
             attempt.settle(label is not None)
         if label is None:
