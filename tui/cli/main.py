@@ -65,9 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if text_command in TEXT_COMMANDS:
             return TEXT_COMMANDS[text_command](args, folder, strings)
         if args.command in ("new", "resume", "walk"):
-            from tui.cli.plain_walk import start_plain, wants_plain
+            from tui.cli.plain_choice import wants_plain
 
             if getattr(args, "plain", False) or wants_plain():
+                from tui.cli.plain_walk import start_plain
+
                 return start_plain(args, folder, strings)
         return run_app(args, folder, strings, settings)
     except ContentError as error:

@@ -11,10 +11,11 @@ refused. We write TOML 1.0 only (tomli-w), so this only ever reads more, never d
 
 from __future__ import annotations
 
-import tomllib
 from datetime import UTC, date, datetime, time, timezone
 from types import ModuleType
 from typing import Any, cast
+
+# tomllib is imported only when rtoml refuses a text (or is missing): it is not needed at start.
 
 
 def _fast_reader() -> ModuleType | None:
@@ -39,6 +40,8 @@ def loads(text: str) -> dict[str, Any]:
             return cast(dict[str, Any], _as_tomllib(data, 0))
         except Exception:  # noqa: BLE001 - a refusal, or a value we do not vouch for: tomllib decides
             pass
+    import tomllib
+
     return tomllib.loads(text)
 
 

@@ -12,7 +12,6 @@ as both languages write it here. Anything else is not a date, and stays only as 
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -172,6 +171,8 @@ def _whole_month(month: int, year: int | None, today: date) -> Due | None:
         year = today.year if month >= today.month else today.year + 1
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
+    import calendar  # not at start: only a due date of a whole month needs it
+
     return Due(date(year, month, calendar.monthrange(year, month)[1]), whole_month=True)
 
 

@@ -14,8 +14,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import tomli_w
-
 from tui.core.errors import UserFileError
 from tui.core.files import ensure_private_dir, write_new_private
 from tui.core.paths import owned_by_user
@@ -43,6 +41,8 @@ def rescue_bytes(session: Session) -> bytes:
     try:
         return codec.dump(session)
     except UserFileError:
+        import tomli_w
+
         return tomli_w.dumps(session.model_dump(mode="python", exclude_none=True, by_alias=True)).encode(
             "utf-8", "replace"
         )
