@@ -96,13 +96,13 @@ def test_a_start_reads_only_its_own_languages_words_and_switching_shows_the_othe
 
 @pytest.mark.slow
 def test_the_walk_and_the_reader_start_without_what_only_other_commands_need(tmp_path: Path) -> None:
-    """Imported when used, not at start: OpenSSL's digests, HTML's entities, zip files, TOML writing, plain mode."""
+    """Imported when used, not at start: OpenSSL's digests, HTML's entities, zip files, TOML, plain mode, argparse."""
     start(tmp_path, "new", "Eerste")  # fills the cache
     start(tmp_path, "read", "vooraf")  # and keeps the parsed sections
-    for argv in (("walk",), ("read", "vooraf")):
+    for argv in ((), ("walk",), ("read", "vooraf")):
         modules = start(tmp_path, *argv)["modules"]
         assert isinstance(modules, list)
         assert "tui.app.application" in modules, argv
         unneeded = ("pydantic", "hashlib", "hmac", "html", "zipfile", "importlib.resources", "tomli_w", "tomllib")
         assert [m for m in modules if m.split(".")[0] in unneeded or m in unneeded] == [], argv
-        assert [m for m in modules if m in ("tui.cli.plain_walk", "calendar")] == [], argv
+        assert [m for m in modules if m in ("tui.cli.plain_walk", "calendar", "argparse")] == [], argv
