@@ -26,7 +26,7 @@ def root(tmp_path: Path) -> Path:
 
 def fresh_process() -> None:
     """What a new start of the app knows: nothing remembered in memory."""
-    for load in (loader.load_note, loader.load_tool, loader.load_strings):
+    for load in (loader.load_note, loader.load_tool, loader.load_language):
         load.cache_clear()
 
 
@@ -43,7 +43,7 @@ def test_a_second_start_reads_the_kept_content_without_validating(
 ) -> None:
     fresh_process()
     tool, note, strings = loader.load_tool(root), loader.load_note(root), loader.load_strings(root)
-    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["note", "strings", "tool"]
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["note", "strings_en", "strings_nl", "tool"]
     assert all(p.suffix == ".json" and json.loads(p.read_bytes()) for p in cache.iterdir())
     assert {p.stat().st_mode & 0o777 for p in cache.iterdir()} == {0o600}
     assert cache.stat().st_mode & 0o777 == 0o700
@@ -102,15 +102,15 @@ def damaged(kept: Path, damage: str, cache: Path) -> None:
 @pytest.mark.parametrize("damage", ["garbage", "empty", "cut short", "a pickle", "another kind", "a FIFO"])
 def test_a_damaged_cache_file_is_ignored_and_replaced(root: Path, cache: Path, damage: str) -> None:
     fresh_process()
-    strings = loader.load_strings(root)
+    strings = loader.load_language("nl", root)
     loader.load_note(root)
-    (kept,) = cache.glob("strings-*")
+    (kept,) = cache.glob("strings_nl-*")
     damaged(kept, damage, cache)
     fresh_process()
-    assert loader.load_strings(root) == strings
+    assert loader.load_language("nl", root) == strings
     assert kept.is_file() and json.loads(kept.read_bytes()) == strings
     fresh_process()
-    assert loader.load_strings(root) == strings
+    assert loader.load_language("nl", root) == strings
 
 
 def spoiled_tool(document: dict[str, Any], how: str) -> None:
@@ -170,7 +170,7 @@ def test_what_an_earlier_version_kept_is_removed(root: Path, cache: Path) -> Non
     fresh_process()
     loader.load_tool(root)
     loader.load_strings(root)
-    assert sorted(p.suffix for p in cache.iterdir()) == [".json"] * 3
+    assert sorted(p.suffix for p in cache.iterdir()) == [".json"] * 4
 
 
 def test_a_cache_folder_that_cannot_be_written_only_means_validating(

@@ -34,7 +34,7 @@ class Planted:
 
 
 def fresh_process() -> None:
-    for load in (loader.load_note, loader.load_tool, loader.load_strings):
+    for load in (loader.load_note, loader.load_tool, loader.load_language):
         load.cache_clear()
 
 
@@ -161,7 +161,7 @@ def test_a_sticky_folder_writable_by_all_above_our_own_is_used(tmp_path: Path, s
     cache = shared / "cache"
     first, second = listed(sessions, cache), listed(sessions, cache)
     assert (first.err, second.err) == ("", "") and first.out == second.out and TITLE in first.out
-    assert sorted(p.name.split("-")[0] for p in cache.glob("*.json")) == ["note", "strings", "tool"]
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.json")) == ["note", "strings_nl", "tool"]
     assert len(list((cache / "folders").glob("*.json"))) == 1
 
 
@@ -209,7 +209,7 @@ def test_a_pickle_planted_in_the_cache_is_never_loaded_by_the_app(tmp_path: Path
     finally:
         app.close()
     assert not marker.exists()
-    assert sorted(p.name.split("-")[0] for p in cache.glob("*.json")) == ["note", "strings", "tool"]
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.json")) == ["note", "strings_nl", "tool"]
     assert all(json.loads(p.read_bytes()) for p in cache.glob("*.json"))
 
 
@@ -243,7 +243,7 @@ def test_the_kept_content_reads_back_equal_to_the_validated(tmp_path: Path, monk
     monkeypatch.setenv("SAMENWERKEN_CACHE", str(cache))
     fresh_process()
     tool, note, strings = loader.load_tool(CONTENT), loader.load_note(CONTENT), loader.load_strings(CONTENT)
-    assert sorted(p.name.split("-")[0] for p in cache.glob("*.json")) == ["note", "strings", "tool"]
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.json")) == ["note", "strings_en", "strings_nl", "tool"]
 
     fresh_process()
     monkeypatch.setattr(loader, "validate", None)  # any validation would fail loudly

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,11 @@ def test_intact_copy_loads(content):
 
 # --------------------------------------------------------------------------- one wrong value, named
 
-LOADERS = {"note.toml": load_note, "tool.toml": load_tool, "strings.toml": load_strings}
+LOADERS: dict[str, Callable[[Path], object]] = {
+    "note.toml": load_note,
+    "tool.toml": load_tool,
+    "strings.toml": load_strings,
+}
 
 WRONG_VALUES = [
     # file, text replaced (the first after `after`), its replacement, after, the line named (found by its text), words

@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.keys import KEY_DISPLAY_ALIASES, KEY_TO_UNICODE_NAME, REPLACED_KEYS
 from textual.signal import Signal
 
 from tui.app.commands import NavigationCommands
@@ -29,6 +30,8 @@ __all__ = ["EXIT_GRACE_SECONDS", "PHONE_BELOW", "SamenwerkenApp"]
 
 PHONE_BELOW = 56
 """A phone in portrait (40 to 48 columns in a browser) and anything as narrow gets the phone layout."""
+_NAMED_KEYS = {*KEY_DISPLAY_ALIASES, *REPLACED_KEYS, *KEY_TO_UNICODE_NAME}
+"""Keys Textual shows otherwise than as typed: left to Textual."""
 
 
 class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
@@ -78,6 +81,16 @@ class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
                 self.strings("rescue.found", n=len(rescues), path=str(rescues[-1])), severity="warning", timeout=15
             )
         self.open_first_screen(self.start)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """As Textual shows a key, without asking Unicode's table of names about a one-character key.
+
+        Textual looks every key up by its Unicode name; a single character never has one, and
+        each lookup maps pages of that table (the key bar's letters were 0.2 MB of a start).
+        """
+        if not binding.key_display and len(binding.key) == 1 and binding.key not in _NAMED_KEYS:
+            return binding.key
+        return super().get_key_display(binding)
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the usable minimum, cover everything with a message saying how large it must be."""

@@ -6,7 +6,6 @@ when it runs, so neither the app's start nor `list` pays for them.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -16,6 +15,8 @@ from tui.core.text import local_time, safe_line, terminal_json
 from tui.session.settings import Settings, config_path
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.content.i18n import Strings
 from tui.cli.output import (
     EXIT_PROBLEM,

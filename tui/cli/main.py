@@ -23,10 +23,20 @@ from tui.core.paths import sessions_dir
 from tui.session.settings import config_path, read_settings
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.content.i18n import Strings
 from tui.cli.commands import TEXT_COMMANDS, list_sessions, run_app
 from tui.cli.output import EXIT_PROBLEM, EXIT_USAGE, not_found, say, say_unsafe_cache
-from tui.cli.parser import asks_version, build_parser, language_asked
+from tui.cli.parser import asks_version, language_asked
+from tui.cli.quick_args import quick_parse
+
+
+def _parsed(argv: list[str], strings: Strings) -> argparse.Namespace:
+    """argparse's reading of `argv`, for everything but a plain start of the app (`tui.cli.quick_args`)."""
+    from tui.cli.parser import build_parser
+
+    return build_parser(strings).parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         settings, broken = read_settings(config_path())
         strings = strings_for(language_asked(argv) or settings.language or "nl")
-        args = build_parser(strings).parse_args(argv)
+        args = quick_parse(argv) or _parsed(argv, strings)
         folder = sessions_dir(getattr(args, "sessions_dir", None))
         if broken is not None:
             say(broken.text(strings))
@@ -65,9 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if text_command in TEXT_COMMANDS:
             return TEXT_COMMANDS[text_command](args, folder, strings)
         if args.command in ("new", "resume", "walk"):
-            from tui.cli.plain_walk import start_plain, wants_plain
+            from tui.cli.plain_choice import wants_plain
 
             if getattr(args, "plain", False) or wants_plain():
+                from tui.cli.plain_walk import start_plain
+
                 return start_plain(args, folder, strings)
         return run_app(args, folder, strings, settings)
     except ContentError as error:

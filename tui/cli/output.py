@@ -7,7 +7,6 @@ characters as visible stand-ins.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -17,6 +16,8 @@ from tui.core.errors import SessionNotFound
 from tui.core.text import safe_line
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.content.i18n import Strings
 
 

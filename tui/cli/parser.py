@@ -15,14 +15,16 @@ from tui.cli.choices import COMPARE_FORMATS, EXPORT_FORMATS
 from tui.session.settings import config_path
 
 if TYPE_CHECKING:
+    from tui.cli.arguments import Parser
     from tui.content.i18n import Strings
-from tui.cli.arguments import Parser, VersionAction, add_command, common_options
 
 COMMANDS = ("read", "new", "resume", "walk", "list", "overview", "export", "compare", "import", "serve", "room")
 
 
 def build_parser(strings: Strings | None = None) -> Parser:
     """The whole command line, every word in the language of `strings` (Dutch when not given)."""
+    from tui.cli.arguments import Parser, VersionAction, add_command, common_options  # argparse: not at start
+
     if strings is None:
         from tui.content.i18n import strings_for
 

@@ -12,14 +12,14 @@ end (or after `q`) the overview is printed as text. Nothing here imports Textual
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.cli.output import UNWRAPPED
+from tui.cli.plain_choice import wants_plain as wants_plain  # where it was
 from tui.core.errors import UserFileError
 from tui.core.text import safe_line
 from tui.render.parts import CHECKBOXES, columns, step_caps, step_rows, walk_part_line
@@ -33,14 +33,6 @@ if TYPE_CHECKING:
 
 EXIT_PROBLEM = 1
 STOP, SKIP, REMARK = "q", "", "n"
-
-
-def wants_plain(environ: Mapping[str, str] | None = None) -> bool:
-    """True when this terminal cannot show the full-screen app but can take lines (TERM=dumb)."""
-    env = os.environ if environ is None else environ
-    if env.get("TEXTUAL_DRIVER", "").endswith("web_driver:WebDriver"):
-        return False  # a browser tab through textual-serve
-    return env.get("TERM", "") == "dumb"
 
 
 def start_plain(args: argparse.Namespace, folder: Path, strings: Strings) -> int:

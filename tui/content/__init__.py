@@ -4,8 +4,19 @@
 broken file raises `ContentError` naming the file, the field and the problem.
 """
 
-from tui.content.loader import load_code_words, load_note, load_strings, load_tool
+from tui.content.loader import load_code_words, load_language, load_note, load_strings, load_tool
 from tui.content.note import Note, Section
 from tui.content.tool import Item, Part, Tool
 
-__all__ = ["Item", "load_code_words", "Note", "Part", "Section", "Tool", "load_note", "load_strings", "load_tool"]
+__all__ = [
+    "Item",
+    "load_code_words",
+    "Note",
+    "Part",
+    "Section",
+    "Tool",
+    "load_language",
+    "load_note",
+    "load_strings",
+    "load_tool",
+]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import importlib.util
 import json
 import types
@@ -30,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
+from tui.core.digest import sha256
 from tui.core.kept import open_kept
 from tui.core.plain import Plain
 
@@ -38,12 +38,20 @@ FORMAT = 3
 
 T = TypeVar("T")
 
+RETIRED = ("strings-",)
+"""Kinds no longer kept, removed whenever anything is written (both languages' words were one file, `strings-`)."""
+
 
 class NotKept(ValueError):
     """The kept data does not have the shape of what it should be: validate instead."""
 
 
 @functools.cache
+def _models_digest() -> bytes:
+    """The SHA-256 of `_models_source()`, read and hashed once a process: 32 bytes kept, not the code's 45 kB."""
+    return sha256(_models_source()).digest()
+
+
 def _models_source() -> bytes:
     """The code of the content's classes and validators, and pydantic's version: a change to any is another key.
 
@@ -60,8 +68,8 @@ def _models_source() -> bytes:
 
 def cache_key(kind: str, sources: Sequence[str]) -> str:
     """One name per exact set of sources, content classes, validators and pydantic version."""
-    digest = hashlib.sha256(repr((FORMAT, kind)).encode())
-    digest.update(_models_source())
+    digest = sha256(repr((FORMAT, kind)).encode())
+    digest.update(_models_digest())
     for text in sources:
         digest.update(len(text).to_bytes(8, "big"))
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -95,7 +103,7 @@ def remembered(kind: str, sources: Sequence[str], build: Callable[[], Any], shap
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         if folder.write(name, text.encode("utf-8", "surrogatepass")):
             for old in folder.names():
-                if old.startswith(f"{kind}-") and old != name:
+                if (old.startswith(f"{kind}-") and old != name) or old.startswith(RETIRED):
                     folder.remove(old)  # an earlier version's, or a pickle from before
         return value
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from tui.content import load_strings
+from tui.content.loader import load_language
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -21,20 +21,23 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 @dataclass(frozen=True)
 class Strings:
-    """The interface's words in one language: `strings("key", name=value)` gives the text."""
+    """The interface's words in one language: `strings("key", name=value)` gives the text.
+
+    `table` holds every word of the language, English gaps already filled with the Dutch
+    text (`tui.content.loader.load_language`), so one language's words are all it keeps.
+    """
 
     language: Language
     table: Mapping[str, str]
-    fallback: Mapping[str, str]
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self.table.get(key) or self.fallback.get(key)
+        text = self.table.get(key)
         if text is None:
             raise KeyError(f"no interface text {key!r} in content/strings.toml")
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:
-        return key in self.table or key in self.fallback
+        return key in self.table
 
 
 def as_language(language: str) -> Language:
@@ -44,7 +47,6 @@ def as_language(language: str) -> Language:
 
 @cache
 def strings_for(language: str) -> Strings:
-    """The Strings of a language (read once per run); Dutch text fills any gap."""
-    tables = load_strings()
+    """The Strings of a language (read once per run, and only that language's); Dutch text fills any gap."""
     chosen = as_language(language)
-    return Strings(chosen, tables[chosen], tables["nl"])
+    return Strings(chosen, load_language(chosen))

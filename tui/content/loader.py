@@ -6,11 +6,8 @@ validators gave is kept (tui.content.cache) and every start builds the plain cla
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from functools import cache
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from tui.content.base import LANGUAGES
@@ -21,6 +18,8 @@ from tui.core.errors import ContentError
 from tui.core.paths import content_root
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from pydantic import BaseModel
 
 
@@ -46,6 +45,8 @@ def read_toml(path: Traversable) -> tuple[dict[str, Any], str]:
 
 
 def parse_toml(path: Traversable, text: str) -> dict[str, Any]:
+    import tomllib  # only to validate a changed file: a start reads what was kept
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -66,6 +67,8 @@ def validate(model: type[BaseModel], path: Traversable, data: dict[str, Any], te
         field = _dotted(loc)
         problem = first["msg"]
         if first["type"] == "extra_forbidden" and loc:
+            import difflib
+
             close = difflib.get_close_matches(str(loc[-1]), _known_keys(), n=1)
             problem = "unknown key" + (f"; did you mean {close[0]!r}?" if close else "")
         line = _line_of(text, loc)
@@ -189,15 +192,34 @@ def _checked_tool(path: Traversable, text: str, note: Note) -> dict[str, Any]:
     return tool
 
 
-@cache
 def load_strings(root: Traversable | None = None) -> dict[str, dict[str, str]]:
-    """The interface's words per language: {'nl': {...}, 'en': {...}} (checked once per version)."""
+    """The interface's words per language: {'nl': {...}, 'en': {...}}, each as `load_language` gives it."""
+    return {language: load_language(language, root) for language in LANGUAGES}  # type: ignore[arg-type]  # hashable paths
+
+
+@cache
+def load_language(language: str, root: Traversable | None = None) -> dict[str, str]:
+    """The interface's words in one language, a gap in English filled with the Dutch text (checked once per version).
+
+    Each language is kept on its own, so a start reads only the words it shows (issue 24:
+    both were about 0.5 MB of every start); the whole file is still checked, both languages
+    together, whenever it changed.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"no language {language!r}")
     path = (root or content_root()) / "strings.toml"
     text = read_text(path)
-    words: dict[str, dict[str, str]] = remembered(
-        "strings", [text], lambda: _checked_strings(path, text), dict[str, dict[str, str]]
+    words: dict[str, str] = remembered(
+        f"strings_{language}", [text], lambda: _one_language(_checked_strings(path, text), language), dict[str, str]
     )
     return words
+
+
+def _one_language(tables: dict[str, dict[str, str]], language: str) -> dict[str, str]:
+    """`language`'s words; where English is empty, the Dutch text (as the words were looked up before)."""
+    if language == "nl":
+        return tables["nl"]
+    return tables["nl"] | {key: text for key, text in tables[language].items() if text}
 
 
 def _checked_strings(path: Traversable, text: str) -> dict[str, dict[str, str]]:

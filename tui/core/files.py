@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -107,7 +106,7 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     Temporary file in the same folder, flush and fsync, rename over, fsync the folder.
     Returns the new file's status (its inode, size and time), for change detection.
     """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     info = _write_new(tmp, data)
     try:
         os.replace(tmp, path)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 from types import TracebackType
@@ -203,7 +202,7 @@ class KeptFolder:
 
         No fsync: a file lost or cut short by a crash is only read as broken, and made again.
         """
-        temporary = f".{name}.{secrets.token_hex(4)}.tmp"
+        temporary = f".{name}.{os.urandom(4).hex()}.tmp"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=self.fd)
         except OSError:

@@ -8,13 +8,14 @@ only where nothing better is known, quoted, as a detail.
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import TYPE_CHECKING
 
 from tui.core.reason import Reason
 from tui.core.text import safe_line
 
 if TYPE_CHECKING:
+    import tomllib
+
     from pydantic import ValidationError
 
 _PLACE = re.compile(r"at line (\d+), column (\d+)")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_NAME = "samenwerken"
 SESSIONS_ENV = "SAMENWERKEN_SESSIONS"
@@ -33,9 +35,14 @@ def content_root() -> Traversable:
     override = os.environ.get(CONTENT_ENV)
     if override:
         return Path(override)
-    packaged = resources.files("tui") / "_content"
-    if packaged.is_dir():
-        return packaged
+    if (_PACKAGE_DIR / "_content").is_dir():  # an installed wheel, unpacked (as pip installs it)
+        return _PACKAGE_DIR / "_content"
+    if not (_PACKAGE_DIR / "__init__.py").is_file():  # imported from a zip: only importlib can read it
+        from importlib import resources  # not at start otherwise: it imports zipfile (about 0.4 MB)
+
+        packaged = resources.files("tui") / "_content"
+        if packaged.is_dir():
+            return packaged
     return _CHECKOUT_DIR / "content"
 
 

@@ -11,13 +11,18 @@ refused. We write TOML 1.0 only (tomli-w), so this only ever reads more, never d
 
 from __future__ import annotations
 
-import tomllib
+import functools
 from datetime import UTC, date, datetime, time, timezone
 from types import ModuleType
 from typing import Any, cast
 
+# tomllib is imported only when rtoml refuses a text (or is missing): it is not needed at start.
 
-def _fast_reader() -> ModuleType | None:
+
+@functools.cache
+def fast_reader() -> ModuleType | None:
+    """rtoml, imported when the first text is read: a start that reads no TOML (home from its kept
+    listing, the reader) does not map its library (about 0.6 MB of memory)."""
     try:
         import rtoml
     except ImportError:  # an install without its wheel (an unusual platform): tomllib alone
@@ -25,20 +30,21 @@ def _fast_reader() -> ModuleType | None:
     return rtoml
 
 
-rtoml = _fast_reader()
-
 MAX_DEPTH = 64
 """Deeper than any file of ours: tomllib reads it (and says it is nested too deeply where it must)."""
 
 
 def loads(text: str) -> dict[str, Any]:
     """`tomllib.loads(text)`, sooner: an equal dict with the same types, or tomllib's own error."""
+    rtoml = fast_reader()
     if rtoml is not None:
         try:
             data = rtoml.loads(text)
             return cast(dict[str, Any], _as_tomllib(data, 0))
         except Exception:  # noqa: BLE001 - a refusal, or a value we do not vouch for: tomllib decides
             pass
+    import tomllib
+
     return tomllib.loads(text)
 
 

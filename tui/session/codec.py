@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
-
-import tomli_w
 
 from tui.core import toml_read
 from tui.core.errors import SessionFileError
@@ -69,11 +66,13 @@ def parse_versioned(raw: bytes, path: str) -> tuple[Session, int]:
         raise SessionFileError(path, f"byte {error.start}", Reason("file.not_utf8")) from None
     try:
         data = toml_read.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise SessionFileError(path, "", toml_reason(error)) from None
     except RecursionError:
         raise SessionFileError(path, "", Reason("file.too_deep")) from None
-    except ValueError as error:  # e.g. an integer of thousands of digits
+    except ValueError as error:  # tomllib's refusal, or e.g. an integer of thousands of digits
+        import tomllib  # loaded already when it refused the text; not imported at start otherwise
+
+        if isinstance(error, tomllib.TOMLDecodeError):
+            raise SessionFileError(path, "", toml_reason(error)) from None
         detail = safe_line(str(error)[:80])
         raise SessionFileError(path, "", Reason("file.bad_number", {"detail": detail})) from None
     version = data.get("schema_version")
@@ -119,6 +118,8 @@ def validated(data: dict[str, Any], path: str) -> Session:
 def dump(session: Session) -> bytes:
     """The TOML bytes of a session, checked to be writable and to read back the same."""
     data = session.model_dump(mode="python", exclude_none=True, by_alias=True)
+    import tomli_w  # at the first save, not at start
+
     text = tomli_w.dumps(data)
     try:
         raw = text.encode("utf-8")

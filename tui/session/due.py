@@ -12,7 +12,7 @@ as both languages write it here. Anything else is not a date, and stays only as 
 
 from __future__ import annotations
 
-import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -80,13 +80,20 @@ MAX_TEXT = 60
 """Longer text is not a date (and is never run through the patterns)."""
 
 _DIGITS = "[0-9]"  # not \d: that also matches other scripts' digits, which int() would take
-_ISO = re.compile(rf"({_DIGITS}{{4}})-({_DIGITS}{{1,2}})-({_DIGITS}{{1,2}})")
-_NUMERIC = re.compile(rf"({_DIGITS}{{1,2}})[-/.]({_DIGITS}{{1,2}})(?:[-/.]({_DIGITS}{{2}}|{_DIGITS}{{4}}))?")
 _DAY = rf"({_DIGITS}{{1,2}})(?:e|ste|de|st|nd|rd|th)?"
 _YEAR = rf"(?:\s+({_DIGITS}{{4}}))?"
-_DAY_MONTH = re.compile(rf"{_DAY}\s+([a-z]+){_YEAR}")
-_MONTH_DAY = re.compile(rf"([a-z]+)\s+{_DAY}(?:\s*,?\s+({_DIGITS}{{4}}))?")
-_MONTH = re.compile(rf"([a-z]+){_YEAR}")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """ISO, numeric, day-month, month-day and month alone; compiled when a date is first read (1 ms of a start)."""
+    return (
+        re.compile(rf"({_DIGITS}{{4}})-({_DIGITS}{{1,2}})-({_DIGITS}{{1,2}})"),
+        re.compile(rf"({_DIGITS}{{1,2}})[-/.]({_DIGITS}{{1,2}})(?:[-/.]({_DIGITS}{{2}}|{_DIGITS}{{4}}))?"),
+        re.compile(rf"{_DAY}\s+([a-z]+){_YEAR}"),
+        re.compile(rf"([a-z]+)\s+{_DAY}(?:\s*,?\s+({_DIGITS}{{4}}))?"),
+        re.compile(rf"([a-z]+){_YEAR}"),
+    )
 
 
 @dataclass(frozen=True)
@@ -116,15 +123,16 @@ def parse_due(text: str, today: date) -> Due | None:
     if not typed:
         return None
     compact = text.strip()
-    if m := _ISO.fullmatch(compact):
+    iso, numeric, day_month, month_day, month_alone = _patterns()
+    if m := iso.fullmatch(compact):
         return _day(int(m[1]), int(m[2]), int(m[3]))
-    if m := _NUMERIC.fullmatch(compact):
+    if m := numeric.fullmatch(compact):
         return _dated(int(m[1]), int(m[2]), _year(m[3]), today)
-    if m := _DAY_MONTH.fullmatch(typed):
+    if m := day_month.fullmatch(typed):
         return _named(int(m[1]), m[2], m[3], today)
-    if m := _MONTH_DAY.fullmatch(typed.replace(",", "")):
+    if m := month_day.fullmatch(typed.replace(",", "")):
         return _named(int(m[2]), m[1], m[3], today)
-    if m := _MONTH.fullmatch(typed):
+    if m := month_alone.fullmatch(typed):
         month = MONTHS.get(m[1])
         if month is None:
             return None
@@ -172,6 +180,8 @@ def _whole_month(month: int, year: int | None, today: date) -> Due | None:
         year = today.year if month >= today.month else today.year + 1
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
+    import calendar  # not at start: only a due date of a whole month needs it
+
     return Due(date(year, month, calendar.monthrange(year, month)[1]), whole_month=True)
 
 

@@ -7,7 +7,7 @@ Nothing here imports pydantic, so a start that reads its sessions never does (is
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -46,7 +46,7 @@ def as_aware(value: Any) -> Any:
 
 
 def _new_step_id() -> str:
-    return secrets.token_hex(4)
+    return os.urandom(4).hex()  # as secrets.token_hex(4), without importing hmac at start
 
 
 @dataclass(init=False, eq=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -40,4 +40,4 @@ def export_file_name(titles: Sequence[str], day: date, fmt: str) -> str:
 
 def new_session_id(title: str) -> str:
     """A stable, unique-enough id: the title's slug and six random hex digits."""
-    return f"{slug(title)}-{secrets.token_hex(3)}"
+    return f"{slug(title)}-{os.urandom(3).hex()}"  # as secrets.token_hex(3), without importing hmac at start

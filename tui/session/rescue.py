@@ -44,6 +44,8 @@ def rescue_bytes(session: Session) -> bytes:
     try:
         return codec.dump(session)
     except UserFileError:
+        import tomli_w
+
         return tomli_w.dumps(session.model_dump(mode="python", exclude_none=True, by_alias=True)).encode(
             "utf-8", "replace"
         )

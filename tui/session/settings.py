@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from tui.core.paths import APP_NAME
 
 if TYPE_CHECKING:
+    import tomllib
+
     from tui.core.reason import Reason
 
 CONFIG_NAME = "config.toml"
@@ -73,6 +74,8 @@ def config_path() -> Path:
 
 def parse_settings(text: str) -> Settings:
     """The settings in `text`; ConfigError when it is not valid TOML or holds a wrong key or value."""
+    import tomllib  # only when there is a settings file: not every start reads TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.digest import sha256
 from tui.core.errors import SessionFileError
 from tui.core.reason import Reason
 from tui.session.model import Session
@@ -26,7 +26,7 @@ class Fingerprint:
 
     @classmethod
     def of(cls, info: os.stat_result, data: bytes) -> Fingerprint:
-        return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), hashlib.sha256(data).digest())
+        return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), sha256(data).digest())
 
 
 @dataclass
