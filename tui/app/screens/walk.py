@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.commands import WalkCommands
@@ -90,15 +90,14 @@ class WalkScreen(WalkOnPhone):
             yield SteadyStatic(id="walk-where")
             yield SteadyStatic(id="walk-total")
         yield SteadyStatic(id="walk-question")
-        with ContentSwitcher(initial="scale-pane", id="walk-panes"):
-            with Vertical(id="scale-pane"):
-                yield StayingOptionList(id="items")
-                yield SteadyStatic(id="item-text")
-                yield SteadyStatic(id="item-explain", classes="hint")
-                yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
-                yield SteadyStatic(id="item-note")
-                yield SteadyStatic(id="item-earlier", classes="hint")
-            yield StepsPane(self.editor, self.tool, id="steps-pane")
+        with Vertical(id="scale-pane"):
+            yield StayingOptionList(id="items")
+            yield SteadyStatic(id="item-text")
+            yield SteadyStatic(id="item-explain", classes="hint")
+            yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
+            yield SteadyStatic(id="item-note")
+            yield SteadyStatic(id="item-earlier", classes="hint")
+        # Vervolg's pane (#steps-pane) follows the scale's once it is first shown: see `_show_steps`
         if self.in_room:
             yield RoomPanel(id="room-panel")
         yield from self.phone_bars()  # on a phone: below all else, where a thumb reaches
@@ -140,15 +139,13 @@ class WalkScreen(WalkOnPhone):
         self.part_index = index
         part = self.part
         self.sub_title = part.loc("title", self.lang)
-        switcher = self.query_one("#walk-panes", ContentSwitcher)
+        self.query_one("#scale-pane").display = part.kind != "steps"
         if part.kind == "steps":
-            switcher.current = "steps-pane"
             self._show_text("walk-question", part.loc("intro", self.lang))
-            steps = self.query_one(StepsPane)
-            steps.refresh_steps()
-            steps.focus_list()
+            self._show_steps()
         else:
-            switcher.current = "scale-pane"
+            for pane in self.query(StepsPane):
+                pane.display = False
             self._show_text("walk-question", part.loc("question", self.lang), "bold")
             items = self.item_list
             items.set_options(Option(self._label(item), id=item.id) for item in part.items)
@@ -157,6 +154,27 @@ class WalkScreen(WalkOnPhone):
         self._update_status()
         self._show_room()
         self.refresh_bindings()
+
+    def _show_steps(self) -> None:
+        """Vervolg's pane, mounted the first time it is shown: most walks open on a statement and never show it."""
+        panes = self.query(StepsPane)
+        if panes:
+            pane = panes.first()
+            pane.display = True
+            if pane.is_mounted:
+                pane.refresh_steps()
+                pane.focus_list()
+            return  # else still mounting: `filled` below fills it
+        pane = StepsPane(self.editor, self.tool, id="steps-pane")
+        mounted = self.mount(pane, after="#scale-pane")
+
+        async def filled() -> None:
+            await mounted
+            if pane.display:  # still the part on screen
+                pane.refresh_steps()
+                pane.focus_list()
+
+        self.call_later(filled)
 
     def _show_text(self, widget_id: str, text: str, style: str = "") -> None:
         """Put `text` in the Static `widget_id`, unless it shows exactly that already."""
@@ -373,7 +391,9 @@ class WalkScreen(WalkOnPhone):
                 self._refresh_label(item.id)
             self._show_item()
         else:
-            self.query_one(StepsPane).refresh_steps()
+            for pane in self.query(StepsPane):
+                if pane.is_mounted:
+                    pane.refresh_steps()
             self._show_room()
         self._update_status()
         self.refresh_bindings()  # the room's phase may have moved on meanwhile
