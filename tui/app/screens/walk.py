@@ -73,7 +73,7 @@ class WalkScreen(WalkOnPhone):
         self.lang = self.strings.language
         self.item_ids = [item.id for item in self.tool.items]
         self._start_item = item_id or editor.session.first_unanswered(self.item_ids)
-        self.earlier: Session | None = None
+        self.earlier: Session | None = self.samenwerken.earlier_session(editor.session)
         """In a follow-up: the reflection it follows, whose answers each item shows as 'last time'."""
         self.in_room = self.samenwerken.room_watch is not None
         """One seat of a regional session: the room's panel shows, remarks can be shared."""
@@ -96,7 +96,8 @@ class WalkScreen(WalkOnPhone):
             yield SteadyStatic(id="item-explain", classes="hint")
             yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
             yield SteadyStatic(id="item-note")
-            yield SteadyStatic(id="item-earlier", classes="hint")
+            if self.earlier is not None:  # a follow-up's 'last time' line: no widget when there is none
+                yield SteadyStatic(id="item-earlier", classes="hint")
         # Vervolg's pane (#steps-pane) follows the scale's once it is first shown: see `_show_steps`
         if self.in_room:
             yield RoomPanel(id="room-panel")
@@ -106,7 +107,6 @@ class WalkScreen(WalkOnPhone):
     def on_mount(self) -> None:
         if self.in_room:
             self.set_interval(1.0, self._tick)
-        self.earlier = self.samenwerken.earlier_session(self.editor.session)
         self.title = visible(self.editor.session.title)
         if self._start_item:
             part = self.tool.part_of(self._start_item)
@@ -139,7 +139,9 @@ class WalkScreen(WalkOnPhone):
         self.part_index = index
         part = self.part
         self.sub_title = part.loc("title", self.lang)
-        self.query_one("#scale-pane").display = part.kind != "steps"
+        scale_pane = self.query_one("#scale-pane")
+        if scale_pane.display != (part.kind != "steps"):
+            scale_pane.display = part.kind != "steps"
         if part.kind == "steps":
             self._show_text("walk-question", part.loc("intro", self.lang))
             self._show_steps()
@@ -247,8 +249,10 @@ class WalkScreen(WalkOnPhone):
 
     def _show_earlier(self, item: Item) -> None:
         """'Vorige keer: 3' in a follow-up, so the change is a choice, not an accident."""
+        if self.earlier is None:
+            return
         widget = self.query_one("#item-earlier", Static)
-        before = self.earlier.answers.get(item.id) if self.earlier else None
+        before = self.earlier.answers.get(item.id)
         if before is None or not before.answered:
             widget.display = False
             return
