@@ -15,13 +15,11 @@ from textual.widgets.option_list import Option
 
 from tui.app.commands import WalkCommands
 from tui.app.screens.base import AppScreen, SaveStateChanged
-from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.screens.walk_phone import WalkOnPhone
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.header import AppHeader
 from tui.app.widgets.lists import StayingOptionList, SteadyStatic
 from tui.app.widgets.literal import plain_text, visible
-from tui.app.widgets.room_panel import RoomPanel
 from tui.app.widgets.scale import ScaleBar
 from tui.app.widgets.steps import StepsPane
 from tui.content import Item, Part
@@ -99,7 +97,9 @@ class WalkScreen(WalkOnPhone):
             if self.earlier is not None:  # a follow-up's 'last time' line: no widget when there is none
                 yield SteadyStatic(id="item-earlier", classes="hint")
         # Vervolg's pane (#steps-pane) follows the scale's once it is first shown: see `_show_steps`
-        if self.in_room:
+        if self.in_room:  # a seat of a regional session: its panel (imported only there)
+            from tui.app.widgets.room_panel import RoomPanel
+
             yield RoomPanel(id="room-panel")
         yield from self.phone_bars()  # on a phone: below all else, where a thumb reaches
         yield SteadyFooter()
@@ -406,6 +406,8 @@ class WalkScreen(WalkOnPhone):
         self._update_status()
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen, help_rows
+
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.walk")))
 
     def action_back(self) -> None:
