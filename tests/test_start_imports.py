@@ -143,3 +143,11 @@ def test_a_hand_edited_session_is_still_validated(tmp_path: Path) -> None:
         f"assert SessionStore(Path({str(tmp_path)!r})).scan()[0][0].session.title == 'Met de hand'"
     )
     assert "pydantic" in modules
+
+
+def test_the_walk_screen_imports_neither_the_phone_bar_nor_help_nor_the_room_panel() -> None:
+    """Each is made only where it shows (a phone's width, `?`, a seat of a room): a walk's start does not load them."""
+    modules = imported("import tui.app.screens.walk\n")
+    assert "tui.app.screens.walk" in modules
+    unused = ("tui.app.widgets.phone", "tui.app.screens.help", "tui.app.widgets.room_panel")
+    assert heavy(modules, unused) == []

@@ -104,3 +104,27 @@ async def test_the_title_bar_is_one_widget_and_its_icon_opens_the_command_palett
         await until(pilot, lambda: header.size.height == 3)
         await pilot.click(AppHeader, offset=(1, 1))
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_the_walk_opens_without_buttons_and_mounts_vervolg_when_first_shown(tmp_path: Path) -> None:
+    """The scale is one widget; Vervolg's pane is made when its part is first shown, and kept."""
+    from textual.widgets import Button, OptionList
+
+    from tui.app.widgets.steps import StepsPane
+
+    app, _, _ = walk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
+        await pilot.pause()
+        assert not app.screen.query(Button) and not app.screen.query(StepsPane)
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "steps")
+        steps = app.screen.query_one("#steps", OptionList)
+        assert "Nog geen" in str(steps.get_option_at_index(0).prompt) and steps.region.area > 0
+        assert not app.screen.query_one("#scale-pane").display
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "items")
+        assert not app.screen.query_one(StepsPane).display and app.screen.query_one("#scale-pane").region.area > 0
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "steps")
+        assert len(app.screen.query(StepsPane)) == 1

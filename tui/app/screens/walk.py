@@ -10,18 +10,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.commands import WalkCommands
 from tui.app.screens.base import AppScreen, SaveStateChanged
-from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.screens.walk_phone import WalkOnPhone
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.header import AppHeader
 from tui.app.widgets.lists import StayingOptionList, SteadyStatic
 from tui.app.widgets.literal import plain_text, visible
-from tui.app.widgets.room_panel import RoomPanel
 from tui.app.widgets.scale import ScaleBar
 from tui.app.widgets.steps import StepsPane
 from tui.content import Item, Part
@@ -73,7 +71,7 @@ class WalkScreen(WalkOnPhone):
         self.lang = self.strings.language
         self.item_ids = [item.id for item in self.tool.items]
         self._start_item = item_id or editor.session.first_unanswered(self.item_ids)
-        self.earlier: Session | None = None
+        self.earlier: Session | None = self.samenwerken.earlier_session(editor.session)
         """In a follow-up: the reflection it follows, whose answers each item shows as 'last time'."""
         self.in_room = self.samenwerken.room_watch is not None
         """One seat of a regional session: the room's panel shows, remarks can be shared."""
@@ -90,16 +88,18 @@ class WalkScreen(WalkOnPhone):
             yield SteadyStatic(id="walk-where")
             yield SteadyStatic(id="walk-total")
         yield SteadyStatic(id="walk-question")
-        with ContentSwitcher(initial="scale-pane", id="walk-panes"):
-            with Vertical(id="scale-pane"):
-                yield StayingOptionList(id="items")
-                yield SteadyStatic(id="item-text")
-                yield SteadyStatic(id="item-explain", classes="hint")
-                yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
-                yield SteadyStatic(id="item-note")
+        with Vertical(id="scale-pane"):
+            yield StayingOptionList(id="items")
+            yield SteadyStatic(id="item-text")
+            yield SteadyStatic(id="item-explain", classes="hint")
+            yield ScaleBar(self.tool.scale.loc("not_applicable", self.lang), id="scale")
+            yield SteadyStatic(id="item-note")
+            if self.earlier is not None:  # a follow-up's 'last time' line: no widget when there is none
                 yield SteadyStatic(id="item-earlier", classes="hint")
-            yield StepsPane(self.editor, self.tool, id="steps-pane")
-        if self.in_room:
+        # Vervolg's pane (#steps-pane) follows the scale's once it is first shown: see `_show_steps`
+        if self.in_room:  # a seat of a regional session: its panel (imported only there)
+            from tui.app.widgets.room_panel import RoomPanel
+
             yield RoomPanel(id="room-panel")
         yield from self.phone_bars()  # on a phone: below all else, where a thumb reaches
         yield SteadyFooter()
@@ -107,7 +107,6 @@ class WalkScreen(WalkOnPhone):
     def on_mount(self) -> None:
         if self.in_room:
             self.set_interval(1.0, self._tick)
-        self.earlier = self.samenwerken.earlier_session(self.editor.session)
         self.title = visible(self.editor.session.title)
         if self._start_item:
             part = self.tool.part_of(self._start_item)
@@ -140,15 +139,15 @@ class WalkScreen(WalkOnPhone):
         self.part_index = index
         part = self.part
         self.sub_title = part.loc("title", self.lang)
-        switcher = self.query_one("#walk-panes", ContentSwitcher)
+        scale_pane = self.query_one("#scale-pane")
+        if scale_pane.display != (part.kind != "steps"):
+            scale_pane.display = part.kind != "steps"
         if part.kind == "steps":
-            switcher.current = "steps-pane"
             self._show_text("walk-question", part.loc("intro", self.lang))
-            steps = self.query_one(StepsPane)
-            steps.refresh_steps()
-            steps.focus_list()
+            self._show_steps()
         else:
-            switcher.current = "scale-pane"
+            for pane in self.query(StepsPane):
+                pane.display = False
             self._show_text("walk-question", part.loc("question", self.lang), "bold")
             items = self.item_list
             items.set_options(Option(self._label(item), id=item.id) for item in part.items)
@@ -157,6 +156,27 @@ class WalkScreen(WalkOnPhone):
         self._update_status()
         self._show_room()
         self.refresh_bindings()
+
+    def _show_steps(self) -> None:
+        """Vervolg's pane, mounted the first time it is shown: most walks open on a statement and never show it."""
+        panes = self.query(StepsPane)
+        if panes:
+            pane = panes.first()
+            pane.display = True
+            if pane.is_mounted:
+                pane.refresh_steps()
+                pane.focus_list()
+            return  # else still mounting: `filled` below fills it
+        pane = StepsPane(self.editor, self.tool, id="steps-pane")
+        mounted = self.mount(pane, after="#scale-pane")
+
+        async def filled() -> None:
+            await mounted
+            if pane.display:  # still the part on screen
+                pane.refresh_steps()
+                pane.focus_list()
+
+        self.call_later(filled)
 
     def _show_text(self, widget_id: str, text: str, style: str = "") -> None:
         """Put `text` in the Static `widget_id`, unless it shows exactly that already."""
@@ -229,8 +249,10 @@ class WalkScreen(WalkOnPhone):
 
     def _show_earlier(self, item: Item) -> None:
         """'Vorige keer: 3' in a follow-up, so the change is a choice, not an accident."""
+        if self.earlier is None:
+            return
         widget = self.query_one("#item-earlier", Static)
-        before = self.earlier.answers.get(item.id) if self.earlier else None
+        before = self.earlier.answers.get(item.id)
         if before is None or not before.answered:
             widget.display = False
             return
@@ -379,7 +401,9 @@ class WalkScreen(WalkOnPhone):
                 self._refresh_label(item.id)
             self._show_item()
         else:
-            self.query_one(StepsPane).refresh_steps()
+            for pane in self.query(StepsPane):
+                if pane.is_mounted:
+                    pane.refresh_steps()
             self._show_room()
         self._update_status()
         self.refresh_bindings()  # the room's phase may have moved on meanwhile
@@ -388,6 +412,8 @@ class WalkScreen(WalkOnPhone):
         self._update_status()
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen, help_rows
+
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.walk")))
 
     def action_back(self) -> None:

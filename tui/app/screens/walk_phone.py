@@ -9,14 +9,18 @@ it when its window first narrows to a phone's, and keeps it (hidden) if it widen
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import events, on
 from textual.widgets import OptionList
 
 from tui.app.screens.base import breakpoint_classes
 from tui.app.screens.walk_room import WalkInRoom
 from tui.app.widgets.footer import SteadyFooter
-from tui.app.widgets.phone import PhoneBar
 from tui.content import Tool
+
+if TYPE_CHECKING:  # the bar's module is imported only when a phone's width first needs it
+    from tui.app.widgets.phone import PhoneBar
 
 
 class WalkOnPhone(WalkInRoom):
@@ -50,13 +54,15 @@ class WalkOnPhone(WalkInRoom):
     async def _phone_when_narrow(self) -> None:
         """The window narrowed to a phone's: the bar is mounted (once) and follows the item on screen."""
         width, height = self.app.size  # the window's size now (a late Resize may carry an older one)
-        if self.query(PhoneBar) or not breakpoint_classes(self, width, height)["-phone"]:
+        if self.query("#phone-bar") or not breakpoint_classes(self, width, height)["-phone"]:
             return
         await self.mount(self._phone_bar(), before=self.query_one(SteadyFooter))
         self._show_phone()
 
     def _phone_bar(self) -> PhoneBar:
         """The bar, in the walk's language (hidden above the phone layout's width)."""
+        from tui.app.widgets.phone import PhoneBar
+
         return PhoneBar(
             self.tool.scale.loc("not_applicable", self.lang),
             self.strings("phone.previous"),
@@ -74,10 +80,10 @@ class WalkOnPhone(WalkInRoom):
         return (self.item_list.highlighted or 0) if self.part.kind == "scale" else 0
 
     def _show_phone(self) -> None:
-        bars = self.query(PhoneBar)
+        bars = self.query("#phone-bar")
         if not bars:  # wider than a phone since the walk opened
             return
-        bar = bars.first()
+        bar = cast("PhoneBar", bars.first())
         item = self.item
         bar.set_answerable(item is not None)
         if item is not None:
@@ -100,17 +106,14 @@ class WalkOnPhone(WalkInRoom):
             before = self.tool.parts[self.part_index - 1]
             self._show_part(self.part_index - 1, max(len(before.items) - 1, 0))
 
-    @on(PhoneBar.Chosen)
-    def _tapped_answer(self, event: PhoneBar.Chosen) -> None:
+    def on_phone_bar_chosen(self, event: PhoneBar.Chosen) -> None:
         if event.value == 0:
             self.action_not_applicable()
         else:
             self.action_answer(event.value)
 
-    @on(PhoneBar.Moved)
-    def _tapped_move(self, event: PhoneBar.Moved) -> None:
+    def on_phone_bar_moved(self, event: PhoneBar.Moved) -> None:
         self.step_item(event.step)
 
-    @on(PhoneBar.RemarkAsked)
-    def _tapped_remark(self) -> None:
+    def on_phone_bar_remark_asked(self) -> None:
         self.action_remark()

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.app.screens.base import AppScreen, RoomChanged
-from tui.app.widgets.room_panel import RoomPanel
 from tui.content import Item, Part
 from tui.session.editor import SessionEditor
 
@@ -37,6 +36,8 @@ class WalkInRoom(AppScreen[None]):
 
     def _show_room(self) -> None:
         if self.in_room:
+            from tui.app.widgets.room_panel import RoomPanel  # a seat's walk only: a walk alone never imports it
+
             self.query_one(RoomPanel).show(
                 self.part.kind == "steps", self.editor.session.answers, self.item, len(self._votes)
             )
