@@ -35,9 +35,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench import room_capacity  # noqa: E402
 from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for  # noqa: E402
+from tui.app.screens.board import BOARD_LOOKS as LOOKS  # noqa: E402
+from tui.app.starting import StartingApp  # noqa: E402
 from tui.content import load_code_words, load_tool  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
 from tui.views.group import SeatReader  # noqa: E402
+
+BOARD_LOOKS = StartingApp.room_check_seconds * LOOKS
+"""Seconds between the board's looks at the seats' files."""
 
 QUIET = 0.04
 
@@ -203,7 +208,8 @@ def main() -> int:
     print(
         f"board: answer on disk after {on_disk * 1000:.0f} ms; reading {args.seats} seats takes "
         f"{unchanged * 1000:.1f} ms unchanged, {changed * 1000:.1f} ms with 5 changed; "
-        f"refresh every 1 s -> shown within {(on_disk + 1.0 + changed) * 1000:.0f} ms (goal <= 2000)"
+        f"the board looks every {BOARD_LOOKS:.1f} s -> shown within {(on_disk + BOARD_LOOKS + changed) * 1000:.0f} ms "
+        "(goal <= 2000; measured on the board's screen below)"
     )
     print(
         f"beamer while {args.seats} seats joined: state answered in median "
