@@ -32,6 +32,13 @@ async def tap(pilot, selector: str) -> None:
     await pilot.click(selector)
 
 
+async def open_remark_by_tap(pilot) -> None:
+    """From the walk, once it shows, the remark button's dialog (a phone's way to `n`)."""
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == "WalkScreen")
+    await tap(pilot, "#phone-remark")
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == "RemarkDialog")
+
+
 def shown(app, selector: str) -> bool:
     if not app.screen.query(selector):  # the phone bar is made only when the walk is a phone's width
         return False
@@ -84,9 +91,7 @@ async def test_at_a_phones_width_the_walk_shows_one_statement_and_taps_answer_it
 async def test_the_remark_button_opens_the_remark_and_only_it_needs_the_keyboard(tmp_path: Path) -> None:
     app, _, stored = walk_app(tmp_path)
     async with app.run_test(size=PHONE) as pilot:
-        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
-        await tap(pilot, "#phone-remark")
-        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await open_remark_by_tap(pilot)
         await pilot.press(*"op papier")
         await pilot.press("escape")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
@@ -96,9 +101,7 @@ async def test_the_remark_button_opens_the_remark_and_only_it_needs_the_keyboard
 async def test_a_phone_closes_its_remark_with_a_tap_having_no_escape_key(tmp_path: Path) -> None:
     app, _, stored = walk_app(tmp_path)
     async with app.run_test(size=PHONE) as pilot:
-        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
-        await tap(pilot, "#phone-remark")
-        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await open_remark_by_tap(pilot)
         await until(pilot, lambda: shown(app, "#note-done"))
         assert "Esc" not in screen_text(app) and "direct bewaard" in screen_text(app)
         await pilot.press(*"met de buren")
@@ -141,9 +144,7 @@ async def test_a_room_seat_on_a_phone_shares_its_remark_by_tapping(tmp_path: Pat
     app = seat_app(folder, "A")
     async with app.run_test(size=PHONE) as pilot:
         await tap(pilot, "#welcome-start")
-        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
-        await tap(pilot, "#phone-remark")
-        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await open_remark_by_tap(pilot)
         await tap(pilot, "#note-share")  # nothing written yet: refused, and the box stays empty
         await until(pilot, lambda: any("Schrijf eerst" in n.message for n in app._notifications))
         assert app.screen.query_one("#note-share").value is False
@@ -160,9 +161,7 @@ async def test_a_room_seat_on_a_phone_shares_its_remark_by_tapping(tmp_path: Pat
 async def test_a_remark_outside_a_room_has_nothing_to_share(tmp_path: Path) -> None:
     app, _, _ = walk_app(tmp_path)
     async with app.run_test(size=PHONE) as pilot:
-        await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
-        await tap(pilot, "#phone-remark")
-        await until(pilot, lambda: type(app.screen).__name__ == "RemarkDialog")
+        await open_remark_by_tap(pilot)
         assert not app.screen.query("#note-share")
 
 

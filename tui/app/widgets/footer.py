@@ -18,7 +18,8 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widget import Widget
+
+from tui.app.widgets.hover import HoverParts
 
 
 class _Key(NamedTuple):
@@ -30,7 +31,7 @@ class _Key(NamedTuple):
     enabled: bool
 
 
-class SteadyFooter(Widget, can_focus=False):
+class SteadyFooter(HoverParts, can_focus=False):
     """The screen's shown bindings, one `key description` after the other (a screen's `NARROW_HIDDEN` left out
     below `COMPACT_BELOW` columns), redrawn only when what it shows changed."""
 
@@ -68,7 +69,6 @@ class SteadyFooter(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._keys: list[_Key] = []
-        self._hover: int | None = None
         self._drawn: Hashable = None
 
     @property
@@ -144,23 +144,13 @@ class SteadyFooter(Widget, can_focus=False):
         self._keys = keys
         return line
 
-    def _key_at(self, x: int) -> int | None:
-        return next((index for index, key in enumerate(self._keys) if key.start <= x < key.end), None)
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._key_at(event.x)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+    def _part_at(self, event: events.MouseEvent) -> int | None:
+        """The key under the mouse (its index), None between keys."""
+        return next((index for index, key in enumerate(self._keys) if key.start <= event.x < key.end), None)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """A click on a key presses it, as on Textual's Footer; on a disabled key it rings the bell."""
-        index = self._key_at(event.x)
+        index = self._part_at(event)
         if index is None:
             return
         key = self._keys[index]

@@ -21,8 +21,8 @@ from textual.color import Color
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
+from tui.app.widgets.hover import HoverParts
 from tui.core.text import visible
 
 ACTIVE_SECONDS = 0.2
@@ -41,7 +41,7 @@ class _Value(NamedTuple):
     label: str
 
 
-class ScaleBar(Widget, can_focus=False):
+class ScaleBar(HoverParts, can_focus=False):
     """Shows the current answer and posts `Chosen` when a value is clicked."""
 
     ALLOW_SELECT = False
@@ -78,7 +78,6 @@ class ScaleBar(Widget, can_focus=False):
         super().__init__(id=id)
         self.not_applicable = not_applicable
         self._anchors = ""
-        self._hover: int | None = None
         self._active: int | None = None
         self._values = self._layout()
 
@@ -137,27 +136,16 @@ class ScaleBar(Widget, can_focus=False):
 
     # the mouse -------------------------------------------------------------
 
-    def _value_at(self, event: events.MouseEvent) -> int | None:
+    def _part_at(self, event: events.MouseEvent) -> int | None:
         """The index of the value under the mouse, None beside them or on the anchors' line."""
         offset = event.get_content_offset(self)
         if offset is None or offset.y != 0:
             return None
         return next((i for i, value in enumerate(self._values) if value.start <= offset.x < value.end), None)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._value_at(event)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
     def on_click(self, event: events.Click) -> None:
         """A click on a value answers with it, once: a second click while it shows its tint is ignored."""
-        index = self._value_at(event)
+        index = self._part_at(event)
         if index is None:
             return
         event.stop()
