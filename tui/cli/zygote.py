@@ -64,6 +64,17 @@ def _made_parser(made: tuple[Parser, str], build: Callable[[Strings | None], Par
     return build_parser
 
 
+def use_made_parser() -> None:
+    """The seat's argv is parsed by the parser made once in this parent for the room's language, not a new one.
+
+    `tui.cli.main` imports `build_parser` from `tui.cli.parser` when it parses: that name is the one replaced.
+    """
+    import tui.cli.parser
+
+    if _PARSER:
+        setattr(tui.cli.parser, "build_parser", _made_parser(_PARSER[0], tui.cli.parser.build_parser))  # noqa: B010
+
+
 def warm(folder: Path) -> tuple[str, frozenset[str]]:
     """Everything a seat's app imports and loads at start, done once here; the room's language and seats."""
     import setproctitle  # noqa: F401  # its set-up (moving the environment) happens once, here
@@ -313,10 +324,8 @@ def become_seat(terminal: int, argv: list[str], term: str, ahead: int | None = N
     wait_turn(ahead)
     begin(turn)
     import tui.cli.main
-    import tui.cli.parser
 
-    if _PARSER:  # made once in this parent, for the room's language: the seat's argv is parsed, not the parser built
-        setattr(tui.cli.main, "build_parser", _made_parser(_PARSER[0], tui.cli.parser.build_parser))  # noqa: B010
+    use_made_parser()
     code = tui.cli.main.main(argv)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):

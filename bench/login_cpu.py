@@ -1,0 +1,152 @@
+"""CPU per SSH login into a room, split by who spends it (not part of the tests).
+
+    python bench/login_cpu.py [--seats 20] [--waves 1] [--profile FILE]
+
+Starts `room serve --headless` on a fresh room, then lets `--seats` participants log in with
+the real OpenSSH client (each from its own loopback address, as in bench/room.py), in
+`--waves` groups one after the other (1: all at once). When every seat shows its welcome and
+the room has been quiet for a moment, it reports per login the CPU of:
+- the server (asyncssh, the door and the gate, scrypt, relaying the seat's screen);
+- the seat's own process, from its fork until its welcome (and the bytes of that welcome);
+- the participant's ssh client;
+and the wall clock of the welcomes. `--profile FILE` runs the server under cProfile and
+writes its statistics to FILE when the server stops (the profile slows the server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import room_capacity  # noqa: E402
+from bench.room import seat_pids  # noqa: E402
+from tests.helpers.terminal import PtyApp, free_port  # noqa: E402
+from tui.content import load_code_words  # noqa: E402
+from tui.room.store import RoomStore  # noqa: E402
+
+PROFILED = """
+import cProfile, runpy, signal, sys, time
+out = sys.argv.pop(1)
+profile = cProfile.Profile(time.thread_time)  # the event loop's thread: scrypt's threads are not in it
+signal.signal(signal.SIGUSR1, lambda *_: profile.enable())  # from the first login on
+try:
+    runpy.run_module("tui", run_name="__main__")
+except (SystemExit, KeyboardInterrupt):
+    pass
+finally:
+    profile.disable()
+    profile.dump_stats(out)
+"""
+"""The server under cProfile, counting the CPU of its event loop's thread."""
+
+
+def loop_seconds(pid: int) -> float:
+    """CPU of the process's main thread (the server's event loop: asyncssh, the door, the relay), not scrypt's."""
+    try:
+        fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / room_capacity.TICK
+
+
+def quiet(pids: list[int], still: float = 0.5, timeout: float = 30.0) -> None:
+    """Until the processes used no CPU for `still` seconds (what a welcome set going has settled)."""
+    end = time.monotonic() + timeout
+    last = room_capacity.cpu_seconds(pids)
+    while time.monotonic() < end:
+        time.sleep(still)
+        now = room_capacity.cpu_seconds(pids)
+        if now - last < 0.011:
+            return
+        last = now
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seats", type=int, default=20)
+    parser.add_argument("--waves", type=int, default=1)
+    parser.add_argument("--profile", type=Path)
+    parser.add_argument("--cipher", help="ssh -c CIPHER (what the client offers)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-login-"))
+    folder, codes = RoomStore(work / "sessions").create("Bench", args.seats, load_code_words())
+    askpass = work / "askpass.sh"
+    askpass.write_text('#!/bin/sh\nprintf "%s\\n" "$ROOM_CODE"\n')
+    askpass.chmod(0o700)
+    port = free_port()
+    python = [sys.executable, "-c", PROFILED, str(args.profile)] if args.profile else [sys.executable, "-m", "tui"]
+    server = subprocess.Popen(
+        [*python, "--sessions-dir", str(work / "sessions"), "room", "serve", folder.room.id,
+         "--headless", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )  # fmt: skip
+    assert server.stdout is not None
+    assert server.stdout.readline(), "room serve said nothing"
+    ssh = ["ssh", "-p", str(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+           "-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no"]  # fmt: skip
+    if args.cipher:
+        ssh += ["-c", args.cipher]
+    seats: list[PtyApp] = []
+    welcome: list[float] = []
+    try:
+        time.sleep(1.0)
+        quiet([server.pid])
+        server_before = room_capacity.cpu_seconds([server.pid])
+        loop_before = loop_seconds(server.pid)
+        if args.profile:
+            server.send_signal(signal.SIGUSR1)
+        per_wave = -(-args.seats // args.waves)
+        for wave in range(args.waves):
+            started = time.monotonic()
+            batch = []
+            for n in range(wave * per_wave, min(args.seats, (wave + 1) * per_wave)):
+                env = {"SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "ROOM_CODE": codes[n],
+                       "DISPLAY": ":0"}  # fmt: skip
+                address = room_capacity.own_address(n)
+                batch.append(PtyApp([], command=[ssh[0], *address, *ssh[1:], "x@127.0.0.1"], env=env))
+            welcome += room_capacity.welcome_times(batch, started)
+            seats += batch
+            quiet([server.pid, *seat_pids(folder.path)])
+        server_cpu = room_capacity.cpu_seconds([server.pid]) - server_before
+        loop_cpu = loop_seconds(server.pid) - loop_before
+        pids = seat_pids(folder.path)
+        seat_cpu = [room_capacity.cpu_seconds([pid]) for pid in pids]
+        client_cpu = room_capacity.cpu_seconds([s.process.pid for s in seats])
+        painted = [len(s.output) for s in seats]
+    finally:
+        for terminal in seats:
+            terminal.close()
+        server.send_signal(signal.SIGTERM)
+        server.wait(60)
+    n = args.seats
+    load = os.getloadavg()
+    print(f"{n} logins in {args.waves} wave(s), {os.cpu_count()} cores, load {load[0]:.2f} {load[1]:.2f}")
+    print(
+        f"per login CPU: server {server_cpu / n * 1000:.0f} ms (its event loop {loop_cpu / n * 1000:.0f}, "
+        f"scrypt's threads {(server_cpu - loop_cpu) / n * 1000:.0f}), seat to welcome "
+        f"{sum(seat_cpu) / max(1, len(seat_cpu)) * 1000:.0f} ms (median "
+        f"{statistics.median(seat_cpu or [0]) * 1000:.0f}), ssh client {client_cpu / n * 1000:.0f} ms; "
+        f"sum {(server_cpu + sum(seat_cpu) + client_cpu) / n * 1000:.0f} ms"
+    )
+    w = sorted(welcome)
+    print(
+        f"welcome: median {statistics.median(w):.2f} s, worst {w[-1]:.2f} s; "
+        f"bytes on a seat's screen until then: median {statistics.median(painted):.0f}"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
