@@ -49,7 +49,7 @@ class StartingApp(NavigationApp):
         from tui.room.watch import RoomWatch
 
         self.room_seat = seat
-        self.room_watch = RoomWatch(seat.folder)
+        self.room_watch = RoomWatch(seat.folder, joins_matter=False)  # a seat shows nobody's join
         self.set_interval(self.room_check_seconds, self._check_room)
         self.push_screen(RoomWelcomeScreen(stored))
 

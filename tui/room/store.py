@@ -87,21 +87,35 @@ class RoomFolder:
 
 def read_room(path: Path) -> Room:
     """A room file, or a SessionFileError that says what is wrong with it."""
+    return room_from_bytes(read_room_bytes(path), path)
+
+
+def read_room_bytes(path: Path) -> bytes:
+    """A room file's bytes (at most MAX_ROOM_BYTES), or a SessionFileError that says why not."""
     name = str(path)
     try:
         raw, _ = read_limited(path, MAX_ROOM_BYTES)
-        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise SessionFileError(name, "", Reason("file.no_room_file")) from None
     except OSError as error:
         raise SessionFileError(name, "", Reason("file.cannot_read", {"reason": os_error_reason(error)})) from None
+    except ValueError:  # too large, or not a regular file
+        raise SessionFileError(name, "", Reason("file.room_unreadable")) from None
+    return raw
+
+
+def room_from_bytes(raw: bytes, path: Path) -> Room:
+    """The room in a room file's bytes (read from `path`), or a SessionFileError that says what is wrong."""
+    name = str(path)
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SessionFileError(name, "", toml_reason(error)) from None
     except UnicodeDecodeError as error:
         raise SessionFileError(name, f"byte {error.start}", Reason("file.not_utf8")) from None
     except RecursionError:
         raise SessionFileError(name, "", Reason("file.too_deep")) from None
-    except ValueError:  # too large, or not a regular file
+    except ValueError:
         raise SessionFileError(name, "", Reason("file.room_unreadable")) from None
     version = data.get("schema_version")
     if isinstance(version, int) and version > Room.model_fields["schema_version"].default:

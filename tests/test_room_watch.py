@@ -1,0 +1,65 @@
+"""A seat follows room.toml, but not the join times the room's server writes there (tui/room/watch.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers.room import make_room
+from tests.helpers.room_apps import as_facilitator, screen_text, seat_app
+from tests.helpers.session import until
+from tui.room.store import RoomFolder
+from tui.room.watch import RoomWatch
+from tui.session.model import now
+
+
+def test_a_join_alone_is_no_change_for_a_seat_but_is_for_others(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=3)
+    server = as_facilitator(folder)
+    seat = RoomWatch(RoomFolder(folder.path, folder.room), joins_matter=False)
+    everything = RoomWatch(RoomFolder(folder.path, folder.room))
+    server.room.seats[1].joined = now()
+    server.save()
+    assert not seat.changed()
+    assert everything.changed() and everything.room.seats[1].joined is not None
+    server.room.welcome = "Koffie staat klaar."
+    server.room.seats[2].joined = now()
+    server.save()
+    assert seat.changed()  # the welcome changed beside a join: read, join times and all
+    assert seat.room.welcome == "Koffie staat klaar." and seat.room.seats[2].joined is not None
+    assert everything.changed() and everything.room.welcome == "Koffie staat klaar."
+    assert not seat.changed() and not everything.changed()  # nothing new since
+
+
+def test_a_broken_room_file_keeps_the_last_good_room(tmp_path: Path) -> None:
+    folder, _ = make_room(tmp_path, seats=2)
+    seat = RoomWatch(RoomFolder(folder.path, folder.room), joins_matter=False)
+    folder.room_file.write_text("title = [", encoding="utf-8")
+    assert not seat.changed()
+    assert seat.room.title == "Regio Test"
+    server = RoomFolder(folder.path, folder.room.model_copy(deep=True))
+    server.room.welcome = "Weer heel."
+    server.save()
+    assert seat.changed() and seat.room.welcome == "Weer heel."
+
+
+async def test_a_seats_welcome_is_not_redrawn_for_others_joining_and_shows_the_facilitators_change(
+    tmp_path: Path,
+) -> None:
+    folder, _ = make_room(tmp_path, seats=3)
+    server = as_facilitator(folder)
+    app = seat_app(folder, "A")
+    published: list[None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "plek A" in screen_text(app))
+        app.room_signal.subscribe(app, published.append)
+        watch = app.room_watch
+        for label in ("B", "C"):
+            before = watch._status
+            server.room.seat(label).joined = now()
+            server.save()
+            await until(pilot, lambda before=before: watch._status != before)  # the seat looked at the file
+        assert published == []
+        server.room.welcome = "We beginnen om tien uur."
+        server.save()
+        await until(pilot, lambda: "We beginnen om tien uur." in screen_text(app))
+        assert len(published) == 1
