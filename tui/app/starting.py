@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.app.navigation import NavigationApp
 from tui.app.start import Board, Home, New, Overview, Read, RoomSeat, Seat, Start, Walk
 from tui.session import StoredSession
+
+if TYPE_CHECKING:
+    from textual import events
 
 
 class StartingApp(NavigationApp):
@@ -12,6 +17,18 @@ class StartingApp(NavigationApp):
 
     room_check_seconds = 1.0
     """How often a seat or the board looks at the room's files again (only changed files are read)."""
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        """A terminal size the screens already have is not handled again (Textual's `App._on_resize` skipped).
+
+        The terminal's driver tells its size once more after the app has told it to the first
+        screen. Textual 8.2 keeps that unchanged size and, when the app is next idle, sends it to
+        every screen again: a second layout and two more full paints of the first screen (for a
+        forked seat's welcome about a quarter of its CPU, and 7 KB more for the room's server to
+        carry). Our own `on_resize` (the too-small cover) has run before this, as for any resize.
+        """
+        if self._size is not None and self._size == event.size:
+            event.prevent_default()  # Textual's handler would only keep the event for the next idle
 
     def open_first_screen(self, start: Start) -> None:
         """The first screen of `start`: one case per way to start (each imports only its own screen)."""

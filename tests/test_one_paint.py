@@ -1,0 +1,59 @@
+"""The first screen is painted once: a terminal size the screens already have is not sent to them again.
+
+Textual 8.2 keeps a resize of unchanged size (the terminal's driver tells its size once more after the
+start) and sends it to every screen when the app is next idle: a second layout and two more full
+paints, in every start and in every forked seat's welcome (tui/app/starting.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.geometry import Size
+from textual.screen import Screen
+
+from tests.helpers.room_apps import screen_text
+from tests.helpers.session import until, walk_app
+from tests.helpers.terminal import PtyApp, wait_for
+
+
+async def test_a_resize_to_the_same_size_reaches_no_screen_and_a_new_size_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _, _ = walk_app(tmp_path)
+    resized: list[Size] = []
+    original = Screen._screen_resized
+
+    def counted(self: Screen, size: Size) -> None:
+        resized.append(size)
+        original(self, size)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Deel 1/5" in screen_text(app))
+        monkeypatch.setattr(Screen, "_screen_resized", counted)
+        same = Size(80, 24)
+        app.post_message(events.Resize(same, same))
+        for _ in range(3):
+            await pilot.pause()
+        assert resized == []
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: Size(100, 30) in resized)
+        assert app.screen.size == Size(100, 30)
+
+
+@pytest.mark.slow
+def test_the_first_screen_is_painted_once_in_a_real_terminal(tmp_path: Path) -> None:
+    terminal = PtyApp(["--sessions-dir", str(tmp_path), "new", "Een keer"])
+    try:
+        assert wait_for(lambda: b"Deel 1/5" in terminal.output, 30)
+        terminal.send("?")  # the app handles a repaint of its first screen, if any, before this key
+        assert wait_for(lambda: HELP in terminal.output, 30)
+        assert terminal.output[: terminal.output.index(HELP)].count(b"Deel 1/5") == 1
+    finally:
+        terminal.close()
+
+
+HELP = b"reflectie (ctrl+q"
+"""On the walk's help, not on the walk (content/strings.toml, help.walk)."""
