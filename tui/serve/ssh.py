@@ -34,8 +34,8 @@ from tui.room.store import RoomFolder
 from tui.serve.door import SeatConnection
 from tui.serve.gate import Gate
 from tui.serve.host_key import ensure_host_key, fingerprint
+from tui.serve.join_marks import JoinMarks
 from tui.serve.seat_pty import SeatLink, seat_command, set_size, start_app
-from tui.session.model import now
 
 if TYPE_CHECKING:
     from tui.serve.fork_seat import SeatForker
@@ -92,6 +92,7 @@ class RoomServer:
         self._idle_task: asyncio.Task[None] | None = None
         self._seat_locks: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self.joins = JoinMarks(folder)
 
     @property
     def room(self) -> Room:
@@ -109,7 +110,7 @@ class RoomServer:
         """The web door opened (or closed) a tab's app on `label`: joined and connected as over SSH."""
         if present:
             self.browser_seats.add(label)
-            self._mark_joined(label)
+            self.joins.mark(label)
         else:
             self.browser_seats.discard(label)
         self._changed()
@@ -144,6 +145,7 @@ class RoomServer:
             self._idle_task.cancel()
         if self._acceptor is not None:
             self._acceptor.close()
+        self.joins.flush()
         goodbye = self.strings("room.stopping")
         labels = set(self.links) | set(self._seat_locks)
         await asyncio.gather(*(self._stop_seat(label, goodbye) for label in labels), return_exceptions=True)
@@ -248,7 +250,7 @@ class RoomServer:
                 return
             link.last_key = time.monotonic()  # idle from the moment its app is there, not from the login
             self.links[link.label] = link
-            self._mark_joined(link.label)
+            self.joins.mark(link.label)
             asyncio.get_running_loop().add_reader(link.master, self._forward_output, link)
             self._changed()
             self._spawn(self._wait_for_exit(link))
@@ -259,13 +261,6 @@ class RoomServer:
         with contextlib.suppress(Exception):
             link.channel.write(f"{message}\r\n".encode())
             link.channel.exit(status)
-
-    def _mark_joined(self, label: str) -> None:
-        seat = self.room.seat(label)
-        if seat.joined is None:
-            seat.joined = now()
-            with contextlib.suppress(OSError):
-                self.folder.save()
 
     def _forward_output(self, link: SeatLink) -> None:
         assert link.master is not None
