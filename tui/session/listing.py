@@ -24,10 +24,11 @@ from typing import Any, NamedTuple
 from tui.core.digest import sha256
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
+from tui.session import parallel_read
 from tui.session.model import Session
-from tui.session.parallel_read import read_all
+from tui.session.row_read import read_entry, read_values, with_answered
 from tui.session.store import BadFile, SessionStore
-from tui.session.stored import Listing, Status, read_as
+from tui.session.stored import Listing, Status, StoredSession, read_as
 
 FORMAT = 2
 """Increased when what is kept per file changes shape."""
@@ -74,18 +75,20 @@ def list_rows(
     found: Callable[[Row], None] | None = None,
     stopped: Callable[[], bool] | None = None,
     listing: Listing | None = None,
+    early: Early | None = None,
 ) -> tuple[list[Row], list[BadFile]]:
     """Every readable session as a row (newest change first) and every unreadable file.
 
     `found` is handed each row as it is ready: the kept ones first, then each file read
     (then the files are read here, one by one, never by forked helpers). `stopped` is asked
     before each file is read: when it says so, `Stopped` is raised. `listing` is what
-    `store.files()` just gave, when the caller has it.
+    `store.files()` just gave, when the caller has it; `early` what `start_listing` began.
     """
     kept_name = _kept_name(store.root)
     items_key = sha256("\n".join(item_ids).encode()).hexdigest()
-    kept = _read(kept_name, items_key)
-    files, bad = listing or store.files()
+    document = early.document if early is not None else _read(kept_name)
+    kept = _files(document, items_key)
+    files, bad = early.listing if early is not None else listing or store.files()
     bad = list(bad)
     root = os.fspath(store.root) + os.sep
     failed: dict[str, SessionFileError] = {}
@@ -104,7 +107,10 @@ def list_rows(
                 found(made[1])
     if len(new) >= MANY:
         import hashlib  # noqa: F401  # every file read is hashed: OpenSSL's SHA-256 from here on (tui.core.digest)
-    fresh = _read_new(store, item_ids, new, failed, found, stopped) if new else {}
+    fresh = early.results(item_ids) if early is not None else {}
+    if any(name not in fresh for name, _ in new):
+        rest = [(name, status) for name, status in new if name not in fresh]
+        fresh |= _read_new(store, item_ids, rest, failed, found, stopped)
     listed: list[tuple[datetime, Row]] = []
     keep: dict[str, list[Any]] = {}
     changed = False
@@ -163,6 +169,12 @@ def _row_from(session: Session, item_ids: list[str], path: str) -> Row:
     )
 
 
+def _row_of(entry: list[Any], path: str) -> Row:
+    """The row of a kept entry made just now (its values known to be right)."""
+    id_, title, answered, updated, created, follows, due = entry[5:]
+    return Row(id_, title, answered, updated, created, follows, path, tuple(due))
+
+
 def _kept_of(row: Row) -> list[Any]:
     """What is kept of a row after the file's status."""
     return [row.id, row.title, row.answered, row.updated, row.created, row.follows, list(row.due)]
@@ -188,6 +200,13 @@ def _read_new(
         if stopped is not None and stopped():
             raise Stopped
         status = statuses[name]
+        where = os.path.join(root, name)
+        if status is not None:
+            entry = read_entry(where, status, item_ids)
+            if entry is not None:
+                if found is not None:
+                    found(_row_of(entry, where))
+                return entry
         try:
             stored = store.load(store.root / name)
         except SessionFileError as error:
@@ -195,7 +214,7 @@ def _read_new(
             return None
         if status is None or not read_as(stored, status):
             return None
-        row = _row_from(stored.session, item_ids, os.path.join(root, name))
+        row = _row_from(stored.session, item_ids, where)
         if found is not None:
             found(row)
         return [*status, *_kept_of(row)]
@@ -203,7 +222,7 @@ def _read_new(
     names = [name for name, _ in files]
     if found is not None or stopped is not None:
         return dict(zip(names, [entry_of(name) for name in names], strict=True))
-    return dict(zip(names, read_all(names, entry_of), strict=True))
+    return dict(zip(names, parallel_read.read_all(names, entry_of), strict=True))
 
 
 def _row(entry: Any, path: str, status: tuple[int, ...]) -> tuple[datetime, Row] | None:
@@ -234,20 +253,97 @@ def _kept_name(root: Path) -> str:
     return f"{where}.json"
 
 
-def _read(name: str, items_key: str) -> dict[str, Any]:
-    """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
+def _read(name: str) -> dict[str, Any] | None:
+    """The kept document of a sessions folder, when there is one in the right format."""
     folder = open_kept(FOLDER, create=False)
     if folder is None:
-        return {}
+        return None
     with folder:
         raw = folder.read(name)
     if raw is None:
-        return {}
+        return None
     try:
         document = json.loads(raw)
     except (ValueError, RecursionError):  # broken, cut short, or nested beyond reason
-        return {}
-    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("items") != items_key:
+        return None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return None
+    return document
+
+
+def _files(document: dict[str, Any] | None, items_key: str) -> dict[str, Any]:
+    """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
+    if document is None or document.get("items") != items_key:
         return {}
     files = document.get("files")
     return files if isinstance(files, dict) else {}
+
+
+class Early:
+    """A first `list` under way before the tool's items are known: the folder's new files read on the other cores.
+
+    Loading the tool's items, the first time (nothing kept), takes a quarter of a second on
+    one core; meanwhile forked helpers read the files (`tui.session.parallel_read`), and count
+    each file's answered items once the items are handed to them (`results`).
+    """
+
+    def __init__(self, store: SessionStore) -> None:
+        self.listing = store.files()
+        self.document = _read(_kept_name(store.root))
+        kept = self.document.get("files") if self.document is not None else None
+        kept = kept if isinstance(kept, dict) else {}
+        files = self.listing[0]
+        new = [(name, status) for name, status in files if status is not None and not _same(kept, name, status)]
+        self.names = [name for name, _ in new]
+        root = os.fspath(store.root)
+        statuses = dict(new)
+
+        def read(name: str) -> Any:
+            where = os.path.join(root, name)
+            status = statuses[name]
+            values = read_values(where, status)
+            if values is not None:
+                return values
+            try:
+                return store.load(store.root / name), status, where
+            except SessionFileError:
+                return None  # named by the caller, which reads it again
+
+        self.shared = parallel_read.start(self.names, read, _finished)
+
+    def results(self, item_ids: list[str]) -> dict[str, Any]:
+        """What to keep of each file read so far (None: read it again), by name; empty when nothing was shared out."""
+        shared, self.shared = self.shared, None
+        if shared is None:
+            return {}
+        return dict(zip(self.names, shared.results(item_ids), strict=True))
+
+    def close(self) -> None:
+        """Stop the helpers, if `results` was never asked for (the command failed before)."""
+        if self.shared is not None:
+            self.shared.close()
+            self.shared = None
+
+
+def start_listing(store: SessionStore) -> Early:
+    """Begin listing `store`'s folder, the new files read by forked helpers where there are many (the command line)."""
+    return Early(store)
+
+
+def _same(kept: dict[str, Any], name: str, status: Status) -> bool:
+    """The kept entry is (by its look) of the file that has `status` now: `list_rows` checks it in full."""
+    entry = kept.get(name)
+    return type(entry) is list and len(entry) == 12 and tuple(entry[:5]) == status
+
+
+def _finished(part: Any, item_ids: list[str]) -> list[Any] | None:
+    """What to keep of a file that `Early` read, now the items are known (None: the caller reads it again)."""
+    if part is None:
+        return None
+    if len(part) == 2:
+        entry, answered = part
+        return with_answered(entry, answered, item_ids)
+    stored, status, where = part
+    if not isinstance(stored, StoredSession) or not read_as(stored, status):
+        return None
+    return [*status, *_kept_of(_row_from(stored.session, item_ids, where))]
