@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from tests.helpers.session import item_ids
 from tui.core.errors import SessionFileError
-from tui.session import SessionStore, canonical, listing, model, parallel_read, row_read
+from tui.session import SessionStore, canonical, early_listing, listing, model, parallel_read, row_read
 from tui.session.stored import read_as, status_of
 
 ITEM = "waarom.geen-noodzaak"
@@ -279,20 +279,53 @@ def many(tmp_path: Path) -> SessionStore:
 
 
 def test_list_of_many_files_on_every_core_says_what_one_file_at_a_time_says(
+    run, many: SessionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def listed(quick: bool) -> tuple[list[tuple[int, str, str]], dict[str, bytes]]:
+        """`list --json` and `list`, and what is kept, one file at a time the full way or read on two cores."""
+        cache = tmp_path / ("quick" if quick else "slow")
+        with monkeypatch.context() as patched:
+            patched.setenv("SAMENWERKEN_CACHE", str(cache))
+            if quick:
+                patched.setattr(parallel_read, "FROM", 2)
+                patched.setattr(parallel_read, "_helpers", lambda: 1)
+            else:
+                patched.setattr(parallel_read, "_helpers", lambda: 0)
+                patched.setattr(listing, "read_entry", lambda *_: None)
+                patched.setattr(early_listing, "read_values", lambda *_: None)
+            ran = [run("--sessions-dir", str(many.root), "list", *args) for args in (("--json",), ())]
+        kept = {path.name: path.read_bytes() for path in (cache / "folders").iterdir()}
+        return [(r.code, r.out, r.err) for r in ran], kept
+
+    first = listed(quick=False)
+    assert listed(quick=True) == first  # nothing kept yet: each file's status as it was read
+    assert "kapot.toml" in first[0][0][2] and "Sessie 3" in first[0][0][1]
+    for n in (5, 6, 7):  # changed, gone, new and broken: read again beside what is kept
+        path = many.root / f"sessie-{n:02d}.toml"
+        path.write_text(path.read_text().replace(f"Sessie {n}", f"Sessie {n} opnieuw"))
+    (many.root / "sessie-08.toml").unlink()
+    (many.root / "nieuw.toml").write_text((many.root / "sessie-09.toml").read_text().replace("sessie-09", "nieuw"))
+    (many.root / "kapot-2.toml").write_text("schema_version = 99")
+    second = listed(quick=False)
+    assert listed(quick=True) == second
+    assert "opnieuw" in second[0][0][1] and "kapot-2.toml" in second[0][0][2]
+
+
+def test_a_helper_that_fails_before_the_items_are_known_costs_nothing_but_time(
     run, many: SessionStore, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel_read, "_helpers", lambda: 0)
-    monkeypatch.setattr(listing, "read_entry", lambda *_: None)
-    monkeypatch.setattr(listing, "read_values", lambda *_: None)
-    slow = [run("--sessions-dir", str(many.root), "list", *args) for args in (("--json",), ())]
-    kept = {path.name: path.read_bytes() for path in (cache / "folders").iterdir()}
-    monkeypatch.undo()
+    alone = run("--sessions-dir", str(many.root), "list", "--json")
     for path in (cache / "folders").iterdir():
         path.unlink()
-    monkeypatch.setenv("SAMENWERKEN_CACHE", str(cache))
+    parent, quick = os.getpid(), row_read.read_values
+
+    def breaks_in_a_helper(*args: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(3)
+        return quick(*args)
+
     monkeypatch.setattr(parallel_read, "FROM", 2)
     monkeypatch.setattr(parallel_read, "_helpers", lambda: 1)
-    quick = [run("--sessions-dir", str(many.root), "list", *args) for args in (("--json",), ())]
-    assert [(r.code, r.out, r.err) for r in quick] == [(r.code, r.out, r.err) for r in slow]
-    assert {path.name: path.read_bytes() for path in (cache / "folders").iterdir()} == kept
-    assert "kapot.toml" in quick[0].err and "Sessie 3" in quick[0].out
+    monkeypatch.setattr(early_listing, "read_values", breaks_in_a_helper)
+    shared = run("--sessions-dir", str(many.root), "list", "--json")
+    assert (shared.code, shared.out, shared.err) == (alone.code, alone.out, alone.err)

@@ -33,7 +33,8 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     """Print the sessions with their progress; bad files go to stderr, one line each."""
     from tui.content import load_tool
     from tui.session import SessionStore
-    from tui.session.listing import list_rows, start_listing
+    from tui.session.early_listing import start_listing
+    from tui.session.listing import list_rows
 
     store = SessionStore(folder)
     early = start_listing(store)  # new files read on the other cores while the tool loads

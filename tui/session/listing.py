@@ -19,23 +19,24 @@ from collections.abc import Callable
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.digest import sha256
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
 from tui.session import parallel_read
 from tui.session.model import Session
-from tui.session.row_read import read_entry, read_values, with_answered
+from tui.session.row_read import read_entry
 from tui.session.store import BadFile, SessionStore
-from tui.session.stored import Listing, Status, StoredSession, read_as
+from tui.session.stored import Listing, Status, read_as
+
+if TYPE_CHECKING:
+    from tui.session.early_listing import Early
 
 FORMAT = 2
 """Increased when what is kept per file changes shape."""
 FOLDER = "folders"
 """The cache's subfolder for what is kept per sessions folder."""
-MANY = 100
-"""New or changed files from which their hashing loads OpenSSL's SHA-256: ten times quicker, 2 ms to load."""
 
 
 class Row(NamedTuple):
@@ -86,9 +87,11 @@ def list_rows(
     """
     kept_name = _kept_name(store.root)
     items_key = sha256("\n".join(item_ids).encode()).hexdigest()
-    document = early.document if early is not None else _read(kept_name)
-    kept = _files(document, items_key)
-    files, bad = early.listing if early is not None else listing or store.files()
+    fresh: dict[str, Any] = {}
+    if early is not None:
+        listing, fresh = early.results(item_ids)
+    kept = _files(early.document if early is not None else _read(kept_name), items_key)
+    files, bad = listing or store.files()
     bad = list(bad)
     root = os.fspath(store.root) + os.sep
     failed: dict[str, SessionFileError] = {}
@@ -105,9 +108,6 @@ def list_rows(
             known[name] = made
             if found is not None:
                 found(made[1])
-    if len(new) >= MANY:
-        import hashlib  # noqa: F401  # every file read is hashed: OpenSSL's SHA-256 from here on (tui.core.digest)
-    fresh = early.results(item_ids) if early is not None else {}
     if any(name not in fresh for name, _ in new):
         rest = [(name, status) for name, status in new if name not in fresh]
         fresh |= _read_new(store, item_ids, rest, failed, found, stopped)
@@ -277,73 +277,3 @@ def _files(document: dict[str, Any] | None, items_key: str) -> dict[str, Any]:
         return {}
     files = document.get("files")
     return files if isinstance(files, dict) else {}
-
-
-class Early:
-    """A first `list` under way before the tool's items are known: the folder's new files read on the other cores.
-
-    Loading the tool's items, the first time (nothing kept), takes a quarter of a second on
-    one core; meanwhile forked helpers read the files (`tui.session.parallel_read`), and count
-    each file's answered items once the items are handed to them (`results`).
-    """
-
-    def __init__(self, store: SessionStore) -> None:
-        self.listing = store.files()
-        self.document = _read(_kept_name(store.root))
-        kept = self.document.get("files") if self.document is not None else None
-        kept = kept if isinstance(kept, dict) else {}
-        files = self.listing[0]
-        new = [(name, status) for name, status in files if status is not None and not _same(kept, name, status)]
-        self.names = [name for name, _ in new]
-        root = os.fspath(store.root)
-        statuses = dict(new)
-
-        def read(name: str) -> Any:
-            where = os.path.join(root, name)
-            status = statuses[name]
-            values = read_values(where, status)
-            if values is not None:
-                return values
-            try:
-                return store.load(store.root / name), status, where
-            except SessionFileError:
-                return None  # named by the caller, which reads it again
-
-        self.shared = parallel_read.start(self.names, read, _finished)
-
-    def results(self, item_ids: list[str]) -> dict[str, Any]:
-        """What to keep of each file read so far (None: read it again), by name; empty when nothing was shared out."""
-        shared, self.shared = self.shared, None
-        if shared is None:
-            return {}
-        return dict(zip(self.names, shared.results(item_ids), strict=True))
-
-    def close(self) -> None:
-        """Stop the helpers, if `results` was never asked for (the command failed before)."""
-        if self.shared is not None:
-            self.shared.close()
-            self.shared = None
-
-
-def start_listing(store: SessionStore) -> Early:
-    """Begin listing `store`'s folder, the new files read by forked helpers where there are many (the command line)."""
-    return Early(store)
-
-
-def _same(kept: dict[str, Any], name: str, status: Status) -> bool:
-    """The kept entry is (by its look) of the file that has `status` now: `list_rows` checks it in full."""
-    entry = kept.get(name)
-    return type(entry) is list and len(entry) == 12 and tuple(entry[:5]) == status
-
-
-def _finished(part: Any, item_ids: list[str]) -> list[Any] | None:
-    """What to keep of a file that `Early` read, now the items are known (None: the caller reads it again)."""
-    if part is None:
-        return None
-    if len(part) == 2:
-        entry, answered = part
-        return with_answered(entry, answered, item_ids)
-    stored, status, where = part
-    if not isinstance(stored, StoredSession) or not read_as(stored, status):
-        return None
-    return [*status, *_kept_of(_row_from(stored.session, item_ids, where))]

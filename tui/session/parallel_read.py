@@ -43,6 +43,11 @@ def _helpers() -> int:
     return max(0, min((os.cpu_count() or 1) - 1, 7))
 
 
+def shares_out(count: int) -> bool:
+    """Whether `start` would share out the reading of `count` files."""
+    return count >= FROM and _helpers() > 0
+
+
 def read_all(names: Sequence[str], row_of: Callable[[str], object | None]) -> list[object | None]:
     """`row_of(name)` for every name, in order; the work shared over forked helpers when there is much."""
     shared = start(names, row_of, _as_read)

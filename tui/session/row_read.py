@@ -26,7 +26,7 @@ from tui.core.toml_read import fast_reader
 from tui.session.canonical import _CONTEXT_KEYS, _ID, _REQUIRED, _SESSION_KEYS, _STEP_KEYS
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION
-from tui.session.stored import Status
+from tui.session.stored import Status, status_of
 
 _OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 _TEXTS = ("partners", "role", "stage")
@@ -49,10 +49,11 @@ def read_entry(path: str, status: Status, item_ids: list[str]) -> list[Any] | No
     return None if read is None else with_answered(*read, item_ids)
 
 
-def read_values(path: str, status: Status) -> tuple[list[Any], list[str]] | None:
+def read_values(path: str, status: Status | None) -> tuple[list[Any], list[str]] | None:
     """The kept entry without its count of answered items (0), and the ids of the answered answers; None: slow road.
 
-    For reading before the tool's items are known (`with_answered` counts them then).
+    For reading before the tool's items are known (`with_answered` counts them then). Without
+    `status`, the entry has the status of the file as it was read.
     """
     rtoml = fast_reader()
     if rtoml is None or not getattr(os, "O_NOFOLLOW", 0):
@@ -66,10 +67,12 @@ def read_values(path: str, status: Status) -> tuple[list[Any], list[str]] | None
         if (
             not stat.S_ISREG(info.st_mode)
             or info.st_size > MAX_FILE_BYTES
-            or (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) != status[:4]
+            or (status is not None and (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) != status[:4])
         ):
             return None
-        raw = os.read(fd, MAX_FILE_BYTES + 1)
+        if status is None:
+            status = status_of(info)
+        raw = os.read(fd, info.st_size + 1)  # one byte more: a file that grew meanwhile goes the full way
     except OSError:
         return None
     finally:
