@@ -53,7 +53,10 @@ def read_all(names: Sequence[str], row_of: Callable[[str], object | None]) -> li
     shared = start(names, row_of, _as_read)
     if shared is None:
         return [row_of(name) for name in names]
-    return shared.results(None)
+    try:
+        return shared.results(None)
+    finally:
+        shared.close()  # helpers still at work when reading here failed
 
 
 def _as_read(part: object, _context: object) -> object:
