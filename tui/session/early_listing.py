@@ -1,15 +1,16 @@
-"""A first `list` under way before the tool's items are known: the folder's new files read on the other cores.
+"""A first `list` under way before the tool's items are known: the folder's files read on the other cores.
 
 Loading the tool's items the first time (nothing kept in the cache) takes a quarter of a
-second on one core, and asking for the status of 10,000 files a tenth. Here forked helpers
-(`tui.session.parallel_read`) start reading the files at once, and count each file's answered
-items once the command line hands the items over (`Early.results`); the command line then
-takes its share of the files too.
+second on one core, and asking for the status of 10,000 files a tenth. When nothing is kept
+for the folder yet and it holds many files, forked helpers (`tui.session.parallel_read`) start
+reading them at once, and count each file's answered items once the command line hands the
+items over (`Early.results`); the command line then takes its share of the files too.
 
-When nothing is kept for the folder yet, every file is new: its status is then the one of the
-file as it was read (asked for on the open file, no link followed), so the folder's status is
-not asked for file by file first. The files that were not read so are asked for afterwards,
-and the listing is then what `SessionStore.files` would have given.
+Every file is new then: its status is the one of the file as it was read (asked for on the
+open file, no link followed), so the folder's status is not asked for file by file first.
+The files that were not read so are asked for afterwards, and the listing is then what
+`SessionStore.files` would have given. When rows are kept, `list_rows` compares each file's
+status with them as before and reads only what changed.
 """
 
 from __future__ import annotations
@@ -35,38 +36,34 @@ class Early:
         kept = self.document.get("files") if self.document is not None else None
         self.listing: Listing | None = None
         names = None if kept else _names(store)
-        if names is not None and parallel_read.shares_out(len(names)):
-            statuses: dict[str, Status] | None = None  # nothing kept: each file's status as it is read
-            self.names = names
-        else:
+        self.names: list[str] = []
+        self.shared: parallel_read.Shared | None = None
+        if names is None or not parallel_read.shares_out(len(names)):
+            # Rows kept, or few files: `list_rows` reads what changed, after comparing each file's status.
             self.listing = store.files()
-            kept = kept if isinstance(kept, dict) else {}
-            files = self.listing[0]
-            new = {name: status for name, status in files if status is not None and not _same(kept, name, status)}
-            statuses, self.names = new, list(new)
+            return
+        self.names = names
         root = os.fspath(store.root)
 
         def read(name: str) -> Any:
             where = os.path.join(root, name)
-            status = statuses[name] if statuses is not None else None
-            values = read_values(where, status)
+            values = read_values(where, None)  # nothing kept: each file's status as it is read
             if values is not None:
                 return values
-            if status is None:
-                try:
-                    info = os.lstat(where)
-                except OSError:
-                    return None
-                if not stat.S_ISREG(info.st_mode):
-                    return None
-                status = status_of(info)
+            try:
+                info = os.lstat(where)
+            except OSError:
+                return None
+            if not stat.S_ISREG(info.st_mode):
+                return None  # a link, a folder: the caller reads it (and names it) as before
+            status = status_of(info)
             try:
                 return store.load(store.root / name), status, where
             except SessionFileError:
                 return None  # named by the caller, which reads it again
 
         self.shared = parallel_read.start(self.names, read, _finished)
-        if self.shared is None and self.listing is None:
+        if self.shared is None:  # no helper could be started
             self.listing = store.files()
 
     def results(self, item_ids: list[str]) -> tuple[Listing, dict[str, Any]]:
@@ -107,12 +104,6 @@ def _status(store: SessionStore, name: str, entry: Any) -> Status | None:
     except OSError:
         return None
     return status_of(info) if stat.S_ISREG(info.st_mode) else None
-
-
-def _same(kept: dict[str, Any], name: str, status: Status) -> bool:
-    """The kept entry is (by its look) of the file that has `status` now: `list_rows` checks it in full."""
-    entry = kept.get(name)
-    return type(entry) is list and len(entry) == 12 and tuple(entry[:5]) == status
 
 
 def _finished(part: Any, item_ids: list[str]) -> list[Any] | None:
