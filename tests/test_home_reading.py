@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -11,7 +12,7 @@ from textual.widgets import Static
 from tests.helpers.session import until, widget_text
 from tui.app.factory import make_app
 from tui.app.screens.home import HomeScreen, SessionList
-from tui.session import SessionStore
+from tui.session import SessionStore, listing
 
 
 @pytest.fixture
@@ -24,16 +25,19 @@ def three_sessions(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def gated_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Path]]:
-    """Reading a session file waits until the test opens the gate; the files read are listed."""
+    """Reading a session file (tui.session.row_read, then the full way if need be) waits until the test opens the gate.
+
+    The files read are listed.
+    """
     gate, read = threading.Event(), []
-    load = SessionStore.load
+    quick = listing.read_entry
 
-    def gated(self: SessionStore, path: Path):
-        read.append(path)
+    def gated(path: str, *args: Any) -> Any:
+        read.append(Path(path))
         assert gate.wait(10), "the gate was never opened"
-        return load(self, path)
+        return quick(path, *args)
 
-    monkeypatch.setattr(SessionStore, "load", gated)
+    monkeypatch.setattr(listing, "read_entry", gated)
     monkeypatch.setattr(HomeScreen, "read_beside_from", 2)
     return gate, read
 

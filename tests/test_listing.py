@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.helpers.session import item_ids
-from tui.session import Answer, SessionStore
+from tui.session import Answer, SessionStore, listing
 from tui.session.editor import SessionEditor
 
 HOSTILE = "\x1b]0;pwned\x07 Regio \u202eNoord"
@@ -25,14 +26,22 @@ def folder(tmp_path: Path) -> Path:
 
 
 def never_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files parsed from here on: read the quick way (tui.session.row_read), or else in full."""
     parsed: list[Path] = []
-    load = SessionStore.load
+    load, quick = SessionStore.load, listing.read_entry
 
     def counted(self: SessionStore, path: Path):
         parsed.append(path)
         return load(self, path)
 
+    def counted_quick(path: str, *args: Any) -> Any:
+        entry = quick(path, *args)
+        if entry is not None:  # else read in full, and counted there
+            parsed.append(Path(path))
+        return entry
+
     monkeypatch.setattr(SessionStore, "load", counted)
+    monkeypatch.setattr(listing, "read_entry", counted_quick)
     return parsed
 
 

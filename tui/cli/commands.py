@@ -31,12 +31,19 @@ from tui.cli.output import (
 
 def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     """Print the sessions with their progress; bad files go to stderr, one line each."""
-    from tui.content import load_tool
     from tui.session import SessionStore
+    from tui.session.early_listing import start_listing
     from tui.session.listing import list_rows
 
-    item_ids = [item.id for item in load_tool().items]
-    rows, bad = list_rows(SessionStore(folder), item_ids)
+    store = SessionStore(folder)
+    early = start_listing(store)  # new files read on the other cores while the tool is imported and loaded
+    try:
+        from tui.content import load_tool
+
+        item_ids = [item.id for item in load_tool().items]
+        rows, bad = list_rows(store, item_ids, early=early)
+    finally:
+        early.close()
     say_unsafe_cache(None, strings)  # the cache's own folder was fine, its folder of lists was not
     for problem in bad:
         say(f"{problem.path}: {problem.text(strings)}")

@@ -19,22 +19,24 @@ from collections.abc import Callable
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.digest import sha256
 from tui.core.errors import SessionFileError
 from tui.core.kept import open_kept
+from tui.session import parallel_read
 from tui.session.model import Session
-from tui.session.parallel_read import read_all
+from tui.session.row_read import read_entry
 from tui.session.store import BadFile, SessionStore
 from tui.session.stored import Listing, Status, read_as
+
+if TYPE_CHECKING:
+    from tui.session.early_listing import Early
 
 FORMAT = 2
 """Increased when what is kept per file changes shape."""
 FOLDER = "folders"
 """The cache's subfolder for what is kept per sessions folder."""
-MANY = 100
-"""New or changed files from which their hashing loads OpenSSL's SHA-256: ten times quicker, 2 ms to load."""
 
 
 class Row(NamedTuple):
@@ -74,17 +76,21 @@ def list_rows(
     found: Callable[[Row], None] | None = None,
     stopped: Callable[[], bool] | None = None,
     listing: Listing | None = None,
+    early: Early | None = None,
 ) -> tuple[list[Row], list[BadFile]]:
     """Every readable session as a row (newest change first) and every unreadable file.
 
     `found` is handed each row as it is ready: the kept ones first, then each file read
     (then the files are read here, one by one, never by forked helpers). `stopped` is asked
     before each file is read: when it says so, `Stopped` is raised. `listing` is what
-    `store.files()` just gave, when the caller has it.
+    `store.files()` just gave, when the caller has it; `early` what `start_listing` began.
     """
     kept_name = _kept_name(store.root)
     items_key = sha256("\n".join(item_ids).encode()).hexdigest()
-    kept = _read(kept_name, items_key)
+    fresh: dict[str, Any] = {}
+    if early is not None:
+        listing, fresh = early.results(item_ids)
+    kept = _files(early.document if early is not None else _read(kept_name), items_key)
     files, bad = listing or store.files()
     bad = list(bad)
     root = os.fspath(store.root) + os.sep
@@ -102,9 +108,9 @@ def list_rows(
             known[name] = made
             if found is not None:
                 found(made[1])
-    if len(new) >= MANY:
-        import hashlib  # noqa: F401  # every file read is hashed: OpenSSL's SHA-256 from here on (tui.core.digest)
-    fresh = _read_new(store, item_ids, new, failed, found, stopped) if new else {}
+    if any(name not in fresh for name, _ in new):
+        rest = [(name, status) for name, status in new if name not in fresh]
+        fresh |= _read_new(store, item_ids, rest, failed, found, stopped)
     listed: list[tuple[datetime, Row]] = []
     keep: dict[str, list[Any]] = {}
     changed = False
@@ -163,6 +169,12 @@ def _row_from(session: Session, item_ids: list[str], path: str) -> Row:
     )
 
 
+def _row_of(entry: list[Any], path: str) -> Row:
+    """The row of a kept entry made just now (its values known to be right)."""
+    id_, title, answered, updated, created, follows, due = entry[5:]
+    return Row(id_, title, answered, updated, created, follows, path, tuple(due))
+
+
 def _kept_of(row: Row) -> list[Any]:
     """What is kept of a row after the file's status."""
     return [row.id, row.title, row.answered, row.updated, row.created, row.follows, list(row.due)]
@@ -188,6 +200,13 @@ def _read_new(
         if stopped is not None and stopped():
             raise Stopped
         status = statuses[name]
+        where = os.path.join(root, name)
+        if status is not None:
+            entry = read_entry(where, status, item_ids)
+            if entry is not None:
+                if found is not None:
+                    found(_row_of(entry, where))
+                return entry
         try:
             stored = store.load(store.root / name)
         except SessionFileError as error:
@@ -195,7 +214,7 @@ def _read_new(
             return None
         if status is None or not read_as(stored, status):
             return None
-        row = _row_from(stored.session, item_ids, os.path.join(root, name))
+        row = _row_from(stored.session, item_ids, where)
         if found is not None:
             found(row)
         return [*status, *_kept_of(row)]
@@ -203,7 +222,7 @@ def _read_new(
     names = [name for name, _ in files]
     if found is not None or stopped is not None:
         return dict(zip(names, [entry_of(name) for name in names], strict=True))
-    return dict(zip(names, read_all(names, entry_of), strict=True))
+    return dict(zip(names, parallel_read.read_all(names, entry_of), strict=True))
 
 
 def _row(entry: Any, path: str, status: tuple[int, ...]) -> tuple[datetime, Row] | None:
@@ -234,20 +253,27 @@ def _kept_name(root: Path) -> str:
     return f"{where}.json"
 
 
-def _read(name: str, items_key: str) -> dict[str, Any]:
-    """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
+def _read(name: str) -> dict[str, Any] | None:
+    """The kept document of a sessions folder, when there is one in the right format."""
     folder = open_kept(FOLDER, create=False)
     if folder is None:
-        return {}
+        return None
     with folder:
         raw = folder.read(name)
     if raw is None:
-        return {}
+        return None
     try:
         document = json.loads(raw)
     except (ValueError, RecursionError):  # broken, cut short, or nested beyond reason
-        return {}
-    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("items") != items_key:
+        return None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return None
+    return document
+
+
+def _files(document: dict[str, Any] | None, items_key: str) -> dict[str, Any]:
+    """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
+    if document is None or document.get("items") != items_key:
         return {}
     files = document.get("files")
     return files if isinstance(files, dict) else {}
