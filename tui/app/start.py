@@ -6,9 +6,9 @@ type here and one case there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
+from tui.core.plain import record
 from tui.render.take_home import Door
 from tui.session.store import StoredSession
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tui.room.store import RoomFolder
 
 
-@dataclass
+@record
 class RoomSeat:
     """A participant's seat in a regional session: the room and the seat's letter."""
 
@@ -39,40 +39,40 @@ class RoomSeat:
         return toggle_vote(self.folder, self.label, item_id)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Home:
     """The home screen: the sessions in the folder."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Read:
     """The reader at a section of the note."""
 
     section: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class New:
     """A new session: titled at once, or (no title) the home screen asking for one."""
 
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Walk:
     """The guided walk on a stored session, at its first unanswered item."""
 
     stored: StoredSession
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Overview:
     """The overview of a stored session."""
 
     stored: StoredSession
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Seat:
     """One seat of a regional session: `stored` is the seat's own session."""
 
@@ -80,7 +80,7 @@ class Seat:
     stored: StoredSession
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Board:
     """The facilitator's board of the room these doors serve."""
 

@@ -67,6 +67,9 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
 
 def run_app(args: argparse.Namespace, folder: Path, strings: Strings, settings: Settings | None = None) -> int:
     """Check what the first screen needs, then start the Textual app."""
+    from tui.app.shown import hold_collection
+
+    hold_collection()  # until the first screen is painted (tui.app.shown)
     from tui.app.start import Home, New, Overview, Read, Start, Walk
     from tui.content import load_note
     from tui.session import SessionStore

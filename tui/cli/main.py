@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tui
+from tui.app.shown import hold_collection, release_collection
 from tui.core.errors import ContentError, LimitExceeded, SessionNotFound, UserFileError
 from tui.core.paths import sessions_dir
 from tui.session.settings import config_path, read_settings
@@ -51,12 +52,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     strings: Strings | None = None
     folder: Path | None = None
+    hold_collection()  # a start of the app collects once its first screen is painted (released below otherwise)
     try:
         from tui.content.i18n import strings_for
 
         settings, broken = read_settings(config_path())
         strings = strings_for(language_asked(argv) or settings.language or "nl")
-        args = quick_parse(argv) or _parsed(argv, strings)
+        quick = quick_parse(argv)  # only the command lines that open the app
+        args = quick or _parsed(argv, strings)
+        if quick is None:
+            release_collection()
         folder = sessions_dir(getattr(args, "sessions_dir", None))
         if broken is not None:
             say(broken.text(strings))
@@ -80,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if getattr(args, "plain", False) or wants_plain():
                 from tui.cli.plain_walk import start_plain
 
+                release_collection()
                 return start_plain(args, folder, strings)
         return run_app(args, folder, strings, settings)
     except ContentError as error:
@@ -114,3 +120,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         words = strings or strings_for("nl")
         say(words("cli.unexpected", kind=type(error).__name__, log=log or words("cli.no_log")))
         return EXIT_PROBLEM
+    finally:
+        release_collection()

@@ -17,13 +17,12 @@ import importlib.util
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.content.cache import decoder, remembered
 from tui.content.note import Note
-from tui.core.plain import Plain
+from tui.core.plain import Plain, record
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -35,7 +34,7 @@ EMPHASIS = {"em_open": "em", "strong_open": "strong"}
 """Inline openings shown with a style (a link or a strike-through shows its words plain)."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Styled(Plain):
     """A run of an inline text shown with a style: `em`, `strong` or `code_inline`."""
 
@@ -44,7 +43,7 @@ class Styled(Plain):
     style: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Piece(Plain):
     """One markdown-it block token, as the layout reads it.
 

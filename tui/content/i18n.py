@@ -9,17 +9,17 @@ global language: one process can hold an app in each language.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from tui.content.loader import load_language
+from tui.core.plain import record
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Strings:
     """The interface's words in one language: `strings("key", name=value)` gives the text.
 

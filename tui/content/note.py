@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from tui.content.base import Content
+from tui.core.plain import record
 
 SECTION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Section(Content):
     """One section of the note; its Markdown body lives in its own file."""
 
@@ -27,7 +28,7 @@ class Section(Content):
         return f"{self.number}. {self.title}" if self.number else self.title
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class NoteIndex(Content):
     """content/note.toml: what the note is and the order of its sections."""
 
@@ -38,7 +39,7 @@ class NoteIndex(Content):
     sections: list[Section]
 
 
-@dataclass
+@record
 class SearchHit:
     """One place where a search term occurs."""
 
@@ -47,7 +48,7 @@ class SearchHit:
     snippet: str
 
 
-@dataclass
+@record
 class Note:
     """The note: its index plus section bodies, read only when first asked for."""
 

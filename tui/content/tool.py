@@ -6,10 +6,11 @@ when a file is new or changed; a start builds these from what was kept (tui.cont
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from tui.content.base import Content
+from tui.core.plain import record
 
 ITEM_ID = r"^[a-z0-9-]+\.[a-z0-9-]+$"
 Direction = Literal["positive", "negative"]
@@ -18,7 +19,7 @@ ANSWER_WORDS: dict[int, Anchor] = {1: "low", 2: "near_low", 4: "near_high", 5: "
 """The answers that have a word of their own; 3, the middle, has none."""
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Stage(Content):
     """A stage a cooperation can be in (verkennen, starten, …)."""
 
@@ -27,7 +28,7 @@ class Stage(Content):
     label_en: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class ContextLists(Content):
     """The choices for a session's context, taken from the note's section 1."""
 
@@ -36,7 +37,7 @@ class ContextLists(Content):
     stages: list[Stage]
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Perspective(Content):
     """One of the five perspectives of the Kaats & Opheij model."""
 
@@ -47,7 +48,7 @@ class Perspective(Content):
     description_en: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Suggestion(Content):
     """A suggestion of Bijlage 1 (a–i), rewritten as what one board can do.
 
@@ -61,7 +62,7 @@ class Suggestion(Content):
     quote: str
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Scale(Content):
     """Labels that hold for every scale item."""
 
@@ -69,7 +70,7 @@ class Scale(Content):
     not_applicable_en: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Scoring(Content):
     """Thresholds on the 1–5 scale after direction (higher = better)."""
 
@@ -79,7 +80,7 @@ class Scoring(Content):
     """A part gets a score only when at least this share of its items has one (0.5: half)."""
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Wording(Content):
     """An earlier wording of an item, kept so answers given to it can be flagged."""
 
@@ -89,7 +90,7 @@ class Wording(Content):
     why: str
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Item(Content):
     """One scale item: a statement answered 1–5 or not applicable."""
 
@@ -129,7 +130,7 @@ class Item(Content):
         return self.loc("text", lang)
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Part(Content):
     """A part of the walk: a group of scale items, or the next steps."""
 
@@ -170,7 +171,7 @@ class Part(Content):
         return self.anchor(item, end, lang) if end else ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=True)
+@record(frozen=True, kw_only=True, eq=True)
 class Tool(Content):
     """content/tool.toml: the whole reflection tool."""
 

@@ -8,8 +8,10 @@ Whoever shows it has a `Strings` object and calls `reason.text(strings)`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
+
+from tui.core.plain import record
 
 if TYPE_CHECKING:
     from tui.content.i18n import Strings
@@ -18,7 +20,7 @@ PLAIN = ""
 """The key of a reason that is already worded (a file's own problem): shown as it is."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reason:
     """A text of strings.toml with its values; a value may itself be a Reason."""
 

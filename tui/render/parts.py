@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tui.core.plain import record
 from tui.core.text import one_line, printable, safe_line, visible
 from tui.session.due import is_overdue, when_shown
 
@@ -41,7 +41,7 @@ CHECKBOXES = ("[ ]", "[x]")
 """How a step that is open, and one that is done, begins."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StepCells:
     """One next step as the register's row: what (with its suggestion), who, when, done; as typed."""
 

@@ -14,9 +14,9 @@ and no Textual here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.core.plain import record
 from tui.session import codec
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ DOOR_USER = "regio"
 FORMATS = ("toml", "md")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Door:
     """Where the participant reached the room over SSH; None where the seat was not told."""
 

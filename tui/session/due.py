@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date
+
+from tui.core.plain import record
 
 MONTHS: dict[str, int] = {
     **{
@@ -96,7 +97,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Due:
     """A date read from text: the day, or (`whole_month`) the month, with its last day as the date."""
 

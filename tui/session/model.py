@@ -8,11 +8,11 @@ Nothing here imports pydantic, so a start that reads its sessions never does (is
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from tui.core.plain import Plain, alias
+from tui.core.plain import Plain, alias, record
 
 SCHEMA_VERSION = 4
 """The session file format this version writes. Raise it with a migration step.
@@ -49,7 +49,7 @@ def _new_step_id() -> str:
     return os.urandom(4).hex()  # as secrets.token_hex(4), without importing hmac at start
 
 
-@dataclass(init=False, eq=True)
+@record(init=False, eq=True)
 class Answer(Plain):
     """The answer to one scale item. A remark alone, without a score, is allowed.
 
@@ -109,7 +109,7 @@ class Answer(Plain):
         return self.score is not None or self.not_applicable
 
 
-@dataclass(kw_only=True, eq=True)
+@record(kw_only=True, eq=True)
 class Context(Plain):
     """What the cooperation is about; can be filled in now or later."""
 
@@ -125,7 +125,7 @@ class Context(Plain):
     """Stage id from the tool: verkennen, starten, …"""
 
 
-@dataclass(kw_only=True, eq=True)
+@record(kw_only=True, eq=True)
 class NextStep(Plain):
     """An agreed next step: what, who, by when, and whether it is done.
 
@@ -145,7 +145,7 @@ class NextStep(Plain):
     """Letter of the Bijlage 1 suggestion it came from."""
 
 
-@dataclass(kw_only=True, eq=True)
+@record(kw_only=True, eq=True)
 class Session(Plain):
     """The whole file: one person's (or board's) reflection on one cooperation."""
 

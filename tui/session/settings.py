@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.paths import APP_NAME
+from tui.core.plain import record
 
 if TYPE_CHECKING:
     import tomllib
@@ -56,7 +56,7 @@ class ConfigError(Exception):
         super().__init__(str(reason))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     """What the file says; None (or the default) where it says nothing."""
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.digest import sha256
 from tui.core.errors import SessionFileError
+from tui.core.plain import record
 from tui.core.reason import Reason
 from tui.session.model import Session
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from tui.content.i18n import Strings
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fingerprint:
     """What a session file was when this copy read or wrote it: status, and a hash of its bytes."""
 
@@ -29,7 +30,7 @@ class Fingerprint:
         return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), sha256(data).digest())
 
 
-@dataclass
+@record
 class StoredSession:
     """A session together with the file it lives in."""
 
@@ -45,7 +46,7 @@ class StoredSession:
     """The texts last saved (tui.session.save_text): a save writes only what changed."""
 
 
-@dataclass
+@record
 class BadFile:
     """A file in the sessions folder that could not be read, and why (one line)."""
 

@@ -11,11 +11,14 @@
 - The app's broadcasts (`save_state_signal`, `room_signal`) reach every screen of ours
   as a message (`SaveStateChanged`, `RoomChanged`) its handlers take.
 - A screen is styled once when it opens, not three times (see `StyledOnce`).
+- Rules only some screens use are in their own style files, read when the first such
+  screen is made (see `read_style_files`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import events, on
 from textual.message import Message
@@ -23,12 +26,39 @@ from textual.screen import ModalScreen, Screen
 from textual.types import NoActiveAppError
 
 from tui.app.screens.steps_requests import StepsRequests
+from tui.app.shown import shown, waiting
 from tui.app.widgets.base import OfTheApp
 
 if TYPE_CHECKING:
     from tui.session.editor import SessionEditor
 
 ResultType = TypeVar("ResultType")
+
+_STYLES = Path(__file__).resolve().parent.parent
+"""Where app.tcss and the other style files are (tui/app)."""
+
+
+def read_style_files(screen: Screen[Any], names: tuple[str, ...]) -> None:
+    """Add the style files `names` to the app's stylesheet, each once, before `screen` is styled.
+
+    app.tcss was parsed at every start, rules of every screen included: about 90 million
+    instructions, more than anything else the first screen waited for (issue 24). Rules that only
+    dialogs, the overview, the comparisons or a regional session's screens use are in files
+    of their own, read when the first screen that needs one is made. They are the app's rules
+    as app.tcss's are (not a widget's defaults), and come after them, in the same order as
+    before. Textual's own way for a screen's CSS (`CSS_PATH` on a screen) parses every source
+    again and restyles every widget of the app; here the stylesheet parses only the new file
+    (it keeps what it parsed) and the new screen's widgets are styled when they mount.
+    """
+    try:
+        stylesheet = screen.app.stylesheet
+    except NoActiveAppError:  # made outside a running app (a test): nothing is styled
+        return
+    for name in names:
+        path = str(_STYLES / name)
+        if not stylesheet.has_source(path, ""):
+            css = (_STYLES / name).read_text(encoding="utf-8")
+            stylesheet.add_source(css, read_from=(path, ""), is_default_css=False)
 
 
 class SaveStateChanged(Message):
@@ -103,16 +133,22 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
     editor: SessionEditor | None = None
     """The session this screen changes, if any: its lock is kept while the screen is open."""
 
+    STYLE_FILES: ClassVar[tuple[str, ...]] = ()
+    """Style files beside app.tcss this screen's widgets need (see `read_style_files`)."""
+
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
         self._classes_before_mount()
+        read_style_files(self, self.STYLE_FILES)
 
     @on(events.Mount)
     def _hear_the_app(self) -> None:
         """The app's signals, turned into messages for this screen (the subscription ends with the screen)."""
         self.samenwerken.save_state_signal.subscribe(self, self._save_state_changed, immediate=True)
         self.samenwerken.room_signal.subscribe(self, self._room_changed, immediate=True)
+        if waiting:  # the app's first screen: what waited for it (a held collection, a seat's turn) goes on
+            self.call_after_refresh(shown)
 
     def _save_state_changed(self, _: None) -> None:
         self.post_message(SaveStateChanged())
@@ -133,10 +169,14 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
 class AppModal(OfTheApp, StyledOnce, ModalScreen[ResultType]):
     """A dialog of the app (its result comes back through `dismiss`)."""
 
+    STYLE_FILES: ClassVar[tuple[str, ...]] = ("dialogs.tcss",)
+    """Style files beside app.tcss this dialog needs (see `read_style_files`)."""
+
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
         self._classes_before_mount()
+        read_style_files(self, self.STYLE_FILES)
 
     @on(events.ScreenResume)
     def _styles_kept(self, event: events.ScreenResume) -> None:

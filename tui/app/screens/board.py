@@ -65,6 +65,9 @@ half a second (a look at unchanged files is one stat each; only changed files ar
 class BoardScreen(AppScreen[None]):
     """The room as the group sees it, updated twice a second."""
 
+    STYLE_FILES = ("room.tcss",)
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     AUTO_FOCUS = "#board-items"
     """The table, not the discussion's or the agreements' scrolling box before it."""
 

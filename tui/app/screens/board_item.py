@@ -18,6 +18,9 @@ from tui.app.screens.base import AppModal
 class BoardItemDialog(AppModal[None]):
     """A statement read in full; Escape, Enter, v or space closes."""
 
+    STYLE_FILES = ("dialogs.tcss", "room.tcss")
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     BINDINGS = [Binding("escape,enter,v,space", "close", "key.close", id="board_item.close")]
 
     def __init__(self, heading: str, body: object) -> None:

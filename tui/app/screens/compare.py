@@ -51,6 +51,9 @@ class CompareExportPicker(FormatPicker):
 class CompareScreen(AppScreen[None]):
     """Differences are topics for a conversation; the legend says whose answers are whose."""
 
+    STYLE_FILES = ("overview.tcss",)
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     BINDINGS = [
         Binding("enter", "open_item", "key.open_item", id="compare.open", priority=True),
         Binding("e", "export", "key.export", id="compare.export"),

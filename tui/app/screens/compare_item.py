@@ -16,6 +16,9 @@ from tui.views.compare import Comparison, ComparisonItem
 class CompareItemScreen(AppModal[None]):
     """One item: its statement, then a column per session (A, B…) with the answer and the whole remark."""
 
+    STYLE_FILES = ("dialogs.tcss", "overview.tcss")
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     BINDINGS = [Binding("escape,q", "dismiss", "key.close", id="compare_item.close")]
 
     def __init__(self, comparison: Comparison, item: ComparisonItem) -> None:

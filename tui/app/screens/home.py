@@ -15,7 +15,6 @@ from textual.worker import get_current_worker
 
 from tui.app.screens.base import AppScreen
 from tui.app.screens.dialogs import Confirm, TextPrompt
-from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.screens.home_rows import HomeRow, Layout, layout, newest_first, row_of
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.header import AppHeader
@@ -394,6 +393,8 @@ class HomeScreen(AppScreen[None]):
         )
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen, help_rows  # imported when first asked for
+
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.home")))
 
     def action_quit(self) -> None:

@@ -26,6 +26,9 @@ BODY = ("context", "parts", "strengths", "absent", "obstacles", "help", "other_r
 class OverviewScreen(AppScreen[None]):
     """Reads top to bottom at 80×24; marks (+, −) carry the meaning, colour only helps."""
 
+    STYLE_FILES = ("overview.tcss",)
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     editor: SessionEditor
     """The session on screen (never None here)."""
 

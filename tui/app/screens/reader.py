@@ -14,7 +14,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.base import AppScreen
-from tui.app.screens.help import HelpScreen, help_rows
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.header import AppHeader
 from tui.app.widgets.section_text import Block, SectionText
@@ -156,6 +155,8 @@ class ReaderScreen(AppScreen[None]):
             self.query_one("#page").focus()
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen, help_rows  # imported when first asked for
+
         self.samenwerken.push_screen(HelpScreen(help_rows(self), self.strings("help.reader")))
 
     def action_back(self) -> None:

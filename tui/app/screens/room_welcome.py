@@ -28,6 +28,9 @@ from tui.session.model import now
 class RoomWelcomeScreen(AppScreen[None]):
     """Where a seat lands after the code: Enter goes into the walk, and the walk comes back here."""
 
+    STYLE_FILES = ("room.tcss",)
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     BINDINGS = [
         Binding("enter", "walk", "key.room_start", id="room.walk"),
         Binding("r", "read", "key.read", id="room.read"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tui.app.widgets.literal import visible
-from tui.app.widgets.steps import StepsPane
 
 if TYPE_CHECKING:
     from tui.app.application import SamenwerkenApp
+    from tui.app.widgets.steps import StepsPane  # handlers are found by name: the pane is imported where it shows
 
 
 class StepsRequests:

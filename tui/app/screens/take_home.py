@@ -21,6 +21,9 @@ from tui.render.take_home import FORMATS
 class BewaarDialog(AppModal[None]):
     """The commands that fetch one's reflection over SSH; Escape or Enter closes."""
 
+    STYLE_FILES = ("dialogs.tcss", "room.tcss")
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     BINDINGS = [
         Binding("c", "copy", "key.copy", id="take_home.copy"),
         Binding("escape,enter", "close", "key.close", id="take_home.close"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -21,11 +21,13 @@ from tui.app.widgets.header import AppHeader
 from tui.app.widgets.lists import StayingOptionList, SteadyStatic
 from tui.app.widgets.literal import plain_text, visible
 from tui.app.widgets.scale import ScaleBar
-from tui.app.widgets.steps import StepsPane
 from tui.content import Item, Part
 from tui.render.parts import filled, walk_part_line
 from tui.session.editor import SessionEditor
 from tui.session.model import Session
+
+if TYPE_CHECKING:
+    from tui.app.widgets.steps import StepsPane
 
 PROGRESS_WIDTH = 12
 
@@ -146,7 +148,7 @@ class WalkScreen(WalkOnPhone):
             self._show_text("walk-question", part.loc("intro", self.lang))
             self._show_steps()
         else:
-            for pane in self.query(StepsPane):
+            for pane in self._steps_panes():
                 pane.display = False
             self._show_text("walk-question", part.loc("question", self.lang), "bold")
             items = self.item_list
@@ -159,14 +161,16 @@ class WalkScreen(WalkOnPhone):
 
     def _show_steps(self) -> None:
         """Vervolg's pane, mounted the first time it is shown: most walks open on a statement and never show it."""
-        panes = self.query(StepsPane)
+        panes = self._steps_panes()
         if panes:
-            pane = panes.first()
+            pane = panes[0]
             pane.display = True
             if pane.is_mounted:
                 pane.refresh_steps()
                 pane.focus_list()
             return  # else still mounting: `filled` below fills it
+        from tui.app.widgets.steps import StepsPane
+
         pane = StepsPane(self.editor, self.tool, id="steps-pane")
         mounted = self.mount(pane, after="#scale-pane")
 
@@ -177,6 +181,10 @@ class WalkScreen(WalkOnPhone):
                 pane.focus_list()
 
         self.call_later(filled)
+
+    def _steps_panes(self) -> list[StepsPane]:
+        """Vervolg's pane, once made (its module is imported then: most walks never show it)."""
+        return cast("list[StepsPane]", list(self.query("#steps-pane")))
 
     def _show_text(self, widget_id: str, text: str, style: str = "") -> None:
         """Put `text` in the Static `widget_id`, unless it shows exactly that already."""
@@ -401,7 +409,7 @@ class WalkScreen(WalkOnPhone):
                 self._refresh_label(item.id)
             self._show_item()
         else:
-            for pane in self.query(StepsPane):
+            for pane in self._steps_panes():
                 if pane.is_mounted:
                     pane.refresh_steps()
             self._show_room()

@@ -12,19 +12,20 @@ passage a quote or a search hit points at and scroll to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.widget import Widget
 
 from tui.content.blocks import Piece, parse
+from tui.core.plain import record
 
 BULLETS = ("• ", "▪ ", "‣ ", "⭑ ", "◦ ")
 """Textual's Markdown bullets, by depth."""
 
 
-@dataclass
+@record
 class Block:
     """A block of the source: its source lines (`start`, `end`), and the lines it fills (`top`, `bottom`)."""
 
@@ -35,7 +36,7 @@ class Block:
     bottom: int = 0
 
 
-@dataclass
+@record
 class Layout:
     """The section laid out for one width."""
 
@@ -122,7 +123,7 @@ class SectionText(Widget):
         return Content("\n").join(lines)
 
 
-@dataclass
+@record
 class _Open:
     kind: str
     block: Block

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +13,7 @@ from tui.app.widgets.base import AppPane
 from tui.app.widgets.lists import StayingOptionList
 from tui.app.widgets.literal import plain_text
 from tui.content import Tool
+from tui.core.plain import record
 from tui.render.parts import columns, step_caps, step_rows
 from tui.session import NextStep, due
 from tui.session.editor import SessionEditor
@@ -34,42 +33,42 @@ class StepsPane(AppPane):
     then lays the pane out again.
     """
 
-    @dataclass
+    @record
     class AddRequested(Message):
         """Add a step; `step` holds what the dialog starts with (a suggestion's text and letter)."""
 
         pane: StepsPane
         step: NextStep
 
-    @dataclass
+    @record
     class EditRequested(Message):
         """Edit this step."""
 
         pane: StepsPane
         step: NextStep
 
-    @dataclass
+    @record
     class RemoveRequested(Message):
         """Remove this step (after asking)."""
 
         pane: StepsPane
         step: NextStep
 
-    @dataclass
+    @record
     class ToggleRequested(Message):
         """Tick this step off, or open it again."""
 
         pane: StepsPane
         step: NextStep
 
-    @dataclass
+    @record
     class SuggestionRequested(Message):
         """Add a step from Bijlage 1's suggestions; `taken` are the letters steps came from already."""
 
         pane: StepsPane
         taken: frozenset[str]
 
-    @dataclass
+    @record
     class SourceRequested(Message):
         """Show Bijlage 1, with `quote` (the original of a step's suggestion) marked when not empty."""
 
