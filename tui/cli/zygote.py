@@ -42,6 +42,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.cli import hot_code
 from tui.cli.seat_turns import Turns, begin, close_all_but, wait_turn
 from tui.serve import fork_wire as wire
 
@@ -109,7 +110,10 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     strings_for(room.language)
     load_note()
     load_tool()
-    rehearse(room.language)
+    with hot_code.recorded() as called:
+        rehearse(room.language)
+    hot_code.pack(called)  # the code a seat runs, side by side: fewer pages for a seat to copy
+    rehearse(room.language)  # and warmed (its specialised instructions) before the fork
     from tui.cli.parser import build_parser
 
     parser = build_parser(strings_for(room.language))
