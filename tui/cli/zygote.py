@@ -110,16 +110,21 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     strings_for(room.language)
     load_note()
     load_tool()
-    with hot_code.recorded() as called:
-        rehearse(room.language)
-    hot_code.pack(called)  # the code a seat runs, side by side: fewer pages for a seat to copy
-    rehearse(room.language)  # and warmed (its specialised instructions) before the fork
     from tui.cli.parser import build_parser
 
     parser = build_parser(strings_for(room.language))
-    for door in ([], ["--ssh-host", "127.0.0.1", "--ssh-port", "2222"]):  # argparse's patterns compiled once, here
-        with contextlib.suppress(SystemExit):
-            parser.parse_args(["--lang", room.language, "room", "seat", str(folder), "A", *door])
+
+    def parse() -> None:
+        for door in ([], ["--ssh-host", "127.0.0.1", "--ssh-port", "2222"]):  # argparse's patterns compiled once, here
+            with contextlib.suppress(SystemExit):
+                parser.parse_args(["--lang", room.language, "room", "seat", str(folder), "A", *door])
+
+    with hot_code.recorded() as called:
+        rehearse(room.language)
+        parse()
+    hot_code.pack(called)  # the code a seat runs, side by side: fewer pages for a seat to copy
+    rehearse(room.language)  # and warmed (its specialised instructions) before the fork
+    parse()
     _PARSER[:] = [(parser, room.language)]
     return room.language, frozenset(seat.label for seat in room.seats)
 
