@@ -13,7 +13,8 @@ answers with the child's pidfd and tells the server each child's exit status.
 
 What every seat would make the same way is made here once: the modules, the content, the
 parser in the room's language, and a rehearsed seat (its parsed CSS kept, `tui.app.shared_css`,
-and Textual's caches filled); `gc.freeze` then keeps it all on pages the children share.
+and Textual's caches filled; the code it ran copied side by side, `tui.cli.hot_code`, and rehearsed
+again); `gc.freeze` then keeps it all on pages the children share.
 Seats forked at once start in turns, one per core (`tui.cli.seat_turns`).
 
 The request is a door too: a label that is not one of the room's seats, a terminal type
