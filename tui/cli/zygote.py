@@ -13,7 +13,8 @@ answers with the child's pidfd and tells the server each child's exit status.
 
 What every seat would make the same way is made here once: the modules, the content, the
 parser in the room's language, and a rehearsed seat (its parsed CSS kept, `tui.app.shared_css`,
-and Textual's caches filled); `gc.freeze` then keeps it all on pages the children share.
+and Textual's caches filled; the code it ran copied side by side, `tui.cli.hot_code`, and rehearsed
+again); `gc.freeze` then keeps it all on pages the children share.
 Seats forked at once start in turns, one per core (`tui.cli.seat_turns`).
 
 The request is a door too: a label that is not one of the room's seats, a terminal type
@@ -42,6 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.cli import hot_code
 from tui.cli.seat_turns import Turns, begin, close_all_but, wait_turn
 from tui.serve import fork_wire as wire
 
@@ -120,13 +122,21 @@ def warm(folder: Path) -> tuple[str, frozenset[str]]:
     strings_for(room.language)
     load_note()
     load_tool()
-    rehearse(room.language)
     from tui.cli.parser import build_parser
 
     parser = build_parser(strings_for(room.language))
-    for door in ([], ["--ssh-host", "127.0.0.1", "--ssh-port", "2222"]):  # argparse's patterns compiled once, here
-        with contextlib.suppress(SystemExit):
-            parser.parse_args(["--lang", room.language, "room", "seat", str(folder), "A", *door])
+
+    def parse() -> None:
+        for door in ([], ["--ssh-host", "127.0.0.1", "--ssh-port", "2222"]):  # argparse's patterns compiled once, here
+            with contextlib.suppress(SystemExit):
+                parser.parse_args(["--lang", room.language, "room", "seat", str(folder), "A", *door])
+
+    with hot_code.recorded() as called:
+        rehearse(room.language)
+        parse()
+    hot_code.pack(called)  # the code a seat runs, side by side: fewer pages for a seat to copy
+    rehearse(room.language)  # and warmed (its specialised instructions) before the fork
+    parse()
     _PARSER[:] = [(parser, room.language)]
     return room.language, frozenset(seat.label for seat in room.seats)
 
