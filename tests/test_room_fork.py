@@ -176,3 +176,18 @@ async def test_the_room_tells_how_to_join_once_its_warm_parent_is_ready(tmp_path
         assert loop.time() - began < 10.0
     finally:
         await forker.close()
+
+
+async def test_a_parent_still_loading_is_stopped_at_once_when_the_room_closes(tmp_path: Path) -> None:
+    """Stopping a room right after it opened does not wait for the warm parent's loading."""
+    folder, _ = make_room(tmp_path)
+    forker = SeatForker(folder.path)
+    await forker.start()
+    process = forker.process
+    assert process is not None and not forker.ready.is_set()
+    loop = asyncio.get_running_loop()
+    began = loop.time()
+    await forker.close()
+    assert loop.time() - began < 2.0  # loading alone takes longer than this (1.5 s of CPU or more)
+    assert process.returncode == -signal.SIGKILL
+    assert forker._sock is None

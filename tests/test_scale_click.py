@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from tests.helpers.session import item_ids, read_session, until, walk_app
 from tui.app.widgets.scale import ScaleBar
 
@@ -61,6 +63,25 @@ async def test_a_double_click_answers_one_item_only(tmp_path: Path) -> None:
         await until(pilot, lambda: ids[0] in read_session(stored.path)["answers"])
         await pilot.pause()
         assert list(read_session(stored.path)["answers"]) == [ids[0]]
+
+
+async def test_a_double_clicks_second_click_that_comes_late_is_no_answer(tmp_path: Path) -> None:
+    """A busy app may get to a double click's second click after the tint: it still answers nothing."""
+    app, _, stored = walk_app(tmp_path)
+    ids = item_ids()
+    async with app.run_test(size=SIZE) as pilot:
+        scale = await opened(pilot, app)
+        await pilot.click(ScaleBar, offset=THREE)
+        await until(pilot, lambda: ids[0] in read_session(stored.path)["answers"])
+        await until(pilot, lambda: app.screen.item.id == ids[1] and scale._active is None)  # the tint is over
+
+        x, y = scale.region.x + THREE[0], scale.region.y + THREE[1]
+        scale.post_message(events.Click(scale, *THREE, 0, 0, 1, False, False, False, screen_x=x, screen_y=y, chain=2))
+        await pilot.pause()
+        assert list(read_session(stored.path)["answers"]) == [ids[0]]
+
+        await pilot.click(ScaleBar, offset=THREE)  # a click of its own answers again
+        await until(pilot, lambda: ids[1] in read_session(stored.path)["answers"])
 
 
 async def test_the_value_under_the_mouse_is_drawn_darker(tmp_path: Path) -> None:

@@ -79,6 +79,8 @@ class ScaleBar(HoverParts, can_focus=False):
         self.not_applicable = not_applicable
         self._anchors = ""
         self._active: int | None = None
+        self._clicked: int | None = None
+        """The value clicked last: the second click of a double click on it is not an answer."""
         self._values = self._layout()
 
     def _layout(self) -> list[_Value]:
@@ -144,13 +146,18 @@ class ScaleBar(HoverParts, can_focus=False):
         return next((i for i, value in enumerate(self._values) if value.start <= offset.x < value.end), None)
 
     def on_click(self, event: events.Click) -> None:
-        """A click on a value answers with it, once: a second click while it shows its tint is ignored."""
+        """A click on a value answers with it, once: a second click while it shows its tint is ignored.
+
+        So is the second click of a double click on the same value (the terminal counts it as a
+        chain), however late a busy app gets to it: a double click answers one item only.
+        """
         index = self._part_at(event)
         if index is None:
             return
         event.stop()
         value = self._values[index].value
-        if value == self._active:
+        clicked, self._clicked = self._clicked, value
+        if value == self._active or (event.chain > 1 and value == clicked):
             return
         self._active = value
         self.refresh()
