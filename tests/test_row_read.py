@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.session import item_ids
+from tests.helpers.spoils import ITEM, SESSION_PLACES, spoil
 from tui.core.errors import SessionFileError
 from tui.session import SessionStore, canonical, early_listing, listing, model, parallel_read, row_read
 from tui.session.stored import read_as, status_of
 
-ITEM = "waarom.geen-noodzaak"
 T0 = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
 
 
@@ -93,29 +93,7 @@ ODD: list[Any] = [
 ODD_VALUES = st.sampled_from(ODD)
 
 PLACES: list[tuple[Any, ...]] = [
-    ("id",),
-    ("title",),
-    ("language",),
-    ("created",),
-    ("updated",),
-    ("follows",),
-    ("notes",),
-    ("remarks",),
-    ("extra",),
-    ("schema_version",),
-    ("context",),
-    ("context", "themes"),
-    ("context", "stage"),
-    ("context", "other"),
-    ("answers",),
-    ("answers", ITEM),
-    ("answers", ITEM, "score"),
-    ("answers", ITEM, "not_applicable"),
-    ("answers", ITEM, "note"),
-    ("answers", ITEM, "remark"),
-    ("answers", ITEM, "at"),
-    ("answers", ITEM, "tool_version"),
-    ("answers", ITEM, "shared"),
+    *SESSION_PLACES,
     ("answers", "helpt.urgentie", "score"),
     ("answers", "helpt.urgentie", "not_applicable"),
     ("answers", "helpt.x", "score"),
@@ -128,19 +106,6 @@ PLACES: list[tuple[Any, ...]] = [
     ("next_steps", 1, "text"),
     ("next_steps", 2, "when"),
 ]
-
-
-def spoil(document: dict[str, Any], place: tuple[Any, ...], value: Any, remove: bool) -> None:
-    target: Any = document
-    for step in place[:-1]:
-        target = target[step]
-    if remove:
-        if isinstance(target, dict):
-            target.pop(place[-1], None)
-        elif isinstance(target, list) and place[-1] < len(target):
-            del target[place[-1]]
-    else:
-        target[place[-1]] = value
 
 
 def full_entry(store: SessionStore, path: Path, items: list[str]) -> list[Any] | None:

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from tests.helpers.spoils import ITEM, SESSION_PLACES, spoil
 from tui.session import canonical, codec, model, schema
 
-ITEM = "waarom.geen-noodzaak"
 T0 = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
 
 
@@ -86,29 +86,7 @@ ODD_VALUES = st.sampled_from(
 )
 
 PLACES: list[tuple[Any, ...]] = [
-    ("id",),
-    ("title",),
-    ("language",),
-    ("created",),
-    ("updated",),
-    ("follows",),
-    ("notes",),
-    ("remarks",),
-    ("extra",),
-    ("schema_version",),
-    ("context",),
-    ("context", "themes"),
-    ("context", "stage"),
-    ("context", "other"),
-    ("answers",),
-    ("answers", ITEM),
-    ("answers", ITEM, "score"),
-    ("answers", ITEM, "not_applicable"),
-    ("answers", ITEM, "note"),
-    ("answers", ITEM, "remark"),
-    ("answers", ITEM, "at"),
-    ("answers", ITEM, "tool_version"),
-    ("answers", ITEM, "shared"),
+    *SESSION_PLACES,
     ("answers", "helpt.benchmarks", "score"),
     ("next_steps",),
     ("next_steps", 0, "due"),
@@ -117,17 +95,6 @@ PLACES: list[tuple[Any, ...]] = [
     ("next_steps", 1, "text"),
     ("next_steps", 1, "when"),
 ]
-
-
-def spoil(document: dict[str, Any], place: tuple[Any, ...], value: Any, remove: bool) -> None:
-    target: Any = document
-    for step in place[:-1]:
-        target = target[step]
-    if remove:
-        if isinstance(target, dict):
-            target.pop(place[-1], None)
-    else:
-        target[place[-1]] = value
 
 
 def validated(document: dict[str, Any]) -> model.Session | None:

@@ -1,0 +1,49 @@
+"""Spoiling a session document in one place: shared by the tests that compare a quick reading with the full one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ITEM = "waarom.geen-noodzaak"
+"""The answered item every spoiled document holds."""
+
+SESSION_PLACES: list[tuple[Any, ...]] = [
+    ("id",),
+    ("title",),
+    ("language",),
+    ("created",),
+    ("updated",),
+    ("follows",),
+    ("notes",),
+    ("remarks",),
+    ("extra",),
+    ("schema_version",),
+    ("context",),
+    ("context", "themes"),
+    ("context", "stage"),
+    ("context", "other"),
+    ("answers",),
+    ("answers", ITEM),
+    ("answers", ITEM, "score"),
+    ("answers", ITEM, "not_applicable"),
+    ("answers", ITEM, "note"),
+    ("answers", ITEM, "remark"),
+    ("answers", ITEM, "at"),
+    ("answers", ITEM, "tool_version"),
+    ("answers", ITEM, "shared"),
+]
+"""Where a document is spoiled, down to ITEM's fields; each test adds its own answers and steps."""
+
+
+def spoil(document: dict[str, Any], place: tuple[Any, ...], value: Any, remove: bool) -> None:
+    """Put `value` at `place` in `document`, or remove what is there (a key, or a list's element)."""
+    target: Any = document
+    for step in place[:-1]:
+        target = target[step]
+    if remove:
+        if isinstance(target, dict):
+            target.pop(place[-1], None)
+        elif isinstance(target, list) and place[-1] < len(target):
+            del target[place[-1]]
+    else:
+        target[place[-1]] = value
