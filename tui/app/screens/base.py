@@ -43,8 +43,9 @@ def read_style_files(screen: Screen[Any], names: tuple[str, ...]) -> None:
 
     app.tcss was parsed at every start, rules of every screen included: about 90 million
     instructions, more than anything else the first screen waited for (issue 24). Rules that only
-    dialogs, the overview, the comparisons or a regional session's screens use are in files
-    of their own, read when the first screen that needs one is made. They are the app's rules
+    one kind of screen uses (home, the reader, the walk, Vervolg's pane, dialogs, the overview and
+    comparisons, a regional session's screens) are in files of their own, read when the first
+    screen that needs one is made. They are the app's rules
     as app.tcss's are (not a widget's defaults), and come after them, in the same order as
     before. Textual's own way for a screen's CSS (`CSS_PATH` on a screen) parses every source
     again and restyles every widget of the app; here the stylesheet parses only the new file

@@ -46,6 +46,9 @@ class SessionList(VirtualTable[HomeRow]):
 class HomeScreen(AppScreen[None]):
     """Start here: read the note, start or continue a reflection."""
 
+    STYLE_FILES = ("home.tcss",)
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     NARROW_HIDDEN = frozenset({"compare"})
     """Keys the bar leaves out below 80 columns (see SteadyFooter); ? lists them."""
 

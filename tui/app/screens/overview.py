@@ -26,7 +26,7 @@ BODY = ("context", "parts", "strengths", "absent", "obstacles", "help", "other_r
 class OverviewScreen(AppScreen[None]):
     """Reads top to bottom at 80×24; marks (+, −) carry the meaning, colour only helps."""
 
-    STYLE_FILES = ("overview.tcss",)
+    STYLE_FILES = ("overview.tcss", "steps.tcss")
     """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
 
     editor: SessionEditor

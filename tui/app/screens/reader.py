@@ -32,6 +32,9 @@ def _words(text: str) -> str:
 class ReaderScreen(AppScreen[None]):
     """The note, one section at a time, with its table of contents."""
 
+    STYLE_FILES = ("reader.tcss",)
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     BINDINGS = [
         Binding("n,right", "next", "key.next_section", id="reader.next", priority=True),
         Binding("p,left", "previous", "key.previous_section", id="reader.previous", priority=True),

@@ -37,6 +37,9 @@ SCALE_ACTIONS = {"answer", "not_applicable", "clear", "remark", "down", "up"}
 class WalkScreen(WalkOnPhone):
     """Answer the tool's items with 1–5 and 0; tab moves between parts."""
 
+    STYLE_FILES = ("walk.tcss", "steps.tcss")
+    """Its rules beside app.tcss's (see `tui.app.screens.base.read_style_files`)."""
+
     editor: SessionEditor
     """The session on screen (never None here)."""
 
