@@ -2,10 +2,49 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 ITEM = "waarom.geen-noodzaak"
 """The answered item every spoiled document holds."""
+
+T0 = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
+"""When the spoiled documents were written."""
+
+
+ODD_VALUES: list[Any] = [
+    True,
+    False,
+    0,
+    1,
+    3,
+    5,
+    6,
+    -1,
+    2.0,
+    "",
+    "3",
+    "x",
+    "Nl",
+    "en",
+    "a-b",
+    "-a",
+    "A",
+    [],
+    ["x"],
+    [1],
+    {},
+    {"note": "x"},
+    {"score": 2},
+    {"text": "t"},
+    T0,
+    datetime(2024, 3, 1, 9, 30),
+    datetime(2024, 3, 1, 9, 30, tzinfo=timezone(timedelta(hours=-5))),
+    datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14))),
+    date(2024, 3, 1),
+    "2024-03-01T10:00:00Z",
+]
+"""Values put where they may not belong; each test adds those its reading must also meet."""
 
 SESSION_PLACES: list[tuple[Any, ...]] = [
     ("id",),
