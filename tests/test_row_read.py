@@ -86,7 +86,7 @@ def full_entry(store: SessionStore, path: Path, items: list[str]) -> list[Any] |
     status = status_of(os.lstat(path))
     if not read_as(stored, status):
         return None
-    return [*status, *listing._kept_of(listing._row_from(stored.session, items, str(path)))]
+    return [*status, *listing.kept_of(listing.row_from(stored.session, items, str(path)))]
 
 
 def check(store: SessionStore, path: Path, items: list[str]) -> list[Any] | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from tui.core.errors import SessionFileError
 from tui.session import parallel_read
-from tui.session.listing import _kept_name, _kept_of, _read, _row_from
+from tui.session.listing import kept_name, kept_of, read_kept, row_from
 from tui.session.row_read import read_values, with_answered
 from tui.session.store import SUFFIX, SessionStore
 from tui.session.stored import Listing, Status, StoredSession, read_as, status_of
@@ -32,7 +32,7 @@ class Early:
 
     def __init__(self, store: SessionStore) -> None:
         self.store = store
-        self.document = _read(_kept_name(store.root))
+        self.document = read_kept(kept_name(store.root))
         kept = self.document.get("files") if self.document is not None else None
         self.listing: Listing | None = None
         names = None if kept else _names(store)
@@ -116,4 +116,4 @@ def _finished(part: Any, item_ids: list[str]) -> list[Any] | None:
     stored, status, where = part
     if not isinstance(stored, StoredSession) or not read_as(stored, status):
         return None
-    return [*status, *_kept_of(_row_from(stored.session, item_ids, where))]
+    return [*status, *kept_of(row_from(stored.session, item_ids, where))]

@@ -85,12 +85,12 @@ def list_rows(
     before each file is read: when it says so, `Stopped` is raised. `listing` is what
     `store.files()` just gave, when the caller has it; `early` what `start_listing` began.
     """
-    kept_name = _kept_name(store.root)
+    kept_file = kept_name(store.root)
     items_key = sha256("\n".join(item_ids).encode()).hexdigest()
     fresh: dict[str, Any] = {}
     if early is not None:
         listing, fresh = early.results(item_ids)
-    kept = _files(early.document if early is not None else _read(kept_name), items_key)
+    kept = _files(early.document if early is not None else read_kept(kept_file), items_key)
     files, bad = listing or store.files()
     bad = list(bad)
     root = os.fspath(store.root) + os.sep
@@ -136,13 +136,13 @@ def list_rows(
             except SessionFileError as error:
                 bad.append(BadFile.of(path, error))
                 continue
-            row = _row_from(stored.session, item_ids, where)
+            row = row_from(stored.session, item_ids, where)
             made = (stored.session.updated, row)
             if found is not None:
                 found(row)
             entry = None
             if status is not None and read_as(stored, status):
-                entry = [*status, *_kept_of(row)]
+                entry = [*status, *kept_of(row)]
         if entry is not None:
             keep[name] = entry
         listed.append(made)
@@ -151,12 +151,12 @@ def list_rows(
         folder = open_kept(FOLDER)
         if folder is not None:
             with folder:
-                folder.write(kept_name, json.dumps(document, separators=(",", ":")).encode("ascii"))
+                folder.write(kept_file, json.dumps(document, separators=(",", ":")).encode("ascii"))
     listed.sort(key=itemgetter(0), reverse=True)
     return [row for _, row in listed], bad
 
 
-def _row_from(session: Session, item_ids: list[str], path: str) -> Row:
+def row_from(session: Session, item_ids: list[str], path: str) -> Row:
     return Row(
         session.id,
         session.title,
@@ -175,7 +175,7 @@ def _row_of(entry: list[Any], path: str) -> Row:
     return Row(id_, title, answered, updated, created, follows, path, tuple(due))
 
 
-def _kept_of(row: Row) -> list[Any]:
+def kept_of(row: Row) -> list[Any]:
     """What is kept of a row after the file's status."""
     return [row.id, row.title, row.answered, row.updated, row.created, row.follows, list(row.due)]
 
@@ -214,10 +214,10 @@ def _read_new(
             return None
         if status is None or not read_as(stored, status):
             return None
-        row = _row_from(stored.session, item_ids, where)
+        row = row_from(stored.session, item_ids, where)
         if found is not None:
             found(row)
-        return [*status, *_kept_of(row)]
+        return [*status, *kept_of(row)]
 
     names = [name for name, _ in files]
     if found is not None or stopped is not None:
@@ -247,13 +247,13 @@ def _row(entry: Any, path: str, status: tuple[int, ...]) -> tuple[datetime, Row]
     return when, Row(id_, title, answered, updated, created, follows, path, tuple(due))
 
 
-def _kept_name(root: Path) -> str:
+def kept_name(root: Path) -> str:
     """The name of what is kept for the sessions folder `root` (in the cache's `folders/`)."""
     where = sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:40]
     return f"{where}.json"
 
 
-def _read(name: str) -> dict[str, Any] | None:
+def read_kept(name: str) -> dict[str, Any] | None:
     """The kept document of a sessions folder, when there is one in the right format."""
     folder = open_kept(FOLDER, create=False)
     if folder is None:

@@ -99,7 +99,7 @@ def with_answered(entry: list[Any], answered: list[str], item_ids: list[str]) ->
 
 
 def _row_values(data: Any) -> tuple[list[Any], list[str]]:
-    """id, title, answered (0), updated, created, follows, due: what `listing._kept_of` keeps of the session.
+    """id, title, answered (0), updated, created, follows, due: what `listing.kept_of` keeps of the session.
 
     And the keys of the answers that have a score or n.v.t., to count the tool's items among them.
     """
