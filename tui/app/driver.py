@@ -157,7 +157,9 @@ class QuietLinuxDriver(LinuxDriver):
                     if not data:
                         waiting.unregister(terminal)  # end of input (not a terminal): do not wake for it again
                         continue
-                    self._send(parser.feed(decode(data)))
+                    text = decode(data)
+                    if text:  # not the first byte of a character alone: the parser takes "" for the end
+                        self._send(parser.feed(text))
             self._send(parser.tick())
 
     def _send(self, messages: Iterable[Message]) -> None:
