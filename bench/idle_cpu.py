@@ -1,6 +1,6 @@
 """What an app costs while nobody types (not part of the tests).
 
-    .venv/bin/python bench/idle_cpu.py [--seconds 10] [--runs 3]
+    .venv/bin/python bench/idle_cpu.py [--seconds 10] [--runs 3] [--forked 60]
 
 Starts, each in a pseudo-terminal of 80×24 as a person's terminal would be, a room's seat
 (`samenwerken room seat`, on its welcome) and the home screen (`samenwerken`), waits until the
@@ -9,9 +9,12 @@ screen is there and has settled, and then, for `--seconds`, reads without touchi
 - how often each thread was woken (its context switches, /proc/PID/task/*/status), per second:
   the event loop's thread (`main`) and the others together (`threads`: the terminal's input and
   output threads of Textual's driver).
-The apps run on the interpreter that runs this script, from a folder of their own: run it with
-another checkout's interpreter (`/work/main/.venv/bin/python bench/idle_cpu.py`) to measure that
-checkout's app.
+With `--forked N`, this process then becomes a room's warm parent (`tui.cli.zygote.warm`) and forks
+N seats of one room, one after the other, each on a pseudo-terminal of its own, as `room serve`
+does; once all show their welcome, the same reading of all of them together: what a waiting room
+costs.
+The app is the one the interpreter running this script has installed (this folder is only appended
+to the import path): `/work/main/.venv/bin/python bench/idle_cpu.py` measures main's app.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # for tests.helpers; `tui` stays the interpreter's own (see above)
 
 from tests.helpers.terminal import PtyApp, wait_for  # noqa: E402
 from tui.content import load_code_words  # noqa: E402
@@ -84,10 +87,77 @@ def measure(args: list[str], ready: bytes, cwd: Path, seconds: float) -> tuple[f
         app.close()
 
 
+def forked(count: int, seconds: float) -> tuple[float, float]:
+    """`count` seats forked from a warm parent, all on their welcome: ms of CPU per second, wakeups per second."""
+    import gc
+    import pty
+    import select
+    import signal
+
+    from tui.cli import zygote
+    from tui.serve.seat_pty import set_size
+
+    work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-idle-"))
+    folder, _ = RoomStore(work / "sessions").create("Bench", count, load_code_words())
+    language, labels = zygote.warm(folder.path)
+    gc.collect()
+    gc.freeze()
+    seats: dict[int, int] = {}  # the seat's terminal -> its pid
+    shown: dict[int, bytes] = {}
+
+    def drain(until: float) -> None:
+        while time.monotonic() < until:
+            ready, _, _ = select.select(list(seats), [], [], 0.05)
+            for master in ready:
+                try:
+                    shown[master] = (shown.get(master, b"") + os.read(master, 65536))[-4096:]
+                except OSError:
+                    shown[master] = shown.get(master, b"") + b"<gone>"
+
+    try:
+        for label in sorted(labels)[:count]:
+            master, slave = pty.openpty()
+            set_size(slave, 80, 24)
+            pid = os.fork()
+            if pid == 0:
+                os.close(master)
+                code = 1
+                try:
+                    argv = ["--lang", language, "room", "seat", str(folder.path), label]
+                    code = zygote.become_seat(slave, argv, "xterm-256color")
+                finally:
+                    os._exit(code)
+            os.close(slave)
+            seats[master] = pid
+            end = time.monotonic() + 30
+            while b"plek " not in shown.get(master, b"") and time.monotonic() < end:
+                drain(time.monotonic() + 0.05)
+            assert b"plek " in shown.get(master, b""), f"seat {label} showed no welcome"
+        drain(time.monotonic() + 2.0)  # the last ones settle
+        pids = list(seats.values())
+        cpu = sum(cpu_ns(pid) for pid in pids)
+        woken = sum(sum(switches(pid).values()) for pid in pids)
+        began = time.monotonic()
+        drain(began + seconds)
+        elapsed = time.monotonic() - began
+        cpu = sum(cpu_ns(pid) for pid in pids) - cpu
+        woken = sum(sum(switches(pid).values()) for pid in pids) - woken
+        return cpu / 1e6 / elapsed, woken / elapsed
+    finally:
+        for pid in seats.values():
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGHUP)
+        for master, pid in seats.items():
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+            os.close(master)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--forked", type=int, default=0, help="then this many forked seats of one room together")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="samenwerken-bench-idle-") as name:
         work = Path(name)
@@ -97,7 +167,7 @@ def main() -> int:
             "home": (["--sessions-dir", str(work / "home")], b"beginscherm"),
         }
         print(f"{sys.executable}: idle {args.seconds:.0f} s, {args.runs} runs each")
-        for label, (argv, ready) in apps.items():
+        for label, (argv, ready) in apps.items() if args.runs > 0 else ():
             runs = [measure(argv, ready, work, args.seconds) for _ in range(args.runs)]
             cpu = [run[0] for run in runs]
             print(
@@ -105,6 +175,12 @@ def main() -> int:
                 f"wakeups/s: main {statistics.median(r[1] for r in runs):.1f}, "
                 f"other threads {statistics.median(r[2] for r in runs):.1f}"
             )
+    if args.forked > 0:
+        cpu_ms, wakeups = forked(args.forked, args.seconds)
+        print(
+            f"{args.forked} forked seats together: CPU {cpu_ms:.1f} ms/s ({cpu_ms / args.forked:.2f} per seat), "
+            f"wakeups {wakeups:.0f}/s"
+        )
     return 0
 
 
