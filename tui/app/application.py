@@ -7,14 +7,19 @@ window that is too small.
 
 from __future__ import annotations
 
+import sys
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
 from textual.keys import KEY_DISPLAY_ALIASES, KEY_TO_UNICODE_NAME, REPLACED_KEYS
 from textual.signal import Signal
 
 from tui.app.commands import NavigationCommands
+from tui.app.driver import QuietLinuxDriver
 from tui.app.exporting import ExportingApp
 from tui.app.leaving import EXIT_GRACE_SECONDS, LeavingApp
 from tui.app.start import Start
@@ -69,6 +74,12 @@ class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
         self.room_seat = None
         self.save_state_signal = Signal(self, "save-state")
         self.room_signal = Signal(self, "room")
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a Linux terminal, a driver that does not wake ten times a second while nobody types
+        (`tui.app.driver`); any other driver (the browser's, one named in TEXTUAL_DRIVER) as Textual picks it."""
+        chosen = super().get_driver_class()
+        return QuietLinuxDriver if chosen is LinuxDriver and sys.platform == "linux" else chosen
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

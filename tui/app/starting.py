@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from tui.app.navigation import NavigationApp
@@ -17,6 +18,8 @@ class StartingApp(NavigationApp):
 
     room_check_seconds = 1.0
     """How often a seat or the board looks at the room's files again (only changed files are read)."""
+    _room_loop: asyncio.AbstractEventLoop
+    """The event loop a seat's look at its room runs on (kept: asking for it each second costs a getpid)."""
 
     async def _on_resize(self, event: events.Resize) -> None:
         """A terminal size the screens already have is not handled again (Textual's `App._on_resize` skipped).
@@ -67,8 +70,20 @@ class StartingApp(NavigationApp):
 
         self.room_seat = seat
         self.room_watch = RoomWatch(seat.folder, joins_matter=False)  # a seat shows nobody's join
-        self.set_interval(self.room_check_seconds, self._check_room)
+        self._room_loop = asyncio.get_running_loop()
+        self._room_loop.call_later(self.room_check_seconds, self._look_at_room)
         self.push_screen(RoomWelcomeScreen(stored))
+
+    def _look_at_room(self) -> None:
+        """Once every `room_check_seconds`, right on the event loop: a stat of the room's file, and its reading
+        (`_check_room`, the app's usual way) only when it changed. A Textual timer would also send the app a
+        message every second, and a waiting seat runs this all day (sixty of them in a room); it stops with the app."""
+        watch = self.room_watch
+        if watch is None or not self.is_running:
+            return
+        if watch.touched():
+            self.call_later(self._check_room)
+        self._room_loop.call_later(self.room_check_seconds, self._look_at_room)
 
     def _check_room(self) -> None:
         if self.room_watch is not None and self.room_watch.changed():

@@ -46,6 +46,14 @@ class RoomWatch:
     def room(self) -> Room:
         return self.folder.room
 
+    def touched(self) -> bool:
+        """Whether `changed` has anything to read: the file's status differs from the last one read.
+
+        Only a stat, nothing read; a file that is gone is not touched (`changed` keeps the last room).
+        """
+        status = self._stat()
+        return status is not None and status != self._status
+
     def changed(self) -> bool:
         """True when the room file changed and was read again (a broken one keeps the last good room)."""
         status = self._stat()
