@@ -32,6 +32,20 @@ def test_the_code_run_in_the_block_gets_copies_that_behave_the_same() -> None:
     assert before in hot_code._RETIRED  # the old code stays: no holes on pages no seat touches
 
 
+def _plain(n: int) -> str:
+    return f"{n} items"
+
+
+def test_a_copy_without_nested_code_shares_its_constants() -> None:
+    before = _plain.__code__
+    with hot_code.recorded() as called:
+        assert _plain(2) == "2 items"
+    hot_code.pack(called)
+    assert _plain.__code__ is not before and _plain.__code__ == before
+    assert _plain.__code__.co_consts is before.co_consts  # no new tuple of constants between the copies
+    assert _plain(3) == "3 items"
+
+
 def test_recording_stops_with_the_block() -> None:
     import sys
     import threading

@@ -59,10 +59,16 @@ def pack(called: set[types.CodeType]) -> int:
         made = copies.get(code)
         if made is None:
             consts = tuple(copy(c) if isinstance(c, types.CodeType) and c in called else c for c in code.co_consts)
+            if all(new is old for new, old in zip(consts, code.co_consts, strict=True)):
+                consts = code.co_consts  # no nested copy: no new tuple between the copies
             made = copies[code] = code.replace(co_consts=consts)
             _RETIRED.append(code)
         return made
 
+    for code in called:
+        # `replace` reads the bytecode (`co_code`, a bytes object each code keeps once made): made here, all
+        # first, those bytes objects do not land between the copies, which then lie closer together.
+        code.co_code  # noqa: B018
     for code in sorted(called, key=lambda c: (c.co_filename, c.co_firstlineno, c.co_qualname)):
         copy(code)
     functions = 0
