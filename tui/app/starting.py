@@ -66,7 +66,10 @@ class StartingApp(NavigationApp):
         from tui.room.watch import RoomWatch
 
         self.room_seat = seat
-        self.room_watch = RoomWatch(seat.folder, joins_matter=False)  # a seat shows nobody's join
+        watch = seat.watch
+        if watch is None or watch.folder is not seat.folder or watch.joins_matter:
+            watch = RoomWatch(seat.folder, joins_matter=False)  # a seat shows nobody's join
+        self.room_watch = watch
         self.set_interval(self.room_check_seconds, self._check_room)
         self.push_screen(RoomWelcomeScreen(stored))
 

@@ -41,6 +41,8 @@ class RoomWelcomeScreen(AppScreen[None]):
         super().__init__()
         self.stored = stored
         self._ticking: Timer | None = None
+        self._just_shown = False
+        """Shown by the mount, and not suspended since: the first resume, which follows at once, shows nothing new."""
 
     def compose(self) -> ComposeResult:
         phone = self._phone_parts() if self.has_class("-phone") else []
@@ -78,10 +80,18 @@ class RoomWelcomeScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.strings("room.subtitle")
         self._show()
+        self._just_shown = True
         self.call_after_refresh(shown)  # painted: a forked seat lets the next one start
 
     def on_screen_resume(self) -> None:
+        """Shown again (back from the walk, a dialog); the first resume follows the mount, which showed it just now."""
+        if self._just_shown:
+            self._just_shown = False
+            return
         self._show()
+
+    def on_screen_suspend(self) -> None:
+        self._just_shown = False
 
     def on_room_changed(self, _: RoomChanged) -> None:
         self._show()
