@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Static, Tooltip
 
 from tui.app.screens.base import AppScreen, RoomChanged, breakpoint_classes
 from tui.app.shown import shown
@@ -120,6 +120,12 @@ class RoomWelcomeScreen(AppScreen[None]):
             if self.has_class("-phone"):
                 yield self._phone_start()
         yield SteadyFooter()
+
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        """Textual's notifications' rack, but not its tooltip: nothing on the welcome has a tooltip (a widget less
+        to mount, style and lay out in every seat's start; Textual's tooltip code expects none may be there)."""
+        super()._extend_compose(widgets)
+        widgets[:] = [widget for widget in widgets if not isinstance(widget, Tooltip)]
 
     def _phone_start(self) -> Widget:
         """A phone's way in (room.tcss shows it in the phone layout only)."""
