@@ -1,6 +1,6 @@
 """A forked seat's own cost, without SSH and without the load of other work (not part of the tests).
 
-    .venv/bin/python bench/seat_fork.py [--seats 8] [--answers 4]
+    .venv/bin/python bench/seat_fork.py [--seats 8] [--answers 4] [--bare]
 
 Warms a parent as the room's warm parent does (`tui.cli.zygote.warm`: imports, content,
 a rehearsed seat, the parsed CSS kept), then forks one seat after the other on a pseudo-
@@ -9,6 +9,9 @@ terminal of 80×24, each alone on the machine but for the others waiting. For ea
   seat counted, in nanoseconds (/proc/PID/task/*/schedstat), not clock ticks;
 - its own memory (USS: Private_Clean + Private_Dirty of /proc/PID/smaps_rollup) on its
   welcome, and again after Enter and `--answers` answers in the walk.
+With `--bare`, each child runs a bare Textual app instead (one Static that says "plek A", rehearsed
+in the parent as well), forked and started the same way: the floor a seat's welcome can come down
+to (its USS after answers is then its USS a moment later: it has no walk).
 The welcome times of bench/room.py depend on what else runs on the two cores; these do not
 (much).
 """
@@ -27,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -60,15 +64,52 @@ def read_until(master: int, needle: bytes, timeout: float) -> bytes:
     return bytes(seen)
 
 
+def bare_app(label: str) -> Any:
+    """Textual's App with one Static: the seat's floor. Its first paint lets `tui.app.shown`'s waiters go on."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from tui.app.shown import shown
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static(f"plek {label}")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(shown)
+
+    return Bare()
+
+
+def rehearse_bare() -> None:
+    """The bare app once, headless, as `zygote.rehearse` does for a seat: Textual's caches filled for it too."""
+    import asyncio
+
+    async def once() -> None:
+        async with bare_app("A").run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+    asyncio.run(once())
+
+
+def run_bare(argv: list[str]) -> int:
+    """In place of `tui.cli.main.main` in a bare child: the bare app for the seat's label."""
+    bare_app(argv[-1]).run()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seats", type=int, default=8)
     parser.add_argument("--answers", type=int, default=4)
+    parser.add_argument("--bare", action="store_true", help="a bare Textual app with one Static: the floor")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-fork-"))
     folder, _ = RoomStore(work / "sessions").create("Bench", max(args.seats, 1), load_code_words())
     began = time.process_time()
     language, labels = zygote.warm(folder.path)
+    if args.bare:
+        rehearse_bare()
     gc.collect()
     gc.freeze()
     warm = time.process_time() - began
@@ -83,6 +124,10 @@ def main() -> int:
         if pid == 0:
             os.close(master)
             code = 1
+            if args.bare:
+                import tui.cli.main
+
+                tui.cli.main.main = run_bare  # type: ignore[assignment]
             try:
                 code = zygote.become_seat(slave, ["--lang", language, "room", "seat", str(folder.path), label], "xterm")
             finally:
@@ -93,11 +138,12 @@ def main() -> int:
         cpu.append(cpu_ns(pid) / 1e6)
         read_until(master, b"\0", 0.5)  # its first second's ticks settle
         welcome_uss.append(uss_kb(pid))
-        os.write(master, b"\r")
-        read_until(master, b"Deel 1/5", 10)
-        for _ in range(args.answers):
-            read_until(master, b"\0", 0.3)
-            os.write(master, b"3")
+        if not args.bare:
+            os.write(master, b"\r")
+            read_until(master, b"Deel 1/5", 10)
+            for _ in range(args.answers):
+                read_until(master, b"\0", 0.3)
+                os.write(master, b"3")
         read_until(master, b"\0", 0.5)
         answered_uss.append(uss_kb(pid))
     for pid, _ in children:

@@ -199,3 +199,15 @@ async def test_at_80_columns_the_phone_bar_and_button_stay_hidden(tmp_path: Path
         assert not shown(app, "#phone-bar") and shown(app, "#items") and shown(app, "#scale")
         await pilot.resize_terminal(*PHONE)
         await until(pilot, lambda: shown(app, "#phone-bar") and not shown(app, "#items"))
+
+
+async def test_the_welcome_names_its_keys_again_when_a_phone_widens(tmp_path: Path) -> None:
+    """Its words are one widget: a phone's words at a phone's width, the keys again at 80 columns."""
+    folder, _ = make_room(tmp_path, seats=2)
+    app = seat_app(folder, "A")
+    async with app.run_test(size=PHONE) as pilot:
+        await until(pilot, lambda: "een voor een" in screen_text(app))
+        assert "(overzicht)" not in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "Enter: naar de" in screen_text(app) and "(overzicht)" in screen_text(app))
+        assert "een voor een" not in screen_text(app) and not shown(app, "#welcome-start")

@@ -88,6 +88,6 @@ async def test_a_seat_welcome_painted_calls_what_waits(tmp_path: Path) -> None:
         app = seat_app(folder)
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: called == ["next seat"])
-            assert "plek A" in app.screen.query_one("#welcome-seat").render().plain
+            assert "plek A" in app.screen.query_one("#welcome-text").render().plain
     finally:
         shown.waiting.clear()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import textual.css.stylesheet
 from textual.css.stylesheet import Stylesheet
 
 from tui.app import shared_css
@@ -14,6 +17,7 @@ CSS = "Static { color: $text; padding: 1 2; }"
 def shared(monkeypatch: pytest.MonkeyPatch) -> None:
     """Shared for this test only: Textual's own method is back afterwards."""
     monkeypatch.setattr(Stylesheet, "_parse_rules", Stylesheet._parse_rules)
+    monkeypatch.setattr(textual.css.stylesheet, "tokenize_values", textual.css.stylesheet.tokenize_values)
     monkeypatch.setattr(shared_css, "_parsed", {})
     assert shared_css.share_parsed_css()
     assert shared_css.share_parsed_css()  # twice wraps once
@@ -55,3 +59,45 @@ def test_an_unexpected_textual_is_left_alone(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(Stylesheet, "_parse_rules", _parse_rules)
     assert not shared_css.share_parsed_css()
     assert Stylesheet._parse_rules is _parse_rules
+
+
+def test_a_themes_variables_are_computed_once_and_each_caller_has_its_own_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(shared_css, "_themes", [])
+    theme, other = object(), object()
+    computed: list[str] = []
+
+    def compute(name: str) -> dict[str, str]:
+        computed.append(name)
+        return {"primary": name}
+
+    first = shared_css.theme_variables(theme, {}, lambda: compute("a"))
+    again = shared_css.theme_variables(theme, {}, lambda: compute("again"))
+    assert first == again == {"primary": "a"} and first is not again and computed == ["a"]
+    again["primary"] = "changed by its stylesheet"
+    assert shared_css.theme_variables(theme, {}, lambda: compute("x")) == {"primary": "a"}
+    assert shared_css.theme_variables(other, {}, lambda: compute("b")) == {"primary": "b"}
+    assert shared_css.theme_variables(theme, {"x": "1"}, lambda: compute("c")) == {"primary": "c"}  # other defaults
+    assert computed == ["a", "b", "c"]
+
+
+def test_apps_take_the_same_variables_as_textual_computes_them(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from textual.app import App
+
+    from tui.app.factory import make_app
+    from tui.session import SessionStore
+
+    monkeypatch.setattr(shared_css, "_themes", [])
+    app = make_app(SessionStore(tmp_path))
+    assert app.get_css_variables() == App.get_css_variables(app) == app.theme_variables
+    app.theme = "textual-light"
+    assert app.get_css_variables() == App.get_css_variables(app)
+
+
+def test_the_variables_tokens_are_made_once(shared: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shared_css, "_tokens", {})
+    first = Stylesheet(variables={"text": "red"})._variable_tokens
+    assert Stylesheet(variables={"text": "red"})._variable_tokens is first
+    assert Stylesheet(variables={"text": "blue"})._variable_tokens is not first
+    assert getattr(textual.css.stylesheet.tokenize_values, "shared", False)

@@ -15,6 +15,7 @@ from tui.session.store import StoredSession
 if TYPE_CHECKING:
     from tui.room.serving import RoomDoors
     from tui.room.store import RoomFolder
+    from tui.room.watch import RoomWatch
 
 
 @record
@@ -25,6 +26,9 @@ class RoomSeat:
     label: str
     door: Door = Door()
     """Where the participant reached the room over SSH, when `room serve` said (for the `bewaar` command)."""
+    watch: RoomWatch | None = None
+    """The watch of `folder` when the command line read the room with one (`RoomWatch.read`): the app
+    follows the room from that reading, not from a second one (None: the app reads it again)."""
 
     def votes(self) -> list[str]:
         """The items this seat marked to discuss (its own small file; see tui.room.votes)."""

@@ -69,7 +69,10 @@ class StartingApp(NavigationApp):
         from tui.room.watch import RoomWatch
 
         self.room_seat = seat
-        self.room_watch = RoomWatch(seat.folder, joins_matter=False)  # a seat shows nobody's join
+        watch = seat.watch
+        if watch is None or watch.folder is not seat.folder or watch.joins_matter:
+            watch = RoomWatch(seat.folder, joins_matter=False)  # a seat shows nobody's join
+        self.room_watch = watch
         self._room_loop = asyncio.get_running_loop()
         self._room_loop.call_later(self.room_check_seconds, self._look_at_room)
         self.push_screen(RoomWelcomeScreen(stored))

@@ -11,6 +11,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.app.notifying import NotifyingApp
+from tui.app.shared_css import theme_variables
 from tui.core.errors import UserFileError
 
 
@@ -33,6 +34,15 @@ class ThemingApp(NotifyingApp):
             self._remembered_theme = name
             self.theme = name
         self._remembered_theme = self.theme
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables of the current theme, computed once per theme in the process (`theme_variables`).
+
+        Every app computes them in its `__init__`; a room's warm parent does it for all of its seats.
+        """
+        variables = theme_variables(self.current_theme, self.get_theme_variable_defaults(), super().get_css_variables)
+        self.theme_variables = variables
+        return variables
 
     def watch_theme(self, name: str) -> None:
         """A theme chosen in the app (command palette: theme) is remembered in the settings file."""

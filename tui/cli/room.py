@@ -208,12 +208,12 @@ def run_seat(args: argparse.Namespace, folder: Path, strings: Strings) -> int:
     from tui.app.factory import make_app
     from tui.app.start import RoomSeat, Seat
     from tui.render.take_home import Door
-    from tui.room.store import read_room
+    from tui.room.watch import RoomWatch
 
-    path = Path(args.folder)
-    opened = RoomFolder(path, read_room(path / "room.toml"))
+    watch = RoomWatch.read(Path(args.folder), joins_matter=False)  # read once: the seat follows it from here
+    opened = watch.folder
     opened.room.seat(args.label)  # a seat of this room, or KeyError
-    seat = RoomSeat(opened, args.label, door=Door(args.ssh_host, args.ssh_port))
+    seat = RoomSeat(opened, args.label, door=Door(args.ssh_host, args.ssh_port), watch=watch)
     from tui.room.takeover import free_seat
 
     free_seat(opened, args.label)  # a browser tab that has this seat leaves it
