@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -75,7 +76,11 @@ SESSION_PLACES: list[tuple[Any, ...]] = [
 
 
 def spoil(document: dict[str, Any], place: tuple[Any, ...], value: Any, remove: bool) -> None:
-    """Put `value` at `place` in `document`, or remove what is there (a key, or a list's element)."""
+    """Put a copy of `value` at `place` in `document`, or remove what is there (a key, or a list's element).
+
+    A copy: the odd values are shared by every example, and a later spoil may write into one put here
+    (the same `{}` at ("context",) and then at ("context", "themes") would hold itself).
+    """
     target: Any = document
     for step in place[:-1]:
         target = target[step]
@@ -85,4 +90,4 @@ def spoil(document: dict[str, Any], place: tuple[Any, ...], value: Any, remove: 
         elif isinstance(target, list) and place[-1] < len(target):
             del target[place[-1]]
     else:
-        target[place[-1]] = value
+        target[place[-1]] = copy.deepcopy(value)
