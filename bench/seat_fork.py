@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,42 @@ def read_until(master: int, needle: bytes, timeout: float) -> bytes:
             except OSError:
                 break
     return bytes(seen)
+
+
+def fork_seat(
+    master: int,
+    slave: int,
+    folder: Path,
+    language: str,
+    label: str,
+    term: str = "xterm",
+    before: Callable[[], None] | None = None,
+) -> int:
+    """A seat forked from this warm process onto the pseudo-terminal (`master`, `slave`), as the room's
+    warm parent forks one; its pid. The child never comes back; here `slave` is closed. `before` runs in
+    the child first."""
+    pid = os.fork()
+    if pid == 0:
+        os.close(master)
+        code = 1
+        try:
+            if before is not None:
+                before()
+            code = zygote.become_seat(slave, ["--lang", language, "room", "seat", str(folder), label], term)
+        finally:
+            os._exit(code)
+    os.close(slave)
+    return pid
+
+
+def answer_in_walk(master: int, answers: int) -> None:
+    """Enter on the welcome, then `answers` answers (3) in the walk, each once the screen has settled."""
+    os.write(master, b"\r")
+    read_until(master, b"Deel 1/5", 10)
+    for _ in range(answers):
+        read_until(master, b"\0", 0.3)
+        os.write(master, b"3")
+    read_until(master, b"\0", 0.5)
 
 
 def bare_app(label: str) -> Any:
@@ -98,6 +135,13 @@ def run_bare(argv: list[str]) -> int:
     return 0
 
 
+def use_bare() -> None:
+    """In a child: the bare app runs where `samenwerken room seat` would."""
+    import tui.cli.main
+
+    tui.cli.main.main = run_bare  # type: ignore[assignment]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seats", type=int, default=8)
@@ -120,31 +164,16 @@ def main() -> int:
     for label in sorted(labels)[: args.seats]:
         master, slave = pty.openpty()
         set_size(slave, 80, 24)
-        pid = os.fork()
-        if pid == 0:
-            os.close(master)
-            code = 1
-            if args.bare:
-                import tui.cli.main
-
-                tui.cli.main.main = run_bare  # type: ignore[assignment]
-            try:
-                code = zygote.become_seat(slave, ["--lang", language, "room", "seat", str(folder.path), label], "xterm")
-            finally:
-                os._exit(code)
-        os.close(slave)
+        pid = fork_seat(master, slave, folder.path, language, label, before=use_bare if args.bare else None)
         children.append((pid, master))
         assert b"plek " in read_until(master, b"plek ", 30), f"seat {label} showed no welcome"
         cpu.append(cpu_ns(pid) / 1e6)
         read_until(master, b"\0", 0.5)  # its first second's ticks settle
         welcome_uss.append(uss_kb(pid))
-        if not args.bare:
-            os.write(master, b"\r")
-            read_until(master, b"Deel 1/5", 10)
-            for _ in range(args.answers):
-                read_until(master, b"\0", 0.3)
-                os.write(master, b"3")
-        read_until(master, b"\0", 0.5)
+        if args.bare:
+            read_until(master, b"\0", 0.5)
+        else:
+            answer_in_walk(master, args.answers)
         answered_uss.append(uss_kb(pid))
     for pid, _ in children:
         os.kill(pid, signal.SIGHUP)

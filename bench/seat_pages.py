@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.seat_fork import read_until  # noqa: E402
+from bench.seat_fork import answer_in_walk, fork_seat, read_until  # noqa: E402
 from tui.cli import zygote  # noqa: E402
 from tui.content import load_code_words  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
@@ -180,26 +180,13 @@ def main() -> int:
     if twin == 0:
         while True:
             signal.pause()
-    pid = os.fork()
-    if pid == 0:
-        os.close(master)
-        code = 1
-        try:
-            code = zygote.become_seat(slave, ["--lang", language, "room", "seat", str(folder.path), label], "xterm")
-        finally:
-            os._exit(code)
-    os.close(slave)
+    pid = fork_seat(master, slave, folder.path, language, label)
     assert b"plek " in read_until(master, b"plek ", 30)
     read_until(master, b"\0", 0.5)
     os.kill(pid, signal.SIGSTOP)
     at_welcome = set(private_pages(pid))
     os.kill(pid, signal.SIGCONT)
-    os.write(master, b"\r")
-    read_until(master, b"Deel 1/5", 10)
-    for _ in range(args.answers):
-        read_until(master, b"\0", 0.3)
-        os.write(master, b"3")
-    read_until(master, b"\0", 0.5)
+    answer_in_walk(master, args.answers)
     os.kill(pid, signal.SIGSTOP)
     mine = private_pages(pid)
     parent = twin_frames(twin)
