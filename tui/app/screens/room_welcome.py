@@ -150,6 +150,7 @@ class RoomWelcomeScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.strings("room.subtitle")
         self._show()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._just_shown = True
         self.call_after_refresh(shown)  # painted: a forked seat lets the next one start
 
@@ -165,6 +166,11 @@ class RoomWelcomeScreen(AppScreen[None]):
 
     def on_room_changed(self, _: RoomChanged) -> None:
         self._show()
+
+    def _theme_changed(self, _: object) -> None:
+        """The muted lines' colour is worked out against the background (`hint_style`): again, once the new theme's
+        styles are in place."""
+        self.call_after_refresh(self._show)
 
     def _show(self) -> None:
         watch = self.samenwerken.room_watch
