@@ -13,6 +13,7 @@ from textual.signal import Signal
 from textual.widgets import OptionList
 
 from tests.helpers.markdown import fold, highlighted_source, list_items, unmarked
+from tests.helpers.session import until
 from tui.content import load_note, load_strings, load_tool
 from tui.content.i18n import strings_for
 from tui.core.errors import ContentError
@@ -108,9 +109,7 @@ async def test_l_opens_the_original_letter_and_q_comes_back(tool):
         await pilot.press("down", "down")
         assert options.highlighted == 2
         await pilot.press("l")
-        for _ in range(3):
-            await pilot.pause()
-        assert type(app.screen).__name__ == "ReaderScreen"
+        await until(pilot, lambda: type(app.screen).__name__ == "ReaderScreen")
         assert app.screen.section_id == "bijlage-1"
         marked = highlighted_source(app.screen)
         assert "**c.**" in marked or fold(tool.suggestion("c").quote) in fold(marked)

@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from tests.helpers.markdown import highlighted_source
 from tests.helpers.pilot import SIZE, press, screen_name
-from tests.helpers.session import file_state, item_ids, read_session, walk_app, widget_text
+from tests.helpers.session import file_state, item_ids, read_session, until, walk_app, widget_text
 from tui.app.factory import make_app
 from tui.app.screens.home import SessionList
 from tui.app.start import Home, New, Walk
@@ -388,10 +388,7 @@ async def test_next_steps_add_toggle_and_suggestion(tmp_path: Path) -> None:
         await press(pilot, "l")  # the step's suggestion: its original in Bijlage 1
         assert screen_name(app) == "ReaderScreen"
         assert app.screen.section_id == "bijlage-1"
-        for _ in range(3):
-            await pilot.pause()
-
-        assert "**a.**" in highlighted_source(app.screen)
+        await until(pilot, lambda: "**a.**" in highlighted_source(app.screen))
         await press(pilot, "q")
         assert screen_name(app) == "WalkScreen"
 
