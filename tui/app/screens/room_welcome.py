@@ -69,7 +69,7 @@ def hint_style(widget: Widget) -> Style:
     widget's background, at 60 %. A style in a Content does not resolve `auto` against a
     background; a widget's own colour does, as here.
     """
-    value = widget.app.stylesheet._variables.get("text-muted", "auto 60%").strip()
+    value = widget.app.theme_variables.get("text-muted", "auto 60%").strip()
     background = widget.background_colors[1]
     if value.startswith("auto"):
         alpha = value[4:].strip().rstrip("%")
@@ -218,10 +218,10 @@ class RoomWelcomeScreen(AppScreen[None]):
             return
         room = watch.room
         parts = list(self._parts)
+        text = self.query_one("#welcome-text", Paragraphs)
         if room.phase != "answering" or room.phase_ends is not None:
-            text = self.query_one("#welcome-text", Paragraphs)
             parts.append(Part(plain_text(phase_line(room, self.strings, now())).stylize(hint_style(text))))
-        self.query_one("#welcome-text", Paragraphs).update(joined_parts(parts))
+        text.update(joined_parts(parts))
         if room.phase_ends is not None and self._ticking is None:
             self._ticking = self.set_interval(1.0, self._tick)
         elif room.phase_ends is None and self._ticking is not None:
