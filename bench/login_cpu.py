@@ -1,6 +1,6 @@
 """CPU per SSH login into a room, split by who spends it (not part of the tests).
 
-    python bench/login_cpu.py [--seats 20] [--waves 1] [--profile FILE]
+    python bench/login_cpu.py [--seats 20] [--waves 1] [--held] [--profile FILE]
 
 Starts `room serve --headless` on a fresh room, then lets `--seats` participants log in with
 the real OpenSSH client (each from its own loopback address, as in bench/room.py), in
@@ -9,7 +9,10 @@ the room has been quiet for a moment, it reports per login the CPU of:
 - the server (asyncssh, the door and the gate, scrypt, relaying the seat's screen);
 - the seat's own process, from its fork until its welcome (and the bytes of that welcome);
 - the participant's ssh client;
-and the wall clock of the welcomes. `--profile FILE` runs the server under cProfile and
+and the wall clock of the welcomes, with how much of the machine stayed idle meanwhile. Without
+`--held`, the clock starts as the clients are started (their own start and key exchange on the
+same two cores included); with it, once every client waits at the password prompt, when all
+type their code at the same moment (bench/held_codes.py). `--profile FILE` runs the server under cProfile and
 writes its statistics to FILE when the server stops (the profile slows the server).
 """
 
@@ -30,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import room_capacity  # noqa: E402
+from bench.held_codes import HeldCodes  # noqa: E402
 from bench.room import seat_pids  # noqa: E402
 from tests.helpers.terminal import PtyApp, free_port  # noqa: E402
 from tui.content import load_code_words  # noqa: E402
@@ -78,12 +82,13 @@ def main() -> int:
     parser.add_argument("--waves", type=int, default=1)
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--cipher", help="ssh -c CIPHER (what the client offers)")
+    parser.add_argument(
+        "--held", action="store_true", help="clients connect first, then all type their code at once (held_codes.py)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-login-"))
     folder, codes = RoomStore(work / "sessions").create("Bench", args.seats, load_code_words())
-    askpass = work / "askpass.sh"
-    askpass.write_text('#!/bin/sh\nprintf "%s\\n" "$ROOM_CODE"\n')
-    askpass.chmod(0o700)
+    held = HeldCodes(work / "held", hold=args.held)
     port = free_port()
     python = [sys.executable, "-c", PROFILED, str(args.profile)] if args.profile else [sys.executable, "-m", "tui"]
     server = subprocess.Popen(
@@ -99,6 +104,9 @@ def main() -> int:
         ssh += ["-c", args.cipher]
     seats: list[PtyApp] = []
     welcome: list[float] = []
+    idle: list[tuple[float, float]] = []
+    own_cpu = 0.0
+    sampler = room_capacity.IdleSampler()
     try:
         time.sleep(1.0)
         quiet([server.pid])
@@ -111,11 +119,22 @@ def main() -> int:
             started = time.monotonic()
             batch = []
             for n in range(wave * per_wave, min(args.seats, (wave + 1) * per_wave)):
-                env = {"SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "ROOM_CODE": codes[n],
-                       "DISPLAY": ":0"}  # fmt: skip
                 address = room_capacity.own_address(n)
-                batch.append(PtyApp([], command=[ssh[0], *address, *ssh[1:], "x@127.0.0.1"], env=env))
-            welcome += room_capacity.welcome_times(batch, started)
+                command = [ssh[0], *address, *ssh[1:], "x@127.0.0.1"]
+                batch.append(PtyApp([], command=command, env=held.env(codes[n])))
+            if args.held:
+                held.wait_ready(len(seats) + len(batch))
+                started = held.release()
+            own_before = time.process_time()
+            times = room_capacity.welcome_times(batch, started)
+            own_cpu += time.process_time() - own_before
+            idle.append(
+                (
+                    sampler.idle_between(started, started + statistics.median(times)),
+                    sampler.idle_between(started, started + max(times)),
+                )
+            )
+            welcome += times
             seats += batch
             quiet([server.pid, *seat_pids(folder.path)])
         server_cpu = room_capacity.cpu_seconds([server.pid]) - server_before
@@ -125,6 +144,7 @@ def main() -> int:
         client_cpu = room_capacity.cpu_seconds([s.process.pid for s in seats])
         painted = [len(s.output) for s in seats]
     finally:
+        sampler.stop()
         for terminal in seats:
             terminal.close()
         server.send_signal(signal.SIGTERM)
@@ -140,9 +160,15 @@ def main() -> int:
         f"sum {(server_cpu + sum(seat_cpu) + client_cpu) / n * 1000:.0f} ms"
     )
     w = sorted(welcome)
+    print("welcome, every tenth of the seats (s):", " ".join(f"{w[i * (len(w) - 1) // 10]:.2f}" for i in range(11)))
     print(
         f"welcome: median {statistics.median(w):.2f} s, worst {w[-1]:.2f} s; "
         f"bytes on a seat's screen until then: median {statistics.median(painted):.0f}"
+    )
+    print(
+        "the machine's cores left idle until the median welcome, until the last: "
+        + ", ".join(f"{middle:.0%} {last:.0%}" for middle, last in idle)
+        + f"; this bench's own CPU while they came: {own_cpu / n * 1000:.1f} ms a login"
     )
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -1,6 +1,6 @@
 """A regional session under load: N seats over real SSH, each typing answers (not part of the tests).
 
-    python bench/room.py [--seats 30] [--answers 8]
+    python bench/room.py [--seats 30] [--answers 8] [--held]
 
 Reports, from one run on this machine:
 - key-to-screen latency of a seat (time from a key to the last byte of the screen's
@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import room_capacity  # noqa: E402
+from bench.held_codes import HeldCodes  # noqa: E402
 from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for  # noqa: E402
 from tui.app.screens.board import BOARD_LOOKS as LOOKS  # noqa: E402
 from tui.app.starting import StartingApp  # noqa: E402
@@ -74,6 +75,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seats", type=int, default=30)
     parser.add_argument("--answers", type=int, default=8)
+    parser.add_argument(
+        "--held", action="store_true", help="the welcome's clock from the codes, given by all at once (held_codes.py)"
+    )
     args = parser.parse_args()
     if shutil.which("ssh") is None:
         print("needs the OpenSSH client (ssh)")
@@ -81,9 +85,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="samenwerken-bench-room-"))
     sessions = work / "sessions"
     folder, codes = RoomStore(sessions).create("Bench", args.seats, load_code_words())
-    askpass = work / "askpass.sh"
-    askpass.write_text('#!/bin/sh\nprintf "%s\\n" "$ROOM_CODE"\n')
-    askpass.chmod(0o700)
+    held = HeldCodes(work / "held", hold=args.held)
 
     # The floor: one solo app, alone on the machine, answering the same way.
     solo = PtyApp(["--sessions-dir", str(work / "solo"), "new", "Solo"])
@@ -116,8 +118,11 @@ def main() -> int:
         started = time.monotonic()
         watcher.start()
         for n, code in enumerate(codes):
-            env = {"SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "ROOM_CODE": code, "DISPLAY": ":0"}
-            seats.append(PtyApp([], command=[*ssh[:1], *room_capacity.own_address(n), *ssh[1:]], env=env))
+            command = [*ssh[:1], *room_capacity.own_address(n), *ssh[1:]]
+            seats.append(PtyApp([], command=command, env=held.env(code)))
+        if args.held:
+            held.wait_ready(len(seats))
+            started = held.release()
         welcome = room_capacity.welcome_times(seats, started)
         missing = [bytes(s.output[-300:]) for s, w in zip(seats, welcome, strict=True) if w >= 120]
         assert not missing, f"{len(missing)} seats did not arrive, e.g. {missing[0]!r}"
@@ -183,7 +188,7 @@ def main() -> int:
         pids = seat_pids(folder.path)
         seat_rss = [room_capacity.rss_kb(pid) for pid in pids]
         server_rss = room_capacity.rss_kb(server.pid)
-        capacity = room_capacity.measure(folder.path, server.pid, pids, welcome, cpu_per_seat, start_cpu)
+        capacity = room_capacity.measure(folder.path, server.pid, pids, welcome, cpu_per_seat, start_cpu, args.held)
     finally:
         for terminal in seats:
             terminal.close()
