@@ -30,6 +30,7 @@ import asyncssh
 
 from tui.core.errors import SessionFileError
 from tui.room.model import Room
+from tui.room.scrypt import kdf
 from tui.room.store import RoomFolder
 from tui.serve.door import SeatConnection
 from tui.serve.gate import Gate
@@ -116,6 +117,7 @@ class RoomServer:
         self._changed()
 
     async def start(self) -> None:
+        kdf()  # the codes' scrypt is loaded before the first login rather than during it
         self._acceptor = await asyncssh.create_server(
             lambda: SeatConnection(self),
             self.host,
