@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual import events
+from textual.geometry import Size
+from textual.screen import Screen
 from textual.widgets._toast import Toast, ToastRack
 from textual.widgets._tooltip import Tooltip
 
@@ -41,3 +45,31 @@ async def test_the_room_welcome_has_a_rack_for_notifications_but_no_tooltip(tmp_
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "WalkScreen")
         assert app.screen.query(Tooltip)  # the walk keeps Textual's own
+
+
+async def test_the_bottom_screen_is_not_styled_and_laid_out_behind_the_first_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its resume at start comes after the first screen of ours is pushed: Textual's handler (styles, a layout)
+    is skipped then. When the bottom comes to the front, its resume is Textual's: laid out to the size then."""
+    from tests.helpers.room import make_room
+    from tests.helpers.room_apps import seat_app
+
+    resumed: list[Screen] = []
+    original = Screen._on_screen_resume
+
+    def noted(self: Screen, event: events.ScreenResume) -> None:
+        resumed.append(self)
+        original(self, event)
+
+    monkeypatch.setattr(Screen, "_on_screen_resume", noted)
+    folder, _ = make_room(tmp_path, seats=2)
+    app = seat_app(folder, "A")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "RoomWelcomeScreen" and app.screen.size == Size(80, 24))
+        bottom = app.screen_stack[0]
+        assert bottom.id == "_default" and bottom not in resumed and app.screen in resumed
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: app.screen.size == Size(100, 30))
+        app.pop_screen()
+        await until(pilot, lambda: app.screen is bottom and bottom in resumed and bottom.size == Size(100, 30))

@@ -52,6 +52,13 @@ class StackBottom(Screen[None]):
     def _extend_compose(self, widgets: list[Widget]) -> None:
         """Nothing of Textual's own added (see the class)."""
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Resumed behind another screen: at start the first screen of ours is pushed before this resume is
+        handled, and Textual's handler would style this screen and lay it out for nobody to see. When this
+        screen is in front again, its resume is Textual's as before (it is laid out then, to the size then)."""
+        if self.app.screen is not self:
+            event.prevent_default()  # Screen's own handler is not called (the event is this screen's alone)
+
 
 class SamenwerkenApp(StartingApp, LeavingApp, ExportingApp, ThemingApp):
     """Read the note, reflect on a cooperation, see what carries it and what holds it back."""
