@@ -57,3 +57,29 @@ def test_the_first_screen_is_painted_once_in_a_real_terminal(tmp_path: Path) -> 
 
 HELP = b"reflectie (ctrl+q"
 """On the walk's help, not on the walk (content/strings.toml, help.walk)."""
+
+
+async def test_the_first_screen_is_not_rendered_while_the_start_batches_its_updates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a render in Textual's start batch made was thrown away (nothing is drawn in a batch): the screen's
+    first render is the one drawn after the batch (tui/app/screens/base.py, `AppScreen._compositor_refresh`)."""
+    from textual._compositor import Compositor
+
+    from tests.helpers.room import make_room
+    from tests.helpers.room_apps import seat_app
+
+    folder, _ = make_room(tmp_path, seats=2)
+    app = seat_app(folder, "A")
+    batched: list[int] = []
+    original = Compositor.render_update
+
+    def noted(self: Compositor, *args: object, **kwargs: object) -> object:
+        batched.append(app._batch_count)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_update", noted)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Enter: naar de" in screen_text(app))
+        await until(pilot, lambda: bool(batched))
+        assert batched and not any(batched)

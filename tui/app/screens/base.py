@@ -166,6 +166,27 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
     def _only_the_current_size(self, event: events.Resize) -> None:
         ignore_a_late_resize(self, event)
 
+    def _compositor_refresh(self) -> None:
+        """Textual's paint of the screen in front, but no render while the app batches its updates: then
+        `App._display` draws nothing, and Textual's render was thrown away.
+
+        A start batches its first screen's mount, resume and first layout (Textual's `run_process_messages`
+        waits there for the screen to mount): the first screen's full render in that batch never reached
+        the terminal (in a forked seat's welcome about 4 ms of CPU; it filled caches the paints after the
+        batch then used). What the render would have left is left the same: the compositor's dirty regions
+        and the screen's dirty widgets cleared, the widget under the mouse looked at.
+
+        Relies on Textual internals (8.2.8): `Screen._compositor_refresh`, `App._batch_count`,
+        `Compositor._dirty_regions`, `Screen._dirty_widgets`, `App._update_mouse_over`.
+        """
+        app = self.app
+        if app._batch_count and self is app.screen and not app.is_inline:
+            self._compositor._dirty_regions.clear()
+            self._dirty_widgets.clear()
+            app._update_mouse_over(self)
+            return
+        super()._compositor_refresh()
+
 
 class AppModal(OfTheApp, StyledOnce, ModalScreen[ResultType]):
     """A dialog of the app (its result comes back through `dismiss`)."""
