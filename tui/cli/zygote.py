@@ -13,8 +13,9 @@ answers with the child's pidfd and tells the server each child's exit status.
 
 What every seat would make the same way is made here once: the modules, the content, the
 parser in the room's language, and a rehearsed seat (its parsed CSS kept, `tui.app.shared_css`,
-and Textual's caches filled; the code it ran copied side by side, `tui.cli.hot_code`, and rehearsed
-again); `gc.freeze` then keeps it all on pages the children share.
+its callbacks' parameters counted, `tui.app.param_counts`, and Textual's caches filled; the code
+it ran copied side by side, `tui.cli.hot_code`, and rehearsed again); `gc.freeze` then keeps it all
+on pages the children share.
 Seats forked at once start in turns, one per core (`tui.cli.seat_turns`).
 
 The request is a door too: a label that is not one of the room's seats, a terminal type
@@ -152,12 +153,14 @@ def rehearse(language: str) -> None:
     import tempfile
 
     from tui.app.factory import make_app
+    from tui.app.param_counts import remember_param_counts
     from tui.app.shared_css import share_parsed_css
     from tui.app.start import RoomSeat, Seat
     from tui.content import load_code_words
     from tui.room.store import RoomStore
 
     share_parsed_css()
+    remember_param_counts()
 
     async def once() -> None:
         with tempfile.TemporaryDirectory(prefix="samenwerken-warm-") as folder:
