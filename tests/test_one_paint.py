@@ -83,3 +83,33 @@ async def test_the_first_screen_is_not_rendered_while_the_start_batches_its_upda
         await until(pilot, lambda: "Enter: naar de" in screen_text(app))
         await until(pilot, lambda: bool(batched))
         assert batched and not any(batched)
+
+
+async def test_what_waits_for_the_first_screen_goes_on_once_it_is_rendered_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A seat's turn, its lower priority and the held collection follow the welcome's whole paint, not the
+    start's batch (tui/app/shown.py)."""
+    from textual._compositor import Compositor
+
+    from tests.helpers.room import make_room
+    from tests.helpers.room_apps import seat_app
+    from tui.app import shown
+
+    folder, _ = make_room(tmp_path, seats=2)
+    app = seat_app(folder, "A")
+    whole: list[bool] = []
+    original = Compositor.render_full_update
+
+    def noted(self: Compositor, *args: object, **kwargs: object) -> object:
+        whole.append(True)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_full_update", noted)
+    seen_when_shown: list[int] = []
+    monkeypatch.setattr(shown, "waiting", [lambda: seen_when_shown.append(len(whole))])
+    monkeypatch.setattr("tui.app.screens.base.waiting", shown.waiting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Enter: naar de" in screen_text(app))
+        await until(pilot, lambda: bool(seen_when_shown))
+        assert seen_when_shown[0] >= 1

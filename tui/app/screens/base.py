@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
@@ -36,6 +37,8 @@ ResultType = TypeVar("ResultType")
 
 _STYLES = Path(__file__).resolve().parent.parent
 """Where app.tcss and the other style files are (tui/app)."""
+FIRST_PAINT_PATIENCE = 1.0
+"""Seconds after its mount at most that the first screen counts as drawn, should no whole paint come."""
 
 
 def read_style_files(screen: Screen[Any], names: tuple[str, ...]) -> None:
@@ -137,6 +140,9 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
     STYLE_FILES: ClassVar[tuple[str, ...]] = ()
     """Style files beside app.tcss this screen's widgets need (see `read_style_files`)."""
 
+    _first_paint_waits = False
+    """The app's first screen, not yet drawn whole on the terminal (see `_compositor_refresh`)."""
+
     def __init__(self) -> None:
         super().__init__()
         self._translate_own_bindings()
@@ -148,8 +154,14 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
         """The app's signals, turned into messages for this screen (the subscription ends with the screen)."""
         self.samenwerken.save_state_signal.subscribe(self, self._save_state_changed, immediate=True)
         self.samenwerken.room_signal.subscribe(self, self._room_changed, immediate=True)
-        if waiting:  # the app's first screen: what waited for it (a held collection, a seat's turn) goes on
-            self.call_after_refresh(shown)
+        if waiting:  # the app's first screen: what waits for it (a held collection, a seat's turn) goes on once
+            self._first_paint_waits = True  # it is drawn (`_compositor_refresh`), at the latest after a while
+            asyncio.get_running_loop().call_later(FIRST_PAINT_PATIENCE, self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        if self._first_paint_waits:
+            self._first_paint_waits = False
+            shown()
 
     def _save_state_changed(self, _: None) -> None:
         self.post_message(SaveStateChanged())
@@ -176,6 +188,10 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
         batch then used). What the render would have left is left the same: the compositor's dirty regions
         and the screen's dirty widgets cleared, the widget under the mouse looked at.
 
+        The app's first screen is drawn whole (Textual renders a full update when the screen's whole
+        region is dirty) by the first such paint after the batch: then what waited for it goes on
+        (`tui.app.shown`: the next seat's turn, this seat's lower priority, garbage collection).
+
         Relies on Textual internals (8.2.8): `Screen._compositor_refresh`, `App._batch_count`,
         `Compositor._dirty_regions`, `Screen._dirty_widgets`, `App._update_mouse_over`.
         """
@@ -185,7 +201,11 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
             self._dirty_widgets.clear()
             app._update_mouse_over(self)
             return
+        compositor = self._compositor
+        whole = self._first_paint_waits and self is app.screen and compositor.size.region in compositor._dirty_regions
         super()._compositor_refresh()
+        if whole:  # the first screen is drawn whole: a seat's turn and the held collection go on now, not before
+            self._first_paint_done()
 
 
 class AppModal(OfTheApp, StyledOnce, ModalScreen[ResultType]):

@@ -24,7 +24,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Static, Tooltip
 
 from tui.app.screens.base import AppScreen, RoomChanged, breakpoint_classes
-from tui.app.shown import shown
 from tui.app.widgets.footer import SteadyFooter
 from tui.app.widgets.header import AppHeader
 from tui.app.widgets.literal import plain_text, visible
@@ -151,8 +150,7 @@ class RoomWelcomeScreen(AppScreen[None]):
         self.sub_title = self.strings("room.subtitle")
         self._show()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._just_shown = True
-        self.call_after_refresh(shown)  # painted: a forked seat lets the next one start
+        self._just_shown = True  # once drawn, a forked seat lets the next one start (`AppScreen`)
 
     def on_screen_resume(self) -> None:
         """Shown again (back from the walk, a dialog); the first resume follows the mount, which showed it just now."""
