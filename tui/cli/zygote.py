@@ -16,7 +16,7 @@ parser in the room's language, and a rehearsed seat (its parsed CSS kept, `tui.a
 its callbacks' parameters counted, `tui.app.param_counts`, and Textual's caches filled; the code
 it ran copied side by side, `tui.cli.hot_code`, and rehearsed again); `gc.freeze` then keeps it all
 on pages the children share.
-Seats forked at once start in turns, one per core (`tui.cli.seat_turns`).
+Seats forked at once start in turns, one per core and one more (`tui.cli.seat_turns`).
 
 The request is a door too: a label that is not one of the room's seats, a terminal type
 or host that is not short printable text, a port out of range, a message without exactly
@@ -300,7 +300,7 @@ def handle(
 SEAT_NICENESS = 5
 """A seat yields the CPU to the process that serves the room once its welcome is painted: while sixty
 seats join at once, the facilitator's board and the door (logins, every seat's screen bytes) still get
-their turn. Until then it starts at the door's priority: in its turn (at most one per core starts at
+their turn. Until then it starts at the door's priority: in its turn (at most one per core and one more start at
 a time) it finishes before the logins that came after it, instead of waiting behind all of them."""
 
 
