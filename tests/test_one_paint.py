@@ -8,6 +8,7 @@ paints, in every start and in every forked seat's welcome (tui/app/starting.py).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -113,3 +114,30 @@ async def test_what_waits_for_the_first_screen_goes_on_once_it_is_rendered_whole
         await until(pilot, lambda: "Enter: naar de" in screen_text(app))
         await until(pilot, lambda: bool(seen_when_shown))
         assert seen_when_shown[0] >= 1
+
+
+async def test_the_first_screen_is_drawn_in_one_whole_paint_without_a_part_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's first update after the start paints the layout's changes (the footer line), then the whole
+    screen; the part is not rendered, as the whole follows at once (`AppScreen._compositor_refresh`)."""
+    from textual._compositor import Compositor
+
+    from tests.helpers.room import make_room
+    from tests.helpers.room_apps import seat_app
+
+    folder, _ = make_room(tmp_path, seats=2)
+    app = seat_app(folder, "A")
+    renders: list[str] = []
+    for name in ("render_full_update", "render_partial_update"):
+        original = getattr(Compositor, name)
+
+        def noted(self: Compositor, *args: Any, _original: Any = original, _name: str = name, **kwargs: Any) -> Any:
+            renders.append(_name)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, name, noted)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Enter: naar de" in screen_text(app))
+        await until(pilot, lambda: bool(renders))
+        assert renders[0] == "render_full_update"

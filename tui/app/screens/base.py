@@ -185,18 +185,21 @@ class AppScreen(StepsRequests, OfTheApp, StyledOnce, Screen[ResultType]):
         A start batches its first screen's mount, resume and first layout (Textual's `run_process_messages`
         waits there for the screen to mount): the first screen's full render in that batch never reached
         the terminal (in a forked seat's welcome about 4 ms of CPU; it filled caches the paints after the
-        batch then used). What the render would have left is left the same: the compositor's dirty regions
-        and the screen's dirty widgets cleared, the widget under the mouse looked at.
+        batch then used). Nor is a part of the screen rendered when the whole screen is to be repainted next
+        (`_repaint_required`: Textual's update does that right after the layout, whose own paint drew the
+        first screen's footer line alone, just before the whole). What the render would have left is left
+        the same: the compositor's dirty regions and the screen's dirty widgets cleared, the widget under
+        the mouse looked at.
 
         The app's first screen is drawn whole (Textual renders a full update when the screen's whole
         region is dirty) by the first such paint after the batch: then what waited for it goes on
         (`tui.app.shown`: the next seat's turn, this seat's lower priority, garbage collection).
 
         Relies on Textual internals (8.2.8): `Screen._compositor_refresh`, `App._batch_count`,
-        `Compositor._dirty_regions`, `Screen._dirty_widgets`, `App._update_mouse_over`.
+        `Screen._repaint_required`, `Compositor._dirty_regions`, `Screen._dirty_widgets`, `App._update_mouse_over`.
         """
         app = self.app
-        if app._batch_count and self is app.screen and not app.is_inline:
+        if (app._batch_count or self._repaint_required) and self is app.screen and not app.is_inline:
             self._compositor._dirty_regions.clear()
             self._dirty_widgets.clear()
             app._update_mouse_over(self)
