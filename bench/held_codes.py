@@ -1,10 +1,11 @@
 """Participants who type their code at the same moment (used by bench/room.py and bench/login_cpu.py).
 
 The room benches start sixty OpenSSH clients on the same two cores as the server. Started
-and connected together, the clients alone take about two seconds of that machine, which
-in a real room their own laptops spend. `HeldCodes` lets every client connect and reach
-the password prompt first, then gives all of them their code at once: the time from
-`release()` to a seat's welcome is what a participant waits after pressing Enter.
+and connected together, their own start and key exchange take part of that machine, which
+in a real room their own laptops spend (and a participant takes seconds to type a code).
+`HeldCodes` lets every client connect and reach the password prompt first, then gives all
+of them their code at once: the time from `release()` to a seat's welcome is what a
+participant waits after pressing Enter.
 
 ssh asks `SSH_ASKPASS` for the code. This askpass first leaves a mark that its client is
 at the prompt, then blocks opening a FIFO until `release()` opens its other end.

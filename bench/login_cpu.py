@@ -9,10 +9,12 @@ the room has been quiet for a moment, it reports per login the CPU of:
 - the server (asyncssh, the door and the gate, scrypt, relaying the seat's screen);
 - the seat's own process, from its fork until its welcome (and the bytes of that welcome);
 - the participant's ssh client;
-and the wall clock of the welcomes, with how much of the machine stayed idle meanwhile. Without
-`--held`, the clock starts as the clients are started (their own start and key exchange on the
-same two cores included); with it, once every client waits at the password prompt, when all
-type their code at the same moment (bench/held_codes.py). `--profile FILE` runs the server under cProfile and
+the warm parent (its forks); and the wall clock of the welcomes, with how much of the machine
+stayed idle meanwhile and how much CPU it spent in all. Without `--held`, the clock starts as
+every client starts at the same moment (bench/start_gate.py: their own start and key exchange
+on the same two cores included); with it, once every client waits at the password prompt,
+when all type their code at the same moment (bench/held_codes.py). Each welcome's moment is
+noted as its bytes arrive (`room_capacity.Participant`). `--profile FILE` runs the server under cProfile and
 writes its statistics to FILE when the server stops (the profile slows the server).
 """
 
@@ -35,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from bench import room_capacity  # noqa: E402
 from bench.held_codes import HeldCodes  # noqa: E402
 from bench.room import seat_pids  # noqa: E402
+from bench.start_gate import StartGate  # noqa: E402
 from tests.helpers.terminal import PtyApp, free_port  # noqa: E402
 from tui.content import load_code_words  # noqa: E402
 from tui.room.store import RoomStore  # noqa: E402
@@ -106,22 +109,33 @@ def main() -> int:
     welcome: list[float] = []
     idle: list[tuple[float, float]] = []
     own_cpu = 0.0
+    client_before = 0.0
+    busy = busy_window = 0.0
     sampler = room_capacity.IdleSampler()
     try:
         time.sleep(1.0)
         quiet([server.pid])
+        parent = room_capacity.warm_parent(folder.path)
+        parent_before = room_capacity.cpu_seconds([parent]) if parent else 0.0
         server_before = room_capacity.cpu_seconds([server.pid])
         loop_before = loop_seconds(server.pid)
         if args.profile:
             server.send_signal(signal.SIGUSR1)
         per_wave = -(-args.seats // args.waves)
         for wave in range(args.waves):
-            started = time.monotonic()
+            gate = StartGate()
             batch = []
             for n in range(wave * per_wave, min(args.seats, (wave + 1) * per_wave)):
                 address = room_capacity.own_address(n)
                 command = [ssh[0], *address, *ssh[1:], "x@127.0.0.1"]
-                batch.append(PtyApp([], command=command, env=held.env(codes[n])))
+                batch.append(
+                    room_capacity.Participant(
+                        [], command=gate.wrap(command), env=held.env(codes[n]), pass_fds=gate.pass_fds
+                    )
+                )
+            gate.wait_waiting([seat.process.pid for seat in batch])
+            client_before += room_capacity.cpu_seconds([seat.process.pid for seat in batch])  # their shells
+            started = gate.release()
             if args.held:
                 held.wait_ready(len(seats) + len(batch))
                 started = held.release()
@@ -135,13 +149,16 @@ def main() -> int:
                 )
             )
             welcome += times
+            busy += sampler.busy_seconds(started, started + max(times))
+            busy_window += max(times)
             seats += batch
             quiet([server.pid, *seat_pids(folder.path)])
         server_cpu = room_capacity.cpu_seconds([server.pid]) - server_before
+        parent_cpu = (room_capacity.cpu_seconds([parent]) - parent_before) if parent else 0.0
         loop_cpu = loop_seconds(server.pid) - loop_before
         pids = seat_pids(folder.path)
         seat_cpu = [room_capacity.cpu_seconds([pid]) for pid in pids]
-        client_cpu = room_capacity.cpu_seconds([s.process.pid for s in seats])
+        client_cpu = room_capacity.cpu_seconds([s.process.pid for s in seats]) - client_before
         painted = [len(s.output) for s in seats]
     finally:
         sampler.stop()
@@ -157,7 +174,12 @@ def main() -> int:
         f"scrypt's threads {(server_cpu - loop_cpu) / n * 1000:.0f}), seat to welcome "
         f"{sum(seat_cpu) / max(1, len(seat_cpu)) * 1000:.0f} ms (median "
         f"{statistics.median(seat_cpu or [0]) * 1000:.0f}), ssh client {client_cpu / n * 1000:.0f} ms; "
-        f"sum {(server_cpu + sum(seat_cpu) + client_cpu) / n * 1000:.0f} ms"
+        f"warm parent {parent_cpu / n * 1000:.0f} ms; "
+        f"sum {(server_cpu + sum(seat_cpu) + client_cpu + parent_cpu) / n * 1000:.0f} ms"
+    )
+    print(
+        f"the whole machine (every process and the kernel) from the start until the last welcome: "
+        f"{busy / n * 1000:.0f} ms a login, over {busy_window:.2f} s"
     )
     w = sorted(welcome)
     print("welcome, every tenth of the seats (s):", " ".join(f"{w[i * (len(w) - 1) // 10]:.2f}" for i in range(11)))

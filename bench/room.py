@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import room_capacity  # noqa: E402
 from bench.held_codes import HeldCodes  # noqa: E402
+from bench.start_gate import StartGate  # noqa: E402
 from tests.helpers.terminal import PtyApp, answers_in, free_port, wait_for  # noqa: E402
 from tui.app.screens.board import BOARD_LOOKS as LOOKS  # noqa: E402
 from tui.app.starting import StartingApp  # noqa: E402
@@ -115,11 +116,16 @@ def main() -> int:
     seats: list[PtyApp] = []
     try:
         server_cpu_before = room_capacity.cpu_seconds([server.pid])
-        started = time.monotonic()
-        watcher.start()
+        gate = StartGate()
         for n, code in enumerate(codes):
             command = [*ssh[:1], *room_capacity.own_address(n), *ssh[1:]]
-            seats.append(PtyApp([], command=command, env=held.env(code)))
+            seats.append(
+                room_capacity.Participant([], command=gate.wrap(command), env=held.env(code), pass_fds=gate.pass_fds)
+            )
+        gate.wait_waiting([seat.process.pid for seat in seats])
+        clients_before = room_capacity.cpu_seconds([seat.process.pid for seat in seats])  # their shells
+        watcher.start()
+        started = gate.release()
         if args.held:
             held.wait_ready(len(seats))
             started = held.release()
@@ -131,7 +137,7 @@ def main() -> int:
         join_cpu = room_capacity.JoinCpu(
             server=room_capacity.cpu_seconds([server.pid]) - server_cpu_before,
             warm_parent=room_capacity.cpu_seconds([parent]) if parent else 0.0,
-            clients=room_capacity.cpu_seconds([s.process.pid for s in seats]),
+            clients=room_capacity.cpu_seconds([s.process.pid for s in seats]) - clients_before,
         )
         joined = time.monotonic() - started
         joining.set()

@@ -23,11 +23,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from tests.helpers.terminal import PtyApp
+
 TICK = os.sysconf("SC_CLK_TCK")
 
 
 class Screen(Protocol):
     output: bytearray
+
+
+WELCOME = b"plek "
+"""What a seat's welcome screen shows (its "plek X")."""
+
+
+class Participant(PtyApp):
+    """A participant's ssh on its own terminal, noting the moment its welcome's bytes arrived.
+
+    Noted by the thread that reads the terminal, as they come: a bench busy with something else
+    (starting the other clients) does not delay the moment it records.
+    """
+
+    welcomed_at: float | None = None
+
+    def received(self, chunk: bytes) -> None:
+        super().received(chunk)
+        if self.welcomed_at is None and WELCOME in self.output[-(len(chunk) + len(WELCOME)) :]:
+            self.welcomed_at = time.monotonic()
 
 
 def own_address(n: int) -> list[str]:
@@ -45,8 +66,9 @@ def welcome_times(seats: Sequence[Screen], started: float, timeout: float = 120.
     end = started + timeout
     while len(arrived) < len(seats) and time.monotonic() < end:
         for n, seat in enumerate(seats):
-            if n not in arrived and b"plek " in seat.output:
-                arrived[n] = time.monotonic() - started
+            if n not in arrived and WELCOME in seat.output:
+                at = getattr(seat, "welcomed_at", None)
+                arrived[n] = (at if at is not None else time.monotonic()) - started
         time.sleep(0.01)
     return [arrived.get(n, timeout) for n in range(len(seats))]
 
@@ -208,3 +230,11 @@ class IdleSampler:
             return 0.0
         (_, idle0, total0), (_, idle1, total1) = inside[0], inside[-1]
         return (idle1 - idle0) / max(1, total1 - total0)
+
+    def busy_seconds(self, start: float, end: float) -> float:
+        """CPU seconds the whole machine spent (every process and the kernel) from `start` to `end`."""
+        inside = [s for s in self.samples if start <= s[0] <= end]
+        if len(inside) < 2:
+            return 0.0
+        (_, idle0, total0), (_, idle1, total1) = inside[0], inside[-1]
+        return ((total1 - total0) - (idle1 - idle0)) / TICK

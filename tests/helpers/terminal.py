@@ -27,6 +27,7 @@ class PtyApp:
         command: list[str] | None = None,
         env: dict[str, str] | None = None,
         cwd: Path | None = None,
+        pass_fds: tuple[int, ...] = (),
     ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -46,6 +47,7 @@ class PtyApp:
             env=env,
             cwd=cwd,
             close_fds=True,
+            pass_fds=pass_fds,
         )
         os.close(slave)
         self.master: int | None = master
