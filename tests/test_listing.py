@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers.session import item_ids
+from tui.core.text import terminal_json
 from tui.session import Answer, SessionStore, listing
 from tui.session.editor import SessionEditor
 
@@ -123,3 +126,37 @@ def test_without_a_cache_folder_list_reads_every_file(run, folder: Path, monkeyp
     for _ in range(2):
         assert run("--sessions-dir", str(folder), "list").code == 0
     assert len(parsed) == 4
+
+
+ODD_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]) | st.sampled_from('"\\\x00\x1b\u202e\n'))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            listing.Row,
+            id=ODD_TEXT,
+            title=ODD_TEXT,
+            answered=st.integers(0, 60),
+            updated=ODD_TEXT,
+            created=ODD_TEXT,
+            follows=st.none() | ODD_TEXT,
+            path=ODD_TEXT,
+            due=st.just(()),
+        ),
+        max_size=4,
+    ),
+    st.integers(0, 60),
+)
+def test_rows_in_json_are_what_terminal_json_writes(rows: list[listing.Row], total: int) -> None:
+    """`list --json` writes its rows without a dict each: the same text as `terminal_json` of the dicts."""
+    assert listing.rows_json(rows, total) == terminal_json([row.as_json(total) for row in rows])
+
+
+def test_rows_of_other_types_in_json_are_left_to_json() -> None:
+    """A value no row holds (a bool as the count, a number as a title) is written by `json.dumps`'s own rules."""
+    row = listing.Row("a", "T", 3, "2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00+00:00", None, "/x/a.toml")
+    for odd in (row._replace(answered=True), row._replace(title=7), row._replace(follows=1.5)):
+        assert listing.rows_json([row, odd], 49) == terminal_json([r.as_json(49) for r in (row, odd)])
+    assert listing.rows_json([], 49) == terminal_json([])

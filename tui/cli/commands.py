@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.text import local_time, safe_line, terminal_json
+from tui.core.text import local_time, safe_line
 from tui.session.settings import Settings, config_path
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     """Print the sessions with their progress; bad files go to stderr, one line each."""
     from tui.session import SessionStore
     from tui.session.early_listing import start_listing
-    from tui.session.listing import list_rows
+    from tui.session.listing import list_rows, rows_json
 
     store = SessionStore(folder)
     early = start_listing(store)  # new files read on the other cores while the tool is imported and loaded
@@ -52,7 +52,7 @@ def list_sessions(folder: Path, strings: Strings, as_json: bool) -> int:
     for path in find_rescues(folder):
         say(strings("cli.rescue_copy", path=path))
     if as_json:
-        print(terminal_json([row.as_json(len(item_ids)) for row in rows]))
+        print(rows_json(rows, len(item_ids)))
     elif not rows:
         print(strings("cli.no_sessions", folder=safe_line(str(folder))))
     else:
