@@ -78,7 +78,7 @@ def refuse_unless_regular(path: Path, info: os.stat_result) -> None:
         raise UnsafePath(path, "", Reason("file.special"))
 
 
-def _write_new(path: Path, data: bytes) -> os.stat_result:
+def _write_new(path: str | Path, data: bytes) -> os.stat_result:
     """Create `path` (it must not exist), private, never through a link; write, fsync, close.
 
     On any failure the half-written file is removed. Returns its status.
@@ -105,16 +105,20 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
 
     Temporary file in the same folder, flush and fsync, rename over, fsync the folder.
     Returns the new file's status (its inode, size and time), for change detection.
+    (Plain strings for the paths: an autosave is timed against a bare write, and making
+    Paths for the temporary file and the folder cost as much as a system call each.)
     """
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    target = os.fspath(path)
+    folder, name = os.path.split(target)
+    tmp = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
     info = _write_new(tmp, data)
     try:
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    fsync_dir(folder or os.curdir)
     return info
 
 
@@ -152,7 +156,7 @@ def read_limited(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         os.close(fd)
 
 
-def fsync_dir(path: Path) -> None:
+def fsync_dir(path: str | Path) -> None:
     """Make a rename in `path` durable (a no-op where folders cannot be opened)."""
     try:
         fd = os.open(path, os.O_RDONLY)

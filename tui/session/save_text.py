@@ -1,25 +1,32 @@
-"""A session's TOML bytes for an autosave, made from the answers' texts kept since the last save.
+"""A session's TOML bytes for an autosave, made from the texts kept since the last save.
 
 `codec.dump` writes the whole session with tomli-w and then parses the whole text back to
 check that it reads as the session (about 1.2 ms with all 49 items answered, where the write with its
 fsync takes 0.7 ms). An answer keeps its text between saves, so here each answer is
-written and read back once, when its values are new; the rest of the session (its title,
-times, context, steps) keeps its text while it equals a copy taken when it was written,
-and only its time of change, new with every save, is written and read back. The file is byte for byte
-what `codec.dump` writes: tomli-w writes the answers as `[answers."id"]` tables after the
-context and before the steps, each table on its own, so the text of the session with no
+written and read back once, when it is new or its values changed; the rest of the session
+(its title, times, context, steps) keeps its text while it equals a copy taken when it was
+written, and only its time of change is written and read back when it moved. The file is byte
+for byte what `codec.dump` writes: tomli-w writes the answers as `[answers."id"]` tables after
+the context and before the steps, each table on its own, so the text of the session with no
 answers has one `[answers]` header where the answers' tables go (tests/test_save_text.py
 compares both on many sessions).
 
 The check is the same: every part of the file read back equals its part of the session,
-so the whole reads back as the session. Anything unusual (a value that cannot be hashed,
-a part that does not read back, a text that cannot be encoded) goes to `codec.dump`,
-which words the refusal as before.
+so the whole reads back as the session. What is new in a save (its changed answers, its
+time of change) is read back in one parse. Anything unusual (a part that does not read
+back, a text that cannot be encoded) goes to `codec.dump`, which words the refusal as before.
+
+An autosave's own work is what an answer costs beyond the disk's (bench/run.py: the autosave
+against a plain write, fsync and rename of the same bytes). Right after a save's fsyncs the
+processor's caches hold little of ours, so every object looked at costs: an answer that did not
+change is looked at once (the same object, its values equal to the copy kept, its time the same
+object), and nothing is copied or made for it.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -34,12 +41,22 @@ from tui.session.model import Answer, Session
 ANSWERS = "\n[answers]\n"
 """Where tomli-w puts an empty answers table: the answers' own tables take its place."""
 
-Pieces = dict[Any, Any]
-"""Each answer's text by its item and its values (`(item_id, values)`: text), each read back once when it was
-written; and under `HEAD` the rest of the session as last written (a copy, the text before and after its time of
-change), for the next save that changes only that time."""
+Pieces = dict[str, Any]
+"""What the last save wrote, each part read back when it was written: under `TEXTS` each answer's text by its
+item (`Kept`), under `HEAD` the rest of the session (`Head`); under `LINES` the lines tomli-w wrote (`_piece`)."""
 
 HEAD = "head"
+TEXTS = "texts"
+LINES = "lines"
+
+Kept = tuple[Answer, dict[str, Any], str]
+"""An answer as last written: the object, a copy of its values then, and its text."""
+
+Head = tuple[dict[str, Any], object, str, str, datetime, str]
+"""The rest of the session as last written: a deep copy of its fields (answers and time of change left out),
+the offset of its time of creation, the text before and after its time of change, and that time and its text."""
+
+_LEFT_OUT = {"answers": None, "updated": None}
 
 
 class _Fallback(Exception):
@@ -47,7 +64,7 @@ class _Fallback(Exception):
 
 
 def dump_kept(session: Session, pieces: Pieces) -> bytes:
-    """`codec.dump(session)`, writing and checking only the answers whose values are not in `pieces`.
+    """`codec.dump(session)`, writing and checking only what changed since the texts kept in `pieces`.
 
     `pieces` is updated to hold the answers of this session only.
     """
@@ -60,26 +77,40 @@ def dump_kept(session: Session, pieces: Pieces) -> bytes:
 
 def _dump(session: Session, pieces: Pieces) -> bytes:
     answers = session.answers
-    if type(answers) is not dict:
+    if type(session) is not Session or type(answers) is not dict:
         raise _Fallback
-    shell = copy.copy(session)
-    shell.answers = {}
-    head = _head(session.id, shell, pieces)
+    kept: dict[str, Kept] = pieces.setdefault(TEXTS, {})
+    known = kept.get
+    texts: list[str] = []
+    add = texts.append
+    fresh: list[tuple[int, str, Answer]] = []
+    for item_id, answer in answers.items():
+        # The same object with equal values reads back as its kept text did; its time must be the same
+        # object too, as an equal time in another offset is written otherwise. The editor puts a changed
+        # answer in a new object; one changed in place has values that differ from the copy.
+        last = known(item_id)
+        if last is not None and last[0] is answer:
+            then = last[1]
+            values = answer.__dict__
+            if values == then and values["at"] is then["at"]:
+                add(last[2])
+                continue
+        fresh.append((len(texts), item_id, answer))
+        add("")
+    head, moment = _head(session, pieces)
     at = head.find(ANSWERS)
     if at < 0 or head.find(ANSWERS, at + 1) >= 0:
         raise _Fallback
-    made: Pieces = {HEAD: pieces[HEAD]} if HEAD in pieces else {}
-    texts = []
-    for item_id, answer in answers.items():
-        # Equal values write the same text; a time is equal in another offset too, so that is in the key as well.
-        key = (item_id, tuple(answer.__dict__.items()), _offset(answer.at))
-        text = pieces.get(key)
-        if text is None:
-            text = _piece(item_id, answer)
-        made[key] = text
-        texts.append(text)
-    pieces.clear()
-    pieces.update(made)
+    if fresh or moment is not None:
+        lines = pieces.setdefault(LINES, {})
+        written = [_piece(item_id, answer, lines) for _, item_id, answer in fresh]
+        _read_back(moment, session.updated, fresh, written)
+        for (index, item_id, answer), text in zip(fresh, written, strict=True):
+            texts[index] = text
+            kept[item_id] = (answer, answer.__dict__.copy(), text)
+    if len(kept) > len(answers):  # answers taken away: keep only this session's
+        for item_id in kept.keys() - answers.keys():
+            del kept[item_id]
     if texts:
         head = head[: at + 1] + "\n".join(texts) + head[at + len(ANSWERS) :]
     raw = head.encode("utf-8")
@@ -88,62 +119,113 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
     return raw
 
 
-def _head(session_id: str, shell: Session, pieces: Pieces) -> str:
-    """The session without its answers, as tomli-w writes it, checked to read back as `shell`.
+def _head(session: Session, pieces: Pieces) -> tuple[str, str | None]:
+    """The session without its answers, as tomli-w writes it, and the text of its time of change when that is
+    still to be read back (None when the whole was read back here, or that time was at an earlier save).
 
-    When only its time of change moved since the last save, the text last written is kept
-    and that time alone is written (and read back) anew.
+    While the session's other fields equal the copy kept (and its time of creation has the same
+    offset), the text last written is kept and only its time of change is written anew.
     """
-    kept = pieces.get(HEAD)
+    updated = session.updated
+    kept: Head | None = pieces.get(HEAD)
     if kept is not None:
-        snapshot, before, after = kept
-        snapshot.updated = shell.updated
-        if snapshot == shell and _offset(snapshot.created) == _offset(shell.created):
-            return f"{before}{_moment(shell.updated)}{after}"
+        fields, created_offset, before, after, last, last_text = kept
+        if (
+            type(updated) is datetime
+            and session.__dict__ | _LEFT_OUT == fields
+            and _offset(session.created) == created_offset
+        ):
+            if type(last) is datetime and last == updated and last.utcoffset() == updated.utcoffset():
+                return f"{before}{last_text}{after}", None  # equal, in the same offset: the same text
+            text = str(updated)  # how tomli-w writes a datetime
+            pieces[HEAD] = (fields, created_offset, before, after, updated, text)
+            return f"{before}{text}{after}", text
+    shell = copy.copy(session)
+    shell.answers = {}
     head = tomli_w.dumps(shell.model_dump(mode="python", exclude_none=True, by_alias=True))
-    if codec.parse(head.encode("utf-8"), session_id) != shell:
+    if codec.parse(head.encode("utf-8"), session.id) != shell:
         raise _Fallback
     pieces.pop(HEAD, None)
-    moment = str(shell.updated)  # how tomli-w writes a datetime
+    moment = str(updated)  # how tomli-w writes a datetime
     line = f"\nupdated = {moment}\n"
     at = head.find(line)
     if at >= 0 and head.find(line, at + 1) < 0:
         start = at + len("\nupdated = ")
-        pieces[HEAD] = (copy.deepcopy(shell), head[:start], head[start + len(moment) :])
-    return head
+        fields = copy.deepcopy(session.__dict__ | _LEFT_OUT)
+        pieces[HEAD] = (fields, _offset(session.created), head[:start], head[start + len(moment) :], updated, moment)
+    return head, None
 
 
 def _offset(moment: object) -> object:
     return moment.utcoffset() if isinstance(moment, datetime) else None
 
 
-def _moment(updated: object) -> str:
-    """The session's time of change as tomli-w writes it, checked to read back as that time."""
-    if type(updated) is not datetime:
-        raise _Fallback
-    text = str(updated)
-    try:
-        read = canonical._moment(toml_read.loads(f"updated = {text}")["updated"])
-    except canonical.NotCanonical:
-        raise _Fallback from None
-    if read != updated:
-        raise _Fallback
-    return text
+def _piece(item_id: str, answer: Answer, lines: dict[tuple[object, ...], str]) -> str:
+    """One answer's table, as tomli-w writes it within the session (read back by `_read_back`).
 
-
-def _piece(item_id: str, answer: Answer) -> str:
-    """One answer's table, as tomli-w writes it within the session, checked to read back as the answer."""
+    tomli-w writes the table's header and then one line per value, each line the same wherever
+    its table stands; `lines` keeps each header and line tomli-w wrote, by what it was written
+    from (a time also by its offset), so only a value not written before is written by tomli-w.
+    """
     if type(item_id) is not str or type(answer) is not Answer:
         raise _Fallback
-    text = tomli_w.dumps({"answers": {item_id: answer.model_dump(mode="python", exclude_none=True, by_alias=True)}})
+    header = (item_id,)
+    text = lines.get(header)
+    if text is None:
+        text = lines[header] = tomli_w.dumps({"answers": {item_id: {}}})
+    parts = [text]
+    values = answer.__dict__
+    for name, key in _ANSWER_KEYS:
+        value = values[name]
+        if value is None:
+            continue  # as `model_dump(exclude_none=True)` leaves it out
+        kind = type(value)
+        if kind not in _LINE_TYPES:
+            raise _Fallback
+        line = (key, kind, value, value.utcoffset() if kind is datetime else None)
+        text = lines.get(line)
+        if text is None:
+            if len(lines) >= MAX_LINES:
+                lines.clear()
+            text = lines[line] = tomli_w.dumps({key: value})
+        parts.append(text)
+    text = "".join(parts)
     text.encode("utf-8")  # UnicodeEncodeError (a ValueError): codec.dump refuses it in its own words
-    data = toml_read.loads(text)
-    if data.keys() != {"answers"} or list(data["answers"]) != [item_id]:
+    return text
+
+
+_ANSWER_KEYS = tuple((field.name, field.metadata.get("alias", field.name)) for field in dataclasses.fields(Answer))
+"""Each field of an answer and its key in the file, in the order `model_dump` gives them."""
+_LINE_TYPES = frozenset((int, bool, str, datetime))
+"""The types of an answer's values (exactly these): each written by tomli-w on one line."""
+MAX_LINES = 256
+"""Lines kept per session: the answers' scores, notes and times of the last saves."""
+
+
+def _read_back(moment: str | None, updated: datetime, fresh: list[tuple[int, str, Answer]], written: list[str]) -> None:
+    """The new texts, read back in one parse: the time of change as `updated`, each answer's table as its answer."""
+    parts = [f"updated = {moment}\n", *written] if moment is not None else written
+    text = "\n".join(parts)
+    # As a session file is read (tui.core.toml_read): by rtoml where it is there. Its values are read
+    # as they come; `canonical` takes only the exact types tomllib would give (a time's offset class aside).
+    reader = toml_read.fast_reader()
+    try:
+        data = reader.loads(text) if reader is not None else toml_read.loads(text)
+    except Exception:  # noqa: BLE001 - refused: codec.dump reads the whole and words what is wrong
+        raise _Fallback from None
+    if type(data) is not dict:
+        raise _Fallback
+    if data.keys() != ({"updated"} if moment is not None else set()) | ({"answers"} if written else set()):
         raise _Fallback
     try:
-        read = canonical._answer(data["answers"][item_id])
+        if moment is not None and canonical._moment(data["updated"]) != updated:
+            raise _Fallback
+        if written:
+            read = data["answers"]
+            if type(read) is not dict or list(read) != [item_id for _, item_id, _ in fresh]:
+                raise _Fallback
+            for _, item_id, answer in fresh:
+                if canonical._answer(read[item_id]) != answer:
+                    raise _Fallback
     except canonical.NotCanonical:
         raise _Fallback from None
-    if read != answer:
-        raise _Fallback
-    return text
