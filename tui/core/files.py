@@ -22,30 +22,31 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def ensure_private_dir(path: Path, *, may_be_link: bool = False) -> None:
+def ensure_private_dir(path: str | Path, *, may_be_link: bool = False) -> None:
     """Create the folder (and parents) and make it readable by its owner only.
 
     Raises UnsafePath when it is a link (unless `may_be_link`: the sessions folder
     itself may be one the user made), not a folder, or owned by someone else.
     Its mode is changed only when it is a real folder of the user's own.
+    (A string for `path` is asked about as it is: every autosave asks, and making a Path cost.)
     """
     try:
         info = os.lstat(path)  # there already (every save after the first): no mkdir to refuse
     except FileNotFoundError:
         with contextlib.suppress(FileExistsError):
-            path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+            Path(path).mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
         info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
         if not may_be_link:
-            raise UnsafePath(path, "", Reason("file.dir_link"))
+            raise UnsafePath(Path(path), "", Reason("file.dir_link"))
         info = os.stat(path)
         if not stat.S_ISDIR(info.st_mode):
-            raise UnsafePath(path, "", Reason("file.not_a_folder"))
+            raise UnsafePath(Path(path), "", Reason("file.not_a_folder"))
         return  # the user's own link: used as is, its mode left alone
     if not stat.S_ISDIR(info.st_mode):
-        raise UnsafePath(path, "", Reason("file.not_a_folder_move"))
+        raise UnsafePath(Path(path), "", Reason("file.not_a_folder_move"))
     if not owned_by_user(info):
-        raise UnsafePath(path, "", Reason("file.other_user"))
+        raise UnsafePath(Path(path), "", Reason("file.other_user"))
     if info.st_mode & 0o777 != PRIVATE_DIR:
         with contextlib.suppress(OSError):
             fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_DIRECTORY", 0) | CLOEXEC)

@@ -102,10 +102,17 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
     if at < 0 or head.find(ANSWERS, at + 1) >= 0:
         raise _Fallback
     if fresh or moment is not None:
-        lines = pieces.setdefault(LINES, {})
-        written = [_piece(item_id, answer, lines) for _, item_id, answer in fresh]
-        _read_back(moment, session.updated, fresh, written)
-        for (index, item_id, answer), text in zip(fresh, written, strict=True):
+        lines: dict[tuple[object, ...], Line] = pieces.setdefault(LINES, {})
+        new: list[tuple[str, Line]] = []
+        written = [_piece(item_id, answer, lines, new) for _, item_id, answer in fresh]
+        _read_back(moment, session.updated, new)
+        for (index, item_id, answer), (text, read) in zip(fresh, written, strict=True):
+            # The table reads back as its header's answer with each line's value (each line one whole line).
+            try:
+                if canonical._answer({key: line[1] for key, line in read.items()}) != answer:
+                    raise _Fallback
+            except canonical.NotCanonical:
+                raise _Fallback from None
             texts[index] = text
             kept[item_id] = (answer, answer.__dict__.copy(), text)
     if len(kept) > len(answers):  # answers taken away: keep only this session's
@@ -160,20 +167,24 @@ def _offset(moment: object) -> object:
     return moment.utcoffset() if isinstance(moment, datetime) else None
 
 
-def _piece(item_id: str, answer: Answer, lines: dict[tuple[object, ...], str]) -> str:
-    """One answer's table, as tomli-w writes it within the session (read back by `_read_back`).
+def _piece(
+    item_id: str, answer: Answer, lines: dict[tuple[object, ...], Line], new: list[tuple[str, Line]]
+) -> tuple[str, dict[str, Line]]:
+    """One answer's table as tomli-w writes it within the session, and its lines by key.
 
     tomli-w writes the table's header and then one line per value, each line the same wherever
     its table stands; `lines` keeps each header and line tomli-w wrote, by what it was written
-    from (a time also by its offset), so only a value not written before is written by tomli-w.
+    from (a time also by its offset), with what it read back as. A header or line not written
+    before is written by tomli-w and added to `new`, to be read back (`_read_back`).
     """
     if type(item_id) is not str or type(answer) is not Answer:
         raise _Fallback
-    header = (item_id,)
-    text = lines.get(header)
-    if text is None:
-        text = lines[header] = tomli_w.dumps({"answers": {item_id: {}}})
-    parts = [text]
+    header = lines.get((item_id,))
+    if header is None:
+        header = _line(lines, (item_id,), tomli_w.dumps({"answers": {item_id: {}}}))
+        new.append((item_id, header))
+    parts = [header[0]]
+    read: dict[str, Line] = {}
     values = answer.__dict__
     for name, key in _ANSWER_KEYS:
         value = values[name]
@@ -182,18 +193,21 @@ def _piece(item_id: str, answer: Answer, lines: dict[tuple[object, ...], str]) -
         kind = type(value)
         if kind not in _LINE_TYPES:
             raise _Fallback
-        line = (key, kind, value, value.utcoffset() if kind is datetime else None)
-        text = lines.get(line)
-        if text is None:
-            if len(lines) >= MAX_LINES:
-                lines.clear()
-            text = lines[line] = tomli_w.dumps({key: value})
-        parts.append(text)
+        made = (key, kind, value, value.utcoffset() if kind is datetime else None)
+        line = lines.get(made)
+        if line is None:
+            line = _line(lines, made, tomli_w.dumps({key: value}))
+            new.append(("", line))
+        parts.append(line[0])
+        read[key] = line
     text = "".join(parts)
     text.encode("utf-8")  # UnicodeEncodeError (a ValueError): codec.dump refuses it in its own words
-    return text
+    return text, read
 
 
+Line = list[Any]
+"""A header or line as tomli-w wrote it, and the value it read back as (`_UNREAD` until read back)."""
+_UNREAD = object()
 _ANSWER_KEYS = tuple((field.name, field.metadata.get("alias", field.name)) for field in dataclasses.fields(Answer))
 """Each field of an answer and its key in the file, in the order `model_dump` gives them."""
 _LINE_TYPES = frozenset((int, bool, str, datetime))
@@ -202,10 +216,26 @@ MAX_LINES = 256
 """Lines kept per session: the answers' scores, notes and times of the last saves."""
 
 
-def _read_back(moment: str | None, updated: datetime, fresh: list[tuple[int, str, Answer]], written: list[str]) -> None:
-    """The new texts, read back in one parse: the time of change as `updated`, each answer's table as its answer."""
-    parts = [f"updated = {moment}\n", *written] if moment is not None else written
-    text = "\n".join(parts)
+def _line(lines: dict[tuple[object, ...], Line], made: tuple[object, ...], text: str) -> Line:
+    """A header or line new to `lines`, kept there unread; it must be one whole line (a table's header or a key and
+    its value: what it reads back as is then the same wherever it stands)."""
+    if not text.endswith("\n") or text.count("\n") != 1:
+        raise _Fallback
+    if len(lines) >= MAX_LINES:
+        lines.clear()
+    line = lines[made] = [text, _UNREAD]
+    return line
+
+
+def _read_back(moment: str | None, updated: datetime, new: list[tuple[str, Line]]) -> None:
+    """What is new, read back in one parse: the time of change as `updated`; each new header as its table, empty;
+    each new line (under a table of its own) as one key, whose value it keeps."""
+    parts = [f"updated = {moment}\n"] if moment is not None else []
+    headers = [item_id for item_id, _ in new if item_id]
+    parts += [line[0] if item_id else f"[{n}]\n{line[0]}" for n, (item_id, line) in enumerate(new)]
+    if not parts:
+        return
+    text = "".join(parts)
     # As a session file is read (tui.core.toml_read): by rtoml where it is there. Its values are read
     # as they come; `canonical` takes only the exact types tomllib would give (a time's offset class aside).
     reader = toml_read.fast_reader()
@@ -215,17 +245,22 @@ def _read_back(moment: str | None, updated: datetime, fresh: list[tuple[int, str
         raise _Fallback from None
     if type(data) is not dict:
         raise _Fallback
-    if data.keys() != ({"updated"} if moment is not None else set()) | ({"answers"} if written else set()):
+    expected = {str(n) for n, (item_id, _) in enumerate(new) if not item_id}
+    expected |= ({"updated"} if moment is not None else set()) | ({"answers"} if headers else set())
+    if data.keys() != expected:
         raise _Fallback
     try:
         if moment is not None and canonical._moment(data["updated"]) != updated:
             raise _Fallback
-        if written:
-            read = data["answers"]
-            if type(read) is not dict or list(read) != [item_id for _, item_id, _ in fresh]:
-                raise _Fallback
-            for _, item_id, answer in fresh:
-                if canonical._answer(read[item_id]) != answer:
-                    raise _Fallback
     except canonical.NotCanonical:
         raise _Fallback from None
+    if headers and data["answers"] != dict.fromkeys(headers, {}):
+        raise _Fallback
+    for n, (item_id, line) in enumerate(new):
+        if item_id:
+            line[1] = None
+            continue
+        table = data[str(n)]
+        if type(table) is not dict or len(table) != 1:
+            raise _Fallback
+        (line[1],) = table.values()

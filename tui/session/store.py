@@ -326,7 +326,7 @@ class SessionStore:
         from tui.session.save_text import dump_kept
 
         data = dump_kept(stored.session, stored.pieces)
-        ensure_private_dir(path.parent, may_be_link=True)
+        ensure_private_dir(os.path.dirname(path) or os.curdir, may_be_link=True)
         current = self.disk_fingerprint(stored)
         if stored.fingerprint is None and current is not None:
             raise ChangedOnDisk(str(path), "", Reason("file.appeared"))
