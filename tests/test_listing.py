@@ -157,6 +157,7 @@ def test_rows_in_json_are_what_terminal_json_writes(rows: list[listing.Row], tot
 def test_rows_of_other_types_in_json_are_left_to_json() -> None:
     """A value no row holds (a bool as the count, a number as a title) is written by `json.dumps`'s own rules."""
     row = listing.Row("a", "T", 3, "2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00+00:00", None, "/x/a.toml")
-    for odd in (row._replace(answered=True), row._replace(title=7), row._replace(follows=1.5)):
+    odd_values: list[dict[str, Any]] = [{"answered": True}, {"title": 7}, {"follows": 1.5}]
+    for odd in (row._replace(**values) for values in odd_values):
         assert listing.rows_json([row, odd], 49) == terminal_json([r.as_json(49) for r in (row, odd)])
     assert listing.rows_json([], 49) == terminal_json([])

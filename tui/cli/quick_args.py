@@ -68,11 +68,11 @@ def quick_parse(argv: Sequence[str]) -> argparse.Namespace | None:
             return None
     if command is None:
         return None if positional else cast("argparse.Namespace", SimpleNamespace(command=None, **given))
-    name, valued, flags = _COMMANDS[command]
-    if len(positional) > (0 if name is None else 1):
+    kept_as, valued, flags = _COMMANDS[command]
+    if len(positional) > (0 if kept_as is None else 1):
         return None
     values: dict[str, object] = {"command": command}
-    if name is not None:
-        values[name] = positional[0] if positional else None
+    if kept_as is not None:
+        values[kept_as] = positional[0] if positional else None
     values |= {dest: None for dest in valued.values()} | {dest: False for dest in flags.values()} | given
     return cast("argparse.Namespace", SimpleNamespace(**values))
