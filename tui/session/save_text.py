@@ -40,6 +40,7 @@ from tui.session.model import Answer, Session
 
 ANSWERS = "\n[answers]\n"
 """Where tomli-w puts an empty answers table: the answers' own tables take its place."""
+EMPTY_ANSWERS = b"[answers]\n"
 
 Pieces = dict[str, Any]
 """What the last save wrote, each part read back when it was written: under `TEXTS` each answer's text by its
@@ -49,12 +50,13 @@ HEAD = "head"
 TEXTS = "texts"
 LINES = "lines"
 
-Kept = tuple[Answer, dict[str, Any], str]
-"""An answer as last written: the object, a copy of its values then, and its text."""
+Kept = tuple[Answer, dict[str, Any], bytes]
+"""An answer as last written: the object, a copy of its values then, and its text (UTF-8)."""
 
-Head = tuple[dict[str, Any], object, str, str, datetime, str]
+Head = tuple[dict[str, Any], object, bytes, bytes, bytes, datetime, bytes]
 """The rest of the session as last written: a deep copy of its fields (answers and time of change left out),
-the offset of its time of creation, the text before and after its time of change, and that time and its text."""
+the offset of its time of creation, its text (UTF-8) before its time of change, after it up to the answers, and
+after the answers, and that time and its text."""
 
 _LEFT_OUT = {"answers": None, "updated": None}
 
@@ -81,7 +83,7 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
         raise _Fallback
     kept: dict[str, Kept] = pieces.setdefault(TEXTS, {})
     known = kept.get
-    texts: list[str] = []
+    texts: list[bytes] = []
     add = texts.append
     fresh: list[tuple[int, str, Answer]] = []
     for item_id, answer in answers.items():
@@ -96,11 +98,8 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
                 add(last[2])
                 continue
         fresh.append((len(texts), item_id, answer))
-        add("")
-    head, moment = _head(session, pieces)
-    at = head.find(ANSWERS)
-    if at < 0 or head.find(ANSWERS, at + 1) >= 0:
-        raise _Fallback
+        add(b"")
+    start, end, moment = _head(session, pieces)
     if fresh or moment is not None:
         lines: dict[tuple[object, ...], Line] = pieces.setdefault(LINES, {})
         new: list[tuple[str, Line]] = []
@@ -118,17 +117,17 @@ def _dump(session: Session, pieces: Pieces) -> bytes:
     if len(kept) > len(answers):  # answers taken away: keep only this session's
         for item_id in kept.keys() - answers.keys():
             del kept[item_id]
-    if texts:
-        head = head[: at + 1] + "\n".join(texts) + head[at + len(ANSWERS) :]
-    raw = head.encode("utf-8")
+    # The answers' tables where tomli-w puts an empty `[answers]` table (its line break before them kept).
+    raw = b"".join((start, b"\n".join(texts) if texts else EMPTY_ANSWERS, end))
     if len(raw) > MAX_FILE_BYTES:
         raise _Fallback
     return raw
 
 
-def _head(session: Session, pieces: Pieces) -> tuple[str, str | None]:
-    """The session without its answers, as tomli-w writes it, and the text of its time of change when that is
-    still to be read back (None when the whole was read back here, or that time was at an earlier save).
+def _head(session: Session, pieces: Pieces) -> tuple[bytes, bytes, str | None]:
+    """The session without its answers as tomli-w writes it (UTF-8), cut where its empty answers table stands,
+    and the text of its time of change when that is still to be read back (None when the whole was read back
+    here, or that time was at an earlier save).
 
     While the session's other fields equal the copy kept (and its time of creation has the same
     offset), the text last written is kept and only its time of change is written anew.
@@ -136,31 +135,38 @@ def _head(session: Session, pieces: Pieces) -> tuple[str, str | None]:
     updated = session.updated
     kept: Head | None = pieces.get(HEAD)
     if kept is not None:
-        fields, created_offset, before, after, last, last_text = kept
+        fields, created_offset, before, after, end, last, last_text = kept
         if (
             type(updated) is datetime
             and session.__dict__ | _LEFT_OUT == fields
             and _offset(session.created) == created_offset
         ):
             if type(last) is datetime and last == updated and last.utcoffset() == updated.utcoffset():
-                return f"{before}{last_text}{after}", None  # equal, in the same offset: the same text
+                return before + last_text + after, end, None  # equal, in the same offset: the same text
             text = str(updated)  # how tomli-w writes a datetime
-            pieces[HEAD] = (fields, created_offset, before, after, updated, text)
-            return f"{before}{text}{after}", text
+            moment = text.encode("utf-8")
+            pieces[HEAD] = (fields, created_offset, before, after, end, updated, moment)
+            return before + moment + after, end, text
     shell = copy.copy(session)
     shell.answers = {}
     head = tomli_w.dumps(shell.model_dump(mode="python", exclude_none=True, by_alias=True))
     if codec.parse(head.encode("utf-8"), session.id) != shell:
         raise _Fallback
+    at = head.find(ANSWERS)
+    if at < 0 or head.find(ANSWERS, at + 1) >= 0:
+        raise _Fallback
+    start, end = head[: at + 1].encode("utf-8"), head[at + len(ANSWERS) :].encode("utf-8")
     pieces.pop(HEAD, None)
     moment = str(updated)  # how tomli-w writes a datetime
     line = f"\nupdated = {moment}\n"
-    at = head.find(line)
-    if at >= 0 and head.find(line, at + 1) < 0:
-        start = at + len("\nupdated = ")
+    found = head.find(line)
+    if 0 <= found < at and head.find(line, found + 1) < 0:
+        cut = found + len("\nupdated = ")
+        before, after = head[:cut].encode("utf-8"), head[cut + len(moment) : at + 1].encode("utf-8")
         fields = copy.deepcopy(session.__dict__ | _LEFT_OUT)
-        pieces[HEAD] = (fields, _offset(session.created), head[:start], head[start + len(moment) :], updated, moment)
-    return head, None
+        created = _offset(session.created)
+        pieces[HEAD] = (fields, created, before, after, end, updated, moment.encode("utf-8"))
+    return start, end, None
 
 
 def _offset(moment: object) -> object:
@@ -169,8 +175,8 @@ def _offset(moment: object) -> object:
 
 def _piece(
     item_id: str, answer: Answer, lines: dict[tuple[object, ...], Line], new: list[tuple[str, Line]]
-) -> tuple[str, dict[str, Line]]:
-    """One answer's table as tomli-w writes it within the session, and its lines by key.
+) -> tuple[bytes, dict[str, Line]]:
+    """One answer's table as tomli-w writes it within the session (UTF-8), and its lines by key.
 
     tomli-w writes the table's header and then one line per value, each line the same wherever
     its table stands; `lines` keeps each header and line tomli-w wrote, by what it was written
@@ -200,9 +206,8 @@ def _piece(
             new.append(("", line))
         parts.append(line[0])
         read[key] = line
-    text = "".join(parts)
-    text.encode("utf-8")  # UnicodeEncodeError (a ValueError): codec.dump refuses it in its own words
-    return text, read
+    # UnicodeEncodeError (a ValueError): codec.dump refuses it in its own words
+    return "".join(parts).encode("utf-8"), read
 
 
 Line = list[Any]
