@@ -98,6 +98,7 @@ def list_rows(
     failed: dict[str, SessionFileError] = {}
     known: dict[str, tuple[datetime, Row]] = {}
     """The rows kept from files that did not change, with their time of change."""
+    listed: list[tuple[datetime, Row]]
     new: list[tuple[str, Status | None]] = []
     for name, status in files:
         if status is None:
@@ -109,10 +110,14 @@ def list_rows(
             known[name] = made
             if found is not None:
                 found(made[1])
+    if len(known) == len(files) == len(kept):  # every file as kept, and nothing else kept: nothing to write
+        listed = list(known.values())
+        listed.sort(key=itemgetter(0), reverse=True)
+        return [row for _, row in listed], bad
     if any(name not in fresh for name, _ in new):
         rest = [(name, status) for name, status in new if name not in fresh]
         fresh |= _read_new(store, item_ids, rest, failed, found, stopped)
-    listed: list[tuple[datetime, Row]] = []
+    listed = []
     keep: dict[str, list[Any]] = {}
     changed = False
     """Something is kept that was not, or no longer kept (else `keep` is `kept` and is not written again)."""
