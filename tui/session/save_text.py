@@ -2,19 +2,23 @@
 
 `codec.dump` writes the whole session with tomli-w and then parses the whole text back to
 check that it reads as the session (about 1.2 ms with all 49 items answered, where the write with its
-fsync takes 0.7 ms). An answer keeps its text between saves, so here each answer is
-written and read back once, when it is new or its values changed; the rest of the session
-(its title, times, context, steps) keeps its text while it equals a copy taken when it was
-written, and only its time of change is written and read back when it moved. The file is byte
-for byte what `codec.dump` writes: tomli-w writes the answers as `[answers."id"]` tables after
+fsync takes 0.7 ms). Here the file is put together from texts tomli-w wrote before, each read
+back once when it was first written: each answer's table (its header and its lines, one value
+a line), and the rest of the session (its title, times, context, steps), kept while it equals a
+copy taken when it was written, with its time of change written anew when that moved. The file is
+byte for byte what `codec.dump` writes: tomli-w writes the answers as `[answers."id"]` tables after
 the context and before the steps, each table on its own, so the text of the session with no
 answers has one `[answers]` header where the answers' tables go (tests/test_save_text.py
 compares both on many sessions).
 
-The check is the same: every part of the file read back equals its part of the session,
-so the whole reads back as the session. What is new in a save (its changed answers, its
-time of change) is read back in one parse. Anything unusual (a part that does not read
-back, a text that cannot be encoded) goes to `codec.dump`, which words the refusal as before.
+The check is the same: every part of the file read back equals its part of the session, so the
+whole reads back as the session. An answer's table is its header and whole lines (`key = value`),
+each reading back as the same value wherever it stands, so a table reads back as its lines'
+values together: `canonical` checks those as the answer, as it checks an answer read from a file.
+Whatever is new in a save (a line not written before, a new time of change) is read back in one
+parse; a save within the same second as the last one, of a value written before, parses nothing.
+Anything unusual (a part that does not read back, a text that cannot be encoded) goes to
+`codec.dump`, which words the refusal as before.
 
 An autosave's own work is what an answer costs beyond the disk's (bench/run.py: the autosave
 against a plain write, fsync and rename of the same bytes). Right after a save's fsyncs the
@@ -72,7 +76,7 @@ def dump_kept(session: Session, pieces: Pieces) -> bytes:
     """
     try:
         return _dump(session, pieces)
-    except (_Fallback, SessionFileError, TypeError, ValueError, RecursionError):
+    except (_Fallback, SessionFileError, TypeError, ValueError, LookupError, AttributeError, RecursionError):
         pieces.clear()
         return codec.dump(session)
 

@@ -54,6 +54,10 @@ class Fingerprint:
             self._digest = sha256(self._data).digest()
         return self._digest
 
+    def __repr__(self) -> str:
+        kept = "bytes" if self._data is not None else "hash"
+        return f"Fingerprint(status={self.status!r}, {kept})"
+
     def same_bytes(self, other: Fingerprint) -> bool:
         """Both are of the same bytes: compared as bytes where both kept them, else by their hashes."""
         if other is self:
