@@ -161,15 +161,15 @@ def _head(session: Session, pieces: Pieces) -> tuple[bytes, bytes, str | None]:
         raise _Fallback
     start, end = head[: at + 1].encode("utf-8"), head[at + len(ANSWERS) :].encode("utf-8")
     pieces.pop(HEAD, None)
-    moment = str(updated)  # how tomli-w writes a datetime
-    line = f"\nupdated = {moment}\n"
+    written = str(updated)  # how tomli-w writes a datetime
+    line = f"\nupdated = {written}\n"
     found = head.find(line)
     if 0 <= found < at and head.find(line, found + 1) < 0:
         cut = found + len("\nupdated = ")
-        before, after = head[:cut].encode("utf-8"), head[cut + len(moment) : at + 1].encode("utf-8")
+        before, after = head[:cut].encode("utf-8"), head[cut + len(written) : at + 1].encode("utf-8")
         fields = copy.deepcopy(session.__dict__ | _LEFT_OUT)
         created = _offset(session.created)
-        pieces[HEAD] = (fields, created, before, after, end, updated, moment.encode("utf-8"))
+        pieces[HEAD] = (fields, created, before, after, end, updated, written.encode("utf-8"))
     return start, end, None
 
 
