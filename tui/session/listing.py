@@ -277,12 +277,17 @@ def _row(entry: Any, path: str, status: tuple[int, ...]) -> tuple[datetime, Row]
     if type(due) is not list or (due and not all(type(day) is str for day in due)):
         return None
     try:
-        when = datetime.fromisoformat(updated)
+        when = _when(updated)
     except ValueError:
         return None
     if when.utcoffset() is None:  # every session's time has its offset: not a row we wrote
         return None
-    return when, Row(id_, title, answered, updated, created, follows, path, tuple(due))
+    # `Row(...)` is a function of Python's own (namedtuple's `__new__`); this is the tuple it makes, made in C.
+    return when, _new_row(Row, (id_, title, answered, updated, created, follows, path, tuple(due)))
+
+
+_when = datetime.fromisoformat
+_new_row = tuple.__new__
 
 
 def kept_name(root: Path) -> str:
