@@ -97,14 +97,24 @@ def test_changed_new_removed_and_broken_files_are_seen(
         pytest.param(lambda doc: json.dumps({**doc, "format": 99}), id="another format"),
         pytest.param(lambda doc: json.dumps({**doc, "items": "x"}), id="other items"),
         pytest.param(
-            lambda doc: json.dumps(
-                {**doc, "files": {n: e[:5] + [1, 2, "x", 4, 5, 6] for n, e in doc["files"].items()}}
-            ),
+            lambda doc: json.dumps({**doc, "columns": doc["columns"][:5] + [[v] * 2 for v in (1, 2, "x", 4, 5, 6)]}),
             id="wrong types",
         ),
         pytest.param(
-            lambda doc: json.dumps({**doc, "files": {n: [0] * 5 + e[5:] for n, e in doc["files"].items()}}),
+            lambda doc: json.dumps({**doc, "columns": [[0, 0]] * 5 + doc["columns"][5:]}),
             id="another file's status",
+        ),
+        pytest.param(lambda doc: json.dumps({**doc, "columns": doc["columns"][:-1]}), id="a column missing"),
+        pytest.param(
+            lambda doc: json.dumps({**doc, "columns": [column[:1] for column in doc["columns"]]}),
+            id="columns cut short",
+        ),
+        pytest.param(lambda doc: json.dumps({**doc, "names": [[1], [2]]}), id="names that are not strings"),
+        pytest.param(
+            lambda doc: json.dumps(
+                {**doc, "format": 2, "files": dict(zip(doc["names"], zip(*doc["columns"], strict=True), strict=True))}
+            ),
+            id="the format before",
         ),
     ],
 )

