@@ -86,7 +86,10 @@ def _write_new(path: str | Path, data: bytes) -> os.stat_result:
     """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
     try:
-        os.fchmod(fd, PRIVATE_FILE)  # whatever the umask
+        # Private whatever the umask (which can only take bits away from PRIVATE_FILE). Asked first: a
+        # change of mode is written to the disk's journal, which an autosave would wait for.
+        if os.fstat(fd).st_mode & 0o777 != PRIVATE_FILE:
+            os.fchmod(fd, PRIVATE_FILE)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
