@@ -16,6 +16,7 @@ from tui.session import SessionStore, codec
 from tui.session.editor import SaveFailed, SessionEditor
 from tui.session.model import Answer, Context, NextStep, Session
 from tui.session.save_text import HEAD, LINES, MAX_LINES, TEXTS, Pieces, dump_kept
+from tui.session.stored import KEEP_BYTES
 
 TEXT = st.text(max_size=30)
 MOMENT = st.builds(
@@ -282,5 +283,37 @@ def test_a_file_rewritten_with_the_same_bytes_is_saved_over_and_other_bytes_are_
         ids[2]: 5,
         ids[3]: 1,
     }
+    editor.close()
+    other.close()
+
+
+def test_long_notes_are_not_kept_line_by_line(tmp_path: Path) -> None:
+    """A note of 100,000 characters edited ten times: each version written and read back, none kept as a line."""
+    store = SessionStore(tmp_path)
+    editor = SessionEditor(store, store.create("Regio"))
+    ids = item_ids()
+    editor.answer(ids[0], 3)
+    for n in range(10):
+        editor.remark(ids[0], f"{n} " + "lang verhaal " * 8_000)
+        assert editor.path.read_bytes() == codec.dump(editor.session)
+        assert HEAD in editor.stored.pieces
+    assert sum(len(line[0]) for line in editor.stored.pieces[LINES].values()) <= MAX_LINES * 256
+    editor.close()
+
+
+def test_a_large_file_is_remembered_by_its_hash_and_a_change_on_disk_still_seen(tmp_path: Path) -> None:
+    """Past KEEP_BYTES the file written is remembered by its hash, not its bytes; another program's write is seen."""
+    store = SessionStore(tmp_path)
+    stored = store.create("Regio")
+    ids = item_ids()
+    editor = SessionEditor(store, stored, lock=False)
+    for item in ids[:2]:  # two long notes: a file past KEEP_BYTES
+        editor.remark(item, "x" * (KEEP_BYTES // 2 + 10))
+    assert "hash" in repr(editor.stored.fingerprint)
+    other = SessionEditor(store, stored, lock=False)
+    other.answer(ids[3], 5)
+    editor.answer(ids[2], 2)
+    assert editor.merged is True
+    assert {i: a.score for i, a in store.read(editor.path).answers.items() if a.score} == {ids[3]: 5, ids[2]: 2}
     editor.close()
     other.close()

@@ -222,17 +222,22 @@ _ANSWER_KEYS = tuple((field.name, field.metadata.get("alias", field.name)) for f
 _LINE_TYPES = frozenset((int, bool, str, datetime))
 """The types of an answer's values (exactly these): each written by tomli-w on one line."""
 MAX_LINES = 256
-"""Lines kept per session: the answers' scores, notes and times of the last saves."""
+"""Lines kept per session: the answers' scores, short notes and times of the last saves."""
+MAX_LINE = 256
+"""The longest line kept (characters): together at most 64k characters a session."""
 
 
 def _line(lines: dict[tuple[object, ...], Line], made: tuple[object, ...], text: str) -> Line:
-    """A header or line new to `lines`, kept there unread; it must be one whole line (a table's header or a key and
-    its value: what it reads back as is then the same wherever it stands)."""
+    """A header or line new to `lines`, unread; it must be one whole line (a table's header or a key and its value:
+    what it reads back as is then the same wherever it stands). Kept in `lines` when short: a note can be long, and
+    each version of it written is written once (its answer's table is kept until it changes again)."""
     if not text.endswith("\n") or text.count("\n") != 1:
         raise _Fallback
-    if len(lines) >= MAX_LINES:
-        lines.clear()
-    line = lines[made] = [text, _UNREAD]
+    line = [text, _UNREAD]
+    if len(text) <= MAX_LINE:
+        if len(lines) >= MAX_LINES:
+            lines.clear()
+        lines[made] = line
     return line
 
 

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from tui.content.i18n import Strings
 
 
+KEEP_BYTES = 256 * 1024
+"""A file written up to this size is remembered by its bytes (a session file is some kilobytes), a larger one by its
+hash."""
+
+
 class Fingerprint:
     """What a session file was when this copy read or wrote it: its status, and a hash of its bytes.
 
@@ -44,7 +49,10 @@ class Fingerprint:
 
     @classmethod
     def written(cls, info: os.stat_result, data: bytes) -> Fingerprint:
-        """The file's status and its bytes, kept: hashed only if ever compared with a hash."""
+        """The file's status and its bytes, kept: hashed only if ever compared with a hash (a large file: hashed now,
+        its bytes not kept)."""
+        if len(data) > KEEP_BYTES:
+            return cls.of(info, data)
         return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), data=data)
 
     @property
