@@ -231,7 +231,7 @@ def test_a_broken_list_file_is_ignored_and_replaced(tmp_path: Path, sessions: Pa
     kept.write_bytes(broken)
     again = listed(sessions, cache)
     assert (again.code, again.out, again.err) == (first.code, first.out, first.err)
-    assert json.loads(kept.read_bytes())["files"]
+    assert json.loads(kept.read_bytes())["names"]
 
 
 # The content read back is the content validated

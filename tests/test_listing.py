@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers.session import item_ids
+from tui.core.text import terminal_json
 from tui.session import Answer, SessionStore, listing
 from tui.session.editor import SessionEditor
 
@@ -94,14 +97,24 @@ def test_changed_new_removed_and_broken_files_are_seen(
         pytest.param(lambda doc: json.dumps({**doc, "format": 99}), id="another format"),
         pytest.param(lambda doc: json.dumps({**doc, "items": "x"}), id="other items"),
         pytest.param(
-            lambda doc: json.dumps(
-                {**doc, "files": {n: e[:5] + [1, 2, "x", 4, 5, 6] for n, e in doc["files"].items()}}
-            ),
+            lambda doc: json.dumps({**doc, "columns": doc["columns"][:5] + [[v] * 2 for v in (1, 2, "x", 4, 5, 6)]}),
             id="wrong types",
         ),
         pytest.param(
-            lambda doc: json.dumps({**doc, "files": {n: [0] * 5 + e[5:] for n, e in doc["files"].items()}}),
+            lambda doc: json.dumps({**doc, "columns": [[0, 0]] * 5 + doc["columns"][5:]}),
             id="another file's status",
+        ),
+        pytest.param(lambda doc: json.dumps({**doc, "columns": doc["columns"][:-1]}), id="a column missing"),
+        pytest.param(
+            lambda doc: json.dumps({**doc, "columns": [column[:1] for column in doc["columns"]]}),
+            id="columns cut short",
+        ),
+        pytest.param(lambda doc: json.dumps({**doc, "names": [[1], [2]]}), id="names that are not strings"),
+        pytest.param(
+            lambda doc: json.dumps(
+                {**doc, "format": 2, "files": dict(zip(doc["names"], zip(*doc["columns"], strict=True), strict=True))}
+            ),
+            id="the format before",
         ),
     ],
 )
@@ -123,3 +136,38 @@ def test_without_a_cache_folder_list_reads_every_file(run, folder: Path, monkeyp
     for _ in range(2):
         assert run("--sessions-dir", str(folder), "list").code == 0
     assert len(parsed) == 4
+
+
+ODD_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]) | st.sampled_from('"\\\x00\x1b\u202e\n'))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            listing.Row,
+            id=ODD_TEXT,
+            title=ODD_TEXT,
+            answered=st.integers(0, 60),
+            updated=ODD_TEXT,
+            created=ODD_TEXT,
+            follows=st.none() | ODD_TEXT,
+            path=ODD_TEXT,
+            due=st.just(()),
+        ),
+        max_size=4,
+    ),
+    st.integers(0, 60),
+)
+def test_rows_in_json_are_what_terminal_json_writes(rows: list[listing.Row], total: int) -> None:
+    """`list --json` writes its rows without a dict each: the same text as `terminal_json` of the dicts."""
+    assert listing.rows_json(rows, total) == terminal_json([row.as_json(total) for row in rows])
+
+
+def test_rows_of_other_types_in_json_are_left_to_json() -> None:
+    """A value no row holds (a bool as the count, a number as a title) is written by `json.dumps`'s own rules."""
+    row = listing.Row("a", "T", 3, "2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00+00:00", None, "/x/a.toml")
+    odd_values: list[dict[str, Any]] = [{"answered": True}, {"title": 7}, {"follows": 1.5}]
+    for odd in (row._replace(**values) for values in odd_values):
+        assert listing.rows_json([row, odd], 49) == terminal_json([r.as_json(49) for r in (row, odd)])
+    assert listing.rows_json([], 49) == terminal_json([])

@@ -51,6 +51,9 @@ def test_a_quick_reading_is_argparses_reading(argv: list[str]) -> None:
         ["--lang=en", "read", "vooraf"],
         ["walk", "--plain", "--no-mouse"],
         ["resume", "abc"],
+        ["list"],
+        ["--sessions-dir", "/tmp/x", "list", "--json"],
+        ["list", "--no-mouse", "--lang=en"],
     ],
 )
 def test_every_plain_start_is_read_quickly(argv: list[str]) -> None:
@@ -59,7 +62,19 @@ def test_every_plain_start_is_read_quickly(argv: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["new", "-h"], ["list"], ["new", "a", "b"], ["--lang", "fr"], ["--sess", "x"], ["new", "--"]]
+    "argv",
+    [
+        ["--help"],
+        ["new", "-h"],
+        ["list", "x"],
+        ["list", "--json", "--json"],
+        ["list", "--js"],
+        ["export", "x"],
+        ["new", "a", "b"],
+        ["--lang", "fr"],
+        ["--sess", "x"],
+        ["new", "--"],
+    ],
 )
 def test_anything_else_is_left_to_argparse(argv: list[str]) -> None:
     assert quick_parse(argv) is None

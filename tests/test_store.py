@@ -90,6 +90,21 @@ def test_file_and_folder_are_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(store.root.stat().st_mode) == 0o700
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o277, 0o677])
+def test_a_file_is_private_and_the_owners_own_under_any_umask(tmp_path: Path, umask: int) -> None:
+    """The mode is set only when the umask took bits from it (0o277 takes the owner's write): always 0o600."""
+    store = SessionStore(tmp_path / "sessions")
+    stored = store.create("Privé")
+    old = os.umask(umask)
+    try:
+        store.save(stored)
+        store.save(stored)  # over a file it wrote itself
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(stored.path.stat().st_mode) == 0o600
+    assert store.read(stored.path) == stored.session
+
+
 def test_existing_open_folder_is_made_private(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
     root.mkdir(mode=0o755)

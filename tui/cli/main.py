@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 from tui.cli.commands import TEXT_COMMANDS, list_sessions, run_app
 from tui.cli.output import EXIT_PROBLEM, EXIT_USAGE, not_found, say, say_unsafe_cache
 from tui.cli.parser import asks_version, language_asked
-from tui.cli.quick_args import quick_parse
+from tui.cli.quick_args import OPENS_APP, quick_parse
 
 
 def _parsed(argv: list[str], strings: Strings) -> argparse.Namespace:
-    """argparse's reading of `argv`, for everything but a plain start of the app (`tui.cli.quick_args`)."""
+    """argparse's reading of `argv`, for everything but a plain start of the app or `list` (`tui.cli.quick_args`)."""
     from tui.cli.parser import build_parser
 
     return build_parser(strings).parse_args(argv)
@@ -58,9 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         settings, broken = read_settings(config_path())
         strings = strings_for(language_asked(argv) or settings.language or "nl")
-        quick = quick_parse(argv)  # only the command lines that open the app
+        quick = quick_parse(argv)  # the command lines that open the app, and `list`
         args = quick or _parsed(argv, strings)
-        if quick is None:
+        if quick is None or (args.command is not None and args.command not in OPENS_APP):
             release_collection()
         folder = sessions_dir(getattr(args, "sessions_dir", None))
         if broken is not None:

@@ -22,30 +22,31 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def ensure_private_dir(path: Path, *, may_be_link: bool = False) -> None:
+def ensure_private_dir(path: str | Path, *, may_be_link: bool = False) -> None:
     """Create the folder (and parents) and make it readable by its owner only.
 
     Raises UnsafePath when it is a link (unless `may_be_link`: the sessions folder
     itself may be one the user made), not a folder, or owned by someone else.
     Its mode is changed only when it is a real folder of the user's own.
+    (A string for `path` is asked about as it is: every autosave asks, and making a Path cost.)
     """
     try:
         info = os.lstat(path)  # there already (every save after the first): no mkdir to refuse
     except FileNotFoundError:
         with contextlib.suppress(FileExistsError):
-            path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+            Path(path).mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
         info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
         if not may_be_link:
-            raise UnsafePath(path, "", Reason("file.dir_link"))
+            raise UnsafePath(Path(path), "", Reason("file.dir_link"))
         info = os.stat(path)
         if not stat.S_ISDIR(info.st_mode):
-            raise UnsafePath(path, "", Reason("file.not_a_folder"))
+            raise UnsafePath(Path(path), "", Reason("file.not_a_folder"))
         return  # the user's own link: used as is, its mode left alone
     if not stat.S_ISDIR(info.st_mode):
-        raise UnsafePath(path, "", Reason("file.not_a_folder_move"))
+        raise UnsafePath(Path(path), "", Reason("file.not_a_folder_move"))
     if not owned_by_user(info):
-        raise UnsafePath(path, "", Reason("file.other_user"))
+        raise UnsafePath(Path(path), "", Reason("file.other_user"))
     if info.st_mode & 0o777 != PRIVATE_DIR:
         with contextlib.suppress(OSError):
             fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_DIRECTORY", 0) | CLOEXEC)
@@ -78,14 +79,17 @@ def refuse_unless_regular(path: Path, info: os.stat_result) -> None:
         raise UnsafePath(path, "", Reason("file.special"))
 
 
-def _write_new(path: Path, data: bytes) -> os.stat_result:
+def _write_new(path: str | Path, data: bytes) -> os.stat_result:
     """Create `path` (it must not exist), private, never through a link; write, fsync, close.
 
     On any failure the half-written file is removed. Returns its status.
     """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, PRIVATE_FILE)
     try:
-        os.fchmod(fd, PRIVATE_FILE)  # whatever the umask
+        # Private whatever the umask (which can only take bits away from PRIVATE_FILE). Asked first: a
+        # change of mode is written to the disk's journal, which an autosave would wait for.
+        if os.fstat(fd).st_mode & 0o777 != PRIVATE_FILE:
+            os.fchmod(fd, PRIVATE_FILE)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
@@ -105,16 +109,20 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
 
     Temporary file in the same folder, flush and fsync, rename over, fsync the folder.
     Returns the new file's status (its inode, size and time), for change detection.
+    (Plain strings for the paths: an autosave is timed against a bare write, and making
+    Paths for the temporary file and the folder cost as much as a system call each.)
     """
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    target = os.fspath(path)
+    folder, name = os.path.split(target)
+    tmp = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
     info = _write_new(tmp, data)
     try:
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    fsync_dir(folder or os.curdir)
     return info
 
 
@@ -152,7 +160,7 @@ def read_limited(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         os.close(fd)
 
 
-def fsync_dir(path: Path) -> None:
+def fsync_dir(path: str | Path) -> None:
     """Make a rename in `path` durable (a no-op where folders cannot be opened)."""
     try:
         fd = os.open(path, os.O_RDONLY)

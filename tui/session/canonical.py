@@ -14,7 +14,7 @@ compares both on hostile documents).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from tui.session.model import SCHEMA_VERSION, Answer, Context, NextStep, Session, _new_step_id
@@ -32,6 +32,7 @@ _CONTEXT_KEYS = frozenset(("themes", "forms", "partners", "role", "stage"))
 _STEP_KEYS = frozenset(("id", "text", "who", "when", "due", "done", "suggestion"))
 
 _new, _set = object.__new__, object.__setattr__
+_DAY = timedelta(days=1)
 P = TypeVar("P")
 
 
@@ -132,9 +133,18 @@ def _step(data: Any) -> NextStep:
 
 
 def _moment(value: Any) -> datetime:
-    """A time with its offset, as the app writes it, that can be shown in local time (as `as_aware` checks)."""
-    if type(value) is not datetime or value.utcoffset() is None:
+    """A time with its offset, as the app writes it, that can be shown in local time (as `as_aware` checks).
+
+    From 1971 to 2037, with an offset of less than a day, the time can be shown in local time
+    everywhere (as `tui.session.row_read` reads it); outside that span, asking is the check.
+    """
+    if type(value) is not datetime:
         raise NotCanonical
+    offset = value.utcoffset()
+    if offset is None:
+        raise NotCanonical
+    if 1970 < value.year < 2038 and -_DAY < offset < _DAY:
+        return value
     try:
         value.astimezone()
     except (OverflowError, ValueError, OSError):

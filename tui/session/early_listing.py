@@ -33,7 +33,7 @@ class Early:
     def __init__(self, store: SessionStore) -> None:
         self.store = store
         self.document = read_kept(kept_name(store.root))
-        kept = self.document.get("files") if self.document is not None else None
+        kept = self.document.get("names") if self.document is not None else None
         self.listing: Listing | None = None
         names = None if kept else _names(store)
         self.names: list[str] = []

@@ -65,14 +65,18 @@ def writes(method: Callable[..., T]) -> Callable[..., T]:
     return guarded
 
 
+_UNANSWERED = Answer()
+"""An item without an answer (never handed out: changes are made to copies)."""
+
+
 def _put_answer(item_id: str, update: dict[str, Any]) -> Mutation:
     def mutate(session: Session) -> bool:
-        old = session.answers.get(item_id) or Answer()
+        old = session.answers.get(item_id) or _UNANSWERED
         new = old.model_copy(update=update)
         if new == old:
             return False
         answers = dict(session.answers)
-        if new == Answer():
+        if new == _UNANSWERED:
             answers.pop(item_id, None)
         else:
             answers[item_id] = new

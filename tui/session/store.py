@@ -310,7 +310,7 @@ class SessionStore:
             raw, info = read_limited(path, MAX_FILE_BYTES)
         except ValueError:
             return Fingerprint((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), b"")
-        return Fingerprint.of(info, raw)
+        return Fingerprint.written(info, raw)
 
     def save(self, stored: StoredSession, touch: bool = True) -> None:
         """Write the session atomically, if the file on disk is still the one it was read from.
@@ -326,11 +326,11 @@ class SessionStore:
         from tui.session.save_text import dump_kept
 
         data = dump_kept(stored.session, stored.pieces)
-        ensure_private_dir(path.parent, may_be_link=True)
+        ensure_private_dir(os.path.dirname(path) or os.curdir, may_be_link=True)
         current = self.disk_fingerprint(stored)
         if stored.fingerprint is None and current is not None:
             raise ChangedOnDisk(str(path), "", Reason("file.appeared"))
-        if stored.fingerprint is not None and current is not None and current.digest != stored.fingerprint.digest:
+        if stored.fingerprint is not None and current is not None and not current.same_bytes(stored.fingerprint):
             raise ChangedOnDisk(str(path), "", Reason("file.changed_on_disk"))
         if stored.migrated_from is not None:
             backup = path.with_name(f"{path.stem}.v{stored.migrated_from}.bak")
@@ -339,7 +339,7 @@ class SessionStore:
                 write_atomic(backup, raw)
             stored.migrated_from = None
         info = write_atomic(path, data)
-        stored.fingerprint = Fingerprint.of(info, data)
+        stored.fingerprint = Fingerprint.written(info, data)
 
     def trash(self, stored: StoredSession) -> Path:
         """Move a session file to the trash folder beside it; refused while it is open elsewhere."""

@@ -17,17 +17,62 @@ if TYPE_CHECKING:
     from tui.content.i18n import Strings
 
 
-@record(frozen=True)
-class Fingerprint:
-    """What a session file was when this copy read or wrote it: status, and a hash of its bytes."""
+KEEP_BYTES = 256 * 1024
+"""A file written up to this size is remembered by its bytes (a session file is some kilobytes), a larger one by its
+hash."""
 
-    status: tuple[int, int, int, int]
-    """Device, inode, size and modification time (ns): when equal, the bytes need no rereading."""
-    digest: bytes
+
+class Fingerprint:
+    """What a session file was when this copy read or wrote it: its status, and a hash of its bytes.
+
+    A file this copy wrote keeps its bytes instead (`written`): the next save finds the file
+    unchanged by its status alone, and compares bytes where the status moved, so an autosave
+    hashes nothing. A file read by a scan keeps only the hash (thousands of them are kept).
+    """
+
+    __slots__ = ("_data", "_digest", "status")
+
+    def __init__(
+        self, status: tuple[int, int, int, int], digest: bytes | None = None, data: bytes | None = None
+    ) -> None:
+        if digest is None and data is None:
+            raise ValueError("a fingerprint needs the bytes or their hash")
+        self.status = status
+        """Device, inode, size and modification time (ns): when equal, the bytes need no rereading."""
+        self._digest = digest
+        self._data = data
 
     @classmethod
     def of(cls, info: os.stat_result, data: bytes) -> Fingerprint:
+        """The file's status and the hash of its bytes (the bytes are not kept)."""
         return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), sha256(data).digest())
+
+    @classmethod
+    def written(cls, info: os.stat_result, data: bytes) -> Fingerprint:
+        """The file's status and its bytes, kept: hashed only if ever compared with a hash (a large file: hashed now,
+        its bytes not kept)."""
+        if len(data) > KEEP_BYTES:
+            return cls.of(info, data)
+        return cls((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), data=data)
+
+    @property
+    def digest(self) -> bytes:
+        if self._digest is None:
+            assert self._data is not None  # one of the two is always there (see __init__)
+            self._digest = sha256(self._data).digest()
+        return self._digest
+
+    def __repr__(self) -> str:
+        kept = "bytes" if self._data is not None else "hash"
+        return f"Fingerprint(status={self.status!r}, {kept})"
+
+    def same_bytes(self, other: Fingerprint) -> bool:
+        """Both are of the same bytes: compared as bytes where both kept them, else by their hashes."""
+        if other is self:
+            return True
+        if self._data is not None and other._data is not None:
+            return self._data == other._data
+        return self.digest == other.digest
 
 
 @record
