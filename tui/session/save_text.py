@@ -277,4 +277,6 @@ def _read_back(moment: str | None, updated: datetime, new: list[tuple[str, Line]
         table = data[str(n)]
         if type(table) is not dict or len(table) != 1:
             raise _Fallback
-        (line[1],) = table.values()
+        ((key, line[1]),) = table.items()
+        if not line[0].startswith(f"{key} = "):  # read back under another key than it was written with
+            raise _Fallback
