@@ -19,11 +19,11 @@ from __future__ import annotations
 import functools
 import os
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from tui.core.toml_read import fast_reader
-from tui.session.canonical import _CONTEXT_KEYS, _ID, _REQUIRED, _SESSION_KEYS, _STEP_KEYS
+from tui.session.canonical import _CONTEXT_KEYS, _DAY, _ID, _REQUIRED, _SESSION_KEYS, _STEP_KEYS
 from tui.session.limits import MAX_FILE_BYTES
 from tui.session.model import SCHEMA_VERSION
 from tui.session.stored import Status, status_of
@@ -32,7 +32,6 @@ _OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0
 _TEXTS = ("partners", "role", "stage")
 _WORDS = ("themes", "forms")
 _STEP_TEXTS = ("id", "text", "who", "when", "suggestion")
-_DAY = timedelta(days=1)
 
 
 class _Odd(Exception):
